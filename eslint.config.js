@@ -1,0 +1,56 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)];
+
+/** Import boundaries of the architecture: who may enter which room. */
+function restrictImports(patterns, allowTypeImports = false) {
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: patterns.map(({ group, message }) => ({ group, message, allowTypeImports })) },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', '.tools/**'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked, ...tseslint.configs.stylisticTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Nest modules are decorated classes without members.
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: restrictImports(
+      [
+        { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'libs/domain is pure: no framework code.' },
+        { group: ['@temporalio/*'], message: 'libs/domain may use Temporal types only (import type).' },
+        { group: nodeBuiltins, message: 'libs/domain is pure: no Node built-ins, so the workflow sandbox can run it.' },
+      ],
+      false,
+    ),
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: restrictImports([
+      { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins.' },
+      { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal', '**/apps/**'], message: 'Workflow code may import only @temporalio/workflow, #domain and #contracts (types of activities via import type).' },
+      { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflow code runs in the sandbox: use @temporalio/workflow.' },
+    ], true),
+  },
+  { files: ['apps/api/**/*.ts'], rules: restrictImports([{ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'The api does not import the worker.' }]) },
+  { files: ['apps/worker/**/*.ts'], rules: restrictImports([{ group: ['**/apps/api/**', '**/api/src/**'], message: 'The worker does not import the api.' }]) },
+);

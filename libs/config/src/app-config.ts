@@ -1,0 +1,108 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
+
+/** Every environment variable the processes read. Unknown QINGLIAN_-less variables are ignored. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('var'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+  TEMPORAL_ADDRESS: hostPort.optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('qinglian-cases'),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: z.url().optional(),
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgresql'; readonly url: string };
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `配置无效 / Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+  }
+}
+
+/** The validated configuration of every process. Built once from the environment; fails listing every bad variable. */
+export class AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly http: { readonly host: string; readonly port: number };
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly temporal: {
+    readonly address: string;
+    /** True when TEMPORAL_ADDRESS names a cluster: no dev server is spawned. */
+    readonly external: boolean;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly devServerPort: number;
+    readonly uiPort: number;
+    readonly uiUrl: string;
+  };
+  readonly workflowBundlePath: string | undefined;
+  readonly logLevel: LogLevel;
+
+  private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
+    this.env = env.NODE_ENV;
+    this.http = { host: env.HOST, port: env.PORT };
+    this.dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR);
+    this.database = databaseConfig(env.DATABASE_URL, this.dataDir, cwd);
+    this.temporal = {
+      address: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_DEV_PORT}`,
+      external: env.TEMPORAL_ADDRESS !== undefined,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      devServerPort: env.TEMPORAL_DEV_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      uiUrl: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+    };
+    this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
+    this.logLevel = env.LOG_LEVEL;
+  }
+
+  static fromEnvironment(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+    const blanksRemoved = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+    const parsed = environmentSchema.safeParse(blanksRemoved);
+    if (!parsed.success) {
+      throw new ConfigError(
+        parsed.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
+      );
+    }
+    return new AppConfig(parsed.data, cwd);
+  }
+}
+
+function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (url === undefined) {
+    return { kind: 'sqlite', path: resolve(dataDir, 'qinglian.sqlite') };
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    return { kind: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  return { kind: 'postgresql', url };
+}

@@ -1,0 +1,3 @@
+export * from './case-events.contract.js';
+export * from './case-workflow.contract.js';
+export * from './search-attributes.js';

@@ -1,0 +1,25 @@
+/** 六大清廉建设领域 — the six integrity-building categories. */
+export const CATEGORY_CODES = ['agency', 'village', 'school', 'hospital', 'enterprise', 'culture'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+
+/** 清廉企业 subtype: 民企 (private) or 国企 (state-owned). */
+export const ENTERPRISE_OWNERSHIPS = ['private', 'state_owned'] as const;
+export type EnterpriseOwnership = (typeof ENTERPRISE_OWNERSHIPS)[number];
+
+export interface BilingualName {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const CATEGORY_NAMES: Readonly<Record<CategoryCode, BilingualName>> = {
+  agency: { zh: '清廉机关', en: 'Integrity agency' },
+  village: { zh: '清廉村居', en: 'Integrity village / community' },
+  school: { zh: '清廉学校', en: 'Integrity school' },
+  hospital: { zh: '清廉医院', en: 'Integrity hospital' },
+  enterprise: { zh: '清廉企业', en: 'Integrity enterprise' },
+  culture: { zh: '清廉文化', en: 'Integrity culture' },
+};
+
+export function isCategoryCode(value: string): value is CategoryCode {
+  return (CATEGORY_CODES as readonly string[]).includes(value);
+}

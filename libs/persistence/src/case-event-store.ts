@@ -1,0 +1,92 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { evolveCase, initialCaseState, type CaseEventBody, type CaseState } from '#domain';
+import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
+import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
+import { GENESIS_HASH, hashEvent } from './event-hash.js';
+
+/** A retried append that does not match what was first written under the same event id. */
+export class EventConflictError extends Error {
+  override readonly name = 'EventConflictError';
+}
+
+/**
+ * The audit trail: appends hash-chained events and updates the case read model in one transaction.
+ * Appending the same event id twice returns the first write (retried activities never duplicate).
+ */
+export class CaseEventStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  async append(input: AppendCaseEventInput): Promise<RecordedCaseEvent> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const existing = await em.findOne(CaseEventEntity, { id: input.eventId });
+      if (existing) {
+        if (existing.caseId !== input.caseId || existing.sequence !== input.sequence) {
+          throw new EventConflictError(
+            `Event ${input.eventId} was recorded as ${existing.caseId}#${existing.sequence}, not ${input.caseId}#${input.sequence}`,
+          );
+        }
+        return toRecorded(existing);
+      }
+      const previous =
+        input.sequence === 1 ? null : await em.findOne(CaseEventEntity, { caseId: input.caseId, sequence: input.sequence - 1 });
+      if (input.sequence > 1 && !previous) {
+        throw new EventConflictError(`Case ${input.caseId} has no event #${input.sequence - 1} to follow`);
+      }
+      const prevHash = previous?.hash ?? GENESIS_HASH;
+      const fields = {
+        id: input.eventId,
+        caseId: input.caseId,
+        sequence: input.sequence,
+        type: input.event.type,
+        actorId: input.actor.id,
+        actorRole: input.actor.role,
+        reason: input.reason,
+        payload: input.event.payload,
+        occurredAt: new Date(input.occurredAt).toISOString(),
+        frameworkVersion: input.frameworkVersion,
+      };
+      const entity = new CaseEventEntity({
+        ...fields,
+        payload: { ...input.event.payload },
+        occurredAt: new Date(fields.occurredAt),
+        prevHash,
+        hash: hashEvent(prevHash, fields),
+      });
+      em.persist(entity);
+      await project(em, input.caseId, input.event, entity.occurredAt);
+      return toRecorded(entity);
+    });
+  }
+
+  async listForCase(caseId: string): Promise<RecordedCaseEvent[]> {
+    const rows = await this.orm.em.fork().find(CaseEventEntity, { caseId }, { orderBy: { sequence: 'asc' } });
+    return rows.map(toRecorded);
+  }
+}
+
+async function project(em: EntityManager, caseId: string, event: CaseEventBody, at: Date): Promise<void> {
+  if (event.type === 'CaseEnrolled') {
+    const state = evolveCase(initialCaseState({ caseId, ...event.payload }), event);
+    em.persist(new CaseRecordEntity(state, at));
+    return;
+  }
+  const record = await em.findOneOrFail(CaseRecordEntity, { caseId });
+  const next: CaseState = evolveCase(record, event);
+  em.assign(record, { ...next, updatedAt: at });
+}
+
+function toRecorded(entity: CaseEventEntity): RecordedCaseEvent {
+  return {
+    eventId: entity.id,
+    caseId: entity.caseId,
+    sequence: entity.sequence,
+    type: entity.type,
+    payload: entity.payload,
+    actor: { id: entity.actorId, role: entity.actorRole },
+    reason: entity.reason,
+    occurredAt: entity.occurredAt.toISOString(),
+    frameworkVersion: entity.frameworkVersion,
+    prevHash: entity.prevHash,
+    hash: entity.hash,
+  };
+}

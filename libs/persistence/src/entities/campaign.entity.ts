@@ -1,0 +1,25 @@
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+
+/** 年度创建活动 — a yearly campaign of the program office. */
+@Entity({ tableName: 'campaign' })
+@Unique({ properties: ['year', 'name'] })
+export class CampaignEntity {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string;
+
+  @Property({ type: 'integer' })
+  year: number;
+
+  @Property({ type: 'string', length: 200 })
+  name: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date;
+
+  constructor(input: { id: string; year: number; name: string; createdAt: Date }) {
+    this.id = input.id;
+    this.year = input.year;
+    this.name = input.name;
+    this.createdAt = input.createdAt;
+  }
+}

@@ -1,0 +1,46 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { CaseStage, CaseState, CategoryCode, PlanStatus } from '#domain';
+
+/** The case read model (案件视图), derived from the events; rebuildable from the event store. */
+@Entity({ tableName: 'case_record' })
+@Index({ name: 'case_record_campaign_stage_index', properties: ['campaignId', 'stage'] })
+export class CaseRecordEntity implements CaseState {
+  @PrimaryKey({ type: 'string', length: 200 })
+  caseId: string;
+
+  @Property({ type: 'string', length: 36 })
+  campaignId: string;
+
+  @Property({ type: 'string', length: 36 })
+  unitId: string;
+
+  @Property({ type: 'string', length: 200 })
+  unitName: string;
+
+  @Property({ type: 'string', length: 20 })
+  category: CategoryCode;
+
+  @Property({ type: 'string', length: 30 })
+  stage: CaseStage;
+
+  @Property({ type: 'string', length: 20 })
+  planStatus: PlanStatus;
+
+  @Property({ type: 'integer' })
+  lastSequence: number;
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date;
+
+  constructor(state: CaseState, updatedAt: Date) {
+    this.caseId = state.caseId;
+    this.campaignId = state.campaignId;
+    this.unitId = state.unitId;
+    this.unitName = state.unitName;
+    this.category = state.category;
+    this.stage = state.stage;
+    this.planStatus = state.planStatus;
+    this.lastSequence = state.lastSequence;
+    this.updatedAt = updatedAt;
+  }
+}

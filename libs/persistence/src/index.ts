@@ -1,0 +1,5 @@
+export * from './case-event-store.js';
+export * from './entities/index.js';
+export * from './event-hash.js';
+export * from './nest/persistence.module.js';
+export * from './orm-options.js';

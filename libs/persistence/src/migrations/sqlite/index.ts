@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125091922_initial } from './Migration20261125091922_initial.js';
+
+/** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
+export const SQLITE_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261125091922_initial', class: Migration20261125091922_initial }];

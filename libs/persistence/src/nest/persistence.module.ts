@@ -1,0 +1,22 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { AppConfig } from '#config';
+import { CaseEventStore } from '../case-event-store.js';
+import { openOrm } from '../orm-options.js';
+
+/** The ORM and the event store as Nest providers; same code on PostgreSQL and SQLite. */
+@Global()
+@Module({
+  providers: [
+    { provide: MikroORM, useFactory: (config: AppConfig) => openOrm(config.database), inject: [AppConfig] },
+    { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
+  ],
+  exports: [MikroORM, CaseEventStore],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.orm.close();
+  }
+}
