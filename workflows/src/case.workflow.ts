@@ -18,6 +18,7 @@ import {
 import {
   CASE_RULE_VIOLATION,
   caseStateQuery,
+  enrollmentRecordedUpdate,
   CaseSearchAttributes,
   submitPlanUpdate,
   type CaseActivities,
@@ -65,6 +66,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   }
 
   setHandler(caseStateQuery, () => state);
+  setHandler(enrollmentRecordedUpdate, async () => {
+    await condition(() => state.lastSequence >= 1);
+    return state;
+  });
   setHandler(submitPlanUpdate, (command) => record(command.actor, (current) => decideSubmitPlan(current, command)), {
     validator: (command) => {
       asFailure(() => decideSubmitPlan(state, command));

@@ -24,6 +24,8 @@ export interface SubmitPlanInput {
   readonly documentRefs: readonly string[];
 }
 
+/** Answers once the enrollment is in the audit trail; the api starts the case with it (update-with-start). */
+export const enrollmentRecordedUpdate = defineUpdate<CaseState>('enrollmentRecorded');
 export const submitPlanUpdate = defineUpdate<CaseState, [SubmitPlanInput]>('submitPlan');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 

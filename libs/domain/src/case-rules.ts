@@ -40,3 +40,10 @@ export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): 
   }
   return { type: 'PlanSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } };
 }
+
+/** 确定培育对象: only the program office enrolls units in a campaign. */
+export function decideEnrollment(actor: Actor): void {
+  if (actor.role !== 'administrator') {
+    throw new CaseRuleViolation('ROLE_NOT_ALLOWED', '只有市纪委管理员可以确定培育对象', 'Only a program-office administrator may enroll units');
+  }
+}

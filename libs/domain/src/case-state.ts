@@ -32,5 +32,6 @@ export function initialCaseState(input: {
   unitName: string;
   category: CategoryCode;
 }): CaseState {
-  return { ...input, stage: 'enrolled', planStatus: 'not_submitted', lastSequence: 0 };
+  const { caseId, campaignId, unitId, unitName, category } = input;
+  return { caseId, campaignId, unitId, unitName, category, stage: 'enrolled', planStatus: 'not_submitted', lastSequence: 0 };
 }

@@ -52,7 +52,7 @@ export class CaseEventStore {
         prevHash,
         hash: hashEvent(prevHash, fields),
       });
-      em.persist(entity);
+      await em.insert(CaseEventEntity, entity);
       await project(em, input.caseId, input.event, entity.occurredAt);
       return toRecorded(entity);
     });

@@ -1,21 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
-import type { DatabaseConfig } from '#config';
+import { repoRoot, type DatabaseConfig } from '#config';
 import { ENTITIES } from './entities/index.js';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
 /** Where `migration:create` writes new migration sources, per database kind. */
 export function migrationSourceFolder(kind: DatabaseConfig['kind']): string {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-  const fromRoot = repoRoot.endsWith('/dist') ? resolve(repoRoot, '..') : repoRoot;
-  return resolve(fromRoot, 'libs/persistence/src/migrations', kind);
+  return resolve(repoRoot(), 'libs/persistence/src/migrations', kind);
 }
 
 /** The same entities and migrations table on PostgreSQL and SQLite; the schema only ever comes from migrations. */

@@ -1,8 +1,11 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { ActorRole, CaseEventType } from '#domain';
 
-/** One fact in a case's audit trail (审计记录). Append-only: the database refuses UPDATE and DELETE. */
-@Entity({ tableName: 'case_event' })
+/**
+ * One fact in a case's audit trail (审计记录). Append-only: the database refuses UPDATE and DELETE, and the
+ * ORM treats the entity as read-only (rows are written with em.insert, never through change tracking).
+ */
+@Entity({ tableName: 'case_event', readonly: true })
 @Unique({ name: 'case_event_case_sequence_unique', properties: ['caseId', 'sequence'] })
 @Index({ name: 'case_event_occurred_at_index', properties: ['occurredAt'] })
 export class CaseEventEntity {

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, type AppConfig } from '#config';
+import { PersistenceModule } from '#persistence';
+import { TemporalClientModule } from '#temporal';
+import { CampaignsController } from './campaigns/campaigns.controller.js';
+import { CampaignsService } from './campaigns/campaigns.service.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CasesService } from './cases/cases.service.js';
+import { HealthController } from './health/health.controller.js';
+import { HealthService } from './health/health.service.js';
+import { UnitsController } from './units/units.controller.js';
+import { UnitsService } from './units/units.service.js';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+@Module({})
+export class ApiModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            base: { service: 'api' },
+            genReqId: (request, response) => {
+              const incoming = request.headers[REQUEST_ID_HEADER];
+              const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              response.setHeader(REQUEST_ID_HEADER, id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        PersistenceModule,
+        TemporalClientModule,
+      ],
+      controllers: [HealthController, UnitsController, CampaignsController, CasesController],
+      providers: [HealthService, UnitsService, CampaignsService, CasesService],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import { CaseRuleViolation } from '#domain';
+import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
+import { ResourceConflictError, ResourceNotFoundError } from './errors.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  messageZh?: string;
+  messageEn?: string;
+  errors?: { field: string; messages: string[] }[];
+  requestId?: string;
+}
+
+/** The one place where errors become HTTP answers. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toBody(exception), requestId: request.id };
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, body.message);
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && 'code' in payload) {
+        return { ...(payload as ErrorBody), statusCode: status };
+      }
+      return { statusCode: status, error: exception.name, code: `HTTP_${status}`, message: exception.message };
+    }
+    if (exception instanceof ResourceNotFoundError) {
+      return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'NOT_FOUND', message: exception.message };
+    }
+    if (exception instanceof CaseRuleViolation && exception.code === 'ROLE_NOT_ALLOWED') {
+      return { ...conflict(exception.code, exception.messageZh, exception.messageEn), statusCode: HttpStatus.FORBIDDEN, error: 'Forbidden' };
+    }
+    if (exception instanceof ResourceConflictError || exception instanceof CaseRuleViolation) {
+      return conflict(exception.code, exception.messageZh, exception.messageEn);
+    }
+    if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
+      const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
+      if (details) return this.toBody(new CaseRuleViolation(details.code, details.messageZh, details.messageEn));
+    }
+    if (exception instanceof WorkflowNotFoundError) {
+      return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'CASE_NOT_FOUND', message: `案件不存在 / Case not found: ${exception.workflowId}` };
+    }
+    if (exception instanceof WorkflowExecutionAlreadyStartedError) {
+      return conflict('ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
+    }
+    if (exception instanceof ServiceError) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        code: 'WORKFLOW_ENGINE_UNAVAILABLE',
+        message: '流程引擎暂不可用，请稍后重试 / The workflow engine is unavailable; try again shortly',
+      };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
+  }
+}
+
+function conflict(code: string, messageZh: string, messageEn: string): ErrorBody {
+  return { statusCode: HttpStatus.CONFLICT, error: 'Conflict', code, message: `${messageZh} / ${messageEn}`, messageZh, messageEn };
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { AppConfig, ConfigError } from '#config';
+import { createApiApp } from './api-app.js';
+
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnvironment();
+  const app = await createApiApp(config);
+  await app.listen(config.http.port, config.http.host);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NativeConnection } from '@temporalio/worker';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, ConfigError } from '#config';
+import { createCaseWorker } from './case-worker.js';
+import { WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnvironment();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createCaseWorker(app, connection);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: draining the worker`);
+    worker.shutdown();
+  };
+  process.once('SIGINT', () => { stop('SIGINT'); });
+  process.once('SIGTERM', () => { stop('SIGTERM'); });
+
+  logger.log(`worker polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

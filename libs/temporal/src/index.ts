@@ -1,0 +1,2 @@
+export * from './temporal-client.module.js';
+export * from './workflow-source.js';

@@ -1,0 +1,27 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '#config';
+
+/**
+ * The Temporal client for the api. The connection is lazy so the api starts (and reports 503 on
+ * /api/health) while Temporal is unreachable, and reconnects when it comes back.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: Connection, useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address }), inject: [AppConfig] },
+    {
+      provide: Client,
+      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),
+      inject: [Connection, AppConfig],
+    },
+  ],
+  exports: [Connection, Client],
+})
+export class TemporalClientModule implements OnApplicationShutdown {
+  constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
