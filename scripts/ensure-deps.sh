@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 stamp=node_modules/.qinglian-install-stamp
-want=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+want=$(sha256sum package-lock.json 2>/dev/null | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x node_modules/.bin/node ]; then
   exit 0
 fi

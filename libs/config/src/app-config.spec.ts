@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { AppConfig, ConfigError } from './app-config.js';
+
+describe(AppConfig.name, () => {
+  it('defaults to the embedded setup: SQLite under the data folder and a local dev server', () => {
+    const config = AppConfig.fromEnvironment({}, '/srv/qinglian');
+    expect(config.database).toEqual({ kind: 'sqlite', path: '/srv/qinglian/var/qinglian.sqlite' });
+    expect(config.temporal).toMatchObject({ address: '127.0.0.1:7233', external: false, namespace: 'default', taskQueue: 'qinglian-cases' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+  });
+
+  it('switches to PostgreSQL and an external Temporal cluster', () => {
+    const config = AppConfig.fromEnvironment(
+      { DATABASE_URL: 'postgres://app@db:5432/qinglian', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' },
+      '/srv',
+    );
+    expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://app@db:5432/qinglian' });
+    expect(config.temporal).toMatchObject({ address: 'temporal:7233', external: true });
+    expect(config.http.port).toBe(8080);
+  });
+
+  it('resolves sqlite: URLs against the working directory', () => {
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: 'sqlite:data/app.db' }, '/srv').database).toEqual({ kind: 'sqlite', path: '/srv/data/app.db' });
+  });
+
+  it('fails listing every bad variable at once', () => {
+    let error: unknown;
+    try {
+      AppConfig.fromEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'no-port', LOG_LEVEL: 'loud' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((problem) => problem.variable).sort();
+    expect(problems).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TEMPORAL_ADDRESS']);
+    expect((error as ConfigError).message).toContain('TEMPORAL_ADDRESS: must be host:port');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: '', PORT: '' }, '/srv').http.port).toBe(3000);
+  });
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs one test tier (unit, integration, workflows, e2e, replay) or all of them.
+# Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, the compiled apps.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+tier="${1:-all}"
+shift || true
+bash scripts/ensure-deps.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+case "$tier" in
+  unit) projects=(unit) ;;
+  integration) projects=(integration) ;;
+  workflows) projects=(workflows) ;;
+  e2e) projects=(e2e) ;;
+  replay) projects=(replay) ;;
+  all) projects=(unit integration workflows e2e replay) ;;
+  *) echo "unknown tier '$tier' (unit, integration, workflows, e2e, replay, all)" >&2; exit 2 ;;
+esac
+
+if [[ " ${projects[*]} " =~ \ (workflows|e2e|replay)\  ]]; then
+  TEMPORAL_CLI_PATH=$(bash scripts/temporal-cli.sh)
+  export TEMPORAL_CLI_PATH
+fi
+if [[ " ${projects[*]} " =~ \ e2e\  ]]; then
+  npm run build --silent
+fi
+
+exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
+  --selectProjects "${projects[@]}" --maxWorkers=2 "$@"
