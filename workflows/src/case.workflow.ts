@@ -6,6 +6,7 @@ import {
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import {
   CaseRuleViolation,
   decideSubmitPlan,
@@ -35,12 +36,10 @@ const { appendCaseEvent } = proxyActivities<CaseActivities>({
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   let state = initialCaseState(input);
   // Steps are recorded one at a time, in the order they were accepted.
-  let recording = false;
+  const recording = new Mutex();
 
-  async function record(actor: Actor, decide: (current: CaseState) => CaseEventBody): Promise<CaseState> {
-    await condition(() => !recording);
-    recording = true;
-    try {
+  function record(actor: Actor, decide: (current: CaseState) => CaseEventBody): Promise<CaseState> {
+    return recording.runExclusive(async () => {
       // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
       const event = asFailure(() => decide(state));
       const sequence = state.lastSequence + 1;
@@ -60,9 +59,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
       }
       return state;
-    } finally {
-      recording = false;
-    }
+    });
   }
 
   setHandler(caseStateQuery, () => state);

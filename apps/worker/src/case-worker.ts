@@ -1,17 +1,25 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '#config';
+import type { CaseActivities } from '#contracts';
 import { workflowCodeOptions } from '#temporal';
 import { activitiesFrom } from './activities/index.js';
 
-/** A worker on the case task queue, its activities served by the given Nest context. */
-export async function createCaseWorker(app: INestApplicationContext, connection: NativeConnection): Promise<Worker> {
+/**
+ * A worker on the case task queue, its activities served by the given Nest context.
+ * Tests may wrap single activities (fault injection); production passes none.
+ */
+export async function createCaseWorker(
+  app: INestApplicationContext,
+  connection: NativeConnection,
+  wrap: (activities: CaseActivities) => CaseActivities = (activities) => activities,
+): Promise<Worker> {
   const config = app.get(AppConfig);
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: activitiesFrom(app),
+    activities: wrap(activitiesFrom(app)),
     ...workflowCodeOptions(config.workflowBundlePath),
   });
 }

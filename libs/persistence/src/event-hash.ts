@@ -13,7 +13,7 @@ export interface HashedEventFields {
   readonly actorId: string;
   readonly actorRole: string;
   readonly reason: string | null;
-  readonly payload: unknown;
+  readonly payload: Readonly<Record<string, unknown>>;
   readonly occurredAt: string;
   readonly frameworkVersion: string | null;
 }

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CaseSearchAttributes } from '#contracts';
+
+/** The provisioned Temporal CLI (scripts/test.sh exports it; built or found by scripts/temporal-cli.sh otherwise). */
+export function temporalCliPath(): string {
+  return process.env.TEMPORAL_CLI_PATH ?? execFileSync('bash', ['scripts/temporal-cli.sh'], { encoding: 'utf8' }).trim();
+}
+
+/** A real Temporal dev server (in memory) with the case search attributes registered. */
+export function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      searchAttributes: Object.values(CaseSearchAttributes),
+      extraArgs: ['--log-level', 'error', ...extraArgs],
+    },
+  });
+}
+
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}

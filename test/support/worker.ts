@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { AppConfig } from '#config';
+import type { CaseActivities } from '#contracts';
+import { createCaseWorker } from '../../apps/worker/src/case-worker.js';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+
+export interface RunningWorker {
+  readonly app: INestApplicationContext;
+  readonly worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** The real worker (Nest context, real activities on the configured database) running until stop(). */
+export async function startWorker(
+  config: AppConfig,
+  connection: NativeConnection,
+  wrap?: (activities: CaseActivities) => CaseActivities,
+): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
+  const worker = await createCaseWorker(app, connection, wrap);
+  const running = worker.run();
+  return {
+    app,
+    worker,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await app.close();
+    },
+  };
+}

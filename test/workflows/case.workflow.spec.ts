@@ -1,0 +1,151 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MikroORM } from '@mikro-orm/core';
+import { ApplicationFailure, WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { AppConfig } from '#config';
+import type { CaseState } from '#domain';
+import {
+  CASE_RULE_VIOLATION,
+  CASE_WORKFLOW_TYPE,
+  caseStateQuery,
+  CaseSearchAttributes,
+  caseWorkflowId,
+  enrollmentRecordedUpdate,
+  submitPlanUpdate,
+  type CaseRuleViolationDetails,
+  type SubmitPlanInput,
+} from '#contracts';
+import { CaseEventStore, migrateUp } from '#persistence';
+import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { startDevServer, uniqueTaskQueue } from '../support/temporal.js';
+import { startWorker, type RunningWorker } from '../support/worker.js';
+
+const admin = { id: 'admin-1', role: 'administrator' } as const;
+const contact = { id: 'contact-1', role: 'unit_contact' } as const;
+const plan: SubmitPlanInput = { actor: contact, summary: '阳光招生、阳光食堂创建方案', documentRefs: ['方案-2019-01'] };
+
+let env: TestWorkflowEnvironment;
+let database: TestDatabase;
+let client: Client;
+let store: CaseEventStore;
+const workers: RunningWorker[] = [];
+
+async function workerOn(taskQueue: string, wrap?: Parameters<typeof startWorker>[2]): Promise<void> {
+  const config = AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
+  const worker = await startWorker(config, env.nativeConnection, wrap);
+  workers.push(worker);
+  if (workers.length === 1) {
+    const orm = worker.app.get<MikroORM>(MikroORM);
+    await migrateUp(orm);
+    store = new CaseEventStore(orm);
+  }
+}
+
+async function enroll(taskQueue: string, unitId: string): Promise<{ caseId: string; state: CaseState }> {
+  const caseId = caseWorkflowId('campaign-2019', unitId);
+  const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+    workflowId: caseId,
+    taskQueue,
+    workflowIdConflictPolicy: 'FAIL',
+    args: [{ caseId, campaignId: 'campaign-2019', unitId, unitName: '大司巷小学', category: 'school', enrolledBy: admin }],
+    typedSearchAttributes: [{ key: CaseSearchAttributes.stage, value: 'enrolled' }],
+  });
+  const state = await client.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
+  return { caseId, state };
+}
+
+function violationCode(error: unknown): string | undefined {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_RULE_VIOLATION) {
+    return (error.cause.details?.[0] as CaseRuleViolationDetails).code;
+  }
+  return undefined;
+}
+
+beforeAll(async () => {
+  env = await startDevServer();
+  client = env.client;
+  database = await createSqliteDatabase();
+  await workerOn('cases');
+});
+
+afterAll(async () => {
+  for (const worker of workers) await worker.stop();
+  await env.teardown();
+  await database.drop();
+});
+
+describe('case workflow', () => {
+  it('enrollment answers once CaseEnrolled is in the audit trail, and sets the stage search attribute', async () => {
+    const { caseId, state } = await enroll('cases', 'unit-enroll');
+    expect(state).toMatchObject({ stage: 'cultivation', lastSequence: 1 });
+    const events = await store.listForCase(caseId);
+    expect(events.map((event) => [event.sequence, event.type, event.actor.id])).toEqual([[1, 'CaseEnrolled', 'admin-1']]);
+    const description = await client.workflow.getHandle(caseId).describe();
+    expect(description.typedSearchAttributes.get(CaseSearchAttributes.stage)).toBe('cultivation');
+  });
+
+  it('the validator rejects an illegal step before anything is written or recorded in history', async () => {
+    const { caseId } = await enroll('cases', 'unit-rejected');
+    const handle = client.workflow.getHandle(caseId);
+    const attempt = handle.executeUpdate(submitPlanUpdate, { args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }], updateId: 'rejected-plan' });
+    const code = await attempt.then(() => 'accepted', violationCode);
+    expect(code).toBe('ROLE_NOT_ALLOWED');
+    expect(await store.listForCase(caseId)).toHaveLength(1);
+    const history = await handle.fetchHistory();
+    const acceptedUpdateIds = history.events?.map((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId);
+    expect(acceptedUpdateIds).not.toContain('rejected-plan');
+  });
+
+  it('an accepted step has appended its event by the time the update returns (read-your-writes)', async () => {
+    const { caseId } = await enroll('cases', 'unit-plan');
+    const handle = client.workflow.getHandle(caseId);
+    const state = await handle.executeUpdate(submitPlanUpdate, { args: [plan] });
+    expect(state).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
+    const events = await store.listForCase(caseId);
+    expect(events.map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
+    expect(events[1]).toMatchObject({ actor: contact, payload: { summary: plan.summary, documentRefs: plan.documentRefs } });
+    expect(await handle.query(caseStateQuery)).toEqual(state);
+    if (process.env.RECORD_HISTORIES === '1') {
+      const folder = join(process.cwd(), 'test/fixtures/histories');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'case-enroll-submit-plan.json'), historyToJSON(await handle.fetchHistory()));
+    }
+  });
+
+  it('of two identical steps sent at once, exactly one is recorded', async () => {
+    const { caseId } = await enroll('cases', 'unit-race');
+    const handle = client.workflow.getHandle(caseId);
+    const results = await Promise.allSettled([
+      handle.executeUpdate(submitPlanUpdate, { args: [plan] }),
+      handle.executeUpdate(submitPlanUpdate, { args: [plan] }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(violationCode(rejected?.reason)).toBe('PLAN_ALREADY_SUBMITTED');
+    expect((await store.listForCase(caseId)).map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
+  });
+
+  it('an append whose acknowledgement is lost is retried without a duplicate event', async () => {
+    let lostAcknowledgements = 0;
+    await workerOn('cases-flaky', (activities) => ({
+      appendCaseEvent: async (input) => {
+        const recorded = await activities.appendCaseEvent(input);
+        if (input.event.type === 'PlanSubmitted' && lostAcknowledgements < 2) {
+          lostAcknowledgements += 1;
+          throw new Error('injected: connection lost after the write');
+        }
+        return recorded;
+      },
+    }));
+    const { caseId } = await enroll('cases-flaky', 'unit-flaky');
+    const state = await client.workflow.getHandle(caseId).executeUpdate(submitPlanUpdate, { args: [plan] });
+    expect(lostAcknowledgements).toBe(2);
+    expect(state.lastSequence).toBe(2);
+    const events = await store.listForCase(caseId);
+    expect(events.map((event) => [event.sequence, event.type])).toEqual([[1, 'CaseEnrolled'], [2, 'PlanSubmitted']]);
+    expect(events[1]?.prevHash).toBe(events[0]?.hash);
+  });
+});
