@@ -6,6 +6,7 @@ import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { DEV_ACTOR_HEADER } from './common/dev-actor.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const OPENAPI_JSON_PATH = 'api/docs-json';
@@ -14,6 +15,7 @@ export const OPENAPI_PAGE_PATH = 'api/docs';
 /** The HTTP api, configured but not yet listening (tests listen on port 0). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true });
+  app.use(assignRequestId);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '#config';
@@ -10,10 +9,10 @@ import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { requestId } from './common/request-id.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
 
-const REQUEST_ID_HEADER = 'x-request-id';
 
 @Module({})
 export class ApiModule {
@@ -26,12 +25,7 @@ export class ApiModule {
           pinoHttp: {
             level: config.logLevel,
             base: { service: 'api' },
-            genReqId: (request, response) => {
-              const incoming = request.headers[REQUEST_ID_HEADER];
-              const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-              response.setHeader(REQUEST_ID_HEADER, id);
-              return id;
-            },
+            genReqId: (request) => requestId(request),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),

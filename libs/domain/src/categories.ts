@@ -23,3 +23,13 @@ export const CATEGORY_NAMES: Readonly<Record<CategoryCode, BilingualName>> = {
 export function isCategoryCode(value: string): value is CategoryCode {
   return (CATEGORY_CODES as readonly string[]).includes(value);
 }
+
+/** 企业性质 applies to enterprises only, and every enterprise has one. Returns the problem, or null. */
+export function ownershipProblem(category: CategoryCode, ownership: string | undefined | null): string | null {
+  if (category === 'enterprise') {
+    return ownership && (ENTERPRISE_OWNERSHIPS as readonly string[]).includes(ownership)
+      ? null
+      : 'ownership is required for an enterprise: private or state_owned (民企或国企)';
+  }
+  return ownership === undefined || ownership === null ? null : 'ownership applies to enterprises only (仅企业填写)';
+}

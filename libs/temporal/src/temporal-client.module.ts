@@ -9,7 +9,12 @@ import { AppConfig } from '#config';
 @Global()
 @Module({
   providers: [
-    { provide: Connection, useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address }), inject: [AppConfig] },
+    {
+      provide: Connection,
+      // A short connect timeout keeps /api/health quick when Temporal is down; calls retry on their own.
+      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address, connectTimeout: '2 seconds' }),
+      inject: [AppConfig],
+    },
     {
       provide: Client,
       useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporal.namespace }),

@@ -41,8 +41,12 @@ export class HealthService {
   }
 
   private async database(): Promise<DependencyHealth> {
-    const result = await this.orm.checkConnection();
-    return result.ok ? { status: 'up' } : { status: 'down', detail: result.reason };
+    try {
+      await this.orm.em.getConnection().execute('select 1');
+      return { status: 'up' };
+    } catch (error) {
+      return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private async temporal(): Promise<{ health: DependencyHealth; workers: number | null }> {

@@ -1,6 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CATEGORY_CODES, ENTERPRISE_OWNERSHIPS, type CategoryCode, type EnterpriseOwnership } from '#domain';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { CATEGORY_CODES, ENTERPRISE_OWNERSHIPS, isCategoryCode, ownershipProblem, type CategoryCode, type EnterpriseOwnership } from '#domain';
+
+@ValidatorConstraint({ name: 'ownershipMatchesCategory' })
+class OwnershipMatchesCategory implements ValidatorConstraintInterface {
+  private problem(value: unknown, args: ValidationArguments): string | null {
+    const { category } = args.object as { category?: unknown };
+    if (typeof category !== 'string' || !isCategoryCode(category)) return null;
+    return ownershipProblem(category, typeof value === 'string' ? value : value === undefined ? undefined : String(value));
+  }
+
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return this.problem(value, args) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return this.problem(args.value, args) ?? 'ownership is invalid';
+  }
+}
 
 export class CreateUnitDto {
   @ApiProperty({ description: '单位名称 / Unit name', example: '永康市第一人民医院', maxLength: 200 })
@@ -14,9 +40,7 @@ export class CreateUnitDto {
   category!: CategoryCode;
 
   @ApiPropertyOptional({ description: '企业性质（仅企业）：民企或国企 / Enterprise ownership (enterprises only)', enum: ENTERPRISE_OWNERSHIPS })
-  @ValidateIf((dto: CreateUnitDto) => dto.category === 'enterprise' || dto.ownership !== undefined)
-  @IsIn(ENTERPRISE_OWNERSHIPS, { message: 'ownership must be private or state_owned, and is required for enterprises only' })
-  @IsOptional()
+  @Validate(OwnershipMatchesCategory)
   ownership?: EnterpriseOwnership;
 }
 

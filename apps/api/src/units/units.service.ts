@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { UnitEntity } from '#persistence';
-import { ResourceConflictError, ResourceNotFoundError } from '../common/errors.js';
+import { ResourceNotFoundError } from '../common/errors.js';
 import type { CreateUnitDto, UnitDto } from './unit.dto.js';
 
 @Injectable()
@@ -10,12 +10,6 @@ export class UnitsService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   async create(input: CreateUnitDto): Promise<UnitDto> {
-    if (input.category !== 'enterprise' && input.ownership !== undefined) {
-      throw new ResourceConflictError('OWNERSHIP_NOT_APPLICABLE', '只有企业可以填写企业性质', 'Only enterprises have an ownership');
-    }
-    if (input.category === 'enterprise' && input.ownership === undefined) {
-      throw new ResourceConflictError('OWNERSHIP_REQUIRED', '企业须注明民企或国企', 'An enterprise must be private or state-owned');
-    }
     const unit = new UnitEntity({
       id: randomUUID(),
       name: input.name.trim(),

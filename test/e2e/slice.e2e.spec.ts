@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { AppConfig } from '#config';
+import { migrateUp } from '#persistence';
+import { createApiApp } from '../../apps/api/src/api-app.js';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { eventually, freePort, httpClient } from '../support/http.js';
+import { startDevServer, uniqueTaskQueue } from '../support/temporal.js';
+import { startWorker, type RunningWorker } from '../support/worker.js';
+
+const ADMIN = { 'x-qinglian-dev-actor': 'administrator:admin-1' };
+const CONTACT = { 'x-qinglian-dev-actor': 'unit_contact:contact-1' };
+const ASSESSOR = { 'x-qinglian-dev-actor': 'assessor:assessor-1' };
+
+let env: TestWorkflowEnvironment;
+
+async function listen(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+beforeAll(async () => {
+  env = await startDevServer();
+});
+
+afterAll(async () => {
+  await env.teardown();
+});
+
+describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabase) => {
+  let database: TestDatabase;
+  let worker: RunningWorker;
+  let api: INestApplication;
+  let http: ReturnType<typeof httpClient>;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    const config = AppConfig.fromEnvironment({
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
+      LOG_LEVEL: 'silent',
+    });
+    worker = await startWorker(config, env.nativeConnection);
+    await migrateUp(worker.app.get<MikroORM>(MikroORM));
+    api = await createApiApp(config);
+    http = httpClient(`${await listen(api)}/api`);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await worker.stop();
+    await database.drop();
+  });
+
+  it('reports the database, Temporal and the polling worker as up', async () => {
+    const health = await eventually('a polling worker', async () => {
+      const result = await http.get<{ status: string; workers: number; checks: unknown }>('/health');
+      return result.body.workers > 0 ? result : undefined;
+    });
+    expect(health.body).toMatchObject({ down: [] });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, temporal: { status: 'up' } }, down: [] });
+  });
+
+  it('enrolls a unit, refuses an illegal step, records a legal one, and shows the chained audit trail', async () => {
+    const unit = await http.post<{ id: string }>('/units', { name: '道明光学股份有限公司', category: 'enterprise', ownership: 'private' });
+    expect(unit.status).toBe(201);
+    const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉细胞示范点创建' });
+    expect(campaign.status).toBe(201);
+
+    const enrolled = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body).toMatchObject({ stage: 'cultivation', stageName: '培育 / Cultivation', planStatus: 'not_submitted', lastSequence: 1 });
+    const caseId = `case:${campaign.body.id}:${unit.body.id}`;
+    expect(enrolled.body.caseId).toBe(caseId);
+
+    const again = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_ENROLLED');
+
+    const byAssessor = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度' }, ASSESSOR);
+    expect(byAssessor.status).toBe(403);
+    expect(byAssessor.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('联络人'), messageEn: expect.stringContaining('unit contact') });
+    expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(1);
+
+    const submitted = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度', documentRefs: ['DM-2019-07'] }, CONTACT);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
+
+    const twice = await http.post(`/cases/${caseId}/plan`, { summary: '再次提交' }, CONTACT);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('PLAN_ALREADY_SUBMITTED');
+
+    const events = await http.get<{ sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string }[]>(`/cases/${caseId}/events`);
+    expect(events.body.map((event) => [event.sequence, event.type, event.actor.role])).toEqual([
+      [1, 'CaseEnrolled', 'administrator'],
+      [2, 'PlanSubmitted', 'unit_contact'],
+    ]);
+    expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
+    expect((await http.get(`/cases/${caseId}`)).body).toEqual(submitted.body);
+  });
+
+  it('answers bad input with 400 naming each field, and unknown things with 404', async () => {
+    const bad = await http.post<{ errors: { field: string }[] }>('/units', { name: '', category: 'bank', extra: true });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.field).sort()).toEqual(['category', 'extra', 'name']);
+
+    const noOwnership = await http.post('/units', { name: '先行集团', category: 'enterprise' });
+    expect(noOwnership.status).toBe(400);
+
+    const noActor = await http.post<{ errors: { field: string }[] }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
+    expect(noActor.status).toBe(400);
+    expect(noActor.body.errors[0]?.field).toBe('x-qinglian-dev-actor');
+
+    const missingCampaign = await http.post(`/campaigns/${crypto.randomUUID()}/enrollments`, { unitId: crypto.randomUUID() }, ADMIN);
+    expect(missingCampaign.status).toBe(404);
+
+    expect((await http.get('/cases/not-a-case')).status).toBe(400);
+    expect((await http.get(`/cases/case:${crypto.randomUUID()}:${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await http.get(`/cases/case:${crypto.randomUUID()}:${crypto.randomUUID()}/events`)).status).toBe(404);
+  });
+
+  it('serves the OpenAPI document and page, and tags every answer with a request id', async () => {
+    const document = await http.get<{ paths: Record<string, unknown> }>('/docs-json');
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/units', '/api/campaigns/{campaignId}/enrollments', '/api/cases/{caseId}', '/api/cases/{caseId}/plan', '/api/cases/{caseId}/events']),
+    );
+    const page = await http.get<string>('/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('swagger');
+    const traced = await http.get('/health', { 'x-request-id': 'trace-123' });
+    expect(traced.headers.get('x-request-id')).toBe('trace-123');
+    expect((await http.get('/health')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('health when Temporal is unreachable', () => {
+  it('answers 503 naming temporal', async () => {
+    const database = await DATABASE_KINDS[0][1]();
+    const api = await createApiApp(
+      AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const health = await httpClient(`${await listen(api)}/api`).get<{ down: string[]; checks: { database: { status: string } } }>('/health');
+      expect(health.status).toBe(503);
+      expect(health.body.down).toEqual(['temporal']);
+      expect(health.body.checks.database.status).toBe('up');
+    } finally {
+      await api.close();
+      await database.drop();
+    }
+  });
+});
