@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CaseSearchAttributes } from '#contracts';
 
 /** The provisioned Temporal CLI (scripts/test.sh exports it; built or found by scripts/temporal-cli.sh otherwise). */
@@ -10,6 +11,7 @@ export function temporalCliPath(): string {
 
 /** A real Temporal dev server (in memory) with the case search attributes registered. */
 export function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },

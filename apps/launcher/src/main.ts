@@ -83,7 +83,16 @@ async function main(): Promise<void> {
     }
 
     const apiUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
-    await waitFor('api', async () => (await fetch(`${apiUrl}/api/health`)).ok, 120_000, () => !api.running || !worker.running);
+    // Ready when the api answers healthy and a worker polls the case task queue (it bundles the workflows first).
+    await waitFor(
+      'api and worker',
+      async () => {
+        const response = await fetch(`${apiUrl}/api/health`);
+        return response.ok && ((await response.json()) as { workers: number | null }).workers !== 0;
+      },
+      120_000,
+      () => !api.running || !worker.running,
+    );
     console.log(
       [
         '',

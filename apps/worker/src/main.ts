@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
+import { pino } from 'pino';
 import { AppConfig, ConfigError } from '#config';
 import { createCaseWorker } from './case-worker.js';
+import { PinoTemporalLogger } from './temporal-logger.js';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
+  Runtime.install({ logger: new PinoTemporalLogger(pino({ level: config.logLevel, base: { service: 'worker', component: 'temporal-sdk' } })) });
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

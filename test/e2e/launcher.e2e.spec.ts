@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually, freePort, httpClient } from '../support/http.js';
+import { temporalCliPath } from '../support/temporal.js';
+
+const ADMIN = { 'x-qinglian-dev-actor': 'administrator:admin-1' };
+
+interface Launched {
+  process: ChildProcess;
+  output: () => string;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => { resolve(false); });
+  });
+}
+
+/** Runs the compiled launcher (what `npm start` runs) until it prints that the system is up. */
+async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
+  const child = spawn(process.execPath, ['dist/apps/launcher/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  await eventually('the launcher to report the system running', () => {
+    if (child.exitCode !== null) throw new Error(`launcher exited ${child.exitCode}:\n${output}`);
+    return Promise.resolve(output.includes('Qinglian is running') ? true : undefined);
+  }, 120_000);
+  return { process: child, output: () => output };
+}
+
+async function interrupt(launched: Launched): Promise<number | null> {
+  const exited = once(launched.process, 'exit') as Promise<[number | null]>;
+  launched.process.kill('SIGINT');
+  const [code] = await exited;
+  return code;
+}
+
+describe('npm start (the embedded launcher)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-launch-'));
+  let env: NodeJS.ProcessEnv;
+  let ports: { api: number; temporal: number; ui: number };
+
+  beforeAll(async () => {
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(ports.api),
+      TEMPORAL_DEV_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      TEMPORAL_CLI_PATH: temporalCliPath(),
+      TEMPORAL_TASK_QUEUE: 'launcher-test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+    };
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts everything, stops every child on SIGINT, and a second start finds the same data', async () => {
+    const first = await launch(env);
+    const http = httpClient(`http://127.0.0.1:${ports.api}/api`);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.api}/api/docs`);
+    expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
+    expect((await http.get('/health')).body).toMatchObject({ status: 'ok', down: [] });
+
+    const unit = await http.post<{ id: string }>('/units', { name: '永康中学', category: 'school' });
+    const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉学校' });
+    const enrolled = await http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
+    expect(enrolled.status).toBe(201);
+
+    expect(await interrupt(first)).toBe(0);
+    for (const port of Object.values(ports)) {
+      expect(await portAnswers(port)).toBe(false);
+    }
+
+    const second = await launch(env);
+    try {
+      expect(second.output()).toContain('database schema up to date');
+      expect((await http.get(`/units/${unit.body.id}`)).body).toMatchObject({ name: '永康中学' });
+      expect((await http.get(`/cases/${enrolled.body.caseId}`)).body).toMatchObject({ stage: 'cultivation', lastSequence: 1 });
+      expect((await http.get<unknown[]>(`/cases/${enrolled.body.caseId}/events`)).body).toHaveLength(1);
+    } finally {
+      expect(await interrupt(second)).toBe(0);
+    }
+  });
+
+  it('refuses to start with bad configuration, naming every bad variable', async () => {
+    const child = spawn(process.execPath, ['dist/apps/launcher/src/main.js'], {
+      env: { ...process.env, ...env, PORT: 'eighty', LOG_LEVEL: 'loud' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(output).toContain('PORT');
+    expect(output).toContain('LOG_LEVEL');
+  });
+});
