@@ -25,6 +25,7 @@ import {
   type CaseActivities,
   type CaseRuleViolationDetails,
   type CaseWorkflowInput,
+  type SubmitPlanInput,
 } from '#contracts';
 
 const { appendCaseEvent } = proxyActivities<CaseActivities>({
@@ -68,7 +69,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     return state;
   });
   setHandler(submitPlanUpdate, (command) => record(command.actor, (current) => decideSubmitPlan(current, command)), {
-    validator: (command) => {
+    validator: (command: SubmitPlanInput) => {
       asFailure(() => decideSubmitPlan(state, command));
     },
   });
