@@ -20,7 +20,7 @@ import {
 } from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { startDevServer, uniqueTaskQueue } from '../support/temporal.js';
+import { startDevServer } from '../support/temporal.js';
 import { startWorker, type RunningWorker } from '../support/worker.js';
 
 const admin = { id: 'admin-1', role: 'administrator' } as const;

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { AppConfig } from '#config';
 import type { CaseActivities } from '#contracts';
 import { workflowCodeOptions } from '#temporal';

@@ -12,5 +12,5 @@ const CLI_TYPE_NAMES = { [SearchAttributeType.KEYWORD]: 'Keyword', [SearchAttrib
 
 /** `name=Type` pairs as the dev server's --search-attribute flag and `temporal operator search-attribute create` take them. */
 export const CASE_SEARCH_ATTRIBUTE_REGISTRATIONS: readonly string[] = Object.values(CaseSearchAttributes).map(
-  (key) => `${key.name}=${CLI_TYPE_NAMES[key.type as keyof typeof CLI_TYPE_NAMES]}`,
+  (key) => `${key.name}=${CLI_TYPE_NAMES[key.type]}`,
 );

@@ -59,7 +59,7 @@ export class HealthService {
           taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
         });
       });
-      return { health: { status: 'up' }, workers: response.pollers?.length ?? 0 };
+      return { health: { status: 'up' }, workers: response.pollers.length };
     } catch (error) {
       return { health: { status: 'down', detail: error instanceof Error ? error.message : String(error) }, workers: null };
     }

@@ -16,7 +16,7 @@ class OwnershipMatchesCategory implements ValidatorConstraintInterface {
   private problem(value: unknown, args: ValidationArguments): string | null {
     const { category } = args.object as { category?: unknown };
     if (typeof category !== 'string' || !isCategoryCode(category)) return null;
-    return ownershipProblem(category, typeof value === 'string' ? value : value === undefined ? undefined : String(value));
+    return typeof value === 'string' || value === undefined ? ownershipProblem(category, value) : 'ownership must be a string';
   }
 
   validate(value: unknown, args: ValidationArguments): boolean {
