@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
@@ -123,10 +124,26 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect((await http.get(`/cases/case:${crypto.randomUUID()}:${crypto.randomUUID()}/events`)).status).toBe(404);
   });
 
+  it('verifies the audit trail over HTTP and with npm run audit:verify', async () => {
+    const all = await http.get<{ ok: boolean; casesChecked: number; eventsChecked: number }>('/audit/verify');
+    expect(all.status).toBe(200);
+    expect(all.body.ok).toBe(true);
+    expect(all.body.casesChecked).toBeGreaterThanOrEqual(1);
+    expect(all.body.eventsChecked).toBeGreaterThanOrEqual(2);
+    expect((await http.get('/audit/verify?caseId=has%20spaces')).status).toBe(400);
+
+    const cli = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'audit:verify'], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain(`audit trail intact: ${all.body.casesChecked} cases, ${all.body.eventsChecked} events`);
+  });
+
   it('serves the OpenAPI document and page, and tags every answer with a request id', async () => {
     const document = await http.get<{ paths: Record<string, unknown> }>('/docs-json');
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/units', '/api/campaigns/{campaignId}/enrollments', '/api/cases/{caseId}', '/api/cases/{caseId}/plan', '/api/cases/{caseId}/events']),
+      expect.arrayContaining(['/api/health', '/api/units', '/api/campaigns/{campaignId}/enrollments', '/api/cases/{caseId}', '/api/cases/{caseId}/plan', '/api/cases/{caseId}/events', '/api/audit/verify']),
     );
     const page = await http.get<string>('/docs');
     expect(page.status).toBe(200);

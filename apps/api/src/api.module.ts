@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '#config';
 import { PersistenceModule } from '#persistence';
 import { TemporalClientModule } from '#temporal';
+import { AuditController } from './audit/audit.controller.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { CampaignsService } from './campaigns/campaigns.service.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -32,7 +33,7 @@ export class ApiModule {
         PersistenceModule,
         TemporalClientModule,
       ],
-      controllers: [HealthController, UnitsController, CampaignsController, CasesController],
+      controllers: [HealthController, UnitsController, CampaignsController, CasesController, AuditController],
       providers: [HealthService, UnitsService, CampaignsService, CasesService],
     };
   }

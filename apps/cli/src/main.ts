@@ -2,14 +2,31 @@ import 'reflect-metadata';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError } from '#config';
-import { migrateUp, migrationSourceFolder, openOrm } from '#persistence';
+import { AuditVerifier, migrateUp, migrationSourceFolder, openOrm, type AuditReport } from '#persistence';
 
 const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js migration:up              apply pending migrations
-  node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)`;
+  node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
+  node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)`;
+
+const EXIT_CHAIN_BROKEN = 3;
+
+function describeReport(report: AuditReport): string {
+  const counted = `${report.casesChecked} cases, ${report.eventsChecked} events`;
+  const link = report.firstBrokenLink;
+  if (!link) return `审计记录完整 / audit trail intact: ${counted}`;
+  return [
+    `审计记录被篡改 / audit trail BROKEN (${counted} checked)`,
+    `  case:     ${link.caseId}`,
+    `  sequence: ${link.sequence}`,
+    `  problem:  ${link.problem}`,
+    `  expected: ${link.expected}`,
+    `  found:    ${link.found}`,
+  ].join('\n');
+}
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' } } });
   const [command, name] = positionals;
   const config = AppConfig.fromEnvironment();
   const target = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
@@ -43,6 +60,17 @@ async function main(argv: string[]): Promise<number> {
         await orm.close();
       }
       return 0;
+    }
+    case 'audit:verify': {
+      const orm = await openOrm(config.database);
+      try {
+        const verifier = new AuditVerifier(orm);
+        const report = values.case === undefined ? await verifier.verifyAll() : await verifier.verifyCase(values.case);
+        console.log(describeReport(report));
+        return report.ok ? 0 : EXIT_CHAIN_BROKEN;
+      } finally {
+        await orm.close();
+      }
     }
     default:
       console.error(USAGE);

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { evolveCase, initialCaseState, type CaseEventBody, type CaseState } from '#domain';
 import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
 import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
-import { GENESIS_HASH, hashEvent } from './event-hash.js';
+import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 
 /** A retried append that does not match what was first written under the same event id. */
 export class EventConflictError extends Error {
@@ -33,7 +33,7 @@ export class CaseEventStore {
         throw new EventConflictError(`Case ${input.caseId} has no event #${input.sequence - 1} to follow`);
       }
       const prevHash = previous?.hash ?? GENESIS_HASH;
-      const fields = {
+      const entity = new CaseEventEntity({
         id: input.eventId,
         caseId: input.caseId,
         sequence: input.sequence,
@@ -41,17 +41,13 @@ export class CaseEventStore {
         actorId: input.actor.id,
         actorRole: input.actor.role,
         reason: input.reason,
-        payload: input.event.payload,
-        occurredAt: new Date(input.occurredAt).toISOString(),
-        frameworkVersion: input.frameworkVersion,
-      };
-      const entity = new CaseEventEntity({
-        ...fields,
         payload: { ...input.event.payload },
-        occurredAt: new Date(fields.occurredAt),
+        occurredAt: new Date(input.occurredAt),
+        frameworkVersion: input.frameworkVersion,
         prevHash,
-        hash: hashEvent(prevHash, fields),
+        hash: '',
       });
+      entity.hash = hashEvent(prevHash, hashedFieldsOf(entity));
       await em.insert(CaseEventEntity, entity);
       await project(em, input.caseId, input.event, entity.occurredAt);
       return toRecorded(entity);

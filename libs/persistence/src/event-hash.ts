@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { CaseEventEntity } from './entities/case-event.entity.js';
 
 /** prev_hash of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -25,4 +26,20 @@ export function hashEvent(prevHash: string, fields: HashedEventFields): string {
     throw new Error(`Event ${fields.id} cannot be canonicalised`);
   }
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** What the hash of a stored event covers. */
+export function hashedFieldsOf(event: CaseEventEntity): HashedEventFields {
+  return {
+    id: event.id,
+    caseId: event.caseId,
+    sequence: event.sequence,
+    type: event.type,
+    actorId: event.actorId,
+    actorRole: event.actorRole,
+    reason: event.reason,
+    payload: event.payload,
+    occurredAt: event.occurredAt.toISOString(),
+    frameworkVersion: event.frameworkVersion,
+  };
 }

@@ -1,3 +1,4 @@
+export * from './audit-verifier.js';
 export * from './case-event-store.js';
 export * from './entities/index.js';
 export * from './event-hash.js';

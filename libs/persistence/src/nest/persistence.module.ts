@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
+import { AuditVerifier } from '../audit-verifier.js';
 import { CaseEventStore } from '../case-event-store.js';
 import { openOrm } from '../orm-options.js';
 
@@ -10,8 +11,9 @@ import { openOrm } from '../orm-options.js';
   providers: [
     { provide: MikroORM, useFactory: (config: AppConfig) => openOrm(config.database), inject: [AppConfig] },
     { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
+    { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
   ],
-  exports: [MikroORM, CaseEventStore],
+  exports: [MikroORM, CaseEventStore, AuditVerifier],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
