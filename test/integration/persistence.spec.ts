@@ -9,6 +9,7 @@ import {
   hashEvent,
   migrateUp,
   openOrm,
+  ProjectionRebuilder,
 } from '#persistence';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { enrollmentEvent, planSubmittedEvent } from '../support/case-events.js';
@@ -89,5 +90,44 @@ describe.each(DATABASE_KINDS)('persistence on %s', (_kind, createDatabase) => {
     const afterPlan = await orm.em.fork().findOneOrFail(CaseRecordEntity, { caseId: 'case:projection' });
     expect(afterPlan).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
     expect(afterPlan.updatedAt.toISOString()).toBe('2019-03-10T02:30:00.000Z');
+  });
+});
+
+describe.each(DATABASE_KINDS)('case read model rebuild on %s', (_kind, createDatabase) => {
+  let database: TestDatabase;
+  let orm: MikroORM;
+
+  async function readModel(): Promise<unknown[]> {
+    const rows = await orm.em.fork().find(CaseRecordEntity, {}, { orderBy: { caseId: 'asc' } });
+    return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  }
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    orm = await openOrm(database.config);
+    await migrateUp(orm);
+    const store = new CaseEventStore(orm);
+    for (let index = 0; index < 9; index += 1) {
+      await store.append(enrollmentEvent(`case:rebuild-${index}`));
+      if (index % 2 === 0) await store.append(planSubmittedEvent(`case:rebuild-${index}`, 2));
+    }
+  });
+
+  afterAll(async () => {
+    await orm.close();
+    await database.drop();
+  });
+
+  it('rebuilds exactly the read model the live projection built, and repairs a damaged one', async () => {
+    const live = await readModel();
+    expect(live).toHaveLength(9);
+    expect(await new ProjectionRebuilder(orm, 4).rebuild()).toEqual({ cases: 9, events: 14 });
+    expect(await readModel()).toEqual(live);
+
+    await orm.em.getConnection().execute(`update case_record set stage = 'withdrawn', plan_status = 'approved' where case_id = 'case:rebuild-4'`);
+    await orm.em.getConnection().execute(`delete from case_record where case_id = 'case:rebuild-7'`);
+    expect(await readModel()).not.toEqual(live);
+    await new ProjectionRebuilder(orm, 3).rebuild();
+    expect(await readModel()).toEqual(live);
   });
 });

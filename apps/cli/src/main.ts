@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError } from '#config';
-import { AuditVerifier, migrateUp, migrationSourceFolder, openOrm, type AuditReport } from '#persistence';
+import { AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
 
 const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js migration:up              apply pending migrations
   node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
-  node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)`;
+  node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)
+  node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)`;
 
 const EXIT_CHAIN_BROKEN = 3;
 
@@ -71,6 +72,16 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await orm.close();
       }
+    }
+    case 'projections:rebuild': {
+      const orm = await openOrm(config.database);
+      try {
+        const rebuilt = await new ProjectionRebuilder(orm).rebuild();
+        console.log(`${target}: case read model rebuilt from ${rebuilt.events} events of ${rebuilt.cases} cases`);
+      } finally {
+        await orm.close();
+      }
+      return 0;
     }
     default:
       console.error(USAGE);

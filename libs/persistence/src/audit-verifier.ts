@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { CaseEventEntity } from './entities/index.js';
+import type { CaseEventEntity } from './entities/index.js';
+import { eventsInChainOrder } from './event-stream.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 
 export type BrokenLinkProblem = 'sequence' | 'prev_hash' | 'hash';
@@ -42,30 +43,21 @@ export class AuditVerifier {
   }
 
   private async walk(onlyCase: string | null): Promise<AuditReport> {
-    const em = this.orm.em.fork();
     let position: ChainPosition = { caseId: null, sequence: 0, hash: GENESIS_HASH };
     let casesChecked = 0;
     let eventsChecked = 0;
-    for (;;) {
-      const after = position.caseId === null ? {} : { $or: [{ caseId: { $gt: position.caseId } }, { caseId: position.caseId, sequence: { $gt: position.sequence } }] };
-      const batch = await em.find(
-        CaseEventEntity,
-        onlyCase === null ? after : { caseId: onlyCase, sequence: { $gt: position.sequence } },
-        { orderBy: { caseId: 'asc', sequence: 'asc' }, limit: this.batchSize },
-      );
-      for (const event of batch) {
-        if (event.caseId !== position.caseId) {
-          position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
-          casesChecked += 1;
-        }
-        eventsChecked += 1;
-        const broken = brokenLink(event, position);
-        if (broken) return { ok: false, casesChecked, eventsChecked, firstBrokenLink: broken };
-        position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
+    const events = eventsInChainOrder(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
+    for await (const event of events) {
+      if (event.caseId !== position.caseId) {
+        position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
+        casesChecked += 1;
       }
-      em.clear();
-      if (batch.length < this.batchSize) return { ok: true, casesChecked, eventsChecked, firstBrokenLink: null };
+      eventsChecked += 1;
+      const broken = brokenLink(event, position);
+      if (broken) return { ok: false, casesChecked, eventsChecked, firstBrokenLink: broken };
+      position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
     }
+    return { ok: true, casesChecked, eventsChecked, firstBrokenLink: null };
   }
 }
 

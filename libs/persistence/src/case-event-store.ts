@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { evolveCase, initialCaseState, type CaseEventBody, type CaseState } from '#domain';
+import type { CaseEventBody } from '#domain';
 import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
+import { caseStateAfter } from './case-projection.js';
 import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 
@@ -62,13 +63,11 @@ export class CaseEventStore {
 
 async function project(em: EntityManager, caseId: string, event: CaseEventBody, at: Date): Promise<void> {
   if (event.type === 'CaseEnrolled') {
-    const state = evolveCase(initialCaseState({ caseId, ...event.payload }), event);
-    em.persist(new CaseRecordEntity(state, at));
+    em.persist(new CaseRecordEntity(caseStateAfter(null, caseId, event), at));
     return;
   }
   const record = await em.findOneOrFail(CaseRecordEntity, { caseId });
-  const next: CaseState = evolveCase(record, event);
-  em.assign(record, { ...next, updatedAt: at });
+  em.assign(record, { ...caseStateAfter(record, caseId, event), updatedAt: at });
 }
 
 function toRecorded(entity: CaseEventEntity): RecordedCaseEvent {
