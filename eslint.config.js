@@ -24,7 +24,7 @@ export default tseslint.config(
       // Nest modules are decorated classes without members.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Nest's option types and Swagger's DTOs are classes used as structural shapes; literals are the intended use.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
     },
