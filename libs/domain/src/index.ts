@@ -5,3 +5,4 @@ export * from './case-rule-violation.js';
 export * from './case-rules.js';
 export * from './case-state.js';
 export * from './stages.js';
+export * from './indicators/index.js';

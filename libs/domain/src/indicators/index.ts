@@ -1,0 +1,2 @@
+export * from './framework.js';
+export * from './scoring.js';
