@@ -82,6 +82,14 @@ describe.each(DATABASE_KINDS)('persistence on %s', (_kind, createDatabase) => {
     expect((await store.listForCase('case:immutable'))[0]?.actor.id).toBe('admin-1');
   });
 
+  it('refolds a read-model row written before it kept the state, from the case events', async () => {
+    await store.append(enrollmentEvent('case:legacy'));
+    await orm.em.getConnection().execute(`update case_record set state = null where case_id = 'case:legacy'`);
+    await store.append(planSubmittedEvent('case:legacy', 2));
+    const record = await orm.em.fork().findOneOrFail(CaseRecordEntity, { caseId: 'case:legacy' });
+    expect(record.state).toMatchObject({ stage: 'cultivation', planStatus: 'submitted', lastSequence: 2, unitName: '江南街道西津经济合作社' });
+  });
+
   it('keeps the case read model in step with the events, in the same transaction', async () => {
     await store.append(enrollmentEvent('case:projection'));
     const afterEnrollment = await orm.em.fork().findOneOrFail(CaseRecordEntity, { caseId: 'case:projection' });

@@ -13,8 +13,8 @@ import {
   evolveCase,
   initialCaseState,
   type Actor,
-  type CaseEventBody,
   type CaseState,
+  type Decision,
 } from '#domain';
 import {
   CASE_RULE_VIOLATION,
@@ -39,23 +39,24 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   // Steps are recorded one at a time, in the order they were accepted.
   const recording = new Mutex();
 
-  function record(actor: Actor, decide: (current: CaseState) => CaseEventBody): Promise<CaseState> {
+  function record(actor: Actor, decide: (current: CaseState) => Decision): Promise<CaseState> {
     return recording.runExclusive(async () => {
       // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
-      const event = asFailure(() => decide(state));
-      const sequence = state.lastSequence + 1;
-      await appendCaseEvent({
-        eventId: uuid4(),
-        caseId: input.caseId,
-        sequence,
-        event,
-        actor,
-        reason: null,
-        occurredAt: new Date().toISOString(),
-        frameworkVersion: null,
-      });
+      const events = asFailure(() => decide(state));
       const previousStage = state.stage;
-      state = evolveCase(state, event);
+      for (const event of events) {
+        await appendCaseEvent({
+          eventId: uuid4(),
+          caseId: input.caseId,
+          sequence: state.lastSequence + 1,
+          event,
+          actor,
+          reason: null,
+          occurredAt: new Date().toISOString(),
+          frameworkVersion: null,
+        });
+        state = evolveCase(state, event);
+      }
       if (state.stage !== previousStage) {
         upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
       }
@@ -74,10 +75,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     },
   });
 
-  await record(input.enrolledBy, () => ({
-    type: 'CaseEnrolled',
-    payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
-  }));
+  await record(input.enrolledBy, () => [
+    {
+      type: 'CaseEnrolled',
+      payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
+    },
+  ]);
 
   await condition(() => false);
   return state;

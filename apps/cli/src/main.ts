@@ -57,6 +57,14 @@ async function main(argv: string[]): Promise<number> {
         const file = basename(result.fileName, '.ts');
         console.log(`${target}: wrote ${migrationSourceFolder(config.database.kind)}/${file}.ts`);
         console.log(`Add it to the index.ts beside it: { name: '${file}', class: ${file} }`);
+        if (/trigger/i.test(result.code)) {
+          // The schema diff re-emits case_event's append-only triggers with an empty body.
+          console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
+        }
+        if (/trigger/i.test(result.code)) {
+          // The schema diff re-emits case_event's append-only triggers with an empty body.
+          console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
+        }
       } finally {
         await orm.close();
       }

@@ -1,9 +1,45 @@
 import type { CategoryCode } from './categories.js';
+import type { InspectionOutcomeKind, ScoreSheet } from './indicators/scoring.js';
+import type { DeadlineKind } from './stages.js';
 
 /** The facts recorded in a case's audit trail, by type. */
 export interface CaseEventPayloads {
+  /** 确定培育对象 */
   CaseEnrolled: { campaignId: string; unitId: string; unitName: string; category: CategoryCode };
+  /** 提交创建方案 */
   PlanSubmitted: { summary: string; documentRefs: string[] };
+  PlanApproved: Record<string, never>;
+  /** 退回创建方案 (reason in the event's reason) */
+  PlanReturned: Record<string, never>;
+  /** 进度报告 */
+  ProgressReportSubmitted: { summary: string; documentRefs: string[] };
+  /** 申报自评: cultivation ends */
+  ReadinessDeclared: Record<string, never>;
+  /** 自评 */
+  SelfAssessmentSubmitted: { sheet: ScoreSheet; total: number };
+  /** 指派检查组成员 */
+  AssessorsAssigned: { assessorIds: string[] };
+  /** 回避: the assessor belongs to or mentored the unit */
+  ConflictDeclared: { assessorId: string };
+  /** 检查评分 (one assessor, one round) */
+  InspectionScoresSubmitted: { assessorId: string; round: number; sheet: ScoreSheet; findings: string[] };
+  /** 检查验收结论, decided by the domain once every assigned assessor has scored */
+  InspectionConcluded: { round: number; outcome: InspectionOutcomeKind; total: number; assessorTotals: number[]; spread: number; vetoes: string[] };
+  /** 整改报告: back to inspection for the next round */
+  RectificationSubmitted: { summary: string; documentRefs: string[] };
+  /** 推荐至金华 */
+  Recommended: { batch: string | null };
+  /** 金华市级认定 */
+  Certified: { documentNumber: string; certifiedOn: string };
+  NotCertified: Record<string, never>;
+  /** 年度复核 */
+  AnnualReviewRecorded: { year: number; summary: string };
+  /** 撤销命名（一票否决） */
+  Revoked: Record<string, never>;
+  /** 退出创建 */
+  Withdrawn: Record<string, never>;
+  /** 延期 */
+  DeadlineExtended: { deadline: DeadlineKind; dueOn: string };
 }
 
 export type CaseEventType = keyof CaseEventPayloads;

@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { CaseEventBody } from '#domain';
+import type { CaseEventBody, CaseState } from '#domain';
 import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
-import { caseStateAfter } from './case-projection.js';
+import { caseStateAfter, eventBodyOf } from './case-projection.js';
+import { eventsInChainOrder } from './event-stream.js';
 import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 
@@ -67,7 +68,18 @@ async function project(em: EntityManager, caseId: string, event: CaseEventBody, 
     return;
   }
   const record = await em.findOneOrFail(CaseRecordEntity, { caseId });
-  em.assign(record, { ...caseStateAfter(record, caseId, event), updatedAt: at });
+  record.update(caseStateAfter(record.state ?? (await foldCase(em, caseId, record.lastSequence)), caseId, event), at);
+}
+
+/** The state of a case after its first `throughSequence` events, folded from the event store. */
+async function foldCase(em: EntityManager, caseId: string, throughSequence: number): Promise<CaseState> {
+  let state: CaseState | null = null;
+  for await (const stored of eventsInChainOrder(em, { caseId, batchSize: 500 })) {
+    if (stored.sequence > throughSequence) break;
+    state = caseStateAfter(state, caseId, eventBodyOf(stored));
+  }
+  if (!state) throw new Error(`Case ${caseId} has no events to fold`);
+  return state;
 }
 
 function toRecorded(entity: CaseEventEntity): RecordedCaseEvent {

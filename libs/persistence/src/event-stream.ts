@@ -10,8 +10,12 @@ export async function* eventsInChainOrder(em: EntityManager, options: { caseId?:
   for (;;) {
     const after: FilterQuery<CaseEventEntity> = last === null ? {} : { $or: [{ caseId: { $gt: last.caseId } }, { caseId: last.caseId, sequence: { $gt: last.sequence } }] };
     const where: FilterQuery<CaseEventEntity> = options.caseId === undefined ? after : { caseId: options.caseId, sequence: { $gt: last?.sequence ?? 0 } };
-    const batch: CaseEventEntity[] = await em.find(CaseEventEntity, where, { orderBy: { caseId: 'asc', sequence: 'asc' }, limit: options.batchSize });
-    em.clear();
+    // Outside the identity map: memory stays flat, and the caller's unit of work is left alone.
+    const batch: CaseEventEntity[] = await em.find(CaseEventEntity, where, {
+      orderBy: { caseId: 'asc', sequence: 'asc' },
+      limit: options.batchSize,
+      disableIdentityMap: true,
+    });
     yield* batch;
     const tail: CaseEventEntity | undefined = batch.at(-1);
     if (!tail || batch.length < options.batchSize) return;

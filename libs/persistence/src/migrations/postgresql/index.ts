@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125091923_initial } from './Migration20261125091923_initial.js';
+import { Migration20261125101521_case_record_state } from './Migration20261125101521_case_record_state.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
-export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261125091923_initial', class: Migration20261125091923_initial }];
+export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125091923_initial', class: Migration20261125091923_initial },
+  { name: 'Migration20261125101521_case_record_state', class: Migration20261125101521_case_record_state },
+];

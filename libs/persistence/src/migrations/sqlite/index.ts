@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125091922_initial } from './Migration20261125091922_initial.js';
+import { Migration20261125101518_case_record_state } from './Migration20261125101518_case_record_state.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
-export const SQLITE_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261125091922_initial', class: Migration20261125091922_initial }];
+export const SQLITE_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125091922_initial', class: Migration20261125091922_initial },
+  { name: 'Migration20261125101518_case_record_state', class: Migration20261125101518_case_record_state },
+];
