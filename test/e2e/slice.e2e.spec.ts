@@ -1,26 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
-import { migrateUp } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
-import { startDevServer, uniqueTaskQueue } from '../support/temporal.js';
-import { startWorker, type RunningWorker } from '../support/worker.js';
+import { ACTORS, listen, startStack, type RunningStack } from '../support/stack.js';
+import { startDevServer } from '../support/temporal.js';
 
-const ADMIN = { 'x-qinglian-dev-actor': 'administrator:admin-1' };
-const CONTACT = { 'x-qinglian-dev-actor': 'unit_contact:contact-1' };
-const ASSESSOR = { 'x-qinglian-dev-actor': 'assessor:assessor-1' };
+const ADMIN = ACTORS.admin;
+const CONTACT = ACTORS.contact;
+const ASSESSOR = ACTORS.alice;
 
 let env: TestWorkflowEnvironment;
-
-async function listen(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-}
 
 beforeAll(async () => {
   env = await startDevServer();
@@ -32,27 +24,17 @@ afterAll(async () => {
 
 describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabase) => {
   let database: TestDatabase;
-  let worker: RunningWorker;
-  let api: INestApplication;
-  let http: ReturnType<typeof httpClient>;
+  let stack: RunningStack;
+  let http: RunningStack['http'];
 
   beforeAll(async () => {
     database = await createDatabase();
-    const config = AppConfig.fromEnvironment({
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: env.address,
-      TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
-      LOG_LEVEL: 'silent',
-    });
-    worker = await startWorker(config, env.nativeConnection);
-    await migrateUp(worker.app.get<MikroORM>(MikroORM));
-    api = await createApiApp(config);
-    http = httpClient(`${await listen(api)}/api`);
+    stack = await startStack(env, database);
+    http = stack.http;
   });
 
   afterAll(async () => {
-    await api.close();
-    await worker.stop();
+    await stack.stop();
     await database.drop();
   });
 

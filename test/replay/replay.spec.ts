@@ -1,14 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { resolveWorkflowSources, workflowsEntryPath } from '#temporal';
 
 const HISTORIES = join(process.cwd(), 'test/fixtures/histories');
 const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
 describe('replay of recorded case histories against the current workflow code', () => {
+  let code: string;
+
+  beforeAll(async () => {
+    ({ code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), webpackConfigHook: resolveWorkflowSources }));
+  });
+
   it('has recorded histories to replay (npm run record:histories writes them)', () => {
     expect(files.length).toBeGreaterThan(0);
   });
@@ -17,7 +23,7 @@ describe('replay of recorded case histories against the current workflow code', 
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
     const results = [];
     for await (const result of Worker.runReplayHistories(
-      { workflowsPath: workflowsEntryPath(), bundlerOptions: { webpackConfigHook: resolveWorkflowSources } },
+      { workflowBundle: { code } },
       [{ workflowId: file, history }],
     )) {
       results.push(result);

@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CaseSearchAttributes } from '#contracts';
@@ -23,4 +27,12 @@ export function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEn
 
 export function uniqueTaskQueue(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** With RECORD_HISTORIES=1 (npm run record:histories), keeps a case's history for the replay tier. */
+export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const folder = join(process.cwd(), 'test/fixtures/histories');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.json`), historyToJSON(await client.workflow.getHandle(workflowId).fetchHistory()));
 }

@@ -1,9 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/core';
 import { ApplicationFailure, WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
 import type { CaseState } from '#domain';
@@ -20,7 +17,7 @@ import {
 } from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { startDevServer } from '../support/temporal.js';
+import { recordHistory, startDevServer } from '../support/temporal.js';
 import { startWorker, type RunningWorker } from '../support/worker.js';
 
 const admin = { id: 'admin-1', role: 'administrator' } as const;
@@ -108,11 +105,7 @@ describe('case workflow', () => {
     expect(events.map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
     expect(events[1]).toMatchObject({ actor: contact, payload: { summary: plan.summary, documentRefs: plan.documentRefs } });
     expect(await handle.query(caseStateQuery)).toEqual(state);
-    if (process.env.RECORD_HISTORIES === '1') {
-      const folder = join(process.cwd(), 'test/fixtures/histories');
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, 'case-enroll-submit-plan.json'), historyToJSON(await handle.fetchHistory()));
-    }
+    await recordHistory(client, caseId, 'case-enroll-submit-plan');
   });
 
   it('of two identical steps sent at once, exactly one is recorded', async () => {

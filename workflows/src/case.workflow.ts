@@ -1,4 +1,5 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   proxyActivities,
@@ -6,26 +7,43 @@ import {
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import {
   CaseRuleViolation,
+  decideAnnualReview,
+  decideAssignAssessors,
+  decideDeclareConflict,
+  decideDeclareReady,
+  decideExtendDeadline,
+  decideInspectionScores,
+  decideJinhuaDecision,
+  decideProgressReport,
+  decideRecommend,
+  decideRectification,
+  decideReviewPlan,
+  decideRevoke,
+  decideSelfAssessment,
   decideSubmitPlan,
+  decideWithdraw,
   evolveCase,
+  FINAL_STAGES,
   initialCaseState,
+  SYSTEM_ACTOR,
   type Actor,
+  type CaseRulesContext,
   type CaseState,
   type Decision,
 } from '#domain';
 import {
   CASE_RULE_VIOLATION,
   caseStateQuery,
-  enrollmentRecordedUpdate,
   CaseSearchAttributes,
-  submitPlanUpdate,
+  caseSteps,
+  enrollmentRecordedUpdate,
   type CaseActivities,
   type CaseRuleViolationDetails,
   type CaseWorkflowInput,
-  type SubmitPlanInput,
 } from '#contracts';
 
 const { appendCaseEvent } = proxyActivities<CaseActivities>({
@@ -39,7 +57,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   // Steps are recorded one at a time, in the order they were accepted.
   const recording = new Mutex();
 
-  function record(actor: Actor, decide: (current: CaseState) => Decision): Promise<CaseState> {
+  function record(actor: Actor, decide: (current: CaseState) => Decision, reason: string | null): Promise<CaseState> {
     return recording.runExclusive(async () => {
       // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
       const events = asFailure(() => decide(state));
@@ -50,10 +68,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
           caseId: input.caseId,
           sequence: state.lastSequence + 1,
           event,
-          actor,
-          reason: null,
+          // An inspection's conclusion is the rules' decision, not the last assessor's.
+          actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
+          reason,
           occurredAt: new Date().toISOString(),
-          frameworkVersion: null,
+          frameworkVersion: input.framework?.version ?? null,
         });
         state = evolveCase(state, event);
       }
@@ -64,26 +83,62 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     });
   }
 
+  /** One human step: the validator refuses an illegal step before anything is written; the handler records it. */
+  function step<C extends { readonly actor: Actor }>(update: UpdateDefinition<CaseState, [C]>, decide: (current: CaseState, command: C) => Decision): void {
+    setHandler(update, (command) => record(command.actor, (current) => decide(current, command), reasonOf(command)), {
+      validator: (command: C) => {
+        asFailure(() => decide(state, command));
+      },
+    });
+  }
+
+  function rules(): CaseRulesContext {
+    if (!input.framework || !input.thresholds) {
+      throw new CaseRuleViolation('NO_FRAMEWORK', '该案件没有指标体系，无法评分', 'This case has no indicator framework to score against');
+    }
+    return { framework: input.framework, thresholds: input.thresholds };
+  }
+
   setHandler(caseStateQuery, () => state);
   setHandler(enrollmentRecordedUpdate, async () => {
     await condition(() => state.lastSequence >= 1);
     return state;
   });
-  setHandler(submitPlanUpdate, (command) => record(command.actor, (current) => decideSubmitPlan(current, command)), {
-    validator: (command: SubmitPlanInput) => {
-      asFailure(() => decideSubmitPlan(state, command));
-    },
-  });
+  step(caseSteps.submitPlan, decideSubmitPlan);
+  step(caseSteps.reviewPlan, decideReviewPlan);
+  step(caseSteps.submitProgressReport, decideProgressReport);
+  step(caseSteps.declareReady, (current, command) => decideDeclareReady(current, command.actor));
+  step(caseSteps.submitSelfAssessment, (current, command) => decideSelfAssessment(current, command, rules()));
+  step(caseSteps.assignAssessors, decideAssignAssessors);
+  step(caseSteps.declareConflict, decideDeclareConflict);
+  step(caseSteps.submitInspectionScores, (current, command) => decideInspectionScores(current, command, rules()));
+  step(caseSteps.submitRectification, decideRectification);
+  step(caseSteps.recommend, decideRecommend);
+  step(caseSteps.recordJinhuaDecision, decideJinhuaDecision);
+  step(caseSteps.recordAnnualReview, decideAnnualReview);
+  step(caseSteps.revoke, decideRevoke);
+  step(caseSteps.withdraw, decideWithdraw);
+  step(caseSteps.extendDeadline, decideExtendDeadline);
 
-  await record(input.enrolledBy, () => [
-    {
-      type: 'CaseEnrolled',
-      payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
-    },
-  ]);
+  await record(
+    input.enrolledBy,
+    () => [
+      {
+        type: 'CaseEnrolled',
+        payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
+      },
+    ],
+    null,
+  );
 
-  await condition(() => false);
+  // A case ends with its campaign path (not recommended, not certified, revoked, withdrawn); a certified unit stays under review.
+  await condition(() => FINAL_STAGES.includes(state.stage) && allHandlersFinished());
   return state;
+}
+
+function reasonOf(command: object): string | null {
+  const reason = 'reason' in command && typeof command.reason === 'string' ? command.reason.trim() : '';
+  return reason === '' ? null : reason;
 }
 
 /** Runs a domain decision; a rule violation becomes a non-retryable failure the caller can read. */

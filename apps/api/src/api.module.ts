@@ -8,6 +8,7 @@ import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { CampaignsService } from './campaigns/campaigns.service.js';
 import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
+import { FrameworksController } from './frameworks/frameworks.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { requestId } from './common/request-id.js';
@@ -33,7 +34,7 @@ export class ApiModule {
         PersistenceModule,
         TemporalClientModule,
       ],
-      controllers: [HealthController, UnitsController, CampaignsController, CasesController, AuditController],
+      controllers: [HealthController, UnitsController, CampaignsController, CasesController, AuditController, FrameworksController],
       providers: [HealthService, UnitsService, CampaignsService, CasesService],
     };
   }

@@ -1,5 +1,19 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseState, CategoryCode } from '#domain';
+import type {
+  Actor,
+  AssignAssessorsCommand,
+  CampaignThresholds,
+  CaseState,
+  CategoryCode,
+  DeadlineKind,
+  IndicatorFramework,
+  InspectionScoresCommand,
+  JinhuaDecisionCommand,
+  ReportCommand,
+  ReviewPlanCommand,
+  ScoreSheet,
+  SubmitPlanCommand,
+} from '#domain';
 
 export const DEFAULT_TASK_QUEUE = 'qinglian-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -16,17 +30,36 @@ export interface CaseWorkflowInput {
   readonly unitName: string;
   readonly category: CategoryCode;
   readonly enrolledBy: Actor;
+  /** The campaign's framework for this category and its thresholds, fixed at enrollment (absent on the earliest cases). */
+  readonly framework?: IndicatorFramework;
+  readonly thresholds?: CampaignThresholds;
 }
 
-export interface SubmitPlanInput {
-  readonly actor: Actor;
-  readonly summary: string;
-  readonly documentRefs: readonly string[];
-}
+export type SubmitPlanInput = SubmitPlanCommand;
 
 /** Answers once the enrollment is in the audit trail; the api starts the case with it (update-with-start). */
 export const enrollmentRecordedUpdate = defineUpdate<CaseState>('enrollmentRecorded');
-export const submitPlanUpdate = defineUpdate<CaseState, [SubmitPlanInput]>('submitPlan');
+/** Every human step of a case, each an Update whose validator refuses an illegal step before anything is written. */
+export const caseSteps = {
+  submitPlan: defineUpdate<CaseState, [SubmitPlanCommand]>('submitPlan'),
+  reviewPlan: defineUpdate<CaseState, [ReviewPlanCommand]>('reviewPlan'),
+  submitProgressReport: defineUpdate<CaseState, [ReportCommand]>('submitProgressReport'),
+  declareReady: defineUpdate<CaseState, [{ actor: Actor }]>('declareReady'),
+  submitSelfAssessment: defineUpdate<CaseState, [{ actor: Actor; sheet: ScoreSheet }]>('submitSelfAssessment'),
+  assignAssessors: defineUpdate<CaseState, [AssignAssessorsCommand]>('assignAssessors'),
+  declareConflict: defineUpdate<CaseState, [{ actor: Actor; assessorId: string }]>('declareConflict'),
+  submitInspectionScores: defineUpdate<CaseState, [InspectionScoresCommand]>('submitInspectionScores'),
+  submitRectification: defineUpdate<CaseState, [ReportCommand]>('submitRectification'),
+  recommend: defineUpdate<CaseState, [{ actor: Actor; batch?: string | null }]>('recommend'),
+  recordJinhuaDecision: defineUpdate<CaseState, [JinhuaDecisionCommand]>('recordJinhuaDecision'),
+  recordAnnualReview: defineUpdate<CaseState, [{ actor: Actor; year: number; summary: string }]>('recordAnnualReview'),
+  revoke: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('revoke'),
+  withdraw: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('withdraw'),
+  extendDeadline: defineUpdate<CaseState, [{ actor: Actor; deadline: DeadlineKind; dueOn: string; reason: string }]>('extendDeadline'),
+} as const;
+
+export type CaseStepName = keyof typeof caseSteps;
+export const submitPlanUpdate = caseSteps.submitPlan;
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** ApplicationFailure type of a step the case rules refused; details[0] is a CaseRuleViolationDetails. */

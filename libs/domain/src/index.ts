@@ -6,3 +6,4 @@ export * from './case-rules.js';
 export * from './case-state.js';
 export * from './stages.js';
 export * from './indicators/index.js';
+export * from './campaign-settings.js';

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { CampaignEntity } from '#persistence';
-import { ResourceConflictError, ResourceNotFoundError } from '../common/errors.js';
+import { campaignSettings, type CampaignSettings } from '#domain';
+import { CampaignEntity, FrameworkCatalog } from '#persistence';
+import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from '../common/errors.js';
 import type { CampaignDto, CreateCampaignDto } from './campaign.dto.js';
 
 @Injectable()
 export class CampaignsService {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog,
+  ) {}
 
   async create(input: CreateCampaignDto): Promise<CampaignDto> {
-    const campaign = new CampaignEntity({ id: randomUUID(), year: input.year, name: input.name.trim(), createdAt: new Date() });
+    const { settings, problems } = campaignSettings(input, (category) => this.frameworks.versions(category));
+    if (problems.length) throw new InvalidInputError(problems);
+    const campaign = new CampaignEntity({ id: randomUUID(), year: input.year, name: input.name.trim(), createdAt: new Date(), settings });
     try {
       await this.orm.em.fork().persist(campaign).flush();
     } catch (error) {
@@ -19,11 +25,11 @@ export class CampaignsService {
       }
       throw error;
     }
-    return toDto(campaign);
+    return this.toDto(campaign);
   }
 
   async get(id: string): Promise<CampaignDto> {
-    return toDto(await this.find(id));
+    return this.toDto(await this.find(id));
   }
 
   async find(id: string): Promise<CampaignEntity> {
@@ -31,8 +37,13 @@ export class CampaignsService {
     if (!campaign) throw new ResourceNotFoundError('创建活动', 'Campaign', id);
     return campaign;
   }
-}
 
-function toDto(campaign: CampaignEntity): CampaignDto {
-  return { id: campaign.id, year: campaign.year, name: campaign.name, createdAt: campaign.createdAt.toISOString() };
+  /** A campaign's settings; campaigns created before settings existed get the defaults. */
+  settingsOf(campaign: CampaignEntity): CampaignSettings {
+    return campaign.settings ?? campaignSettings({}, (category) => this.frameworks.versions(category)).settings;
+  }
+
+  private toDto(campaign: CampaignEntity): CampaignDto {
+    return { id: campaign.id, year: campaign.year, name: campaign.name, createdAt: campaign.createdAt.toISOString(), settings: this.settingsOf(campaign) };
+  }
 }

@@ -1,6 +1,30 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ACTOR_ROLES, CASE_STAGES, CATEGORY_CODES, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type PlanStatus } from '#domain';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ACTOR_ROLES, CASE_STAGES, CATEGORY_CODES, DEADLINE_KINDS, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type DeadlineKind, type PlanStatus } from '#domain';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class InspectionRoundDto {
+  @ApiProperty({ description: '检查轮次 / Inspection round' }) round!: number;
+  @ApiProperty({ description: '已提交评分的检查组成员（评分在本轮结束前不公开）/ Assessors who have scored (scores stay hidden until the round concludes)', type: [String] })
+  submittedBy!: string[];
+}
 
 export class CaseStateDto {
   @ApiProperty({ description: '案件标识（活动+单位）/ Case id (campaign + unit)', example: 'case:2b0f…:9c1e…' }) caseId!: string;
@@ -11,16 +35,21 @@ export class CaseStateDto {
   @ApiProperty({ description: '当前阶段 / Current stage', enum: CASE_STAGES }) stage!: CaseStage;
   @ApiProperty({ description: '阶段名称 / Stage name', example: '培育 / Cultivation' }) stageName!: string;
   @ApiProperty({ description: '创建方案状态 / Creation plan status', enum: PLAN_STATUSES }) planStatus!: PlanStatus;
+  @ApiProperty({ description: '进度报告数 / Progress reports filed' }) progressReports!: number;
+  @ApiProperty({ description: '自评总分 / Self-assessment total', nullable: true, type: Number }) selfAssessmentTotal!: number | null;
+  @ApiProperty({ description: '检查组成员 / Assigned assessors', type: [String] }) assessorIds!: string[];
+  @ApiProperty({ description: '须回避的检查组成员 / Assessors with a conflict', type: [String] }) conflictedAssessorIds!: string[];
+  @ApiProperty({ description: '当前检查轮次 / Current inspection round', type: InspectionRoundDto, nullable: true }) inspection!: InspectionRoundDto | null;
+  @ApiProperty({ description: '已用整改轮次 / Rectification rounds used' }) rectificationRounds!: number;
+  @ApiProperty({ description: '最近一次检查结论 / Last inspection outcome', nullable: true, type: 'object', additionalProperties: true })
+  lastOutcome!: { kind: string; total: number } | null;
+  @ApiProperty({ description: '金华市级认定 / Certification', nullable: true, type: 'object', additionalProperties: true })
+  certification!: { documentNumber: string; certifiedOn: string } | null;
+  @ApiProperty({ description: '期限 / Deadlines (YYYY-MM-DD)', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
   @ApiProperty({ description: '最后一条审计记录序号 / Sequence of the last recorded event' }) lastSequence!: number;
 }
 
-export class SubmitPlanDto {
-  @ApiProperty({ description: '创建方案内容摘要 / Creation plan summary', maxLength: 20000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  summary!: string;
-
+class DocumentsDto {
   @ApiPropertyOptional({ description: '附件引用（文件编号或链接）/ Document references', type: [String], maxItems: 50 })
   @IsOptional()
   @IsArray()
@@ -28,6 +57,123 @@ export class SubmitPlanDto {
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   documentRefs?: string[];
+}
+
+export class SubmitPlanDto extends DocumentsDto {
+  @ApiProperty({ description: '创建方案内容摘要 / Creation plan summary', maxLength: 20000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  summary!: string;
+}
+
+export class ReportDto extends DocumentsDto {
+  @ApiProperty({ description: '报告内容 / Report summary', maxLength: 20000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  summary!: string;
+}
+
+class ReasonDto {
+  @ApiProperty({ description: '理由 / Reason', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ReviewPlanDto {
+  @ApiProperty({ description: '通过（true）或退回（false）/ Approve (true) or return (false)' }) @IsBoolean() approve!: boolean;
+  @ApiPropertyOptional({ description: '退回理由（退回时必填）/ Reason (required to return)', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+/** A step that takes no fields (unknown ones are still refused). */
+@ApiSchema({ name: 'EmptyBody', description: '无需内容 / No fields' })
+export class EmptyDto {}
+
+export class ScoreDto {
+  @ApiProperty({ description: '指标编号 / Indicator code', example: 'VI-1.1' }) @IsString() @IsNotEmpty() @MaxLength(40) indicatorCode!: string;
+  @ApiProperty({ description: '得分（0 至分值）/ Points (0 to the weight)' }) @IsNumber() @Min(0) @Max(100) points!: number;
+  @ApiPropertyOptional({ description: '佐证材料 / Evidence', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  evidence?: string[];
+}
+
+export class ScoreSheetDto {
+  @ApiProperty({ description: '各指标得分 / Scores per indicator', type: [ScoreDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreDto)
+  scores!: ScoreDto[];
+
+  @ApiPropertyOptional({ description: '发现的一票否决项编号 / Veto items found', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  vetoes?: string[];
+}
+
+export class InspectionScoresDto extends ScoreSheetDto {
+  @ApiPropertyOptional({ description: '检查发现的问题 / Findings', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  findings?: string[];
+}
+
+export class AssignAssessorsDto {
+  @ApiProperty({ description: '检查组成员（至少 2 人）/ Assessors (at least 2)', type: [String] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  assessorIds!: string[];
+
+  @ApiPropertyOptional({ description: '更换理由（更换时必填）/ Reason (required when replacing)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class DeclareConflictDto {
+  @ApiProperty({ description: '须回避的检查组成员 / Assessor with a conflict' }) @IsString() @IsNotEmpty() @MaxLength(100) assessorId!: string;
+}
+
+export class RecommendDto {
+  @ApiPropertyOptional({ description: '推荐批次 / Batch', example: '2019-第一批' }) @IsOptional() @IsString() @MaxLength(100) batch?: string;
+}
+
+export class JinhuaDecisionDto {
+  @ApiProperty({ description: '是否认定 / Certified or not' }) @IsBoolean() certified!: boolean;
+  @ApiPropertyOptional({ description: '认定文号（认定时必填）/ Document number (when certified)', example: '金纪〔2019〕12号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  documentNumber?: string;
+  @ApiPropertyOptional({ description: '认定日期 YYYY-MM-DD / Date', example: '2019-12-20' }) @IsOptional() @Matches(DATE, { message: 'certifiedOn must be YYYY-MM-DD' }) certifiedOn?: string;
+  @ApiPropertyOptional({ description: '不予认定理由 / Reason when not certified' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class AnnualReviewDto {
+  @ApiProperty({ description: '复核年度 / Year' }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ description: '复核意见 / Summary' }) @IsString() @IsNotEmpty() @MaxLength(20000) summary!: string;
+}
+
+export class RevokeDto extends ReasonDto {}
+export class WithdrawDto extends ReasonDto {}
+
+export class ExtendDeadlineDto extends ReasonDto {
+  @ApiProperty({ description: '期限 / Which deadline', enum: DEADLINE_KINDS }) @IsIn(DEADLINE_KINDS) deadline!: DeadlineKind;
+  @ApiProperty({ description: '新期限 YYYY-MM-DD / New due date', example: '2019-10-31' }) @Matches(DATE, { message: 'dueOn must be YYYY-MM-DD' }) dueOn!: string;
 }
 
 export class CaseEventActorDto {
@@ -40,7 +186,8 @@ export class CaseEventDto {
   @ApiProperty({ description: '案件 / Case id' }) caseId!: string;
   @ApiProperty({ description: '案件内序号 / Sequence within the case' }) sequence!: number;
   @ApiProperty({ description: '事件类型 / Event type', example: 'PlanSubmitted' }) type!: string;
-  @ApiProperty({ description: '内容 / Payload', type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ description: '内容（本轮未结束时隐藏评分）/ Payload (scores of an open round hidden)', type: 'object', additionalProperties: true })
+  payload!: Record<string, unknown>;
   @ApiProperty({ description: '操作人 / Actor', type: CaseEventActorDto }) actor!: CaseEventActorDto;
   @ApiProperty({ description: '理由 / Reason', nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ description: '发生时间 (UTC) / Occurred at', format: 'date-time' }) occurredAt!: string;

@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { CaseRuleViolation } from '#domain';
 import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
-import { ResourceConflictError, ResourceNotFoundError } from './errors.js';
+import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from './errors.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -42,8 +42,20 @@ export class ErrorFilter implements ExceptionFilter {
       }
       return { statusCode: status, error: exception.name, code: `HTTP_${status}`, message: exception.message };
     }
+    if (exception instanceof InvalidInputError) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: '请求参数无效 / Invalid request',
+        errors: exception.errors.map((error) => ({ field: error.field, messages: [error.message] })),
+      };
+    }
     if (exception instanceof ResourceNotFoundError) {
       return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'NOT_FOUND', message: exception.message };
+    }
+    if (exception instanceof CaseRuleViolation && exception.code === 'FRAMEWORK_UNKNOWN') {
+      return { ...conflict(exception.code, exception.messageZh, exception.messageEn), statusCode: HttpStatus.NOT_FOUND, error: 'Not Found' };
     }
     if (exception instanceof CaseRuleViolation && exception.code === 'ROLE_NOT_ALLOWED') {
       return { ...conflict(exception.code, exception.messageZh, exception.messageEn), statusCode: HttpStatus.FORBIDDEN, error: 'Forbidden' };

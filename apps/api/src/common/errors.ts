@@ -23,3 +23,12 @@ export class ResourceConflictError extends Error {
     super(`${messageZh} / ${messageEn}`);
   }
 }
+
+/** Input that passed the DTO's shape checks but not the domain's rules. Mapped to 400, naming each field. */
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+
+  constructor(readonly errors: readonly { field: string; message: string }[]) {
+    super(`请求参数无效 / Invalid request: ${errors.map((error) => `${error.field}: ${error.message}`).join('; ')}`);
+  }
+}

@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import type { CampaignSettings } from '#domain';
 
 /** 年度创建活动 — a yearly campaign of the program office. */
 @Entity({ tableName: 'campaign' })
@@ -16,10 +17,15 @@ export class CampaignEntity {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  constructor(input: { id: string; year: number; name: string; createdAt: Date }) {
+  /** Thresholds, framework versions, targets and stage durations; null only on campaigns created before settings existed (defaults apply). */
+  @Property({ type: 'json', nullable: true })
+  settings: CampaignSettings | null;
+
+  constructor(input: { id: string; year: number; name: string; createdAt: Date; settings: CampaignSettings }) {
     this.id = input.id;
     this.year = input.year;
     this.name = input.name;
     this.createdAt = input.createdAt;
+    this.settings = input.settings;
   }
 }

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
 import { AuditVerifier } from '../audit-verifier.js';
 import { CaseEventStore } from '../case-event-store.js';
+import { FrameworkCatalog } from '../framework-catalog.js';
 import { openOrm } from '../orm-options.js';
 
 /** The ORM and the event store as Nest providers; same code on PostgreSQL and SQLite. */
@@ -12,8 +13,10 @@ import { openOrm } from '../orm-options.js';
     { provide: MikroORM, useFactory: (config: AppConfig) => openOrm(config.database), inject: [AppConfig] },
     { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
     { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
+    // Loaded once at start-up: a bad framework file stops the process, naming the file and field.
+    { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
   ],
-  exports: [MikroORM, CaseEventStore, AuditVerifier],
+  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { ACTORS, startStack, type RunningStack } from '../support/stack.js';
+import { recordHistory, startDevServer } from '../support/temporal.js';
+
+interface CaseView {
+  caseId: string;
+  stage: string;
+  lastSequence: number;
+  inspection: { round: number; submittedBy: string[] } | null;
+  lastOutcome: { kind: string; total: number } | null;
+  certification: { documentNumber: string } | null;
+}
+
+interface TimelineEvent {
+  type: string;
+  actor: { id: string; role: string };
+  reason: string | null;
+  frameworkVersion: string | null;
+  payload: Record<string, unknown>;
+}
+
+function fail(category: string): never {
+  throw new Error(`no framework for ${category}`);
+}
+
+const UNIT_NAMES: Record<CategoryCode, string> = {
+  agency: '市综合行政执法局',
+  village: '古山镇胡库下村',
+  school: '大司巷小学',
+  hospital: '市第一人民医院',
+  enterprise: '先行集团',
+  culture: '胡公祠清廉文化阵地',
+};
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await startDevServer();
+});
+
+afterAll(async () => {
+  await env.teardown();
+});
+
+describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, createDatabase) => {
+  /** Keeps the history of each path for the replay tier (once, from the SQLite run). */
+  const keep = (caseId: string, name: string): Promise<void> => (kind === 'SQLite' ? recordHistory(env.client, caseId, name) : Promise.resolve());
+
+  let database: TestDatabase;
+  let stack: RunningStack;
+  let campaignId: string;
+  const frameworks = new Map<CategoryCode, IndicatorFramework>();
+
+  /** A complete sheet at `share` of every indicator's weight, with evidence everywhere. */
+  function sheet(category: CategoryCode, share: number, vetoes: string[] = []) {
+    const framework = frameworks.get(category);
+    if (!framework) throw new Error(`no framework for ${category}`);
+    return {
+      scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * share, evidence: ['台账-2019'] })),
+      vetoes,
+    };
+  }
+
+  async function post(path: string, body: unknown, actor: Record<string, string>, status = 200): Promise<CaseView> {
+    const result = await stack.http.post<CaseView & { code?: string }>(path, body, actor);
+    if (result.status !== status) throw new Error(`${path}: expected ${status}, got ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
+  async function timeline(caseId: string): Promise<TimelineEvent[]> {
+    return (await stack.http.get<TimelineEvent[]>(`/cases/${caseId}/events`)).body;
+  }
+
+  /** Enrollment through self-assessment, with alice and bob assigned: the case waits for inspection. */
+  async function toInspection(category: CategoryCode, name: string): Promise<string> {
+    const unit = await stack.http.post<{ id: string }>('/units', { name, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
+    expect(unit.status).toBe(201);
+    const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+    const c = `/cases/${enrolled.caseId}`;
+    await post(`${c}/plan`, { summary: '创建方案' }, ACTORS.contact);
+    await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
+    await post(`${c}/progress-reports`, { summary: '第一季度进度' }, ACTORS.contact);
+    await post(`${c}/readiness`, {}, ACTORS.contact);
+    await post(`${c}/assessors`, { assessorIds: ['assessor-alice', 'assessor-bob'] }, ACTORS.admin);
+    const inspected = await post(`${c}/self-assessment`, sheet(category, 0.95), ACTORS.contact);
+    expect(inspected).toMatchObject({ stage: 'inspection', inspection: { round: 1, submittedBy: [] } });
+    return enrolled.caseId;
+  }
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    stack = await startStack(env, database);
+    for (const category of CATEGORY_CODES) {
+      frameworks.set(category, (await stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`)).body);
+    }
+    const campaign = await stack.http.post<{ id: string }>('/campaigns', {
+      year: 2019,
+      name: '2019年永康市清廉细胞示范点创建',
+      targets: { agency: 3, school: 8, hospital: 3, enterprise: 9, village: 48 },
+      thresholds: { pass: 85, excellent: 90 },
+    });
+    expect(campaign.status).toBe(201);
+    campaignId = campaign.body.id;
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+    await database.drop();
+  });
+
+  it.each(CATEGORY_CODES)('takes a %s unit from enrollment to Jinhua certification', async (category) => {
+    const caseId = await toInspection(category, UNIT_NAMES[category]);
+    const c = `/cases/${caseId}`;
+    const afterAlice = await post(`${c}/inspection-scores`, { ...sheet(category, 0.9), findings: ['制度上墙'] }, ACTORS.alice);
+    expect(afterAlice).toMatchObject({ stage: 'inspection', inspection: { submittedBy: ['assessor-alice'] } });
+    const hidden = (await timeline(caseId)).find((event) => event.type === 'InspectionScoresSubmitted');
+    expect(hidden?.payload).toMatchObject({ assessorId: 'assessor-alice', sheet: null, hiddenUntilRoundConcludes: true });
+
+    const passed = await post(`${c}/inspection-scores`, sheet(category, 0.86), ACTORS.bob);
+    expect(passed).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'pass', total: 88 } });
+    await post(`${c}/recommendation`, { batch: '2019-第一批' }, ACTORS.admin);
+    const certified = await post(`${c}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }, ACTORS.jinhua);
+    expect(certified).toMatchObject({ stage: 'certified', certification: { documentNumber: '金纪〔2019〕12号' } });
+
+    const events = await timeline(caseId);
+    expect(events.map((event) => event.type)).toEqual([
+      'CaseEnrolled', 'PlanSubmitted', 'PlanApproved', 'ProgressReportSubmitted', 'ReadinessDeclared', 'AssessorsAssigned',
+      'SelfAssessmentSubmitted', 'InspectionScoresSubmitted', 'InspectionScoresSubmitted', 'InspectionConcluded', 'Recommended', 'Certified',
+    ]);
+    expect(events.find((event) => event.type === 'InspectionConcluded')?.actor.role).toBe('system');
+    expect(events.every((event) => event.frameworkVersion === '2019.1')).toBe(true);
+    const revealed = events[7]?.payload.sheet as { scores: unknown[] } | null | undefined;
+    expect(revealed?.scores).toHaveLength(indicatorsOf(frameworks.get(category) ?? fail(category)).length);
+    expect((await stack.http.get<{ ok: boolean }>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`)).body.ok).toBe(true);
+    await keep(caseId, `lifecycle-certified-${category}`);
+  });
+
+  it('rectifies a shortfall and re-inspects, then revokes the title with a reason', async () => {
+    const caseId = await toInspection('village', '石柱镇塘里村');
+    const c = `/cases/${caseId}`;
+    await post(`${c}/inspection-scores`, { ...sheet('village', 0.8), findings: ['三资台账不全'] }, ACTORS.alice);
+    const short = await post(`${c}/inspection-scores`, sheet('village', 0.78), ACTORS.bob);
+    expect(short).toMatchObject({ stage: 'rectification', lastOutcome: { kind: 'rectification', total: 79 } });
+    const again = await post(`${c}/rectification`, { summary: '三资台账补齐' }, ACTORS.contact);
+    expect(again).toMatchObject({ stage: 'inspection', inspection: { round: 2, submittedBy: [] } });
+    await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.alice);
+    await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.bob);
+    await post(`${c}/recommendation`, {}, ACTORS.admin);
+    await post(`${c}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕13号', certifiedOn: '2019-12-20' }, ACTORS.jinhua);
+    const refused = await stack.http.post(`${c}/revocation`, { reason: '' }, ACTORS.admin);
+    expect(refused.status).toBe(400);
+    const revoked = await post(`${c}/revocation`, { reason: '村干部严重违纪，一票否决' }, ACTORS.admin);
+    expect(revoked.stage).toBe('revoked');
+    expect((await timeline(caseId)).at(-1)).toMatchObject({ type: 'Revoked', reason: '村干部严重违纪，一票否决', actor: { role: 'administrator' } });
+    await keep(caseId, 'lifecycle-rectified-revoked');
+  });
+
+  it('fails a vetoed unit, and withdraws another with a reason', async () => {
+    const vetoed = await toInspection('hospital', '永康市中医院（占位）');
+    await post(`/cases/${vetoed}/inspection-scores`, sheet('hospital', 1, ['HO-V1']), ACTORS.alice);
+    const failed = await post(`/cases/${vetoed}/inspection-scores`, sheet('hospital', 1), ACTORS.bob);
+    expect(failed).toMatchObject({ stage: 'not_recommended', lastOutcome: { kind: 'fail', total: 100 } });
+
+    const leaving = await toInspection('school', '永康中学');
+    const withdrawn = await post(`/cases/${leaving}/withdrawal`, { reason: '单位合并' }, ACTORS.admin);
+    expect(withdrawn.stage).toBe('withdrawn');
+    const afterwards = await stack.http.post<{ code: string; messageEn: string }>(`/cases/${leaving}/inspection-scores`, sheet('school', 1), ACTORS.alice);
+    expect(afterwards.status).toBe(409);
+    expect(afterwards.body).toMatchObject({ code: 'CASE_CLOSED', messageEn: 'The case is closed (Withdrawn); no further steps' });
+    await keep(vetoed, 'lifecycle-vetoed');
+    await keep(leaving, 'lifecycle-withdrawn');
+  });
+
+  it('records two assessors scoring at the same moment, and concludes once', async () => {
+    const caseId = await toInspection('enterprise', '道明光学股份有限公司');
+    const [alice, bob] = await Promise.all([
+      stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.alice),
+      stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.bob),
+    ]);
+    expect([alice.status, bob.status]).toEqual([200, 200]);
+    const events = await timeline(caseId);
+    expect(events.filter((event) => event.type === 'InspectionScoresSubmitted')).toHaveLength(2);
+    expect(events.filter((event) => event.type === 'InspectionConcluded')).toHaveLength(1);
+    expect((await stack.http.get<CaseView>(`/cases/${caseId}`)).body).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'excellent' } });
+    await keep(caseId, 'lifecycle-concurrent-assessors');
+  });
+
+  it('refuses illegal steps with a specific reason and writes nothing', async () => {
+    const caseId = await toInspection('agency', '市卫生健康局');
+    const c = `/cases/${caseId}`;
+    const before = (await timeline(caseId)).length;
+    const attempts = [
+      { path: `${c}/inspection-scores`, body: sheet('agency', 0.9), actor: ACTORS.carol, status: 409, code: 'NOT_ASSIGNED' },
+      { path: `${c}/recommendation`, body: {}, actor: ACTORS.admin, status: 409, code: 'WRONG_STAGE' },
+      { path: `${c}/plan`, body: { summary: '再交' }, actor: ACTORS.contact, status: 409, code: 'WRONG_STAGE' },
+      { path: `${c}/jinhua-decision`, body: { certified: false, reason: 'x' }, actor: ACTORS.admin, status: 403, code: 'ROLE_NOT_ALLOWED' },
+      { path: `${c}/assessors`, body: { assessorIds: ['assessor-alice'] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
+      { path: `${c}/inspection-scores`, body: { scores: [], vetoes: [] }, actor: ACTORS.alice, status: 409, code: 'SCORE_SHEET_INVALID' },
+    ];
+    for (const attempt of attempts) {
+      const result = await stack.http.post<{ code: string; messageZh: string; messageEn: string }>(attempt.path, attempt.body, attempt.actor);
+      expect([attempt.path, result.status, result.body.code]).toEqual([attempt.path, attempt.status, attempt.code]);
+      expect(result.body.messageZh.length).toBeGreaterThan(0);
+      expect(result.body.messageEn.length).toBeGreaterThan(0);
+    }
+    expect(await timeline(caseId)).toHaveLength(before);
+  });
+});
