@@ -188,6 +188,46 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     await keep(caseId, 'lifecycle-concurrent-assessors');
   });
 
+  it('lists cases from the read model: filters, text search, paging and sorting', async () => {
+    const campaign = await stack.http.post<{ id: string }>('/campaigns', { year: 2020, name: `列表测试-${Date.now()}` });
+    const names = ['西城街道潜村', '下寮村', '尚仁村', '挺能胜'];
+    for (const [index, unitName] of names.entries()) {
+      const category = index === 3 ? 'enterprise' : 'village';
+      const unit = await stack.http.post<{ id: string }>('/units', { name: unitName, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
+      const enrolled = await post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+      if (index === 0) await post(`/cases/${enrolled.caseId}/withdrawal`, { reason: '合并' }, ACTORS.admin);
+    }
+    const list = (query: string) => stack.http.get<{ items: { unitName: string; stage: string }[]; total: number }>(`/cases?campaignId=${campaign.body.id}&${query}`);
+
+    expect((await list('')).body.total).toBe(4);
+    const villages = await list('category=village&sort=unitName&order=desc');
+    expect(villages.body.items.map((item) => item.unitName)).toEqual([...names.slice(0, 3)].sort().reverse());
+    expect((await list('stage=withdrawn')).body.items.map((item) => item.unitName)).toEqual(['西城街道潜村']);
+    expect((await list(`q=${encodeURIComponent('村')}`)).body.total).toBe(3);
+    const second = await list('pageSize=3&page=2&sort=unitName');
+    expect(second.body).toMatchObject({ total: 4, items: [{}] });
+    const refused = await stack.http.get<{ errors: { field: string }[] }>(`/cases?pageSize=1000&stage=dreaming&colour=red`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error) => error.field).sort()).toEqual(['colour', 'pageSize', 'stage']);
+  });
+
+  it('derives the state of a case as of any past moment from its events', async () => {
+    const unit = await stack.http.post<{ id: string }>('/units', { name: '江南街道西津经济合作社', category: 'village' });
+    const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+    const c = `/cases/${enrolled.caseId}`;
+    await post(`${c}/plan`, { summary: '五议两公开' }, ACTORS.contact);
+    const betweenSteps = new Date().toISOString();
+    await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
+    const [enrollment] = await timeline(enrolled.caseId);
+    const at = (moment: string) => stack.http.get<{ stage: string; planStatus: string; lastSequence: number; asOf: string }>(`${c}/state?asOf=${encodeURIComponent(moment)}`);
+
+    expect((await at((enrollment as unknown as { occurredAt: string }).occurredAt)).body).toMatchObject({ stage: 'cultivation', planStatus: 'not_submitted', lastSequence: 1 });
+    expect((await at(betweenSteps)).body).toMatchObject({ planStatus: 'submitted', lastSequence: 2, asOf: betweenSteps });
+    expect((await at(new Date().toISOString())).body).toMatchObject({ planStatus: 'approved', lastSequence: 3 });
+    expect((await at('2018-01-01T00:00:00Z')).status).toBe(404);
+    expect((await at('yesterday')).status).toBe(400);
+  });
+
   it('refuses illegal steps with a specific reason and writes nothing', async () => {
     const caseId = await toInspection('agency', '市卫生健康局');
     const c = `/cases/${caseId}`;

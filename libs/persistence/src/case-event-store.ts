@@ -56,6 +56,16 @@ export class CaseEventStore {
     });
   }
 
+  /** The case as it stood at `at`, folded from the events that had occurred by then; null before its enrollment. */
+  async stateAsOf(caseId: string, at: Date): Promise<CaseState | null> {
+    let state: CaseState | null = null;
+    for await (const stored of eventsInChainOrder(this.orm.em.fork(), { caseId, batchSize: 500 })) {
+      if (stored.occurredAt > at) break;
+      state = caseStateAfter(state, caseId, eventBodyOf(stored));
+    }
+    return state;
+  }
+
   async listForCase(caseId: string): Promise<RecordedCaseEvent[]> {
     const rows = await this.orm.em.fork().find(CaseEventEntity, { caseId }, { orderBy: { sequence: 'asc' } });
     return rows.map(toRecorded);

@@ -1,6 +1,7 @@
 export * from './audit-verifier.js';
 export * from './case-event-store.js';
 export * from './case-projection.js';
+export * from './case-records.js';
 export * from './entities/index.js';
 export * from './event-hash.js';
 export * from './framework-catalog.js';

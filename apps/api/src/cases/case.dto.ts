@@ -6,16 +6,19 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CASE_SORT_FIELDS, type CaseSortField } from '#persistence';
 import { ACTOR_ROLES, CASE_STAGES, CATEGORY_CODES, DEADLINE_KINDS, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type DeadlineKind, type PlanStatus } from '#domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -194,4 +197,45 @@ export class CaseEventDto {
   @ApiProperty({ description: '指标体系版本 / Framework version', nullable: true, type: String }) frameworkVersion!: string | null;
   @ApiProperty({ description: '前一条记录的哈希 / Hash of the previous event' }) prevHash!: string;
   @ApiProperty({ description: 'SHA-256(prevHash ‖ 规范化 JSON) / hash' }) hash!: string;
+}
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: '创建活动 / Campaign id', format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
+  @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
+  @ApiPropertyOptional({ description: '阶段 / Stage', enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
+  @ApiPropertyOptional({ description: '单位名称包含 / Unit name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: '页码（从 1 起）/ Page (from 1)', default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ description: '每页条数 / Page size', default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' }) @IsOptional() @IsIn(CASE_SORT_FIELDS) sort?: CaseSortField;
+  @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+}
+
+export class CaseSummaryDto {
+  @ApiProperty({ description: '案件标识 / Case id' }) caseId!: string;
+  @ApiProperty({ description: '创建活动 / Campaign id' }) campaignId!: string;
+  @ApiProperty({ description: '单位 / Unit id' }) unitId!: string;
+  @ApiProperty({ description: '单位名称 / Unit name' }) unitName!: string;
+  @ApiProperty({ description: '领域 / Category', enum: CATEGORY_CODES }) category!: CategoryCode;
+  @ApiProperty({ description: '阶段 / Stage', enum: CASE_STAGES }) stage!: CaseStage;
+  @ApiProperty({ description: '阶段名称 / Stage name' }) stageName!: string;
+  @ApiProperty({ description: '创建方案状态 / Plan status', enum: PLAN_STATUSES }) planStatus!: PlanStatus;
+  @ApiProperty({ description: '检查组成员 / Assessors', type: [String] }) assessorIds!: string[];
+  @ApiProperty({ description: '最近检查结论 / Last outcome', nullable: true, type: 'object', additionalProperties: true }) lastOutcome!: { kind: string; total: number } | null;
+  @ApiProperty({ description: '期限 / Deadlines', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
+  @ApiProperty({ description: '最后更新 (UTC) / Updated at', format: 'date-time' }) updatedAt!: string;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty({ description: '符合条件的总数 / Total matching' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class AsOfQuery {
+  @ApiProperty({ description: '时间点（ISO 8601）/ Moment (ISO 8601)', example: '2019-06-30T16:00:00Z' }) @IsISO8601({ strict: true }) asOf!: string;
+}
+
+export class CaseStateAsOfDto extends CaseStateDto {
+  @ApiProperty({ description: '所查询的时间点 / The moment asked for', format: 'date-time' }) asOf!: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain';
 import type { RecordedCaseEvent } from '#contracts';
@@ -6,7 +6,10 @@ import { ApiDevActorHeader, DevActor } from '../common/dev-actor.js';
 import { CaseIdPipe } from './case-id.pipe.js';
 import {
   AnnualReviewDto,
+  AsOfQuery,
   AssignAssessorsDto,
+  CaseListDto,
+  CaseStateAsOfDto,
   CaseEventDto,
   CaseStateDto,
   DeclareConflictDto,
@@ -14,6 +17,7 @@ import {
   ExtendDeadlineDto,
   InspectionScoresDto,
   JinhuaDecisionDto,
+  ListCasesQuery,
   RecommendDto,
   ReportDto,
   ReviewPlanDto,
@@ -49,6 +53,20 @@ const sheetOf = (body: ScoreSheetDto) => ({
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
+
+  @Get()
+  @ApiOperation({ summary: '案件列表：按活动、领域、阶段、单位名称筛选，分页排序 / List cases: filter, search, page, sort' })
+  @ApiOkResponse({ type: CaseListDto })
+  list(@Query() query: ListCasesQuery): Promise<CaseListDto> {
+    return this.cases.list(query);
+  }
+
+  @Get(':caseId/state')
+  @ApiOperation({ summary: '案件在某一时间点的状态（由审计记录推算）/ The case as of a past moment, derived from its events' })
+  @ApiOkResponse({ type: CaseStateAsOfDto })
+  stateAsOf(@Param('caseId', CaseIdPipe) caseId: string, @Query() query: AsOfQuery): Promise<CaseStateAsOfDto> {
+    return this.cases.stateAsOf(caseId, query.asOf);
+  }
 
   @Get(':caseId')
   @ApiOperation({ summary: '案件当前状态 / Current state of a case' })

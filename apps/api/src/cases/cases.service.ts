@@ -14,10 +14,11 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { CaseEventStore, FrameworkCatalog } from '#persistence';
+import { CaseEventStore, CaseRecords, FrameworkCatalog, type CaseRecordEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { UnitsService } from '../units/units.service.js';
-import type { CaseStateDto } from './case.dto.js';
+import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
+import { ResourceNotFoundError } from '../common/errors.js';
 
 @Injectable()
 export class CasesService {
@@ -26,6 +27,7 @@ export class CasesService {
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CaseEventStore) private readonly eventStore: CaseEventStore,
     @Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog,
+    @Inject(CaseRecords) private readonly records: CaseRecords,
     private readonly campaigns: CampaignsService,
     private readonly units: UnitsService,
   ) {}
@@ -62,6 +64,33 @@ export class CasesService {
     return toDto(state);
   }
 
+  async list(query: ListCasesQuery): Promise<CaseListDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await this.records.list({
+      ...(query.campaignId === undefined ? {} : { campaignId: query.campaignId }),
+      ...(query.category === undefined ? {} : { category: query.category }),
+      ...(query.stage === undefined ? {} : { stage: query.stage }),
+      ...(query.q === undefined || query.q.trim() === '' ? {} : { text: query.q.trim() }),
+      page,
+      pageSize,
+      sort: query.sort ?? 'unitName',
+      order: query.order ?? 'asc',
+    });
+    return { items: items.map(toSummary), total, page, pageSize };
+  }
+
+  /** The case as it stood at a past moment, derived from its events. */
+  async stateAsOf(caseId: string, asOf: string): Promise<CaseStateAsOfDto> {
+    const at = new Date(asOf);
+    const state = await this.eventStore.stateAsOf(caseId, at);
+    if (!state) {
+      await this.temporal.workflow.getHandle(caseId).describe();
+      throw new ResourceNotFoundError('该时间点的案件', 'Case at that moment (not yet enrolled)', `${caseId} @ ${at.toISOString()}`);
+    }
+    return Object.assign(toDto(state), { asOf: at.toISOString() });
+  }
+
   async state(caseId: string): Promise<CaseStateDto> {
     return toDto(await this.temporal.workflow.getHandle(caseId).query(caseStateQuery));
   }
@@ -93,6 +122,24 @@ export class CasesService {
 }
 
 type UpdateArgument<N extends CaseStepName> = (typeof caseSteps)[N] extends UpdateDefinition<CaseState, [infer C]> ? C : never;
+
+function toSummary(record: CaseRecordEntity): CaseSummaryDto {
+  const name = CASE_STAGE_NAMES[record.stage];
+  return {
+    caseId: record.caseId,
+    campaignId: record.campaignId,
+    unitId: record.unitId,
+    unitName: record.unitName,
+    category: record.category,
+    stage: record.stage,
+    stageName: `${name.zh} / ${name.en}`,
+    planStatus: record.planStatus,
+    assessorIds: [...(record.state?.assessorIds ?? [])],
+    lastOutcome: record.state?.lastOutcome ? { ...record.state.lastOutcome } : null,
+    deadlines: { ...record.state?.deadlines },
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
 
 /** The case as everyone may see it: who has scored the open round, not what they scored. */
 function toDto(state: CaseState): CaseStateDto {

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
 import { AuditVerifier } from '../audit-verifier.js';
 import { CaseEventStore } from '../case-event-store.js';
+import { CaseRecords } from '../case-records.js';
 import { FrameworkCatalog } from '../framework-catalog.js';
 import { openOrm } from '../orm-options.js';
 
@@ -13,10 +14,11 @@ import { openOrm } from '../orm-options.js';
     { provide: MikroORM, useFactory: (config: AppConfig) => openOrm(config.database), inject: [AppConfig] },
     { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
     { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
+    { provide: CaseRecords, useFactory: (orm: MikroORM) => new CaseRecords(orm), inject: [MikroORM] },
     // Loaded once at start-up: a bad framework file stops the process, naming the file and field.
     { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
   ],
-  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog],
+  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
