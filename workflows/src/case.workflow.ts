@@ -2,10 +2,12 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
@@ -53,7 +55,7 @@ const { appendCaseEvent } = proxyActivities<CaseActivities>({
 
 /** 示范点创建案件 — one unit's path through a campaign. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
-  let state = initialCaseState(input);
+  let state = input.resumeFrom ?? initialCaseState(input);
   // Steps are recorded one at a time, in the order they were accepted.
   const recording = new Mutex();
 
@@ -120,19 +122,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   step(caseSteps.withdraw, decideWithdraw);
   step(caseSteps.extendDeadline, decideExtendDeadline);
 
-  await record(
-    input.enrolledBy,
-    () => [
-      {
-        type: 'CaseEnrolled',
-        payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
-      },
-    ],
-    null,
-  );
+  if (!input.resumeFrom) {
+    await record(
+      input.enrolledBy,
+      () => [
+        {
+          type: 'CaseEnrolled',
+          payload: { campaignId: input.campaignId, unitId: input.unitId, unitName: input.unitName, category: input.category },
+        },
+      ],
+      null,
+    );
+  }
 
-  // A case ends with its campaign path (not recommended, not certified, revoked, withdrawn); a certified unit stays under review.
-  await condition(() => FINAL_STAGES.includes(state.stage) && allHandlersFinished());
+  // A case ends with its campaign path (not recommended, not certified, revoked, withdrawn); a certified unit stays
+  // under review. A long-lived case continues as a new run when Temporal suggests it, between steps.
+  const finished = (): boolean => FINAL_STAGES.includes(state.stage);
+  await condition(() => (finished() || workflowInfo().continueAsNewSuggested) && allHandlersFinished());
+  if (!finished()) {
+    await continueAsNew<typeof caseWorkflow>({ ...input, resumeFrom: state });
+  }
   return state;
 }
 

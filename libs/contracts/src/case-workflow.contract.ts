@@ -33,6 +33,8 @@ export interface CaseWorkflowInput {
   /** The campaign's framework for this category and its thresholds, fixed at enrollment (absent on the earliest cases). */
   readonly framework?: IndicatorFramework;
   readonly thresholds?: CampaignThresholds;
+  /** Set when the case continues as a new run: the state it had reached (the enrollment is not recorded again). */
+  readonly resumeFrom?: CaseState;
 }
 
 export type SubmitPlanInput = SubmitPlanCommand;
