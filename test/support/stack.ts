@@ -11,6 +11,8 @@ import { startWorker, type RunningWorker } from './worker.js';
 
 export interface RunningStack {
   readonly http: ReturnType<typeof httpClient>;
+  /** Base URL of the api, ending in /api. */
+  readonly url: string;
   readonly worker: RunningWorker;
   stop(): Promise<void>;
 }
@@ -26,8 +28,10 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   const worker = await startWorker(config, env.nativeConnection);
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
+  const url = `${await listen(api)}/api`;
   return {
-    http: httpClient(`${await listen(api)}/api`),
+    http: httpClient(url),
+    url,
     worker,
     stop: async () => {
       await api.close();

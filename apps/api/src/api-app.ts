@@ -16,6 +16,7 @@ export const OPENAPI_PAGE_PATH = 'api/docs';
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true });
   app.use(assignRequestId);
+  app.useBodyParser('text', { type: 'text/csv', limit: '2mb' });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError } from '#config';
+import { seedYongkang2019 } from './seed/seed-command.js';
 import { AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
 
 const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js migration:up              apply pending migrations
   node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
   node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)
-  node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)`;
+  node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)
+  node dist/apps/cli/src/main.js seed:yongkang-2019 [--api http://127.0.0.1:3000]   the 2019 Yongkang campaign, through the running api`;
 
 const EXIT_CHAIN_BROKEN = 3;
 
@@ -27,8 +29,12 @@ function describeReport(report: AuditReport): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' }, api: { type: 'string' } } });
   const [command, name] = positionals;
+  if (command === 'seed:yongkang-2019') {
+    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', (line) => { console.log(line); });
+    return 0;
+  }
   const config = AppConfig.fromEnvironment();
   const target = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   switch (command) {

@@ -60,3 +60,7 @@ export class EnrollUnitDto {
   @IsUUID()
   unitId!: string;
 }
+
+export class ListCampaignsQuery {
+  @ApiPropertyOptional({ description: '年度 / Year', example: 2019 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+}

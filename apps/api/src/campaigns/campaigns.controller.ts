@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain';
 import { ApiDevActorHeader, DevActor } from '../common/dev-actor.js';
 import { CaseStateDto } from '../cases/case.dto.js';
 import { CasesService } from '../cases/cases.service.js';
-import { CampaignDto, CreateCampaignDto, EnrollUnitDto } from './campaign.dto.js';
+import { InvalidInputError } from '../common/errors.js';
+import { BatchEnrollDto, BatchEnrollmentResultDto } from './batch-enrollment.dto.js';
+import { BatchEnrollmentService } from './batch-enrollment.service.js';
+import { CampaignDto, CreateCampaignDto, EnrollUnitDto, ListCampaignsQuery } from './campaign.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 
 @ApiTags('campaigns 创建活动')
@@ -13,6 +16,7 @@ export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly cases: CasesService,
+    private readonly batch: BatchEnrollmentService,
   ) {}
 
   @Post()
@@ -20,6 +24,13 @@ export class CampaignsController {
   @ApiCreatedResponse({ type: CampaignDto })
   create(@Body() body: CreateCampaignDto): Promise<CampaignDto> {
     return this.campaigns.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '按年度列出创建活动 / List campaigns, optionally of one year' })
+  @ApiOkResponse({ type: [CampaignDto] })
+  list(@Query() query: ListCampaignsQuery): Promise<CampaignDto[]> {
+    return this.campaigns.list(query.year);
   }
 
   @Get(':campaignId')
@@ -43,5 +54,31 @@ export class CampaignsController {
     @DevActor() actor: Actor,
   ): Promise<CaseStateDto> {
     return this.cases.enroll(campaignId, body.unitId, actor);
+  }
+
+  @Post(':campaignId/enrollments/batch')
+  @HttpCode(200)
+  @ApiDevActorHeader()
+  @ApiOperation({
+    summary: '批量确定培育对象（JSON）/ Enroll a batch of units (JSON)',
+    description: '先逐行校验，任一行有误则不导入任何数据；重复执行不会重复纳入。 / Every row is checked first: one bad row imports nothing; running it again enrolls nothing twice.',
+  })
+  @ApiOkResponse({ type: BatchEnrollmentResultDto })
+  enrollBatch(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() body: BatchEnrollDto, @DevActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+    return this.batch.enroll(campaignId, body.units, actor);
+  }
+
+  @Post(':campaignId/enrollments/batch.csv')
+  @HttpCode(200)
+  @ApiDevActorHeader()
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'CSV：表头 name,category,ownership / header name,category,ownership', schema: { type: 'string', example: 'name,category,ownership\n先行集团,enterprise,private\n尚仁村,village,' } })
+  @ApiOperation({ summary: '批量确定培育对象（CSV）/ Enroll a batch of units (CSV)', description: '错误按行号列出 / Errors name the CSV line.' })
+  @ApiOkResponse({ type: BatchEnrollmentResultDto })
+  enrollBatchCsv(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() csv: unknown, @DevActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+    if (typeof csv !== 'string') {
+      throw new InvalidInputError([{ field: 'content-type', message: 'send the CSV as text/csv' }]);
+    }
+    return this.batch.fromCsv(campaignId, csv, actor);
   }
 }

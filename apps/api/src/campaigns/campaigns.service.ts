@@ -28,6 +28,11 @@ export class CampaignsService {
     return this.toDto(campaign);
   }
 
+  async list(year: number | undefined): Promise<CampaignDto[]> {
+    const campaigns = await this.orm.em.fork().find(CampaignEntity, year === undefined ? {} : { year }, { orderBy: { year: 'desc', name: 'asc' } });
+    return campaigns.map((campaign) => this.toDto(campaign));
+  }
+
   async get(id: string): Promise<CampaignDto> {
     return this.toDto(await this.find(id));
   }

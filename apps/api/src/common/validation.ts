@@ -1,11 +1,12 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorBody } from './error.filter.js';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+/** Every failed constraint with the dotted path of its field (units.3.category). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -22,7 +23,7 @@ export function createValidationPipe(): ValidationPipe {
         error: 'Bad Request',
         code: 'VALIDATION_FAILED',
         message: '请求参数无效 / Invalid request',
-        errors: flatten(errors),
+        errors: flattenValidationErrors(errors),
       };
       return new BadRequestException(body);
     },
