@@ -228,6 +228,34 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     expect((await at('yesterday')).status).toBe(400);
   });
 
+  it('gives campaign statistics from the audit trail that agree with the case list', async () => {
+    const certified = await toInspection('culture', '胡公祠（统计）');
+    await post(`/cases/${certified}/inspection-scores`, sheet('culture', 0.9), ACTORS.alice);
+    await post(`/cases/${certified}/inspection-scores`, sheet('culture', 0.9), ACTORS.bob);
+    const vetoed = await toInspection('village', '胡库下村（统计）');
+    await post(`/cases/${vetoed}/inspection-scores`, sheet('village', 0.9, ['VI-V1']), ACTORS.alice);
+    await post(`/cases/${vetoed}/inspection-scores`, sheet('village', 0.9), ACTORS.bob);
+    const statistics = (await stack.http.get<{
+      cases: number;
+      byCategory: Record<string, { target: number | null; total: number; certified: number; byStage: Record<string, number> }>;
+      passRate: number | null;
+      timeInStage: Record<string, { completed: number; meanDays: number; p90Days: number }>;
+    }>(`/campaigns/${campaignId}/statistics`)).body;
+    const listed = await stack.http.get<{ items: { stage: string; category: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`);
+    expect(statistics.cases).toBe(listed.body.total);
+    for (const category of CATEGORY_CODES) {
+      const ofCategory = listed.body.items.filter((item) => item.category === category);
+      expect(statistics.byCategory[category]?.total).toBe(ofCategory.length);
+      expect(statistics.byCategory[category]?.certified).toBe(ofCategory.filter((item) => item.stage === 'certified').length);
+    }
+    expect(statistics.byCategory.village?.target).toBe(48);
+    const decided = listed.body.items.filter((item) => ['passed', 'recommended', 'certified', 'not_certified', 'revoked', 'not_recommended'].includes(item.stage));
+    const passed = decided.filter((item) => item.stage !== 'not_recommended');
+    expect(statistics.passRate).toBeCloseTo(passed.length / decided.length, 4);
+    expect(statistics.timeInStage.cultivation?.completed).toBeGreaterThanOrEqual(2);
+    expect(statistics.timeInStage.cultivation?.p90Days).toBeGreaterThanOrEqual(statistics.timeInStage.cultivation?.meanDays ?? 0);
+  });
+
   it('refuses illegal steps with a specific reason and writes nothing', async () => {
     const caseId = await toInspection('agency', '市卫生健康局');
     const c = `/cases/${caseId}`;

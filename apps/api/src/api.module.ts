@@ -6,6 +6,7 @@ import { TemporalClientModule } from '#temporal';
 import { AuditController } from './audit/audit.controller.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { BatchEnrollmentService } from './campaigns/batch-enrollment.service.js';
+import { CampaignStatisticsService } from './campaigns/campaign-statistics.service.js';
 import { CampaignsService } from './campaigns/campaigns.service.js';
 import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
@@ -36,7 +37,7 @@ export class ApiModule {
         TemporalClientModule,
       ],
       controllers: [HealthController, UnitsController, CampaignsController, CasesController, AuditController, FrameworksController],
-      providers: [HealthService, UnitsService, CampaignsService, CasesService, BatchEnrollmentService],
+      providers: [HealthService, UnitsService, CampaignsService, CasesService, BatchEnrollmentService, CampaignStatisticsService],
     };
   }
 }

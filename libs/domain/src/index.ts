@@ -7,3 +7,4 @@ export * from './case-state.js';
 export * from './stages.js';
 export * from './indicators/index.js';
 export * from './campaign-settings.js';
+export * from './statistics.js';

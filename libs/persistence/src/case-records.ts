@@ -1,6 +1,7 @@
 import type { FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { CaseStage, CategoryCode } from '#domain';
 import { CaseRecordEntity } from './entities/index.js';
+import { likePattern } from './like-pattern.js';
 
 export const CASE_SORT_FIELDS = ['unitName', 'updatedAt', 'stage', 'category'] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
@@ -31,7 +32,7 @@ export class CaseRecords {
       ...(query.campaignId === undefined ? {} : { campaignId: query.campaignId }),
       ...(query.category === undefined ? {} : { category: query.category }),
       ...(query.stage === undefined ? {} : { stage: query.stage }),
-      ...(query.text === undefined ? {} : { unitName: { $like: `%${escapeLike(query.text)}%` } }),
+      ...(query.text === undefined ? {} : { unitName: { $like: likePattern(query.text, 'anywhere') } }),
     };
     const [items, total] = await this.orm.em.fork().findAndCount(CaseRecordEntity, where, {
       orderBy: { [query.sort]: query.order, caseId: 'asc' },
@@ -40,8 +41,4 @@ export class CaseRecords {
     });
     return { items, total };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -1,15 +1,22 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { CaseEventEntity } from './entities/index.js';
+import { likePattern } from './like-pattern.js';
 
 /**
- * Every stored event (or one case's), ordered by case then sequence, read in keyset-paged batches
+ * Every stored event (or one case's, or those of the cases whose id starts with a prefix), ordered by case then sequence, read in keyset-paged batches
  * through the given entity manager (inside the caller's transaction, if any).
  */
-export async function* eventsInChainOrder(em: EntityManager, options: { caseId?: string; batchSize: number }): AsyncGenerator<CaseEventEntity> {
+export async function* eventsInChainOrder(
+  em: EntityManager,
+  options: { caseId?: string; caseIdPrefix?: string; batchSize: number },
+): AsyncGenerator<CaseEventEntity> {
+  const prefix: FilterQuery<CaseEventEntity> = options.caseIdPrefix === undefined ? {} : { caseId: { $like: likePattern(options.caseIdPrefix, 'prefix') } };
   let last: { caseId: string; sequence: number } | null = null;
   for (;;) {
     const after: FilterQuery<CaseEventEntity> = last === null ? {} : { $or: [{ caseId: { $gt: last.caseId } }, { caseId: last.caseId, sequence: { $gt: last.sequence } }] };
-    const where: FilterQuery<CaseEventEntity> = options.caseId === undefined ? after : { caseId: options.caseId, sequence: { $gt: last?.sequence ?? 0 } };
+    const where: FilterQuery<CaseEventEntity> = options.caseIdPrefix !== undefined
+      ? { $and: [prefix, after] }
+      : options.caseId === undefined ? after : { caseId: options.caseId, sequence: { $gt: last?.sequence ?? 0 } };
     // Outside the identity map: memory stays flat, and the caller's unit of work is left alone.
     const batch: CaseEventEntity[] = await em.find(CaseEventEntity, where, {
       orderBy: { caseId: 'asc', sequence: 'asc' },

@@ -4,6 +4,7 @@ export * from './case-projection.js';
 export * from './case-records.js';
 export * from './entities/index.js';
 export * from './event-hash.js';
+export * from './event-stream.js';
 export * from './framework-catalog.js';
 export * from './nest/persistence.module.js';
 export * from './orm-options.js';

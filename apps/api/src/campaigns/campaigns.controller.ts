@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain';
+import type { Actor, CampaignStatistics } from '#domain';
 import { ApiDevActorHeader, DevActor } from '../common/dev-actor.js';
 import { CaseStateDto } from '../cases/case.dto.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InvalidInputError } from '../common/errors.js';
 import { BatchEnrollDto, BatchEnrollmentResultDto } from './batch-enrollment.dto.js';
 import { BatchEnrollmentService } from './batch-enrollment.service.js';
+import { CampaignStatisticsService } from './campaign-statistics.service.js';
 import { CampaignDto, CreateCampaignDto, EnrollUnitDto, ListCampaignsQuery } from './campaign.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 
@@ -17,6 +18,7 @@ export class CampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly cases: CasesService,
     private readonly batch: BatchEnrollmentService,
+    private readonly stats: CampaignStatisticsService,
   ) {}
 
   @Post()
@@ -38,6 +40,15 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignDto })
   get(@Param('campaignId', new ParseUUIDPipe()) campaignId: string): Promise<CampaignDto> {
     return this.campaigns.get(campaignId);
+  }
+
+  @Get(':campaignId/statistics')
+  @ApiOperation({
+    summary: '活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics',
+    description: '由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.',
+  })
+  statistics(@Param('campaignId', new ParseUUIDPipe()) campaignId: string): Promise<CampaignStatistics> {
+    return this.stats.statistics(campaignId);
   }
 
   @Post(':campaignId/enrollments')
