@@ -9,6 +9,7 @@ import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
   CaseSearchAttributes,
+  caseSteps,
   caseWorkflowId,
   enrollmentRecordedUpdate,
   submitPlanUpdate,
@@ -119,6 +120,15 @@ describe('case workflow', () => {
     const rejected = results.find((result) => result.status === 'rejected');
     expect(violationCode(rejected?.reason)).toBe('PLAN_ALREADY_SUBMITTED');
     expect((await store.listForCase(caseId)).map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
+  });
+
+  it('keeps the due date of the current stage in a search attribute', async () => {
+    const { caseId } = await enroll('cases', 'unit-due');
+    const handle = client.workflow.getHandle(caseId);
+    await handle.executeUpdate(caseSteps.extendDeadline, { args: [{ actor: admin, deadline: 'cultivation', dueOn: '2019-09-30', reason: '汛期' }] });
+    const description = await handle.describe();
+    expect(description.typedSearchAttributes.get(CaseSearchAttributes.nextDueAt)?.toISOString()).toBe('2019-09-29T16:00:00.000Z');
+    expect((await store.listForCase(caseId)).at(-1)).toMatchObject({ type: 'DeadlineExtended', reason: '汛期' });
   });
 
   it('an append whose acknowledgement is lost is retried without a duplicate event', async () => {

@@ -13,6 +13,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import {
   CaseRuleViolation,
+  currentDueOn,
   decideAnnualReview,
   decideAssignAssessors,
   decideDeclareConflict,
@@ -64,6 +65,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
       const events = asFailure(() => decide(state));
       const previousStage = state.stage;
+      const previousDueOn = currentDueOn(state);
       for (const event of events) {
         await appendCaseEvent({
           eventId: uuid4(),
@@ -80,6 +82,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       }
       if (state.stage !== previousStage) {
         upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
+      }
+      const dueOn = currentDueOn(state);
+      if (dueOn !== previousDueOn) {
+        // Search attributes carry the due date of the current stage only (no personal data).
+        upsertSearchAttributes([{ key: CaseSearchAttributes.nextDueAt, value: dueOn === undefined ? null : new Date(`${dueOn}T00:00:00+08:00`) }]);
       }
       return state;
     });

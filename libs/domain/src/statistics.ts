@@ -39,9 +39,14 @@ const STAGE_DEADLINE: Partial<Record<CaseStage, DeadlineKind>> = {
   rectification: 'rectification',
 };
 
-export function isOverdue(state: CaseState, today: string): boolean {
+/** The due date (YYYY-MM-DD) of the case's current stage, if it has one. */
+export function currentDueOn(state: CaseState): string | undefined {
   const deadline = STAGE_DEADLINE[state.stage];
-  const due = deadline && state.deadlines[deadline];
+  return deadline && state.deadlines[deadline];
+}
+
+export function isOverdue(state: CaseState, today: string): boolean {
+  const due = currentDueOn(state);
   return due !== undefined && due < today;
 }
 
