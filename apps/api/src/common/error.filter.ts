@@ -17,6 +17,12 @@ export interface ErrorBody {
   requestId?: string;
 }
 
+/** Refusals that are not conflicts with the case's state: every other rule code answers 409. */
+const RULE_STATUS: Readonly<Record<string, readonly [HttpStatus, string]>> = {
+  ROLE_NOT_ALLOWED: [HttpStatus.FORBIDDEN, 'Forbidden'],
+  FRAMEWORK_UNKNOWN: [HttpStatus.NOT_FOUND, 'Not Found'],
+};
+
 /** The one place where errors become HTTP answers. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -54,14 +60,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ResourceNotFoundError) {
       return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'NOT_FOUND', message: exception.message };
     }
-    if (exception instanceof CaseRuleViolation && exception.code === 'FRAMEWORK_UNKNOWN') {
-      return { ...conflict(exception.code, exception.messageZh, exception.messageEn), statusCode: HttpStatus.NOT_FOUND, error: 'Not Found' };
-    }
-    if (exception instanceof CaseRuleViolation && exception.code === 'ROLE_NOT_ALLOWED') {
-      return { ...conflict(exception.code, exception.messageZh, exception.messageEn), statusCode: HttpStatus.FORBIDDEN, error: 'Forbidden' };
-    }
     if (exception instanceof ResourceConflictError || exception instanceof CaseRuleViolation) {
-      return conflict(exception.code, exception.messageZh, exception.messageEn);
+      const [statusCode, error] = RULE_STATUS[exception.code] ?? [HttpStatus.CONFLICT, 'Conflict'];
+      return { statusCode, error, code: exception.code, message: `${exception.messageZh} / ${exception.messageEn}`, messageZh: exception.messageZh, messageEn: exception.messageEn };
     }
     if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
       const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
@@ -71,7 +72,7 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'CASE_NOT_FOUND', message: `案件不存在 / Case not found: ${exception.workflowId}` };
     }
     if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return conflict('ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
+      return this.toBody(new ResourceConflictError('ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign'));
     }
     if (exception instanceof ServiceError) {
       return {
@@ -83,8 +84,4 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
   }
-}
-
-function conflict(code: string, messageZh: string, messageEn: string): ErrorBody {
-  return { statusCode: HttpStatus.CONFLICT, error: 'Conflict', code, message: `${messageZh} / ${messageEn}`, messageZh, messageEn };
 }
