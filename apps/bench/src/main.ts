@@ -23,7 +23,9 @@ import { WorkerModule } from '../../worker/src/worker.module.js';
  * dev server, SQLite), then the same driver against a baseline whose append activity writes nothing, then
  * enrolls M more cases in batches and reads the process's resident memory with them all open.
  */
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '20' }, enroll: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '20' }, enroll: { type: 'string', default: '2000' }, cache: { type: 'string' } },
+});
 const CASES = Number(values.cases);
 const CONCURRENCY = Number(values.concurrency);
 const ENROLL = Number(values.enroll);
@@ -65,6 +67,7 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: `bench-${variant.name}`,
     LOG_LEVEL: 'error',
+    ...(values.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: values.cache }),
   });
   const context = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
   await migrateUp(context.get<MikroORM>(MikroORM));
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
-    console.log(`Node ${process.version}, ${CONCURRENCY} concurrent actors, embedded stack (Temporal dev server, SQLite)`);
+    console.log(`Node ${process.version}, ${CONCURRENCY} concurrent actors, embedded stack (Temporal dev server, SQLite), worker cache ${values.cache ?? 'SDK default'}`);
     const baseline = await runVariant(env, env.nativeConnection, {
       name: 'baseline',
       // Updates that append nothing: the activity answers without touching the database.

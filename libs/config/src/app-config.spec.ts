@@ -36,6 +36,12 @@ describe(AppConfig.name, () => {
     expect((error as ConfigError).message).toContain('TEMPORAL_ADDRESS: must be host:port');
   });
 
+  it('bounds the worker cache only when asked, refusing a malformed bound', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').workerMaxCachedWorkflows).toBeUndefined();
+    expect(AppConfig.fromEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, '/srv').workerMaxCachedWorkflows).toBe(500);
+    expect(() => AppConfig.fromEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' }, '/srv')).toThrow('WORKER_MAX_CACHED_WORKFLOWS');
+  });
+
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnvironment({ DATABASE_URL: '', PORT: '' }, '/srv').http.port).toBe(3000);
   });

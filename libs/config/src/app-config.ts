@@ -23,6 +23,7 @@ const environmentSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: z.url().optional(),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -64,6 +65,8 @@ export class AppConfig {
     readonly uiUrl: string;
   };
   readonly workflowBundlePath: string | undefined;
+  /** Cases kept in the worker's memory between steps; the others are replayed from history on their next step. */
+  readonly workerMaxCachedWorkflows: number | undefined;
   readonly logLevel: LogLevel;
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
@@ -81,6 +84,7 @@ export class AppConfig {
       uiUrl: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
     };
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
+    this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
   }
 
