@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { resolveWorkflowSources, workflowsEntryPath } from '#temporal';
+import { CASE_WORKFLOW_PATCHES } from '../../workflows/src/patches.js';
 
 const HISTORIES = join(process.cwd(), 'test/fixtures/histories');
-const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
+// One folder per patch level of the case workflow: every level's histories must still replay.
+const files = readdirSync(HISTORIES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json')).sort();
 
 describe('replay of recorded case histories against the current workflow code', () => {
   let code: string;
@@ -17,6 +19,13 @@ describe('replay of recorded case histories against the current workflow code', 
 
   it('has recorded histories to replay (npm run record:histories writes them)', () => {
     expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s carries the patches of its folder (patch level) and no later ones', (file) => {
+    const level = dirname(file);
+    const expected = level === 'before-patches' ? [] : CASE_WORKFLOW_PATCHES.slice(0, CASE_WORKFLOW_PATCHES.indexOf(level as never) + 1);
+    expect(expected.length > 0 || level === 'before-patches').toBe(true);
+    expect(patchesIn(historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))))).toEqual(expected);
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
@@ -32,3 +41,13 @@ describe('replay of recorded case histories against the current workflow code', 
     expect(results[0]?.error).toBeUndefined();
   });
 });
+
+/** The patch ids a history recorded, in first-use order. */
+function patchesIn(history: ReturnType<typeof historyFromJSON>): string[] {
+  const ids = (history.events ?? []).flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+  return [...new Set(ids)];
+}

@@ -7,6 +7,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { CaseSearchAttributes } from '#contracts';
+import { CURRENT_PATCH_LEVEL } from '../../workflows/src/patches.js';
 
 /** The provisioned Temporal CLI (scripts/test.sh exports it; built or found by scripts/temporal-cli.sh otherwise). */
 export function temporalCliPath(): string {
@@ -32,7 +33,7 @@ export function uniqueTaskQueue(prefix: string): string {
 /** With RECORD_HISTORIES=1 (npm run record:histories), keeps a case's history for the replay tier. */
 export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const folder = join(process.cwd(), 'test/fixtures/histories');
+  const folder = join(process.cwd(), 'test/fixtures/histories', CURRENT_PATCH_LEVEL);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `${name}.json`), historyToJSON(await client.workflow.getHandle(workflowId).fetchHistory()));
 }

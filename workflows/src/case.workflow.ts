@@ -3,7 +3,9 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
@@ -48,11 +50,20 @@ import {
   type CaseRuleViolationDetails,
   type CaseWorkflowInput,
 } from '#contracts';
+import type { CaseWorkflowPatch } from './patches.js';
 
-const { appendCaseEvent } = proxyActivities<CaseActivities>({
+const APPEND_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
+} as const;
+const taskQueueAppend = proxyActivities<CaseActivities>(APPEND_OPTIONS);
+const localAppend = proxyLocalActivities<CaseActivities>(APPEND_OPTIONS);
+
+/** A local append saves the activity task's round trip through the server on every step. */
+function appendCaseEvent(input: Parameters<CaseActivities['appendCaseEvent']>[0]): ReturnType<CaseActivities['appendCaseEvent']> {
+  const patch: CaseWorkflowPatch = 'append-as-local-activity';
+  return (patched(patch) ? localAppend : taskQueueAppend).appendCaseEvent(input);
+}
 
 /** 示范点创建案件 — one unit's path through a campaign. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {

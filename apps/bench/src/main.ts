@@ -1,34 +1,42 @@
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { MikroORM } from '@mikro-orm/core';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import pMap from 'p-map';
 import { quantile } from 'simple-statistics';
-import { AppConfig, repoRoot } from '#config';
-import { CaseSearchAttributes, type CaseActivities } from '#contracts';
+import { repoRoot } from '#config';
+import { CaseSearchAttributes } from '#contracts';
 import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
-import { migrateUp } from '#persistence';
-import { createApiApp } from '../../api/src/api-app.js';
-import { createCaseWorker } from '../../worker/src/case-worker.js';
-import { WorkerModule } from '../../worker/src/worker.module.js';
+import { migrateUp, openOrm } from '#persistence';
+import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
 
 /**
- * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M]
- * Drives N cases through the whole lifecycle over HTTP with C concurrent actors on the embedded stack (Temporal
- * dev server, SQLite), then the same driver against a baseline whose append activity writes nothing, then
- * enrolls M more cases in batches and reads the process's resident memory with them all open.
+ * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M] [--batch B] [--cache K]
+ * On the embedded stack (Temporal dev server, SQLite) with the api and the worker each in its own process, as in
+ * production: drives N cases through the whole lifecycle over HTTP with C concurrent actors, first against a
+ * baseline worker whose append activity writes nothing, then against the real one; then enrolls M more cases
+ * through the batch endpoint (B rows a request) and reads the worker's resident memory with them all open.
  */
 const { values } = parseArgs({
-  options: { cases: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '20' }, enroll: { type: 'string', default: '2000' }, cache: { type: 'string' } },
+  options: {
+    cases: { type: 'string', default: '60' },
+    concurrency: { type: 'string', default: '20' },
+    enroll: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '1000' },
+    cache: { type: 'string' },
+  },
 });
 const CASES = Number(values.cases);
 const CONCURRENCY = Number(values.concurrency);
 const ENROLL = Number(values.enroll);
+const BATCH = Number(values.batch);
 
 const ACTORS = {
   admin: 'administrator:bench-admin',
@@ -38,17 +46,25 @@ const ACTORS = {
   jinhua: 'jinhua_reviewer:bench-jinhua',
 };
 
-interface Variant {
-  name: string;
-  wrap?: (activities: CaseActivities) => CaseActivities;
-}
-
 interface Run {
   variant: string;
   steps: number;
   seconds: number;
   latencies: number[];
 }
+
+interface Stack {
+  base: string;
+  worker: BenchWorker;
+  stop(): Promise<void>;
+}
+
+interface BenchWorker {
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+const megabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024);
 
 async function post(base: string, path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
@@ -61,26 +77,93 @@ async function post(base: string, path: string, body: unknown, actor?: string): 
   return json;
 }
 
-async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnection, variant: Variant, dataDir: string): Promise<Run & { stop: () => Promise<void>; base: string; campaignId: string }> {
-  const config = AppConfig.fromEnvironment({
-    DATABASE_URL: `sqlite:${join(dataDir, `${variant.name}.sqlite`)}`,
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => { resolve(typeof address === 'object' && address ? address.port : 0); });
+    });
+  });
+}
+
+function child(script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
+  return fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+async function stopChild(running: ChildProcess, ask: () => void): Promise<void> {
+  if (running.exitCode !== null) return;
+  const exited = once(running, 'exit');
+  ask();
+  await exited;
+}
+
+async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
+  const worker = child('./bench-worker.js', env, ['--expose-gc']);
+  const next = (): Promise<FromBenchWorker> =>
+    Promise.race([
+      once(worker, 'message').then(([message]) => message as FromBenchWorker),
+      once(worker, 'exit').then(([code]) => Promise.reject(new Error(`bench worker exited with ${String(code)}`))),
+    ]);
+  await next();
+  const send = (message: ToBenchWorker): void => { worker.send(message); };
+  return {
+    memory: async () => {
+      const reply = next();
+      send({ type: 'memory' });
+      const message = await reply;
+      if (message.type !== 'memory') throw new Error(`unexpected ${message.type} from the bench worker`);
+      return message;
+    },
+    stop: () => stopChild(worker, () => { send({ type: 'stop' }); }),
+  };
+}
+
+async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const api = child('../../api/src/main.js', { ...env, HOST: '127.0.0.1', PORT: String(port) });
+  const base = `http://127.0.0.1:${String(port)}/api`;
+  const startedAt = performance.now();
+  for (;;) {
+    if (api.exitCode !== null) throw new Error(`the api exited with ${String(api.exitCode)}`);
+    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (performance.now() - startedAt > 60_000) throw new Error('the api did not become healthy within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { base, stop: () => stopChild(api, () => api.kill('SIGTERM')) };
+}
+
+async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir: string): Promise<Stack> {
+  const databasePath = join(dataDir, `${variant}.sqlite`);
+  const orm = await openOrm({ kind: 'sqlite', path: databasePath });
+  await migrateUp(orm);
+  await orm.close();
+  const settings: NodeJS.ProcessEnv = {
+    DATABASE_URL: `sqlite:${databasePath}`,
     TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_TASK_QUEUE: `bench-${variant.name}`,
+    TEMPORAL_TASK_QUEUE: `bench-${variant}`,
     LOG_LEVEL: 'error',
     ...(values.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: values.cache }),
-  });
-  const context = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
-  await migrateUp(context.get<MikroORM>(MikroORM));
-  const worker = await createCaseWorker(context, connection, variant.wrap);
-  const running = worker.run();
-  const api = await createApiApp(config);
-  await api.listen(0, '127.0.0.1');
-  const base = `${(await api.getUrl()).replace('[::1]', '127.0.0.1')}/api`;
+  };
+  const worker = await startWorker({ ...settings, BENCH_BASELINE: variant === 'baseline' ? '1' : '0' });
+  const api = await startApi(settings);
+  return {
+    base: api.base,
+    worker,
+    stop: async () => {
+      await api.stop();
+      await worker.stop();
+    },
+  };
+}
+
+async function driveLifecycles(variant: string, base: string): Promise<Run & { campaignId: string }> {
   const frameworks = {} as Record<CategoryCode, IndicatorFramework>;
   for (const category of CATEGORY_CODES) {
     frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`)).json()) as IndicatorFramework;
   }
-  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant.name}` })).id);
+  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant}` })).id);
   const latencies: number[] = [];
   const timed = async (path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> => {
     const started = performance.now();
@@ -94,7 +177,7 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
   });
   const lifecycle = async (index: number): Promise<void> => {
     const category = CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village';
-    const unit = await post(base, '/units', { name: `基准单位 ${variant.name} ${index}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
+    const unit = await post(base, '/units', { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
     const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, ACTORS.admin);
     const c = `/cases/${String(enrolled.caseId)}`;
     await timed(`${c}/plan`, { summary: '方案' }, ACTORS.contact);
@@ -106,39 +189,16 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
     await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.alice);
     await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.bob);
     await timed(`${c}/recommendation`, {}, ACTORS.admin);
-    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${index}号`, certifiedOn: '2019-12-20' }, ACTORS.jinhua);
+    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, ACTORS.jinhua);
   };
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < CASES) await lifecycle(next++);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    variant: variant.name,
-    steps: latencies.length,
-    seconds,
-    latencies,
-    base,
-    campaignId,
-    stop: async () => {
-      await api.close();
-      worker.shutdown();
-      await running;
-      await context.close();
-    },
-  };
+  await pMap(Array.from({ length: CASES }, (_, index) => index), lifecycle, { concurrency: CONCURRENCY });
+  return { variant, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies, campaignId };
 }
 
 function describeRun(run: Run): string {
   const [p50, p95, p99] = quantile(run.latencies, [0.5, 0.95, 0.99]).map((ms) => ms.toFixed(1));
-  return `${run.variant.padEnd(9)} ${CASES} cases, ${run.steps} steps in ${run.seconds.toFixed(1)} s: ${(CASES / run.seconds).toFixed(2)} cases/s, ${(run.steps / run.seconds).toFixed(1)} steps/s; step latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms`;
-}
-
-function residentMegabytes(): number {
-  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+  return `${run.variant.padEnd(9)} ${String(CASES)} cases, ${String(run.steps)} steps in ${run.seconds.toFixed(1)} s: ${(CASES / run.seconds).toFixed(2)} cases/s, ${(run.steps / run.seconds).toFixed(1)} steps/s; step latency p50 ${p50 ?? '?'} ms, p95 ${p95 ?? '?'} ms, p99 ${p99 ?? '?'} ms`;
 }
 
 async function main(): Promise<void> {
@@ -149,28 +209,28 @@ async function main(): Promise<void> {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
-    console.log(`Node ${process.version}, ${CONCURRENCY} concurrent actors, embedded stack (Temporal dev server, SQLite), worker cache ${values.cache ?? 'SDK default'}`);
-    const baseline = await runVariant(env, env.nativeConnection, {
-      name: 'baseline',
-      // Updates that append nothing: the activity answers without touching the database.
-      wrap: () => ({ appendCaseEvent: (input) => Promise.resolve({ ...input, type: input.event.type, payload: {}, prevHash: '', hash: '' }) }),
-    }, dataDir);
+    console.log(`Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'SDK default'}`);
+    const baselineStack = await startStack(env, 'baseline', dataDir);
+    const baseline = await driveLifecycles('baseline', baselineStack.base);
     console.log(describeRun(baseline));
-    await baseline.stop();
-    const lifecycle = await runVariant(env, env.nativeConnection, { name: 'lifecycle' }, dataDir);
+    await baselineStack.stop();
+
+    const stack = await startStack(env, 'lifecycle', dataDir);
+    const lifecycle = await driveLifecycles('lifecycle', stack.base);
     console.log(describeRun(lifecycle));
     console.log(`lifecycle throughput = ${((100 * baseline.seconds) / lifecycle.seconds).toFixed(0)}% of the baseline`);
 
-    const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${index}`, category: 'village' }));
+    const idle = await stack.worker.memory();
+    const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${String(index)}`, category: 'village' }));
     const enrollStarted = performance.now();
-    for (let index = 0; index < rows.length; index += 500) {
-      await post(lifecycle.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + 500) }, ACTORS.admin);
+    for (let index = 0; index < rows.length; index += BATCH) {
+      await post(stack.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, ACTORS.admin);
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
-    console.log(`enrolled ${ENROLL} cases in batches of 500 in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`);
-    global.gc?.();
-    console.log(`resident memory of the process (worker + api + driver) with ${ENROLL + CASES} cases, ${ENROLL} of them open: ${residentMegabytes()} MB`);
-    await lifecycle.stop();
+    console.log(`enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`);
+    const loaded = await stack.worker.memory();
+    console.log(`worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle run; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`);
+    await stack.stop();
   } finally {
     await env.teardown();
     rmSync(dataDir, { recursive: true, force: true });

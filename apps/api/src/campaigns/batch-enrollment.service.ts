@@ -4,9 +4,11 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
+import pMap from 'p-map';
 import { v5 as uuidv5 } from 'uuid';
 import { decideEnrollment, type Actor } from '#domain';
-import { UnitEntity } from '#persistence';
+import { caseWorkflowId } from '#contracts';
+import { UnitEntity, type CampaignEntity } from '#persistence';
 import { CasesService } from '../cases/cases.service.js';
 import { InvalidInputError } from '../common/errors.js';
 import { flattenValidationErrors } from '../common/validation.js';
@@ -16,7 +18,8 @@ import { CampaignsService } from './campaigns.service.js';
 
 /** Namespace of the name-based unit ids of batch enrollment: the same name and category is the same unit. */
 const UNIT_NAMESPACE = '5c1e3a4e-8f0b-4d7e-9a51-2f6c0b8d9e17';
-const PARALLEL_ENROLLMENTS = 4;
+/** Cases started at once: each waits on its enrollment event, so the batch's pace is set by how many overlap. */
+const PARALLEL_ENROLLMENTS = 32;
 const CSV_COLUMNS = ['name', 'category', 'ownership'] as const;
 
 /**
@@ -74,11 +77,7 @@ export class BatchEnrollmentService {
       if (missing.length) await em.insertMany(UnitEntity, missing);
     });
 
-    const results: BatchEnrollmentRowDto[] = [];
-    for (let index = 0; index < units.length; index += PARALLEL_ENROLLMENTS) {
-      const slice = units.slice(index, index + PARALLEL_ENROLLMENTS);
-      results.push(...(await Promise.all(slice.map((unit, offset) => this.enrollOne(campaign.id, unit, index + offset + 1, actor)))));
-    }
+    const results = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, index + 1, actor), { concurrency: PARALLEL_ENROLLMENTS });
     return {
       enrolled: results.filter((row) => row.result === 'enrolled').length,
       alreadyEnrolled: results.filter((row) => row.result === 'already_enrolled').length,
@@ -86,13 +85,13 @@ export class BatchEnrollmentService {
     };
   }
 
-  private async enrollOne(campaignId: string, unit: UnitEntity, row: number, actor: Actor): Promise<BatchEnrollmentRowDto> {
+  private async enrollOne(campaign: CampaignEntity, unit: UnitEntity, row: number, actor: Actor): Promise<BatchEnrollmentRowDto> {
     try {
-      const state = await this.cases.enroll(campaignId, unit.id, actor);
+      const state = await this.cases.enrollUnit(campaign, unit, actor);
       return { row, unitName: unit.name, unitId: unit.id, caseId: state.caseId, result: 'enrolled' };
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        return { row, unitName: unit.name, unitId: unit.id, caseId: `case:${campaignId}:${unit.id}`, result: 'already_enrolled' };
+        return { row, unitName: unit.name, unitId: unit.id, caseId: caseWorkflowId(campaign.id, unit.id), result: 'already_enrolled' };
       }
       throw error;
     }

@@ -14,7 +14,7 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { CaseEventStore, CaseRecords, FrameworkCatalog, type CaseRecordEntity } from '#persistence';
+import { CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type CaseRecordEntity, type UnitEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
@@ -36,6 +36,11 @@ export class CasesService {
   async enroll(campaignId: string, unitId: string, actor: Actor): Promise<CaseStateDto> {
     decideEnrollment(actor);
     const [campaign, unit] = await Promise.all([this.campaigns.find(campaignId), this.units.find(unitId)]);
+    return this.enrollUnit(campaign, unit, actor);
+  }
+
+  /** enroll() for a campaign and unit already loaded (batch enrollment loads them once for all rows). */
+  async enrollUnit(campaign: CampaignEntity, unit: UnitEntity, actor: Actor): Promise<CaseStateDto> {
     const caseId = caseWorkflowId(campaign.id, unit.id);
     const settings = this.campaigns.settingsOf(campaign);
     const input: CaseWorkflowInput = {

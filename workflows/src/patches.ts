@@ -1,0 +1,13 @@
+/**
+ * Changes to the case workflow that alter its commands, oldest first. Each is guarded by `patched(id)` so that
+ * cases started earlier replay as they ran; recorded histories are kept per patch level (test/fixtures/histories).
+ */
+export const CASE_WORKFLOW_PATCHES = [
+  /** An append runs as a local activity in the worker running the step, not as an activity task on the queue. */
+  'append-as-local-activity',
+] as const;
+
+export type CaseWorkflowPatch = (typeof CASE_WORKFLOW_PATCHES)[number];
+
+/** The patch level new cases start at: where newly recorded histories are filed. */
+export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'append-as-local-activity';
