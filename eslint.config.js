@@ -5,8 +5,13 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)];
 
 /** Import boundaries of the architecture: who may enter which room. */
-function restrictImports(patterns) {
-  return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] };
+/** Package import specifiers (#domain…) go to `paths`: in `patterns` a leading # reads as a gitignore comment. */
+function restrictImports(groups) {
+  const paths = groups.flatMap(({ group, ...rest }) => group.filter((name) => name.startsWith('#')).map((name) => ({ name, ...rest })));
+  const patterns = groups
+    .map(({ group, ...rest }) => ({ group: group.filter((name) => !name.startsWith('#')), ...rest }))
+    .filter(({ group }) => group.length > 0);
+  return { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] };
 }
 
 export default tseslint.config(
@@ -43,10 +48,15 @@ export default tseslint.config(
     files: ['workflows/**/*.ts'],
     rules: restrictImports([
       { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins.' },
-      { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'Workflow code may import only @temporalio/workflow, #domain and #contracts.' },
+      { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'Workflow code may import only @temporalio/workflow, #domain/case and #contracts.' },
+      { group: ['#domain'], message: 'Workflow code imports #domain/case: the whole domain (validation schemas, statistics) would be evaluated for every workflow.', allowTypeImports: true },
       { group: ['**/apps/**'], message: 'Workflow code may use activity types only (import type).', allowTypeImports: true },
       { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflow code runs in the sandbox: use @temporalio/workflow.' },
     ]),
+  },
+  {
+    files: ['libs/contracts/**/*.ts'],
+    rules: restrictImports([{ group: ['#domain'], message: 'Contracts are loaded by workflow code: import #domain/case.', allowTypeImports: true }]),
   },
   { files: ['apps/api/**/*.ts'], rules: restrictImports([{ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'The api does not import the worker.' }]) },
   { files: ['apps/worker/**/*.ts'], rules: restrictImports([{ group: ['**/apps/api/**', '**/api/src/**'], message: 'The worker does not import the api.' }]) },

@@ -39,7 +39,7 @@ import {
   type CaseRulesContext,
   type CaseState,
   type Decision,
-} from '#domain';
+} from '#domain/case';
 import {
   CASE_RULE_VIOLATION,
   caseStateQuery,

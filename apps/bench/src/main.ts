@@ -18,7 +18,7 @@ import { migrateUp, openOrm } from '#persistence';
 import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
 
 /**
- * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M] [--batch B] [--cache K]
+ * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M] [--batch B] [--cache K] [--heap MB]
  * On the embedded stack (Temporal dev server, SQLite) with the api and the worker each in its own process, as in
  * production: drives N cases through the whole lifecycle over HTTP with C concurrent actors, first against a
  * baseline worker whose append activity writes nothing, then against the real one; then enrolls M more cases
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     enroll: { type: 'string', default: '10000' },
     batch: { type: 'string', default: '1000' },
     cache: { type: 'string' },
+    heap: { type: 'string', default: '192' },
   },
 });
 const CASES = Number(values.cases);
@@ -99,13 +100,20 @@ async function stopChild(running: ChildProcess, ask: () => void): Promise<void> 
 }
 
 async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
-  const worker = child('./bench-worker.js', env, ['--expose-gc']);
+  // The heap limit production workers run with (npm start, docker compose).
+  const worker = child('./bench-worker.js', env, ['--expose-gc', `--max-old-space-size=${values.heap}`]);
   const next = (): Promise<FromBenchWorker> =>
     Promise.race([
       once(worker, 'message').then(([message]) => message as FromBenchWorker),
       once(worker, 'exit').then(([code]) => Promise.reject(new Error(`bench worker exited with ${String(code)}`))),
     ]);
   await next();
+  let stopping = false;
+  worker.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`the bench worker exited during the run (${String(code ?? signal)})`);
+    process.exit(1);
+  });
   const send = (message: ToBenchWorker): void => { worker.send(message); };
   return {
     memory: async () => {
@@ -115,7 +123,10 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
       if (message.type !== 'memory') throw new Error(`unexpected ${message.type} from the bench worker`);
       return message;
     },
-    stop: () => stopChild(worker, () => { send({ type: 'stop' }); }),
+    stop: () => {
+      stopping = true;
+      return stopChild(worker, () => { send({ type: 'stop' }); });
+    },
   };
 }
 
@@ -144,6 +155,8 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: `bench-${variant}`,
     LOG_LEVEL: 'error',
+    // The prebuilt bundle production workers load (npm run build:workflows), not one bundled at start-up.
+    WORKFLOW_BUNDLE_PATH: join(repoRoot(), 'dist/workflow-bundle.js'),
     ...(values.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: values.cache }),
   };
   const worker = await startWorker({ ...settings, BENCH_BASELINE: variant === 'baseline' ? '1' : '0' });
@@ -209,7 +222,7 @@ async function main(): Promise<void> {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
-    console.log(`Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'SDK default'}`);
+    console.log(`Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`);
     const baselineStack = await startStack(env, 'baseline', dataDir);
     const baseline = await driveLifecycles('baseline', baselineStack.base);
     console.log(describeRun(baseline));

@@ -12,6 +12,8 @@ import { Child } from './children.js';
 import { waitFor } from './wait-for.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
+/** The worker's heap limit: V8 collects garbage well before it, keeping resident memory flat (docs/benchmarks.md). */
+const WORKER_NODE_FLAGS = ['--max-old-space-size=192'];
 
 /** `npm start`: the whole system on one machine (Temporal dev server on SQLite, app on SQLite unless configured). */
 async function main(): Promise<void> {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     }
 
     const env = { ...process.env, TEMPORAL_ADDRESS: config.temporal.address, DATA_DIR: config.dataDir };
-    const worker = new Child('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { stdio: 'inherit', env, cwd: root });
+    const worker = new Child('worker', process.execPath, [...WORKER_NODE_FLAGS, join(root, 'dist/apps/worker/src/main.js')], { stdio: 'inherit', env, cwd: root });
     const api = new Child('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')], { stdio: 'inherit', env, cwd: root });
     children.push(worker, api);
     for (const child of children) {

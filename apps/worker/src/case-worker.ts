@@ -20,7 +20,7 @@ export async function createCaseWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     activities: wrap(activitiesFrom(app)),
-    ...(config.workerMaxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: config.workerMaxCachedWorkflows }),
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...workflowCodeOptions(config.workflowBundlePath),
   });
 }

@@ -37,7 +37,7 @@ describe(AppConfig.name, () => {
   });
 
   it('bounds the worker cache only when asked, refusing a malformed bound', () => {
-    expect(AppConfig.fromEnvironment({}, '/srv').workerMaxCachedWorkflows).toBeUndefined();
+    expect(AppConfig.fromEnvironment({}, '/srv').workerMaxCachedWorkflows).toBe(100);
     expect(AppConfig.fromEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: '500' }, '/srv').workerMaxCachedWorkflows).toBe(500);
     expect(() => AppConfig.fromEnvironment({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' }, '/srv')).toThrow('WORKER_MAX_CACHED_WORKFLOWS');
   });

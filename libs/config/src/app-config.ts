@@ -23,7 +23,7 @@ const environmentSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: z.url().optional(),
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -66,7 +66,8 @@ export class AppConfig {
   };
   readonly workflowBundlePath: string | undefined;
   /** Cases kept in the worker's memory between steps; the others are replayed from history on their next step. */
-  readonly workerMaxCachedWorkflows: number | undefined;
+  /** Cases a worker keeps in memory between steps; the SDK's own default grows with the heap limit. */
+  readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {

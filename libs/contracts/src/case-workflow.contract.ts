@@ -13,7 +13,7 @@ import type {
   ReviewPlanCommand,
   ScoreSheet,
   SubmitPlanCommand,
-} from '#domain';
+} from '#domain/case';
 
 export const DEFAULT_TASK_QUEUE = 'qinglian-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

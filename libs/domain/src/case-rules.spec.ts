@@ -22,7 +22,7 @@ import {
   type Decision,
 } from './case-rules.js';
 import { evolveCase, initialCaseState, type CaseState } from './case-state.js';
-import { parseFramework } from './indicators/framework.js';
+import { parseFramework } from './indicators/framework-schema.js';
 import { DEFAULT_THRESHOLDS, type ScoreSheet } from './indicators/scoring.js';
 
 const name = (zh: string) => ({ zh, en: zh });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CaseEventBody } from './case-events.js';
-import { campaignStatistics, caseHistory, isOverdue } from './statistics.js';
+import { isOverdue } from './deadlines.js';
+import { campaignStatistics, caseHistory } from './statistics.js';
 
 const enrolled = (unitName: string, category: 'village' | 'school'): CaseEventBody => ({
   type: 'CaseEnrolled',

@@ -2,7 +2,8 @@ import { mean, quantile } from 'simple-statistics';
 import { CATEGORY_CODES, type CategoryCode } from './categories.js';
 import type { CaseEventBody } from './case-events.js';
 import { evolveCase, initialCaseState, type CaseState } from './case-state.js';
-import { CASE_STAGES, type CaseStage, type DeadlineKind } from './stages.js';
+import { isOverdue } from './deadlines.js';
+import { CASE_STAGES, type CaseStage } from './stages.js';
 
 /** How long one case stayed in one stage. */
 export interface StageSpan {
@@ -29,25 +30,6 @@ export function caseHistory(
     }
   }
   return { state, spans };
-}
-
-/** The deadline that governs each stage (a stage without one is never overdue). */
-const STAGE_DEADLINE: Partial<Record<CaseStage, DeadlineKind>> = {
-  cultivation: 'cultivation',
-  self_assessment: 'self_assessment',
-  inspection: 'inspection',
-  rectification: 'rectification',
-};
-
-/** The due date (YYYY-MM-DD) of the case's current stage, if it has one. */
-export function currentDueOn(state: CaseState): string | undefined {
-  const deadline = STAGE_DEADLINE[state.stage];
-  return deadline && state.deadlines[deadline];
-}
-
-export function isOverdue(state: CaseState, today: string): boolean {
-  const due = currentDueOn(state);
-  return due !== undefined && due < today;
 }
 
 export interface StageDuration {

@@ -1,2 +1,3 @@
 export * from './framework.js';
+export * from './framework-schema.js';
 export * from './scoring.js';

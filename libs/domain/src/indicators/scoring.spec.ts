@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CaseRuleViolation } from '../case-rule-violation.js';
-import { InvalidFrameworkError, parseFramework, type IndicatorFramework } from './framework.js';
+import type { IndicatorFramework } from './framework.js';
+import { InvalidFrameworkError, parseFramework } from './framework-schema.js';
 import {
   assertScoreSheet,
   combineInspections,

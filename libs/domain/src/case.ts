@@ -1,0 +1,13 @@
+// 案件规则 — what a case workflow needs of the domain: its stages, events, state and rules, and scoring.
+// Workflow code imports this entry (#domain/case), not the whole domain, so that validation schemas and statistics
+// stay out of the workflow bundle, which is evaluated again for every workflow the worker loads.
+export * from './actors.js';
+export * from './categories.js';
+export * from './case-events.js';
+export * from './case-rule-violation.js';
+export * from './case-rules.js';
+export * from './case-state.js';
+export * from './deadlines.js';
+export * from './stages.js';
+export * from './indicators/framework.js';
+export * from './indicators/scoring.js';
