@@ -8,3 +8,5 @@ export * from './stages.js';
 export * from './indicators/index.js';
 export * from './campaign-settings.js';
 export * from './statistics.js';
+export * from './access-policy.js';
+export * from './credential-policy.js';
