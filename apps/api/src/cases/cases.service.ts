@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '#config';
-import { CASE_STAGE_NAMES, CaseRuleViolation, decideEnrollment, type Actor, type CaseState } from '#domain';
+import { CASE_STAGE_NAMES, caseListScope, CaseRuleViolation, decideEnrollment, type Actor, type CaseState, type Principal } from '#domain';
 import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
@@ -64,7 +64,8 @@ export class CasesService {
     return toDto(state);
   }
 
-  async list(query: ListCasesQuery): Promise<CaseListDto> {
+  /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
+  async list(query: ListCasesQuery, principal: Principal): Promise<CaseListDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await this.records.list({
@@ -76,6 +77,7 @@ export class CasesService {
       pageSize,
       sort: query.sort ?? 'unitName',
       order: query.order ?? 'asc',
+      scope: caseListScope(principal),
     });
     return { items: items.map(toSummary), total, page, pageSize };
   }

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { CaseRuleViolation } from '#domain';
 import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
+import { AccountRejected } from '#persistence';
 import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from './errors.js';
 
 export interface ErrorBody {
@@ -55,6 +56,16 @@ export class ErrorFilter implements ExceptionFilter {
         code: 'VALIDATION_FAILED',
         message: '请求参数无效 / Invalid request',
         errors: exception.errors.map((error) => ({ field: error.field, messages: [error.message] })),
+      };
+    }
+    if (exception instanceof AccountRejected) {
+      const conflict = exception.code === 'USERNAME_TAKEN';
+      return {
+        statusCode: conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+        error: conflict ? 'Conflict' : 'Bad Request',
+        code: conflict ? 'USERNAME_TAKEN' : 'VALIDATION_FAILED',
+        message: conflict ? `${exception.problems[0]?.zh ?? ''} / ${exception.problems[0]?.en ?? ''}` : '请求参数无效 / Invalid request',
+        errors: exception.problems.map((problem) => ({ field: problem.field, messages: [`${problem.zh} / ${problem.en}`] })),
       };
     }
     if (exception instanceof ResourceNotFoundError) {

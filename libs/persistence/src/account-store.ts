@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import { passwordProblems, unitLinkProblem, type Actor, type HumanRole, type PasswordProblem } from '#domain';
+import { commonPasswords, hashPassword } from './credentials.js';
+import { AccountEntity, AccountEventEntity, UnitEntity, type AccountEventType } from './entities/index.js';
+
+export interface NewAccount {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: HumanRole;
+  readonly unitId?: string | null;
+  readonly password: string;
+}
+
+/** Why an account cannot be created as asked, field by field. */
+export class AccountRejected extends Error {
+  override readonly name = 'AccountRejected';
+
+  constructor(
+    readonly code: 'ACCOUNT_INVALID' | 'USERNAME_TAKEN',
+    readonly problems: readonly { field: string; zh: string; en: string }[],
+  ) {
+    super(problems.map((problem) => `${problem.field}: ${problem.zh} / ${problem.en}`).join('; '));
+  }
+}
+
+export function describePasswordProblems(problems: readonly PasswordProblem[], field = 'password'): { field: string; zh: string; en: string }[] {
+  return problems.map((problem) => ({ field, ...problem }));
+}
+
+/** Accounts and their audit records: shared by the api and the `account:create-admin` command. */
+export class AccountStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  async create(input: NewAccount, createdBy: Actor, ip: string | null = null): Promise<AccountEntity> {
+    const username = input.username.trim();
+    const unitId = input.unitId ?? null;
+    const problems = describePasswordProblems(passwordProblems(input.password, { username, commonPasswords: commonPasswords() }));
+    const link = unitLinkProblem(input.role, unitId);
+    if (link) problems.push({ field: 'unitId', ...link });
+    const em = this.orm.em.fork();
+    if (!link && unitId !== null && !(await em.findOne(UnitEntity, { id: unitId }))) {
+      problems.push({ field: 'unitId', zh: `单位不存在：${unitId}`, en: `no unit ${unitId}` });
+    }
+    if (problems.length) throw new AccountRejected('ACCOUNT_INVALID', problems);
+    const account = new AccountEntity({
+      id: randomUUID(),
+      username,
+      displayName: input.displayName.trim(),
+      role: input.role,
+      unitId,
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date(),
+      createdBy: createdBy.id,
+    });
+    try {
+      await em.transactional(async (tx) => {
+        tx.persist(account);
+        tx.persist(accountEvent('AccountCreated', { account, actor: createdBy, ip, detail: { role: account.role, unitId } }));
+        await tx.flush();
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new AccountRejected('USERNAME_TAKEN', [{ field: 'username', zh: `用户名已被使用：${username}`, en: `the username ${username} is taken` }]);
+      }
+      throw error;
+    }
+    return account;
+  }
+
+  async hasAdministrator(): Promise<boolean> {
+    return (await this.orm.em.fork().count(AccountEntity, { role: 'administrator', status: 'active' })) > 0;
+  }
+
+  async record(type: AccountEventType, input: { account?: Pick<AccountEntity, 'id' | 'username'> | null; username?: string | null; actor: Actor; ip?: string | null; detail?: Record<string, unknown> }): Promise<void> {
+    await this.orm.em.fork().insert(AccountEventEntity, accountEvent(type, input));
+  }
+}
+
+export function accountEvent(
+  type: AccountEventType,
+  input: { account?: Pick<AccountEntity, 'id' | 'username'> | null; username?: string | null; actor: Actor; ip?: string | null; detail?: Record<string, unknown> },
+): AccountEventEntity {
+  return new AccountEventEntity({
+    id: randomUUID(),
+    type,
+    accountId: input.account?.id ?? null,
+    username: input.account?.username ?? input.username ?? null,
+    actorId: input.actor.id,
+    actorRole: input.actor.role,
+    detail: input.detail ?? {},
+    ip: input.ip ?? null,
+    occurredAt: new Date(),
+  });
+}
