@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
+import { rateLimited } from './auth/auth-errors.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
@@ -21,6 +23,21 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(helmet());
   // No origin is allowed cross-site unless CORS_ORIGINS names it.
   app.enableCors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'], exposedHeaders: ['x-request-id'], maxAge: 600 });
+  // Logins and refreshes per client address and window. Per process: with several api replicas each counts its
+  // own (the lockout after failed passwords is kept in the database and shared).
+  const limited = rateLimited();
+  app.use(
+    ['/api/auth/login', '/api/auth/refresh'],
+    rateLimit({
+      windowMs: config.auth.loginRateLimit.windowMs,
+      limit: config.auth.loginRateLimit.limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (request, response) => {
+        response.status(limited.getStatus()).json({ ...(limited.getResponse() as object), requestId: request.id });
+      },
+    }),
+  );
   app.useBodyParser('json', { limit: config.bodyLimits.jsonBytes });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimits.csvBytes });
   app.useLogger(app.get(Logger));

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '#config';
 import { AccountStore, PersistenceModule } from '#persistence';
@@ -11,7 +10,6 @@ import { ApiTokensService } from './accounts/api-tokens.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
-import { LoginThrottlerGuard } from './auth/login-throttler.guard.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { TemporalClientModule } from '#temporal';
 import { AuditController } from './audit/audit.controller.js';
@@ -46,8 +44,6 @@ export class ApiModule {
         }),
         PersistenceModule,
         TemporalClientModule,
-        // Per process: with several api replicas each counts its own logins (the lockout, kept in the database, is shared).
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: config.auth.loginRateLimit.windowMs, limit: config.auth.loginRateLimit.limit }] }),
       ],
       controllers: [
         HealthController,
@@ -67,7 +63,6 @@ export class ApiModule {
         AuthService,
         AccountsService,
         ApiTokensService,
-        LoginThrottlerGuard,
         // Every route passes this guard: authentication and the access policy in one place.
         { provide: APP_GUARD, useClass: AuthGuard },
         HealthService,

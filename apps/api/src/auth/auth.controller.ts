@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Principal } from '#domain';
@@ -6,7 +6,6 @@ import { toAccountDto } from '../accounts/accounts.service.js';
 import { Allow, Public } from './access.decorators.js';
 import { ChangePasswordDto, LoginDto, LoginResultDto, MeDto, RefreshDto, RevokedSessionsDto, TokensDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import { clientIp, CurrentAuthentication, CurrentPrincipal, type Authentication } from './principal.js';
 
 @ApiTags('auth 登录与会话')
@@ -17,7 +16,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({
     summary: '登录：取得访问令牌与刷新令牌 / Log in: an access token and a refresh token',
     description: '连续失败后须等待，多次失败锁定账户；按来源地址限速。 / Failures in a row slow the next attempt down, then lock the account; rate-limited per client address.',
@@ -33,7 +31,6 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: '刷新：以刷新令牌换取新的一对令牌 / Refresh: a new pair of tokens for the refresh token (which is spent)' })
   @ApiOkResponse({ type: TokensDto })
   refresh(@Body() body: RefreshDto, @Req() request: Request): Promise<TokensDto> {
