@@ -60,7 +60,7 @@ export class CaseRecords {
   }
 }
 
-function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): FilterQuery<CaseRecordEntity> {
+function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): { unitId?: string; assessorScope?: { $like: string }; stage?: { $in: CaseStage[] } } {
   switch (scope.kind) {
     case 'all':
       return {};

@@ -31,7 +31,7 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   async create(input: CreateAccountDto, actor: Actor, ip: string | null): Promise<AccountDto> {
-    return toAccountDto(await this.store.create({ ...input, unitId: input.unitId ?? null }, actor, ip));
+    return toAccountDto(await this.store.create({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, password: input.password }, actor, ip));
   }
 
   async list(role: HumanRole | undefined): Promise<AccountDto[]> {
@@ -47,7 +47,17 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async events(accountId: string | undefined): Promise<AccountEventDto[]> {
     const events = await this.orm.em.fork().find(AccountEventEntity, accountId === undefined ? {} : { accountId }, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: 500 });
-    return events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() }));
+    return events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      accountId: event.accountId,
+      username: event.username,
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      detail: event.detail,
+      ip: event.ip,
+      occurredAt: event.occurredAt.toISOString(),
+    }));
   }
 }
 

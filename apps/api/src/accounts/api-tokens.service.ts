@@ -37,7 +37,7 @@ export class ApiTokensService {
     });
     await em.insert(ApiTokenEntity, token);
     await this.accounts.record('ApiTokenCreated', { actor, ip, detail: { tokenId: token.id, name: token.name, role: token.role, unitId } });
-    return { ...toApiTokenDto(token), token: secret };
+    return Object.assign(toApiTokenDto(token), { token: secret });
   }
 
   async list(): Promise<ApiTokenDto[]> {

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-function answer(status: HttpStatus, error: string, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): HttpException {
+function answer(status: number, error: string, code: string, zh: string, en: string, extra: Record<string, unknown> = {}): HttpException {
   return new HttpException({ statusCode: status, error, code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en, ...extra }, status);
 }
 
@@ -15,7 +15,7 @@ export const caseHidden = (caseId: string): HttpException =>
 export const invalidCredentials = (): HttpException => answer(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'INVALID_CREDENTIALS', '用户名或口令错误', 'Wrong username or password');
 
 export const loginLocked = (until: Date): HttpException =>
-  answer(423 as HttpStatus, 'Locked', 'ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定至 ${until.toISOString()}`, `Too many failed logins: the account is locked until ${until.toISOString()}`, {
+  answer(423, 'Locked', 'ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定至 ${until.toISOString()}`, `Too many failed logins: the account is locked until ${until.toISOString()}`, {
     retryAfterSeconds: secondsUntil(until),
   });
 

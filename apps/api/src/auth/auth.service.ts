@@ -50,7 +50,7 @@ export class AuthService {
   async login(username: string, password: string, ip: string | null): Promise<IssuedTokens & { account: AccountEntity }> {
     const em = this.orm.em.fork();
     const account = await em.findOne(AccountEntity, { username: username.trim() });
-    if (!account || account.status !== 'active') {
+    if (account?.status !== 'active') {
       await verifyPassword(await decoyPasswordHash(), password);
       await this.audit('LoginFailed', { account, username, actor: { id: account?.id ?? 'anonymous', role: account?.role ?? 'system' }, ip, detail: { reason: account ? 'disabled' : 'unknown_username' } });
       throw invalidCredentials();
@@ -91,7 +91,7 @@ export class AuthService {
     const session = await em.findOne(AccountSessionEntity, { refreshTokenHash: presented });
     if (!session) {
       const reused = await em.findOne(AccountSessionEntity, { previousRefreshTokenHash: presented });
-      if (reused && reused.revokedAt === null) {
+      if (reused?.revokedAt === null) {
         // A spent refresh token came back: someone holds a copy. End the session for both holders.
         await em.nativeUpdate(AccountSessionEntity, { id: reused.id }, { revokedAt: now, revokedReason: 'refresh_token_reused' });
         await this.audit('RefreshTokenReused', { account: { id: reused.accountId, username: '' }, actor: { id: 'system', role: 'system' }, ip, detail: { sessionId: reused.id } });
