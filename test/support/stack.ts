@@ -52,6 +52,8 @@ export interface RunningStack {
   signUp(role: HumanRole, options?: { unitId?: string; username?: string }): Promise<SignedIn>;
   /** The unit contact of a unit (created and logged in on first use), by unit id or case id. */
   contactOf(unitOrCaseId: string): Promise<AuthHeaders>;
+  /** Another api process on the same database and cluster, with some variables changed (short lifetimes, low limits). */
+  extraApi(environment: Record<string, string>): Promise<{ readonly anonymous: ReturnType<typeof httpClient>; readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ let sequence = 0;
  * the api. `environment` overrides variables (short token lifetimes, low lockout limits).
  */
 export async function startStack(env: TestWorkflowEnvironment, database: TestDatabase, environment: Record<string, string> = {}): Promise<RunningStack> {
-  const config = AppConfig.fromEnvironment({
+  const variables = {
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
@@ -73,7 +75,8 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     ...environment,
-  });
+  };
+  const config = AppConfig.fromEnvironment(variables);
   const worker = await startWorker(config, env.nativeConnection);
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
@@ -105,6 +108,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     signUp('auditor', { username: 'auditor-1' }),
   ]);
   const contacts = new Map<string, Promise<SignedIn>>();
+  const extras: INestApplication[] = [];
 
   return {
     http,
@@ -124,7 +128,14 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
       }
       return (await contact).headers;
     },
+    extraApi: async (overrides) => {
+      const extra = await createApiApp(AppConfig.fromEnvironment({ ...variables, ...overrides }));
+      extras.push(extra);
+      const extraUrl = `${await listen(extra)}/api`;
+      return { anonymous: httpClient(extraUrl), url: extraUrl, close: () => extra.close() };
+    },
     stop: async () => {
+      for (const extra of extras) await extra.close();
       await api.close();
       await worker.stop();
     },
