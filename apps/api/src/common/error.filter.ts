@@ -47,6 +47,8 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof payload === 'object' && 'code' in payload) {
         return { ...(payload as ErrorBody), statusCode: status };
       }
+      const parser = bodyParserProblem(exception.cause);
+      if (parser) return { statusCode: status, error: exception.name, ...parser };
       return { statusCode: status, error: exception.name, code: `HTTP_${status}`, message: exception.message };
     }
     if (exception instanceof InvalidInputError) {
@@ -95,4 +97,21 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
   }
+}
+
+/** What the body parser refused (Nest hands it over as an HttpException whose cause is the parser's error). */
+function bodyParserProblem(cause: unknown): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> | null {
+  if (cause instanceof SyntaxError) {
+    return bilingual('MALFORMED_JSON', '请求内容不是合法的 JSON', `The request body is not valid JSON: ${cause.message}`);
+  }
+  if (typeof cause !== 'object' || cause === null || !('type' in cause)) return null;
+  if (cause.type === 'entity.too.large') {
+    const limit = 'limit' in cause && typeof cause.limit === 'number' ? cause.limit : null;
+    return bilingual('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${limit ?? '?'} 字节）`, `The request body is too large (limit ${limit ?? '?'} bytes)`);
+  }
+  return null;
+}
+
+function bilingual(code: string, zh: string, en: string): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> {
+  return { code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en };
 }
