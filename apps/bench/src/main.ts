@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,13 +31,15 @@ const CASES = Number(values.cases);
 const CONCURRENCY = Number(values.concurrency);
 const ENROLL = Number(values.enroll);
 
-const ACTORS = {
-  admin: 'administrator:bench-admin',
-  contact: 'unit_contact:bench-contact',
-  alice: 'assessor:assessor-alice',
-  bob: 'assessor:assessor-bob',
-  jinhua: 'jinhua_reviewer:bench-jinhua',
-};
+/** Api tokens of the cast (one administrator, two assessors, a Jinhua reviewer); unit contacts get one per unit. */
+interface Cast {
+  readonly admin: string;
+  readonly alice: string;
+  readonly bob: string;
+  readonly jinhua: string;
+  /** The assessors' actor ids, to assign them. */
+  readonly assessorIds: readonly [string, string];
+}
 
 interface Variant {
   name: string;
@@ -50,10 +53,10 @@ interface Run {
   latencies: number[];
 }
 
-async function post(base: string, path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> {
+async function post(base: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(actor ? { 'x-qinglian-dev-actor': actor } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as Record<string, unknown>;
@@ -61,8 +64,12 @@ async function post(base: string, path: string, body: unknown, actor?: string): 
   return json;
 }
 
-async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnection, variant: Variant, dataDir: string): Promise<Run & { stop: () => Promise<void>; base: string; campaignId: string }> {
+async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnection, variant: Variant, dataDir: string): Promise<Run & { stop: () => Promise<void>; base: string; campaignId: string; cast: Cast }> {
+  const adminPassword = randomBytes(24).toString('base64url');
   const config = AppConfig.fromEnvironment({
+    BOOTSTRAP_ADMIN_USERNAME: 'bench-admin',
+    BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     DATABASE_URL: `sqlite:${join(dataDir, `${variant.name}.sqlite`)}`,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: `bench-${variant.name}`,
@@ -76,11 +83,21 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
   const api = await createApiApp(config);
   await api.listen(0, '127.0.0.1');
   const base = `${(await api.getUrl()).replace('[::1]', '127.0.0.1')}/api`;
+  const session = String((await post(base, '/auth/login', { username: 'bench-admin', password: adminPassword })).accessToken);
+  const apiToken = async (role: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> => post(base, '/api-tokens', { name: `bench ${role}`, role, ...extra }, session);
+  const [admin, alice, bob, jinhua] = await Promise.all([apiToken('administrator'), apiToken('assessor'), apiToken('assessor'), apiToken('jinhua_reviewer')]);
+  const cast: Cast = {
+    admin: String(admin.token),
+    alice: String(alice.token),
+    bob: String(bob.token),
+    jinhua: String(jinhua.token),
+    assessorIds: [String(alice.actorId), String(bob.actorId)],
+  };
   const frameworks = {} as Record<CategoryCode, IndicatorFramework>;
   for (const category of CATEGORY_CODES) {
-    frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`)).json()) as IndicatorFramework;
+    frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`, { headers: { authorization: `Bearer ${cast.admin}` } })).json()) as IndicatorFramework;
   }
-  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant.name}` })).id);
+  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant.name}` }, cast.admin)).id);
   const latencies: number[] = [];
   const timed = async (path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> => {
     const started = performance.now();
@@ -94,19 +111,20 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
   });
   const lifecycle = async (index: number): Promise<void> => {
     const category = CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village';
-    const unit = await post(base, '/units', { name: `基准单位 ${variant.name} ${index}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
-    const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, ACTORS.admin);
+    const unit = await post(base, '/units', { name: `基准单位 ${variant.name} ${index}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) }, cast.admin);
+    const contact = String((await apiToken('unit_contact', { unitId: unit.id })).token);
+    const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, cast.admin);
     const c = `/cases/${String(enrolled.caseId)}`;
-    await timed(`${c}/plan`, { summary: '方案' }, ACTORS.contact);
-    await timed(`${c}/plan/review`, { approve: true }, ACTORS.admin);
-    await timed(`${c}/progress-reports`, { summary: '进度' }, ACTORS.contact);
-    await timed(`${c}/readiness`, {}, ACTORS.contact);
-    await timed(`${c}/assessors`, { assessorIds: ['assessor-alice', 'assessor-bob'] }, ACTORS.admin);
-    await timed(`${c}/self-assessment`, sheet(category, 0.95), ACTORS.contact);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.alice);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.bob);
-    await timed(`${c}/recommendation`, {}, ACTORS.admin);
-    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${index}号`, certifiedOn: '2019-12-20' }, ACTORS.jinhua);
+    await timed(`${c}/plan`, { summary: '方案' }, contact);
+    await timed(`${c}/plan/review`, { approve: true }, cast.admin);
+    await timed(`${c}/progress-reports`, { summary: '进度' }, contact);
+    await timed(`${c}/readiness`, {}, contact);
+    await timed(`${c}/assessors`, { assessorIds: cast.assessorIds }, cast.admin);
+    await timed(`${c}/self-assessment`, sheet(category, 0.95), contact);
+    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.alice);
+    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.bob);
+    await timed(`${c}/recommendation`, {}, cast.admin);
+    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${index}号`, certifiedOn: '2019-12-20' }, cast.jinhua);
   };
   let next = 0;
   const started = performance.now();
@@ -123,6 +141,7 @@ async function runVariant(env: TestWorkflowEnvironment, connection: NativeConnec
     latencies,
     base,
     campaignId,
+    cast,
     stop: async () => {
       await api.close();
       worker.shutdown();
@@ -164,7 +183,7 @@ async function main(): Promise<void> {
     const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${index}`, category: 'village' }));
     const enrollStarted = performance.now();
     for (let index = 0; index < rows.length; index += 500) {
-      await post(lifecycle.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + 500) }, ACTORS.admin);
+      await post(lifecycle.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + 500) }, lifecycle.cast.admin);
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
     console.log(`enrolled ${ENROLL} cases in batches of 500 in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`);
