@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { eventually, httpClient } from '../support/http.js';
+import { eventually, type httpClient } from '../support/http.js';
 import { startStack, TEST_PASSWORD, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
 
