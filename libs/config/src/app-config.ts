@@ -43,7 +43,7 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
+    .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
     .default([]),
   HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
   HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
