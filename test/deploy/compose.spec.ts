@@ -10,7 +10,7 @@ interface Service {
   build?: unknown;
   restart?: string;
   command?: string[];
-  environment?: Record<string, string | number>;
+  environment?: Record<string, string | number | null>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
