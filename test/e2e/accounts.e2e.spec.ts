@@ -129,6 +129,14 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
     expect(events).toEqual(expect.arrayContaining(['AccountCreated', 'AccountLocked', 'LoginSucceeded']));
   });
 
+  it('counts every one of several wrong passwords sent at once', async () => {
+    const victim = await stack.signUp('auditor');
+    const answers = await Promise.all([1, 2, 3].map(() => short.post('/auth/login', { username: victim.username, password: 'all at the same moment' })));
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expect((await stack.http.get<{ failedLogins: number }>(`/accounts/${victim.id}`)).body.failedLogins).toBe(3);
+    expect((await short.post('/auth/login', { username: victim.username, password: TEST_PASSWORD })).status).toBe(423);
+  });
+
   it('lets an administrator unlock an account at once', async () => {
     const victim = await stack.signUp('auditor');
     for (let index = 0; index < 3; index += 1) await short.post('/auth/login', { username: victim.username, password: 'wrong passphrase again' });

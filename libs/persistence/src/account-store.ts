@@ -35,7 +35,7 @@ export class AccountStore {
   async create(input: NewAccount, createdBy: Actor, ip: string | null = null): Promise<AccountEntity> {
     const username = input.username.trim();
     const unitId = input.unitId ?? null;
-    const problems = describePasswordProblems(passwordProblems(input.password, { username, commonPasswords: commonPasswords() }));
+    const problems = describePasswordProblems(passwordProblems(input.password, { username, commonPasswords: await commonPasswords() }));
     const link = unitLinkProblem(input.role, unitId);
     if (link) problems.push({ field: 'unitId', ...link });
     const em = this.orm.em.fork();
@@ -72,15 +72,22 @@ export class AccountStore {
     return (await this.orm.em.fork().count(AccountEntity, { role: 'administrator', status: 'active' })) > 0;
   }
 
-  async record(type: AccountEventType, input: { account?: Pick<AccountEntity, 'id' | 'username'> | null; username?: string | null; actor: Actor; ip?: string | null; detail?: Record<string, unknown> }): Promise<void> {
+  async record(type: AccountEventType, input: AccountEventInput): Promise<void> {
     await this.orm.em.fork().insert(AccountEventEntity, accountEvent(type, input));
   }
 }
 
-export function accountEvent(
-  type: AccountEventType,
-  input: { account?: Pick<AccountEntity, 'id' | 'username'> | null; username?: string | null; actor: Actor; ip?: string | null; detail?: Record<string, unknown> },
-): AccountEventEntity {
+export interface AccountEventInput {
+  /** The account the event is about (its username when known). */
+  readonly account?: { readonly id: string; readonly username?: string } | null;
+  /** The username a login named, when it names no account. */
+  readonly username?: string | null;
+  readonly actor: Actor;
+  readonly ip?: string | null;
+  readonly detail?: Record<string, unknown>;
+}
+
+export function accountEvent(type: AccountEventType, input: AccountEventInput): AccountEventEntity {
   return new AccountEventEntity({
     id: randomUUID(),
     type,

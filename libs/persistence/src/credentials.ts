@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, type Options } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * argon2id (the library's default algorithm; Algorithm is a const enum, which isolated modules cannot read)
@@ -27,10 +26,13 @@ export function decoyPasswordHash(): Promise<string> {
   return decoy;
 }
 
-/** The ~49,000 most common passwords (zxcvbn-ts's list, from leaked-password corpora), lower-cased. */
-let common: ReadonlySet<string> | undefined;
-export function commonPasswords(): ReadonlySet<string> {
-  common ??= new Set(dictionary['passwords-common'].map((password) => password.toLowerCase()));
+/**
+ * The ~49,000 most common passwords (zxcvbn-ts's list, from leaked-password corpora), lower-cased. Loaded on
+ * first use, so processes that never check a password (the worker) do not hold it.
+ */
+let common: Promise<ReadonlySet<string>> | undefined;
+export function commonPasswords(): Promise<ReadonlySet<string>> {
+  common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'].map((password) => password.toLowerCase())));
   return common;
 }
 

@@ -61,8 +61,7 @@ export class AuthService {
     if (gate.kind === 'backoff') throw loginBackoff(gate.until);
     const self: Actor = { id: account.id, role: account.role };
     if (!(await verifyPassword(account.passwordHash, password))) {
-      const failures = afterFailedLogin(account, this.config.auth.login, now);
-      await em.nativeUpdate(AccountEntity, { id: account.id }, { failedLogins: failures.failedLogins, lastFailedLoginAt: failures.lastFailedLoginAt });
+      const failures = await this.countFailure(account, now);
       await this.audit('LoginFailed', { account, actor: self, ip, detail: { reason: 'wrong_password', failedLogins: failures.failedLogins } });
       if (failures.lockedNow) {
         await this.audit('AccountLocked', { account, actor: { id: 'system', role: 'system' }, ip, detail: { until: new Date(now.getTime() + this.config.auth.login.lockoutMs).toISOString() } });
@@ -94,7 +93,7 @@ export class AuthService {
       if (reused?.revokedAt === null) {
         // A spent refresh token came back: someone holds a copy. End the session for both holders.
         await em.nativeUpdate(AccountSessionEntity, { id: reused.id }, { revokedAt: now, revokedReason: 'refresh_token_reused' });
-        await this.audit('RefreshTokenReused', { account: { id: reused.accountId, username: '' }, actor: { id: 'system', role: 'system' }, ip, detail: { sessionId: reused.id } });
+        await this.audit('RefreshTokenReused', { account: { id: reused.accountId }, actor: { id: 'system', role: 'system' }, ip, detail: { sessionId: reused.id } });
       }
       throw unauthenticated('TOKEN_INVALID', '刷新令牌无效', 'The refresh token is not valid');
     }
@@ -114,7 +113,7 @@ export class AuthService {
   async logout(principal: Principal, authentication: Authentication | undefined, ip: string | null): Promise<boolean> {
     if (authentication?.kind !== 'session') return false;
     await this.orm.em.fork().nativeUpdate(AccountSessionEntity, { id: authentication.sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: 'logout' });
-    await this.audit('LoggedOut', { account: { id: principal.id, username: '' }, actor: principal, ip, detail: { sessionId: authentication.sessionId } });
+    await this.audit('LoggedOut', { account: { id: principal.id }, actor: principal, ip, detail: { sessionId: authentication.sessionId } });
     return true;
   }
 
@@ -125,7 +124,7 @@ export class AuthService {
       { accountId, revokedAt: null, ...(keepSessionId === undefined ? {} : { id: { $ne: keepSessionId } }) },
       { revokedAt: new Date(), revokedReason: reason },
     );
-    await this.audit('SessionsRevoked', { account: { id: accountId, username: '' }, actor, ip, detail: { sessions: revoked, reason } });
+    await this.audit('SessionsRevoked', { account: { id: accountId }, actor, ip, detail: { sessions: revoked, reason } });
     return revoked;
   }
 
@@ -141,7 +140,7 @@ export class AuthService {
     if (!(await verifyPassword(account.passwordHash, current))) {
       throw new AccountRejected('ACCOUNT_INVALID', [{ field: 'currentPassword', zh: '当前口令不正确', en: 'the current password is wrong' }]);
     }
-    const problems = describePasswordProblems(passwordProblems(next, { username: account.username, commonPasswords: commonPasswords() }), 'newPassword');
+    const problems = describePasswordProblems(passwordProblems(next, { username: account.username, commonPasswords: await commonPasswords() }), 'newPassword');
     if (problems.length) throw new AccountRejected('ACCOUNT_INVALID', problems);
     await em.nativeUpdate(AccountEntity, { id: account.id }, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
     return this.revokeSessions(account.id, principal, ip, 'password_changed', authentication?.kind === 'session' ? authentication.sessionId : undefined);
@@ -166,6 +165,27 @@ export class AuthService {
     const account = session ? await em.findOne(AccountEntity, { id: session.accountId }) : null;
     if (!session?.isActive(now) || account?.status !== 'active') throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
     return { principal: { id: account.id, role: account.role, unitId: account.unitId }, authentication: { kind: 'session', sessionId: session.id } };
+  }
+
+  /**
+   * One more wrong password, counted with a compare-and-set on the previous count, so failures that race each
+   * other are all counted (an attacker cannot buy extra attempts by sending them at once).
+   */
+  private async countFailure(account: AccountEntity, now: Date): Promise<ReturnType<typeof afterFailedLogin>> {
+    const em = this.orm.em.fork();
+    let seen: Pick<AccountEntity, 'failedLogins' | 'lastFailedLoginAt'> = account;
+    for (;;) {
+      const failures = afterFailedLogin(seen, this.config.auth.login, now);
+      const updated = await em.nativeUpdate(
+        AccountEntity,
+        { id: account.id, failedLogins: seen.failedLogins },
+        { failedLogins: failures.failedLogins, lastFailedLoginAt: failures.lastFailedLoginAt },
+      );
+      if (updated === 1) return failures;
+      const current = await em.findOne(AccountEntity, { id: account.id }, { fields: ['failedLogins', 'lastFailedLoginAt'], disableIdentityMap: true });
+      if (!current) return failures;
+      seen = current;
+    }
   }
 
   private issue(accountId: string, session: AccountSessionEntity, refreshToken: string): IssuedTokens {
