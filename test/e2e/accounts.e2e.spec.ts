@@ -137,6 +137,18 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
     expect((await short.post('/auth/login', { username: victim.username, password: TEST_PASSWORD })).status).toBe(423);
   });
 
+  it('disables an account, ending its sessions and refusing its logins, and enables it again', async () => {
+    const leaver = await stack.signUp('assessor');
+    expect((await stack.http.post<ErrorAnswer>(`/accounts/${leaver.id}/status`, { status: 'disabled' })).body.errors?.map((error) => error.field)).toEqual(['reason']);
+    expect((await stack.http.post(`/accounts/${leaver.id}/status`, { status: 'disabled', reason: '调离检查组' })).body).toMatchObject({ status: 'disabled' });
+    expect((await stack.http.get<ErrorAnswer>('/auth/me', leaver.headers)).body.code).toBe('SESSION_ENDED');
+    expect((await stack.anonymous.post<ErrorAnswer>('/auth/login', { username: leaver.username, password: TEST_PASSWORD })).body.code).toBe('INVALID_CREDENTIALS');
+    expect((await stack.http.post(`/accounts/${leaver.id}/status`, { status: 'active', reason: '返回检查组' })).body).toMatchObject({ status: 'active' });
+    expect((await stack.login(leaver.username, TEST_PASSWORD)).id).toBe(leaver.id);
+    const events = (await stack.http.get<{ type: string; detail: { reason?: string } }[]>(`/account-events?accountId=${leaver.id}`)).body;
+    expect(events.find((event) => event.type === 'AccountDisabled')?.detail.reason).toBe('调离检查组');
+  });
+
   it('lets an administrator unlock an account at once', async () => {
     const victim = await stack.signUp('auditor');
     for (let index = 0; index < 3; index += 1) await short.post('/auth/login', { username: victim.username, password: 'wrong passphrase again' });

@@ -27,6 +27,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'GET /api/accounts/{accountId}': OVERSIGHT,
   'POST /api/accounts/{accountId}/session-revocation': OFFICE,
   'POST /api/accounts/{accountId}/unlock': OFFICE,
+  'POST /api/accounts/{accountId}/status': OFFICE,
   'GET /api/account-events': OVERSIGHT,
   'POST /api/api-tokens': OFFICE,
   'GET /api/api-tokens': OFFICE,

@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import type { Request } from 'express';
 import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
-import { AccountDto, AccountEventDto, ApiTokenDto, CreateAccountDto, CreateApiTokenDto, CreatedApiTokenDto, ListAccountEventsQuery, ListAccountsQuery, RevokedSessionsDto } from '../auth/auth.dto.js';
+import { AccountDto, AccountEventDto, AccountStatusDto, ApiTokenDto, CreateAccountDto, CreateApiTokenDto, CreatedApiTokenDto, ListAccountEventsQuery, ListAccountsQuery, RevokedSessionsDto } from '../auth/auth.dto.js';
 import { AuthService } from '../auth/auth.service.js';
 import { clientIp, CurrentActor } from '../auth/principal.js';
 import { AccountsService, toAccountDto } from './accounts.service.js';
@@ -50,6 +50,16 @@ export class AccountsController {
   async revokeSessions(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RevokedSessionsDto> {
     const account = await this.accounts.find(accountId);
     return { revoked: await this.auth.revokeSessions(account.id, actor, clientIp(request), 'revoked_by_administrator') };
+  }
+
+  @Post(':accountId/status')
+  @HttpCode(200)
+  @Allow('accounts:manage')
+  @ApiOperation({ summary: '停用或恢复账户（管理员；停用即撤销全部会话）/ Disable or enable an account (administrator; disabling ends its sessions)' })
+  @ApiOkResponse({ type: AccountDto })
+  async setStatus(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+    await this.auth.setStatus(await this.accounts.find(accountId), body.status, body.reason.trim(), actor, clientIp(request));
+    return toAccountDto(await this.accounts.find(accountId));
   }
 
   @Post(':accountId/unlock')

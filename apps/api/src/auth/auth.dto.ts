@@ -74,6 +74,11 @@ export class ListAccountsQuery {
   @ApiPropertyOptional({ enum: HUMAN_ROLES }) @IsOptional() @IsIn(HUMAN_ROLES) role?: HumanRole;
 }
 
+export class AccountStatusDto {
+  @ApiProperty({ description: '停用（离职、调岗）或恢复 / Disable (left, moved) or enable again', enum: ['active', 'disabled'] }) @IsIn(['active', 'disabled']) status!: 'active' | 'disabled';
+  @ApiProperty({ description: '理由 / Reason', maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
 export class RevokedSessionsDto {
   @ApiProperty({ description: '撤销的会话数 / Sessions revoked' }) revoked!: number;
 }

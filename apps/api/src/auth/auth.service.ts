@@ -128,6 +128,13 @@ export class AuthService {
     return revoked;
   }
 
+  /** Disabling ends every session at once; a disabled account cannot log in (it answers like a wrong password). */
+  async setStatus(account: AccountEntity, status: 'active' | 'disabled', reason: string, actor: Actor, ip: string | null): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(AccountEntity, { id: account.id }, { status });
+    await this.audit(status === 'disabled' ? 'AccountDisabled' : 'AccountEnabled', { account, actor, ip, detail: { reason } });
+    if (status === 'disabled') await this.revokeSessions(account.id, actor, ip, 'revoked_by_administrator');
+  }
+
   async unlock(account: AccountEntity, actor: Actor, ip: string | null): Promise<void> {
     await this.orm.em.fork().nativeUpdate(AccountEntity, { id: account.id }, { failedLogins: 0, lastFailedLoginAt: null });
     await this.audit('AccountUnlocked', { account, actor, ip });

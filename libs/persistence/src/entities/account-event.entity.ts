@@ -10,6 +10,8 @@ export const ACCOUNT_EVENT_TYPES = [
   'RefreshTokenReused',
   'SessionsRevoked',
   'AccountUnlocked',
+  'AccountDisabled',
+  'AccountEnabled',
   'ApiTokenCreated',
   'ApiTokenRevoked',
 ] as const;
