@@ -170,6 +170,15 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     expect(Object.keys(EXPECTED).filter((route) => !routes.includes(route))).toEqual([]);
   });
 
+  it('documents bearer authentication on every route that needs it, and on no public one', async () => {
+    const document = await ok(stack.http.get<{ paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>; components: { securitySchemes?: Record<string, { scheme?: string }> } }>('/docs-json'));
+    expect(document.components.securitySchemes?.bearer?.scheme).toBe('bearer');
+    const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => `${method.toUpperCase()} ${path} → ${operation.security?.some((entry) => 'bearer' in entry) ? 'bearer' : 'open'}`),
+    );
+    expect(secured).toEqual(routes.map((route) => `${route} → ${EXPECTED[route] === 'public' ? 'open' : 'bearer'}`));
+  });
+
   it('answers 401 on every non-public route without a token', async () => {
     const answers: string[] = [];
     for (const route of routes) {

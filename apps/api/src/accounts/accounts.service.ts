@@ -20,6 +20,7 @@ export class AccountsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.auth.bootstrapAdmin;
     if (!admin || (await this.store.hasAdministrator())) return;
+    if (/change-me/i.test(admin.password)) throw new Error('BOOTSTRAP_ADMIN_PASSWORD still holds the placeholder of .env.example: choose a passphrase');
     try {
       const account = await this.store.create({ username: admin.username, displayName: admin.username, role: 'administrator', password: admin.password }, SYSTEM_ACTOR);
       this.logger.log({ accountEvent: 'AccountCreated', accountId: account.id, username: account.username }, '已创建首个管理员 / first administrator created from BOOTSTRAP_ADMIN_*; remove the variables now');
