@@ -269,6 +269,8 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
       { path: `${c}/plan`, body: { summary: '再交' }, actor: await stack.contactOf(caseId), status: 409, code: 'WRONG_STAGE' },
       { path: `${c}/jinhua-decision`, body: { certified: false, reason: 'x' }, actor: ACTORS.admin, status: 403, code: 'ROLE_NOT_ALLOWED' },
       { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
+      { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
+      { path: `${c}/conflicts`, body: { assessorId: stack.ids.auditor }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
       { path: `${c}/inspection-scores`, body: { scores: [], vetoes: [] }, actor: ACTORS.alice, status: 409, code: 'SCORE_SHEET_INVALID' },
     ];
     for (const attempt of attempts) {
@@ -277,6 +279,9 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
       expect(result.body.messageZh.length).toBeGreaterThan(0);
       expect(result.body.messageEn.length).toBeGreaterThan(0);
     }
+    const named = await stack.http.post<{ errors: { field: string; messages: string[] }[] }>(`${c}/assessors`, { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] });
+    expect(named.body.errors.map((error) => error.field)).toEqual(['assessorIds.1', 'assessorIds.2']);
+    expect(named.body.errors[0]?.messages[0]).toContain('not an active assessor account');
     expect(await timeline(caseId)).toHaveLength(before);
   });
 });

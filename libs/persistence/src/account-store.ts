@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import { passwordProblems, unitLinkProblem, type Actor, type HumanRole, type PasswordProblem } from '#domain';
 import { commonPasswords, hashPassword } from './credentials.js';
-import { AccountEntity, AccountEventEntity, UnitEntity, type AccountEventType } from './entities/index.js';
+import { AccountEntity, AccountEventEntity, ApiTokenEntity, UnitEntity, type AccountEventType } from './entities/index.js';
 
 export interface NewAccount {
   readonly username: string;
@@ -66,6 +66,18 @@ export class AccountStore {
       throw error;
     }
     return account;
+  }
+
+  /** The ids that name no active assessor: neither an assessor account nor an assessor api token (`api-token:<id>`). */
+  async notAssessors(ids: readonly string[]): Promise<string[]> {
+    const em = this.orm.em.fork();
+    const tokenIds = ids.filter((id) => id.startsWith('api-token:')).map((id) => id.slice('api-token:'.length));
+    const [accounts, tokens] = await Promise.all([
+      em.find(AccountEntity, { id: { $in: ids.filter((id) => !id.startsWith('api-token:')) }, role: 'assessor', status: 'active' }, { fields: ['id'] }),
+      tokenIds.length ? em.find(ApiTokenEntity, { id: { $in: tokenIds }, role: 'assessor', revokedAt: null }, { fields: ['id'] }) : Promise.resolve([]),
+    ]);
+    const known = new Set([...accounts.map((account) => account.id), ...tokens.map((token) => `api-token:${token.id}`)]);
+    return ids.filter((id) => !known.has(id));
   }
 
   async hasAdministrator(): Promise<boolean> {

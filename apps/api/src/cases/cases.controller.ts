@@ -112,12 +112,14 @@ export class CasesController {
   }
 
   @Step('assessors', 'assignAssessors', '指派或更换检查组成员（管理员）', 'Assign or reassign assessors (administrator)')
-  assignAssessors(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignAssessorsDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+  async assignAssessors(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignAssessorsDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    await this.cases.requireAssessors('assessorIds', body.assessorIds);
     return this.cases.step(caseId, 'assignAssessors', { actor, assessorIds: body.assessorIds, reason: body.reason ?? null });
   }
 
   @Step('conflicts', 'declareConflict', '申报回避', 'Declare an assessor conflict')
-  declareConflict(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: DeclareConflictDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+  async declareConflict(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: DeclareConflictDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    await this.cases.requireAssessors('assessorId', [body.assessorId]);
     return this.cases.step(caseId, 'declareConflict', { actor, assessorId: body.assessorId });
   }
 

@@ -14,11 +14,11 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { CaseEventStore, CaseRecords, FrameworkCatalog, type CaseRecordEntity } from '#persistence';
+import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CaseRecordEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
-import { ResourceNotFoundError } from '../common/errors.js';
+import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 
 @Injectable()
 export class CasesService {
@@ -28,6 +28,7 @@ export class CasesService {
     @Inject(CaseEventStore) private readonly eventStore: CaseEventStore,
     @Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog,
     @Inject(CaseRecords) private readonly records: CaseRecords,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
     private readonly campaigns: CampaignsService,
     private readonly units: UnitsService,
   ) {}
@@ -111,6 +112,15 @@ export class CasesService {
       }
       throw error;
     }
+  }
+
+  /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */
+  async requireAssessors(field: string, ids: readonly string[]): Promise<void> {
+    const unknown = new Set(await this.accounts.notAssessors(ids.map((id) => id.trim())));
+    const problems = ids.flatMap((id, index) =>
+      unknown.has(id.trim()) ? [{ field: ids.length === 1 && field === 'assessorId' ? field : `${field}.${index}`, message: `不是在用的检查组成员账户 / not an active assessor account: ${id}` }] : [],
+    );
+    if (problems.length) throw new InvalidInputError(problems);
   }
 
   async events(caseId: string): Promise<RecordedCaseEvent[]> {

@@ -57,6 +57,8 @@ export class ErrorFilter implements ExceptionFilter {
         error: 'Bad Request',
         code: 'VALIDATION_FAILED',
         message: '请求参数无效 / Invalid request',
+        messageZh: '请求参数无效',
+        messageEn: 'Invalid request',
         errors: exception.errors.map((error) => ({ field: error.field, messages: [error.message] })),
       };
     }
