@@ -152,6 +152,10 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const page = await http.get<string>('/docs');
     expect(page.status).toBe(200);
     expect(page.body).toContain('swagger');
+    // Served under helmet's strict content security policy: the page may load scripts from files only.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).toMatch(/<script src=/);
+    expect(page.body).not.toMatch(/<script>/);
     const traced = await http.get('/health', { 'x-request-id': 'trace-123' });
     expect(traced.headers.get('x-request-id')).toBe('trace-123');
     expect((await http.get('/health')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
