@@ -104,7 +104,8 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
       expect((await stack.http.get('/auth/me', session.headers)).status).toBe(401);
       expect((await stack.anonymous.post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
     }
-    expect((await stack.login(person.username, TEST_PASSWORD)).id).toBe(person.id);
+    // Usernames are compared without case.
+    expect((await stack.login(person.username.toUpperCase(), TEST_PASSWORD)).id).toBe(person.id);
   });
 
   it('locks an account after repeated failures, even for the right password, until the lockout ends', async () => {

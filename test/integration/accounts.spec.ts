@@ -43,6 +43,7 @@ describe.each(DATABASE_KINDS)('accounts and case scope on %s', (_kind, createDat
         (error: unknown) => (error instanceof AccountRejected ? [error.code, ...error.problems.map((problem) => problem.field)] : error),
       );
     expect(await attempt({})).toEqual(['USERNAME_TAKEN', 'username']);
+    expect(await attempt({ username: ' Office.Admin ' })).toEqual(['USERNAME_TAKEN', 'username']);
     expect(await attempt({ username: 'weak', password: 'password' })).toEqual(['ACCOUNT_INVALID', 'password', 'password']);
     expect(await attempt({ username: 'contact', role: 'unit_contact' })).toEqual(['ACCOUNT_INVALID', 'unitId']);
     expect(await attempt({ username: 'contact', role: 'unit_contact', unitId: randomUUID() })).toEqual(['ACCOUNT_INVALID', 'unitId']);

@@ -12,6 +12,11 @@ export interface NewAccount {
   readonly password: string;
 }
 
+/** Usernames are compared without case: `Li.Hua` and `li.hua` are one account. */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
 /** Why an account cannot be created as asked, field by field. */
 export class AccountRejected extends Error {
   override readonly name = 'AccountRejected';
@@ -33,7 +38,7 @@ export class AccountStore {
   constructor(private readonly orm: MikroORM) {}
 
   async create(input: NewAccount, createdBy: Actor, ip: string | null = null): Promise<AccountEntity> {
-    const username = input.username.trim();
+    const username = normalizeUsername(input.username);
     const unitId = input.unitId ?? null;
     const problems = describePasswordProblems(passwordProblems(input.password, { username, commonPasswords: await commonPasswords() }));
     const link = unitLinkProblem(input.role, unitId);

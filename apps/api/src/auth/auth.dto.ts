@@ -52,7 +52,7 @@ export class MeDto {
 }
 
 export class CreateAccountDto {
-  @ApiProperty({ description: '用户名：3–64 个字母、数字或 . _ @ - / Username: 3–64 letters, digits or . _ @ -', example: 'li.hua' })
+  @ApiProperty({ description: '用户名：3–64 个字母、数字或 . _ @ -，不区分大小写 / Username: 3–64 letters, digits or . _ @ -, case-insensitive', example: 'li.hua' })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 letters, digits or . _ @ -' })
   username!: string;

@@ -14,6 +14,7 @@ import {
   describePasswordProblems,
   hashPassword,
   newSecretToken,
+  normalizeUsername,
   tokenHash,
   verifyPassword,
   type AccountEventType,
@@ -49,7 +50,7 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string | null): Promise<IssuedTokens & { account: AccountEntity }> {
     const em = this.orm.em.fork();
-    const account = await em.findOne(AccountEntity, { username: username.trim() });
+    const account = await em.findOne(AccountEntity, { username: normalizeUsername(username) });
     if (account?.status !== 'active') {
       await verifyPassword(await decoyPasswordHash(), password);
       await this.audit('LoginFailed', { account, username, actor: { id: account?.id ?? 'anonymous', role: account?.role ?? 'system' }, ip, detail: { reason: account ? 'disabled' : 'unknown_username' } });
