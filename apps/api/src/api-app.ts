@@ -19,7 +19,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true, bodyParser: false });
   app.use(assignRequestId);
   // helmet's strict defaults fit a JSON api, and the documentation page too (it loads its scripts from files).
-  app.use(helmet());
+  // TLS is the proxy's business (HSTS asks browsers to keep to it); the embedded start serves plain http on
+  // 127.0.0.1, where upgrading the page's requests to https would break it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // No origin is allowed cross-site unless CORS_ORIGINS names it.
   app.enableCors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'], exposedHeaders: ['x-request-id'], maxAge: 600 });
   // Logins and refreshes per client address and window. Per process: with several api replicas each counts its
