@@ -231,6 +231,7 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     expect(answer.headers.get('strict-transport-security')).toContain('max-age');
     expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(answer.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     expect(answer.headers.get('x-powered-by')).toBeNull();
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
 

@@ -18,6 +18,7 @@ export const OPENAPI_PAGE_PATH = 'api/docs';
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true, bodyParser: false });
   app.use(assignRequestId);
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   // helmet's strict defaults fit a JSON api, and the documentation page too (it loads its scripts from files).
   // TLS is the proxy's business (HSTS asks browsers to keep to it); the embedded start serves plain http on
   // 127.0.0.1, where upgrading the page's requests to https would break it.

@@ -50,6 +50,8 @@ describe(AppConfig.name, () => {
     const defaults = AppConfig.fromEnvironment({}, '/srv');
     expect(defaults.auth).toMatchObject({ tokenSecret: undefined, accessTokenSeconds: 900, refreshTokenSeconds: 43_200, bootstrapAdmin: undefined });
     expect(defaults.corsOrigins).toEqual([]);
+    expect(defaults.trustProxyHops).toBe(0);
+    expect(AppConfig.fromEnvironment({ HTTP_TRUST_PROXY_HOPS: '1' }, '/srv').trustProxyHops).toBe(1);
     const config = AppConfig.fromEnvironment(
       {
         AUTH_TOKEN_SECRET: 's'.repeat(32),

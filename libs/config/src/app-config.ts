@@ -47,6 +47,7 @@ const environmentSchema = z.object({
     .default([]),
   HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
   HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
+  HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -102,6 +103,8 @@ export class AppConfig {
   };
   readonly corsOrigins: readonly string[];
   readonly bodyLimits: { readonly jsonBytes: number; readonly csvBytes: number };
+  /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
+  readonly trustProxyHops: number;
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
     this.env = env.NODE_ENV;
@@ -133,6 +136,7 @@ export class AppConfig {
     };
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimits = { jsonBytes: env.HTTP_JSON_LIMIT_BYTES, csvBytes: env.HTTP_CSV_LIMIT_BYTES };
+    this.trustProxyHops = env.HTTP_TRUST_PROXY_HOPS;
   }
 
   static fromEnvironment(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
