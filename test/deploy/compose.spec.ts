@@ -10,7 +10,7 @@ interface Service {
   build?: unknown;
   restart?: string;
   command?: string[];
-  environment?: Record<string, string | number>;
+  environment?: Record<string, string | number | null>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
@@ -86,10 +86,12 @@ describe('docker-compose.yml', () => {
 
   it('configures the apps with values the configuration module accepts', () => {
     for (const name of ['api', 'worker', 'migrate']) {
-      const environment = Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([key, value]) => [key, String(value)]));
+      // An empty value (`KEY: ${UNSET:-}`) reaches the process as an empty string, which the configuration treats as unset.
+      const environment = Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]));
       const config = AppConfig.fromEnvironment(environment);
       expect(config.database.kind).toBe('postgresql');
       expect(config.temporal).toMatchObject({ external: true, address: 'temporal:7233' });
+      if (name === 'api') expect(config.auth.tokenSecret?.length).toBeGreaterThanOrEqual(32);
     }
   });
 

@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, freePort, httpClient } from '../support/http.js';
+import { TEST_ADMIN } from '../support/stack.js';
 import { temporalCliPath } from '../support/temporal.js';
-
-const ADMIN = { 'x-qinglian-dev-actor': 'administrator:admin-1' };
 
 interface Launched {
   process: ChildProcess;
@@ -60,6 +59,9 @@ describe('npm start (the embedded launcher)', () => {
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      AUTH_TOKEN_SECRET: 'launcher-test-secret-of-at-least-32-characters',
+      BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+      BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
     };
   });
 
@@ -69,14 +71,18 @@ describe('npm start (the embedded launcher)', () => {
 
   it('starts everything, stops every child on SIGINT, and a second start finds the same data', async () => {
     const first = await launch(env);
-    const http = httpClient(`http://127.0.0.1:${ports.api}/api`);
+    const anonymous = httpClient(`http://127.0.0.1:${ports.api}/api`);
+    const login = await anonymous.post<{ accessToken: string }>('/auth/login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+    expect(login.status).toBe(200);
+    // The session lives in the database and the secret in the environment: the token still works after a restart.
+    const http = httpClient(`http://127.0.0.1:${ports.api}/api`, { authorization: `Bearer ${login.body.accessToken}` });
     expect(first.output()).toContain(`http://127.0.0.1:${ports.api}/api/docs`);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
     expect((await http.get('/health')).body).toMatchObject({ status: 'ok', down: [] });
 
     const unit = await http.post<{ id: string }>('/units', { name: '永康中学', category: 'school' });
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉学校' });
-    const enrolled = await http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
+    const enrolled = await http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id });
     expect(enrolled.status).toBe(201);
 
     expect(await interrupt(first)).toBe(0);

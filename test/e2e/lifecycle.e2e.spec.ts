@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { ACTORS, startStack, type RunningStack } from '../support/stack.js';
+import { startStack, type RunningStack, type StackActors } from '../support/stack.js';
 import { recordHistory, startDevServer } from '../support/temporal.js';
 
 interface CaseView {
@@ -51,6 +51,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
 
   let database: TestDatabase;
   let stack: RunningStack;
+  let ACTORS: StackActors;
   let campaignId: string;
   const frameworks = new Map<CategoryCode, IndicatorFramework>();
 
@@ -80,12 +81,13 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     expect(unit.status).toBe(201);
     const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
     const c = `/cases/${enrolled.caseId}`;
-    await post(`${c}/plan`, { summary: '创建方案' }, ACTORS.contact);
+    const contact = await stack.contactOf(enrolled.caseId);
+    await post(`${c}/plan`, { summary: '创建方案' }, contact);
     await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
-    await post(`${c}/progress-reports`, { summary: '第一季度进度' }, ACTORS.contact);
-    await post(`${c}/readiness`, {}, ACTORS.contact);
-    await post(`${c}/assessors`, { assessorIds: ['assessor-alice', 'assessor-bob'] }, ACTORS.admin);
-    const inspected = await post(`${c}/self-assessment`, sheet(category, 0.95), ACTORS.contact);
+    await post(`${c}/progress-reports`, { summary: '第一季度进度' }, contact);
+    await post(`${c}/readiness`, {}, contact);
+    await post(`${c}/assessors`, { assessorIds: [stack.ids.alice, stack.ids.bob] }, ACTORS.admin);
+    const inspected = await post(`${c}/self-assessment`, sheet(category, 0.95), contact);
     expect(inspected).toMatchObject({ stage: 'inspection', inspection: { round: 1, submittedBy: [] } });
     return enrolled.caseId;
   }
@@ -93,6 +95,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
   beforeAll(async () => {
     database = await createDatabase();
     stack = await startStack(env, database);
+    ACTORS = stack.actors;
     for (const category of CATEGORY_CODES) {
       frameworks.set(category, (await stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`)).body);
     }
@@ -115,9 +118,9 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const caseId = await toInspection(category, UNIT_NAMES[category]);
     const c = `/cases/${caseId}`;
     const afterAlice = await post(`${c}/inspection-scores`, { ...sheet(category, 0.9), findings: ['制度上墙'] }, ACTORS.alice);
-    expect(afterAlice).toMatchObject({ stage: 'inspection', inspection: { submittedBy: ['assessor-alice'] } });
+    expect(afterAlice).toMatchObject({ stage: 'inspection', inspection: { submittedBy: [stack.ids.alice] } });
     const hidden = (await timeline(caseId)).find((event) => event.type === 'InspectionScoresSubmitted');
-    expect(hidden?.payload).toMatchObject({ assessorId: 'assessor-alice', sheet: null, hiddenUntilRoundConcludes: true });
+    expect(hidden?.payload).toMatchObject({ assessorId: stack.ids.alice, sheet: null, hiddenUntilRoundConcludes: true });
 
     const passed = await post(`${c}/inspection-scores`, sheet(category, 0.86), ACTORS.bob);
     expect(passed).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'pass', total: 88 } });
@@ -144,7 +147,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     await post(`${c}/inspection-scores`, { ...sheet('village', 0.8), findings: ['三资台账不全'] }, ACTORS.alice);
     const short = await post(`${c}/inspection-scores`, sheet('village', 0.78), ACTORS.bob);
     expect(short).toMatchObject({ stage: 'rectification', lastOutcome: { kind: 'rectification', total: 79 } });
-    const again = await post(`${c}/rectification`, { summary: '三资台账补齐' }, ACTORS.contact);
+    const again = await post(`${c}/rectification`, { summary: '三资台账补齐' }, await stack.contactOf(caseId));
     expect(again).toMatchObject({ stage: 'inspection', inspection: { round: 2, submittedBy: [] } });
     await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.alice);
     await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.bob);
@@ -215,7 +218,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const unit = await stack.http.post<{ id: string }>('/units', { name: '江南街道西津经济合作社', category: 'village' });
     const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
     const c = `/cases/${enrolled.caseId}`;
-    await post(`${c}/plan`, { summary: '五议两公开' }, ACTORS.contact);
+    await post(`${c}/plan`, { summary: '五议两公开' }, await stack.contactOf(enrolled.caseId));
     const betweenSteps = new Date().toISOString();
     await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
     const [enrollment] = await timeline(enrolled.caseId);
@@ -261,11 +264,13 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const c = `/cases/${caseId}`;
     const before = (await timeline(caseId)).length;
     const attempts = [
-      { path: `${c}/inspection-scores`, body: sheet('agency', 0.9), actor: ACTORS.carol, status: 409, code: 'NOT_ASSIGNED' },
+      { path: `${c}/inspection-scores`, body: sheet('agency', 0.9), actor: ACTORS.carol, status: 404, code: 'CASE_NOT_FOUND' },
       { path: `${c}/recommendation`, body: {}, actor: ACTORS.admin, status: 409, code: 'WRONG_STAGE' },
-      { path: `${c}/plan`, body: { summary: '再交' }, actor: ACTORS.contact, status: 409, code: 'WRONG_STAGE' },
+      { path: `${c}/plan`, body: { summary: '再交' }, actor: await stack.contactOf(caseId), status: 409, code: 'WRONG_STAGE' },
       { path: `${c}/jinhua-decision`, body: { certified: false, reason: 'x' }, actor: ACTORS.admin, status: 403, code: 'ROLE_NOT_ALLOWED' },
-      { path: `${c}/assessors`, body: { assessorIds: ['assessor-alice'] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
+      { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
+      { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
+      { path: `${c}/conflicts`, body: { assessorId: stack.ids.auditor }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
       { path: `${c}/inspection-scores`, body: { scores: [], vetoes: [] }, actor: ACTORS.alice, status: 409, code: 'SCORE_SHEET_INVALID' },
     ];
     for (const attempt of attempts) {
@@ -274,6 +279,9 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
       expect(result.body.messageZh.length).toBeGreaterThan(0);
       expect(result.body.messageEn.length).toBeGreaterThan(0);
     }
+    const named = await stack.http.post<{ errors: { field: string; messages: string[] }[] }>(`${c}/assessors`, { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] });
+    expect(named.body.errors.map((error) => error.field)).toEqual(['assessorIds.1', 'assessorIds.2']);
+    expect(named.body.errors[0]?.messages[0]).toContain('not an active assessor account');
     expect(await timeline(caseId)).toHaveLength(before);
   });
 });

@@ -5,12 +5,8 @@ import { AppConfig } from '#config';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
-import { ACTORS, listen, startStack, type RunningStack } from '../support/stack.js';
+import { listen, startStack, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
-
-const ADMIN = ACTORS.admin;
-const CONTACT = ACTORS.contact;
-const ASSESSOR = ACTORS.alice;
 
 let env: TestWorkflowEnvironment;
 
@@ -54,6 +50,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉细胞示范点创建' });
     expect(campaign.status).toBe(201);
 
+    const ADMIN = stack.actors.admin;
     const enrolled = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
     expect(enrolled.status).toBe(201);
     expect(enrolled.body).toMatchObject({ stage: 'cultivation', stageName: '培育 / Cultivation', planStatus: 'not_submitted', lastSequence: 1 });
@@ -64,9 +61,11 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_ENROLLED');
 
-    const byAssessor = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度' }, ASSESSOR);
-    expect(byAssessor.status).toBe(403);
-    expect(byAssessor.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('联络人'), messageEn: expect.stringContaining('unit contact') });
+    // The administrator sees the case, but only the unit contact submits the plan.
+    const byAdmin = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度' }, ADMIN);
+    expect(byAdmin.status).toBe(403);
+    expect(byAdmin.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('角色'), messageEn: expect.stringContaining('administrator') });
+    const CONTACT = await stack.contactOf(unit.body.id);
     expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(1);
 
     const submitted = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度', documentRefs: ['DM-2019-07'] }, CONTACT);
@@ -82,6 +81,8 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
       [1, 'CaseEnrolled', 'administrator'],
       [2, 'PlanSubmitted', 'unit_contact'],
     ]);
+    const me = (await http.get<{ id: string }>('/auth/me', CONTACT)).body;
+    expect(events.body.map((event) => event.actor.id)).toEqual([stack.ids.admin, me.id]);
     expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
     expect((await http.get(`/cases/${caseId}`)).body).toEqual(submitted.body);
   });
@@ -94,11 +95,11 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const noOwnership = await http.post('/units', { name: '先行集团', category: 'enterprise' });
     expect(noOwnership.status).toBe(400);
 
-    const noActor = await http.post<{ errors: { field: string }[] }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
-    expect(noActor.status).toBe(400);
-    expect(noActor.body.errors[0]?.field).toBe('x-qinglian-dev-actor');
+    const noActor = await stack.anonymous.post<{ code: string }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
+    expect(noActor.status).toBe(401);
+    expect(noActor.body.code).toBe('UNAUTHENTICATED');
 
-    const missingCampaign = await http.post(`/campaigns/${crypto.randomUUID()}/enrollments`, { unitId: crypto.randomUUID() }, ADMIN);
+    const missingCampaign = await http.post(`/campaigns/${crypto.randomUUID()}/enrollments`, { unitId: crypto.randomUUID() });
     expect(missingCampaign.status).toBe(404);
 
     expect((await http.get('/cases/not-a-case')).status).toBe(400);
@@ -122,6 +123,27 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(cli.stdout).toContain(`audit trail intact: ${all.body.casesChecked} cases, ${all.body.eventsChecked} events`);
   });
 
+  it('creates an administrator with npm run account:create-admin, the password read from standard input', () => {
+    const run = (username: string, password: string) =>
+      spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'account:create-admin', '--username', username], {
+        env: { ...process.env, DATABASE_URL: database.url },
+        input: `${password}\n`,
+        encoding: 'utf8',
+      });
+    const weak = run('second.admin', 'password123');
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('at least 12 characters');
+    const created = run('second.admin', 'a second administrator passphrase');
+    expect(created.stdout).toContain('administrator created: second.admin');
+    expect(created.status).toBe(0);
+  });
+
+  it('logs the new administrator in', async () => {
+    const login = await stack.anonymous.post<{ account: { role: string } }>('/auth/login', { username: 'second.admin', password: 'a second administrator passphrase' });
+    expect(login.status).toBe(200);
+    expect(login.body.account.role).toBe('administrator');
+  });
+
   it('serves the OpenAPI document and page, and tags every answer with a request id', async () => {
     const document = await http.get<{ paths: Record<string, unknown> }>('/docs-json');
     expect(Object.keys(document.body.paths)).toEqual(
@@ -130,6 +152,10 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const page = await http.get<string>('/docs');
     expect(page.status).toBe(200);
     expect(page.body).toContain('swagger');
+    // Served under helmet's strict content security policy: the page may load scripts from files only.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).toMatch(/<script src=/);
+    expect(page.body).not.toMatch(/<script>/);
     const traced = await http.get('/health', { 'x-request-id': 'trace-123' });
     expect(traced.headers.get('x-request-id')).toBe('trace-123');
     expect((await http.get('/health')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

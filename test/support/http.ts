@@ -8,11 +8,11 @@ export interface HttpResult<T = Record<string, unknown>> {
 }
 
 /** A small JSON client for the api under test. */
-export function httpClient(baseUrl: string) {
+export function httpClient(baseUrl: string, defaultHeaders: Record<string, string> = {}) {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...defaultHeaders, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -22,6 +22,7 @@ export function httpClient(baseUrl: string) {
   return {
     get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
     post: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    call,
   };
 }
 

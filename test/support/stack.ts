@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
+import type { HumanRole } from '#domain';
 import { migrateUp } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import type { TestDatabase } from './databases.js';
@@ -9,31 +11,131 @@ import { httpClient } from './http.js';
 import { uniqueTaskQueue } from './temporal.js';
 import { startWorker, type RunningWorker } from './worker.js';
 
+/** The first administrator every test stack bootstraps from the environment. */
+export const TEST_ADMIN = { username: 'office.admin', password: 'integrity cells of Yongkang 2019' } as const;
+/** The password of every other account the tests create (long, and on no common-password list). */
+export const TEST_PASSWORD = 'clean government passphrase for tests';
+
+export type AuthHeaders = Readonly<Record<'authorization', string>>;
+
+export interface SignedIn {
+  /** Account id: the actor id the audit trail records. */
+  readonly id: string;
+  readonly username: string;
+  readonly headers: AuthHeaders;
+  readonly refreshToken: string;
+}
+
+/** The cast of the lifecycle: the first administrator, three assessors, a Jinhua reviewer and an auditor. */
+export interface StackActors {
+  readonly admin: AuthHeaders;
+  readonly alice: AuthHeaders;
+  readonly bob: AuthHeaders;
+  readonly carol: AuthHeaders;
+  readonly jinhua: AuthHeaders;
+  readonly auditor: AuthHeaders;
+}
+
 export interface RunningStack {
+  /** Client of the api that sends the administrator's token unless a request names other headers. */
   readonly http: ReturnType<typeof httpClient>;
+  /** Client with no credentials. */
+  readonly anonymous: ReturnType<typeof httpClient>;
   /** Base URL of the api, ending in /api. */
   readonly url: string;
   readonly worker: RunningWorker;
+  readonly actors: StackActors;
+  /** Account ids of the cast (assessors are assigned by these). */
+  readonly ids: Readonly<Record<keyof StackActors, string>>;
+  login(username: string, password: string): Promise<SignedIn>;
+  /** Creates an account through the api (as the administrator) and logs it in. */
+  signUp(role: HumanRole, options?: { unitId?: string; username?: string }): Promise<SignedIn>;
+  /** The unit contact of a unit (created and logged in on first use), by unit id or case id. */
+  contactOf(unitOrCaseId: string): Promise<AuthHeaders>;
+  /** Another api process on the same database and cluster, with some variables changed (short lifetimes, low limits). */
+  extraApi(environment: Record<string, string>): Promise<{ readonly anonymous: ReturnType<typeof httpClient>; readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
-/** The api listening on a free port and a worker with real activities, on a migrated database and a real dev server. */
-export async function startStack(env: TestWorkflowEnvironment, database: TestDatabase): Promise<RunningStack> {
-  const config = AppConfig.fromEnvironment({
+let sequence = 0;
+
+/**
+ * The api listening on a free port and a worker with real activities, on a migrated database and a real dev
+ * server; the first administrator comes from the bootstrap variables, the rest of the cast signs up through
+ * the api. `environment` overrides variables (short token lifetimes, low lockout limits).
+ */
+export async function startStack(env: TestWorkflowEnvironment, database: TestDatabase, environment: Record<string, string> = {}): Promise<RunningStack> {
+  const variables = {
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
     LOG_LEVEL: 'silent',
-  });
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    AUTH_LOGIN_RATE_LIMIT: '10000',
+    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...environment,
+  };
+  const config = AppConfig.fromEnvironment(variables);
   const worker = await startWorker(config, env.nativeConnection);
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
   const url = `${await listen(api)}/api`;
+  const anonymous = httpClient(url);
+
+  async function login(username: string, password: string): Promise<SignedIn> {
+    const result = await anonymous.post<{ accessToken: string; refreshToken: string; account: { id: string } }>('/auth/login', { username, password });
+    if (result.status !== 200) throw new Error(`login ${username}: ${result.status} ${JSON.stringify(result.body)}`);
+    return { id: result.body.account.id, username, headers: { authorization: `Bearer ${result.body.accessToken}` }, refreshToken: result.body.refreshToken };
+  }
+
+  const admin = await login(TEST_ADMIN.username, TEST_ADMIN.password);
+  const http = httpClient(url, admin.headers);
+
+  async function signUp(role: HumanRole, options: { unitId?: string; username?: string } = {}): Promise<SignedIn> {
+    sequence += 1;
+    const username = options.username ?? `${role.replace('_', '-')}-${sequence}`;
+    const created = await http.post<{ id: string }>('/accounts', { username, displayName: username, role, password: TEST_PASSWORD, ...(options.unitId ? { unitId: options.unitId } : {}) });
+    if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+    return login(username, TEST_PASSWORD);
+  }
+
+  const [alice, bob, carol, jinhua, auditor] = await Promise.all([
+    signUp('assessor', { username: 'assessor-alice' }),
+    signUp('assessor', { username: 'assessor-bob' }),
+    signUp('assessor', { username: 'assessor-carol' }),
+    signUp('jinhua_reviewer', { username: 'jinhua-1' }),
+    signUp('auditor', { username: 'auditor-1' }),
+  ]);
+  const contacts = new Map<string, Promise<SignedIn>>();
+  const extras: INestApplication[] = [];
+
   return {
-    http: httpClient(url),
+    http,
+    anonymous,
     url,
     worker,
+    actors: { admin: admin.headers, alice: alice.headers, bob: bob.headers, carol: carol.headers, jinhua: jinhua.headers, auditor: auditor.headers },
+    ids: { admin: admin.id, alice: alice.id, bob: bob.id, carol: carol.id, jinhua: jinhua.id, auditor: auditor.id },
+    login,
+    signUp,
+    contactOf: async (unitOrCaseId) => {
+      const unitId = unitOrCaseId.startsWith('case:') ? (unitOrCaseId.split(':')[2] ?? '') : unitOrCaseId;
+      let contact = contacts.get(unitId);
+      if (!contact) {
+        contact = signUp('unit_contact', { unitId });
+        contacts.set(unitId, contact);
+      }
+      return (await contact).headers;
+    },
+    extraApi: async (overrides) => {
+      const extra = await createApiApp(AppConfig.fromEnvironment({ ...variables, ...overrides }));
+      extras.push(extra);
+      const extraUrl = `${await listen(extra)}/api`;
+      return { anonymous: httpClient(extraUrl), url: extraUrl, close: () => extra.close() };
+    },
     stop: async () => {
+      for (const extra of extras) await extra.close();
       await api.close();
       await worker.stop();
     },
@@ -44,12 +146,3 @@ export async function listen(app: INestApplication): Promise<string> {
   await app.listen(0, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
-
-export const ACTORS = {
-  admin: { 'x-qinglian-dev-actor': 'administrator:admin-1' },
-  contact: { 'x-qinglian-dev-actor': 'unit_contact:contact-1' },
-  alice: { 'x-qinglian-dev-actor': 'assessor:assessor-alice' },
-  bob: { 'x-qinglian-dev-actor': 'assessor:assessor-bob' },
-  carol: { 'x-qinglian-dev-actor': 'assessor:assessor-carol' },
-  jinhua: { 'x-qinglian-dev-actor': 'jinhua_reviewer:jinhua-1' },
-} as const;

@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
-import { DEV_ACTOR_HEADER } from './common/dev-actor.js';
+import { rateLimited } from './auth/auth-errors.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
@@ -14,9 +16,32 @@ export const OPENAPI_PAGE_PATH = 'api/docs';
 
 /** The HTTP api, configured but not yet listening (tests listen on port 0). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true, bodyParser: false });
   app.use(assignRequestId);
-  app.useBodyParser('text', { type: 'text/csv', limit: '2mb' });
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  // helmet's strict defaults fit a JSON api, and the documentation page too (it loads its scripts from files).
+  // TLS is the proxy's business (HSTS asks browsers to keep to it); the embedded start serves plain http on
+  // 127.0.0.1, where upgrading the page's requests to https would break it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // No origin is allowed cross-site unless CORS_ORIGINS names it.
+  app.enableCors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'], exposedHeaders: ['x-request-id'], maxAge: 600 });
+  // Logins and refreshes per client address and window. Per process: with several api replicas each counts its
+  // own (the lockout after failed passwords is kept in the database and shared).
+  const limited = rateLimited();
+  app.use(
+    ['/api/auth/login', '/api/auth/refresh'],
+    rateLimit({
+      windowMs: config.auth.loginRateLimit.windowMs,
+      limit: config.auth.loginRateLimit.limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (request, response) => {
+        response.status(limited.getStatus()).json({ ...(limited.getResponse() as object), requestId: request.id });
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: config.bodyLimits.jsonBytes });
+  app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimits.csvBytes });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -28,8 +53,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       .setTitle('清廉细胞示范点创建管理 API / Qinglian API')
       .setDescription(
         '示范点创建案件的流程、审计记录与监控。 / Cases of integrity-cell demonstration sites: steps, audit trail, monitoring.\n\n' +
-          `开发阶段以请求头 ${DEV_ACTOR_HEADER} 表示操作人。 / During development the acting user travels in the ${DEV_ACTOR_HEADER} header.`,
+          '先以 POST /api/auth/login 登录，再以 Authorization: Bearer <访问令牌或接口令牌> 调用。 / Log in with POST /api/auth/login, then send Authorization: Bearer <access token or api token>.',
       )
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: '访问令牌（登录取得）或接口令牌 qlt_… / Access token (from login) or api token qlt_…' })
       .setVersion('0.1.0')
       .build(),
   );

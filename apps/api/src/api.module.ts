@@ -1,7 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, type AppConfig } from '#config';
-import { PersistenceModule } from '#persistence';
+import { AccountStore, PersistenceModule } from '#persistence';
+import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { ApiTokensService } from './accounts/api-tokens.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { SessionTokens } from './auth/session-tokens.js';
 import { TemporalClientModule } from '#temporal';
 import { AuditController } from './audit/audit.controller.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
@@ -36,8 +45,33 @@ export class ApiModule {
         PersistenceModule,
         TemporalClientModule,
       ],
-      controllers: [HealthController, UnitsController, CampaignsController, CasesController, AuditController, FrameworksController],
-      providers: [HealthService, UnitsService, CampaignsService, CasesService, BatchEnrollmentService, CampaignStatisticsService],
+      controllers: [
+        HealthController,
+        AuthController,
+        AccountsController,
+        AccountEventsController,
+        ApiTokensController,
+        UnitsController,
+        CampaignsController,
+        CasesController,
+        AuditController,
+        FrameworksController,
+      ],
+      providers: [
+        { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
+        SessionTokens,
+        AuthService,
+        AccountsService,
+        ApiTokensService,
+        // Every route passes this guard: authentication and the access policy in one place.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        HealthService,
+        UnitsService,
+        CampaignsService,
+        CasesService,
+        BatchEnrollmentService,
+        CampaignStatisticsService,
+      ],
     };
   }
 }

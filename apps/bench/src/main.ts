@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,13 +40,18 @@ const CONCURRENCY = Number(values.concurrency);
 const ENROLL = Number(values.enroll);
 const BATCH = Number(values.batch);
 
-const ACTORS = {
-  admin: 'administrator:bench-admin',
-  contact: 'unit_contact:bench-contact',
-  alice: 'assessor:assessor-alice',
-  bob: 'assessor:assessor-bob',
-  jinhua: 'jinhua_reviewer:bench-jinhua',
-};
+const ADMIN_USERNAME = 'bench-admin';
+const ADMIN_PASSWORD = randomBytes(24).toString('base64url');
+
+/** Api tokens of the cast (one administrator, two assessors, a Jinhua reviewer); unit contacts get one per unit. */
+interface Cast {
+  readonly admin: string;
+  readonly alice: string;
+  readonly bob: string;
+  readonly jinhua: string;
+  /** The assessors' actor ids, to assign them. */
+  readonly assessorIds: readonly [string, string];
+}
 
 interface Run {
   variant: string;
@@ -67,10 +73,10 @@ interface BenchWorker {
 
 const megabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024);
 
-async function post(base: string, path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> {
+async function post(base: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(actor ? { 'x-qinglian-dev-actor': actor } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as Record<string, unknown>;
@@ -155,6 +161,9 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: `bench-${variant}`,
     LOG_LEVEL: 'error',
+    BOOTSTRAP_ADMIN_USERNAME: ADMIN_USERNAME,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     // The prebuilt bundle production workers load (npm run build:workflows), not one bundled at start-up.
     WORKFLOW_BUNDLE_PATH: join(repoRoot(), 'dist/workflow-bundle.js'),
     ...(values.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: values.cache }),
@@ -171,16 +180,27 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
   };
 }
 
-async function driveLifecycles(variant: string, base: string): Promise<Run & { campaignId: string }> {
+async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>> }> {
+  const session = String((await post(base, '/auth/login', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })).accessToken);
+  const apiToken = (role: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> => post(base, '/api-tokens', { name: `bench ${role}`, role, ...extra }, session);
+  const [admin, alice, bob, jinhua] = await Promise.all([apiToken('administrator'), apiToken('assessor'), apiToken('assessor'), apiToken('jinhua_reviewer')]);
+  return {
+    cast: { admin: String(admin.token), alice: String(alice.token), bob: String(bob.token), jinhua: String(jinhua.token), assessorIds: [String(alice.actorId), String(bob.actorId)] },
+    apiToken,
+  };
+}
+
+async function driveLifecycles(variant: string, base: string): Promise<Run & { campaignId: string; cast: Cast }> {
+  const { cast, apiToken } = await castOf(base);
   const frameworks = {} as Record<CategoryCode, IndicatorFramework>;
   for (const category of CATEGORY_CODES) {
-    frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`)).json()) as IndicatorFramework;
+    frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`, { headers: { authorization: `Bearer ${cast.admin}` } })).json()) as IndicatorFramework;
   }
-  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant}` })).id);
+  const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant}` }, cast.admin)).id);
   const latencies: number[] = [];
-  const timed = async (path: string, body: unknown, actor?: string): Promise<Record<string, unknown>> => {
+  const timed = async (path: string, body: unknown, token: string): Promise<Record<string, unknown>> => {
     const started = performance.now();
-    const result = await post(base, path, body, actor);
+    const result = await post(base, path, body, token);
     latencies.push(performance.now() - started);
     return result;
   };
@@ -190,23 +210,24 @@ async function driveLifecycles(variant: string, base: string): Promise<Run & { c
   });
   const lifecycle = async (index: number): Promise<void> => {
     const category = CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village';
-    const unit = await post(base, '/units', { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
-    const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, ACTORS.admin);
+    const unit = await post(base, '/units', { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) }, cast.admin);
+    const contact = String((await apiToken('unit_contact', { unitId: unit.id })).token);
+    const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, cast.admin);
     const c = `/cases/${String(enrolled.caseId)}`;
-    await timed(`${c}/plan`, { summary: '方案' }, ACTORS.contact);
-    await timed(`${c}/plan/review`, { approve: true }, ACTORS.admin);
-    await timed(`${c}/progress-reports`, { summary: '进度' }, ACTORS.contact);
-    await timed(`${c}/readiness`, {}, ACTORS.contact);
-    await timed(`${c}/assessors`, { assessorIds: ['assessor-alice', 'assessor-bob'] }, ACTORS.admin);
-    await timed(`${c}/self-assessment`, sheet(category, 0.95), ACTORS.contact);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.alice);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), ACTORS.bob);
-    await timed(`${c}/recommendation`, {}, ACTORS.admin);
-    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, ACTORS.jinhua);
+    await timed(`${c}/plan`, { summary: '方案' }, contact);
+    await timed(`${c}/plan/review`, { approve: true }, cast.admin);
+    await timed(`${c}/progress-reports`, { summary: '进度' }, contact);
+    await timed(`${c}/readiness`, {}, contact);
+    await timed(`${c}/assessors`, { assessorIds: cast.assessorIds }, cast.admin);
+    await timed(`${c}/self-assessment`, sheet(category, 0.95), contact);
+    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.alice);
+    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.bob);
+    await timed(`${c}/recommendation`, {}, cast.admin);
+    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, cast.jinhua);
   };
   const started = performance.now();
   await pMap(Array.from({ length: CASES }, (_, index) => index), lifecycle, { concurrency: CONCURRENCY });
-  return { variant, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies, campaignId };
+  return { variant, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies, campaignId, cast };
 }
 
 function describeRun(run: Run): string {
@@ -237,7 +258,7 @@ async function main(): Promise<void> {
     const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${String(index)}`, category: 'village' }));
     const enrollStarted = performance.now();
     for (let index = 0; index < rows.length; index += BATCH) {
-      await post(stack.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, ACTORS.admin);
+      await post(stack.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, lifecycle.cast.admin);
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
     console.log(`enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`);

@@ -3,14 +3,19 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError } from '#config';
 import { seedYongkang2019 } from './seed/seed-command.js';
-import { AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
+import { AccountRejected, AccountStore, AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
+import { SYSTEM_ACTOR } from '#domain';
+import { readPassword } from './read-password.js';
 
 const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js migration:up              apply pending migrations
   node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
   node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)
   node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)
-  node dist/apps/cli/src/main.js seed:yongkang-2019 [--api http://127.0.0.1:3000]   the 2019 Yongkang campaign, through the running api`;
+  node dist/apps/cli/src/main.js account:create-admin --username <name> [--display-name <name>]
+                                                           create an administrator; the password is read from standard input
+  node dist/apps/cli/src/main.js seed:yongkang-2019 [--api http://127.0.0.1:3000]   the 2019 Yongkang campaign, through the running api
+                                                           (authenticates with QINGLIAN_API_TOKEN, an administrator's api token)`;
 
 const EXIT_CHAIN_BROKEN = 3;
 
@@ -29,10 +34,15 @@ function describeReport(report: AuditReport): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' }, api: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' }, api: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } } });
   const [command, name] = positionals;
   if (command === 'seed:yongkang-2019') {
-    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', (line) => { console.log(line); });
+    const token = process.env.QINGLIAN_API_TOKEN;
+    if (!token) {
+      console.error('seed:yongkang-2019 needs QINGLIAN_API_TOKEN: an api token with the administrator role (POST /api/api-tokens)');
+      return 2;
+    }
+    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, (line) => { console.log(line); });
     return 0;
   }
   const config = AppConfig.fromEnvironment();
@@ -75,6 +85,26 @@ async function main(argv: string[]): Promise<number> {
         await orm.close();
       }
       return 0;
+    }
+    case 'account:create-admin': {
+      const username = values.username;
+      if (!username) {
+        console.error('account:create-admin needs --username <name>');
+        return 2;
+      }
+      const password = await readPassword('新管理员口令 / password for the new administrator: ');
+      const orm = await openOrm(config.database);
+      try {
+        const account = await new AccountStore(orm).create({ username, displayName: values['display-name'] ?? username, role: 'administrator', password }, SYSTEM_ACTOR);
+        console.log(`${target}: 已创建管理员 / administrator created: ${account.username} (${account.id})`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof AccountRejected)) throw error;
+        for (const problem of error.problems) console.error(`${problem.field}: ${problem.zh} / ${problem.en}`);
+        return 2;
+      } finally {
+        await orm.close();
+      }
     }
     case 'audit:verify': {
       const orm = await openOrm(config.database);

@@ -45,4 +45,33 @@ describe(AppConfig.name, () => {
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnvironment({ DATABASE_URL: '', PORT: '' }, '/srv').http.port).toBe(3000);
   });
+
+  it('reads the account and access settings, with safe defaults', () => {
+    const defaults = AppConfig.fromEnvironment({}, '/srv');
+    expect(defaults.auth).toMatchObject({ tokenSecret: undefined, accessTokenSeconds: 900, refreshTokenSeconds: 43_200, bootstrapAdmin: undefined });
+    expect(defaults.corsOrigins).toEqual([]);
+    expect(defaults.trustProxyHops).toBe(0);
+    expect(AppConfig.fromEnvironment({ HTTP_TRUST_PROXY_HOPS: '1' }, '/srv').trustProxyHops).toBe(1);
+    const config = AppConfig.fromEnvironment(
+      {
+        AUTH_TOKEN_SECRET: 's'.repeat(32),
+        AUTH_ACCESS_TOKEN_SECONDS: '2',
+        AUTH_LOGIN_LOCKOUT_SECONDS: '3',
+        BOOTSTRAP_ADMIN_USERNAME: 'office.admin',
+        BOOTSTRAP_ADMIN_PASSWORD: 'a long enough passphrase',
+        CORS_ORIGINS: 'https://qinglian.example.gov.cn, http://127.0.0.1:5173',
+      },
+      '/srv',
+    );
+    expect(config.auth.accessTokenSeconds).toBe(2);
+    expect(config.auth.login.lockoutMs).toBe(3000);
+    expect(config.auth.bootstrapAdmin).toEqual({ username: 'office.admin', password: 'a long enough passphrase' });
+    expect(config.corsOrigins).toEqual(['https://qinglian.example.gov.cn', 'http://127.0.0.1:5173']);
+  });
+
+  it('refuses a short token secret, one bootstrap variable without the other, and origins with paths', () => {
+    expect(() => AppConfig.fromEnvironment({ AUTH_TOKEN_SECRET: 'short' }, '/srv')).toThrow('AUTH_TOKEN_SECRET');
+    expect(() => AppConfig.fromEnvironment({ BOOTSTRAP_ADMIN_USERNAME: 'admin' }, '/srv')).toThrow('BOOTSTRAP_ADMIN_USERNAME');
+    expect(() => AppConfig.fromEnvironment({ CORS_ORIGINS: 'https://a.example/path' }, '/srv')).toThrow('CORS_ORIGINS');
+  });
 });

@@ -4,6 +4,11 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
+const seconds = z.coerce.number().int().min(1).max(31_536_000);
+const bytes = z.coerce.number().int().min(1024).max(104_857_600);
+/** Account names: letters, digits and . _ @ - (also the bootstrap administrator's). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{3,64}$/;
+const username = z.string().regex(USERNAME_PATTERN, 'must be 3–64 letters, digits or . _ @ -');
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
 /** Every environment variable the processes read. Unknown QINGLIAN_-less variables are ignored. */
@@ -25,6 +30,24 @@ const environmentSchema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+  AUTH_ACCESS_TOKEN_SECONDS: seconds.default(900),
+  AUTH_REFRESH_TOKEN_SECONDS: seconds.default(43_200),
+  AUTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  AUTH_LOGIN_LOCKOUT_SECONDS: seconds.default(900),
+  AUTH_LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  AUTH_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  AUTH_LOGIN_RATE_WINDOW_SECONDS: seconds.default(60),
+  BOOTSTRAP_ADMIN_USERNAME: username.optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
+    .default([]),
+  HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
+  HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
+  HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -69,6 +92,20 @@ export class AppConfig {
   /** Cases a worker keeps in memory between steps; the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
+  readonly auth: {
+    /** Signs access tokens; a random one per process when unset outside production (sessions then end with the process). */
+    readonly tokenSecret: string | undefined;
+    readonly accessTokenSeconds: number;
+    readonly refreshTokenSeconds: number;
+    readonly login: { readonly maxFailures: number; readonly lockoutMs: number; readonly backoffBaseMs: number };
+    readonly loginRateLimit: { readonly limit: number; readonly windowMs: number };
+    /** The first administrator, created on start when there is no administrator yet. */
+    readonly bootstrapAdmin: { readonly username: string; readonly password: string } | undefined;
+  };
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimits: { readonly jsonBytes: number; readonly csvBytes: number };
+  /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
+  readonly trustProxyHops: number;
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
     this.env = env.NODE_ENV;
@@ -87,6 +124,20 @@ export class AppConfig {
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
+    this.auth = {
+      tokenSecret: env.AUTH_TOKEN_SECRET,
+      accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
+      refreshTokenSeconds: env.AUTH_REFRESH_TOKEN_SECONDS,
+      login: { maxFailures: env.AUTH_LOGIN_MAX_FAILURES, lockoutMs: env.AUTH_LOGIN_LOCKOUT_SECONDS * 1000, backoffBaseMs: env.AUTH_LOGIN_BACKOFF_BASE_MS },
+      loginRateLimit: { limit: env.AUTH_LOGIN_RATE_LIMIT, windowMs: env.AUTH_LOGIN_RATE_WINDOW_SECONDS * 1000 },
+      bootstrapAdmin:
+        env.BOOTSTRAP_ADMIN_USERNAME === undefined || env.BOOTSTRAP_ADMIN_PASSWORD === undefined
+          ? undefined
+          : { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD },
+    };
+    this.corsOrigins = env.CORS_ORIGINS;
+    this.bodyLimits = { jsonBytes: env.HTTP_JSON_LIMIT_BYTES, csvBytes: env.HTTP_CSV_LIMIT_BYTES };
+    this.trustProxyHops = env.HTTP_TRUST_PROXY_HOPS;
   }
 
   static fromEnvironment(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
@@ -97,6 +148,11 @@ export class AppConfig {
         parsed.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
       );
     }
+    const problems: ConfigProblem[] = [];
+    if ((parsed.data.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (parsed.data.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
+      problems.push({ variable: 'BOOTSTRAP_ADMIN_USERNAME', message: 'set both BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD, or neither' });
+    }
+    if (problems.length) throw new ConfigError(problems);
     return new AppConfig(parsed.data, cwd);
   }
 }

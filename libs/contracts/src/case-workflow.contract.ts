@@ -4,6 +4,7 @@ import type {
   AssignAssessorsCommand,
   CampaignThresholds,
   CaseState,
+  CaseStep,
   CategoryCode,
   DeadlineKind,
   IndicatorFramework,
@@ -58,7 +59,7 @@ export const caseSteps = {
   revoke: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('revoke'),
   withdraw: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('withdraw'),
   extendDeadline: defineUpdate<CaseState, [{ actor: Actor; deadline: DeadlineKind; dueOn: string; reason: string }]>('extendDeadline'),
-} as const;
+} as const satisfies Record<Exclude<CaseStep, 'enroll'>, unknown>;
 
 export type CaseStepName = keyof typeof caseSteps;
 export const submitPlanUpdate = caseSteps.submitPlan;

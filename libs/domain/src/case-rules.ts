@@ -22,11 +22,38 @@ export interface CaseRulesContext {
 
 export type Decision = readonly CaseEventBody[];
 
+/**
+ * Who may take each step of a case (the role half of the rules; stage and scope are checked separately). The
+ * access policy derives its permissions from this table, so a role is granted a step in one place only.
+ */
+export const CASE_STEP_ROLES = {
+  enroll: ['administrator'],
+  submitPlan: ['unit_contact'],
+  reviewPlan: ['administrator'],
+  submitProgressReport: ['unit_contact'],
+  declareReady: ['unit_contact', 'administrator'],
+  submitSelfAssessment: ['unit_contact'],
+  assignAssessors: ['administrator'],
+  declareConflict: ['administrator', 'assessor'],
+  submitInspectionScores: ['assessor'],
+  submitRectification: ['unit_contact'],
+  recommend: ['administrator'],
+  recordJinhuaDecision: ['jinhua_reviewer'],
+  recordAnnualReview: ['administrator', 'jinhua_reviewer'],
+  revoke: ['administrator'],
+  withdraw: ['administrator'],
+  extendDeadline: ['administrator'],
+} as const satisfies Record<string, readonly ActorRole[]>;
+
+export type CaseStep = keyof typeof CASE_STEP_ROLES;
+export const CASE_STEPS = Object.keys(CASE_STEP_ROLES) as CaseStep[];
+
 function refuse(code: string, zh: string, en: string): never {
   throw new CaseRuleViolation(code, zh, en);
 }
 
-function requireRole(actor: Actor, roles: readonly ActorRole[], actionZh: string, actionEn: string): void {
+function requireRole(actor: Actor, step: CaseStep, actionZh: string, actionEn: string): void {
+  const roles: readonly ActorRole[] = CASE_STEP_ROLES[step];
   if (!roles.includes(actor.role)) {
     const names = roles.map((role) => ACTOR_ROLE_NAMES[role]);
     refuse('ROLE_NOT_ALLOWED', `只有${names.map((n) => n.split(' / ')[0]).join('或')}可以${actionZh}`, `Only ${names.map((n) => n.split(' / ')[1]).join(' or ')} may ${actionEn}`);
@@ -67,7 +94,7 @@ function requireText(text: string, fieldZh: string, fieldEn: string): string {
 // ── Cultivation 培育 ──────────────────────────────────────────────────────────────────────────
 
 export function decideEnrollment(actor: Actor): void {
-  requireRole(actor, ['administrator'], '确定培育对象', 'enroll units');
+  requireRole(actor, 'enroll', '确定培育对象', 'enroll units');
 }
 
 export interface SubmitPlanCommand {
@@ -78,7 +105,7 @@ export interface SubmitPlanCommand {
 
 /** 提交创建方案: the unit contact, during cultivation, when no plan is pending or approved. */
 export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): Decision {
-  requireRole(command.actor, ['unit_contact'], '提交创建方案', 'submit the creation plan');
+  requireRole(command.actor, 'submitPlan', '提交创建方案', 'submit the creation plan');
   requireStage(state, ['cultivation'], '提交创建方案', 'submitting a creation plan');
   if (state.planStatus === 'submitted' || state.planStatus === 'approved') {
     refuse('PLAN_ALREADY_SUBMITTED', '创建方案已提交，等待审核或已通过，不能重复提交', 'The creation plan is already submitted or approved; it cannot be submitted again');
@@ -95,7 +122,7 @@ export interface ReviewPlanCommand {
 
 /** 审核创建方案: the office approves, or returns with a reason. */
 export function decideReviewPlan(state: CaseState, command: ReviewPlanCommand): Decision {
-  requireRole(command.actor, ['administrator'], '审核创建方案', 'review the creation plan');
+  requireRole(command.actor, 'reviewPlan', '审核创建方案', 'review the creation plan');
   requireStage(state, ['cultivation'], '审核创建方案', 'reviewing the plan');
   if (state.planStatus !== 'submitted') refuse('NO_PLAN_PENDING', '没有待审核的创建方案', 'There is no creation plan awaiting review');
   if (command.approve) return [{ type: 'PlanApproved', payload: {} }];
@@ -111,7 +138,7 @@ export interface ReportCommand {
 
 /** 进度报告: periodic reports once the plan is approved. */
 export function decideProgressReport(state: CaseState, command: ReportCommand): Decision {
-  requireRole(command.actor, ['unit_contact'], '提交进度报告', 'submit progress reports');
+  requireRole(command.actor, 'submitProgressReport', '提交进度报告', 'submit progress reports');
   requireStage(state, ['cultivation'], '提交进度报告', 'reporting progress');
   if (state.planStatus !== 'approved') refuse('PLAN_NOT_APPROVED', '创建方案通过审核后才能提交进度报告', 'Progress reports start once the creation plan is approved');
   const summary = requireText(command.summary, '进度报告内容', 'progress report summary');
@@ -120,7 +147,7 @@ export function decideProgressReport(state: CaseState, command: ReportCommand): 
 
 /** 申报自评: the unit declares itself ready (plan approved, at least one progress report). */
 export function decideDeclareReady(state: CaseState, actor: Actor): Decision {
-  requireRole(actor, ['unit_contact', 'administrator'], '结束培育、进入自评', 'end cultivation');
+  requireRole(actor, 'declareReady', '结束培育、进入自评', 'end cultivation');
   requireStage(state, ['cultivation'], '申报自评', 'declaring readiness');
   if (state.planStatus !== 'approved' || state.progressReports < 1) {
     refuse('NOT_READY', '须创建方案已通过且至少提交一次进度报告', 'The creation plan must be approved and at least one progress report filed');
@@ -132,7 +159,7 @@ export function decideDeclareReady(state: CaseState, actor: Actor): Decision {
 
 /** 自评: every indicator scored, with evidence where the framework requires it. */
 export function decideSelfAssessment(state: CaseState, command: { actor: Actor; sheet: ScoreSheet }, context: CaseRulesContext): Decision {
-  requireRole(command.actor, ['unit_contact'], '提交自评', 'submit the self-assessment');
+  requireRole(command.actor, 'submitSelfAssessment', '提交自评', 'submit the self-assessment');
   requireStage(state, ['self_assessment'], '提交自评', 'self-assessment');
   assertScoreSheet(context.framework, command.sheet, { complete: true, evidence: true });
   return [{ type: 'SelfAssessmentSubmitted', payload: { sheet: command.sheet, total: totalOf(command.sheet) } }];
@@ -148,7 +175,7 @@ export interface AssignAssessorsCommand {
 
 /** 指派检查组: at least two different assessors, none with a conflict; replacing anyone needs a reason. */
 export function decideAssignAssessors(state: CaseState, command: AssignAssessorsCommand): Decision {
-  requireRole(command.actor, ['administrator'], '指派检查组成员', 'assign assessors');
+  requireRole(command.actor, 'assignAssessors', '指派检查组成员', 'assign assessors');
   requireActive(state, '指派检查组成员', 'assign assessors');
   requireStage(state, ['cultivation', 'self_assessment', 'inspection', 'rectification'], '指派检查组成员', 'assigning assessors');
   const ids = [...new Set(command.assessorIds.map((id) => id.trim()).filter(Boolean))];
@@ -165,7 +192,7 @@ export function decideAssignAssessors(state: CaseState, command: AssignAssessors
 
 /** 回避: an assessor who belongs to or mentored the unit; the assessor or the office declares it. */
 export function decideDeclareConflict(state: CaseState, command: { actor: Actor; assessorId: string }): Decision {
-  requireRole(command.actor, ['administrator', 'assessor'], '申报回避', 'declare a conflict');
+  requireRole(command.actor, 'declareConflict', '申报回避', 'declare a conflict');
   requireActive(state, '申报回避', 'declare a conflict');
   if (command.actor.role === 'assessor' && command.actor.id !== command.assessorId) {
     refuse('NOT_YOUR_CONFLICT', '检查组成员只能为本人申报回避', 'An assessor declares conflicts for themself only');
@@ -186,7 +213,7 @@ export interface InspectionScoresCommand {
  */
 export function decideInspectionScores(state: CaseState, command: InspectionScoresCommand, context: CaseRulesContext): Decision {
   const assessorId = command.actor.id;
-  requireRole(command.actor, ['assessor'], '提交检查评分', 'submit inspection scores');
+  requireRole(command.actor, 'submitInspectionScores', '提交检查评分', 'submit inspection scores');
   requireStage(state, ['inspection'], '提交检查评分', 'inspection scoring');
   if (state.conflictedAssessorIds.includes(assessorId)) refuse('ASSESSOR_CONFLICT', '您须回避本单位的检查', 'You have a conflict with this unit and may not inspect it');
   if (!state.assessorIds.includes(assessorId)) refuse('NOT_ASSIGNED', '您未被指派检查本单位', 'You are not assigned to inspect this unit');
@@ -214,7 +241,7 @@ export function decideInspectionScores(state: CaseState, command: InspectionScor
 
 /** 整改报告: the unit reports its rectification; a new inspection round follows. */
 export function decideRectification(state: CaseState, command: ReportCommand): Decision {
-  requireRole(command.actor, ['unit_contact'], '提交整改报告', 'submit the rectification report');
+  requireRole(command.actor, 'submitRectification', '提交整改报告', 'submit the rectification report');
   requireStage(state, ['rectification'], '提交整改报告', 'reporting rectification');
   const summary = requireText(command.summary, '整改报告内容', 'rectification report summary');
   return [{ type: 'RectificationSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
@@ -223,7 +250,7 @@ export function decideRectification(state: CaseState, command: ReportCommand): D
 // ── Recommendation and certification 推荐与认定 ─────────────────────────────────────────────────
 
 export function decideRecommend(state: CaseState, command: { actor: Actor; batch?: string | null }): Decision {
-  requireRole(command.actor, ['administrator'], '推荐至金华', 'recommend units to Jinhua');
+  requireRole(command.actor, 'recommend', '推荐至金华', 'recommend units to Jinhua');
   requireStage(state, ['passed'], '推荐', 'recommendation');
   const batch = command.batch?.trim() ?? '';
   return [{ type: 'Recommended', payload: { batch: batch === '' ? null : batch } }];
@@ -235,7 +262,7 @@ export type JinhuaDecisionCommand =
 
 /** 金华市级认定: certified with document number (文号) and date, or not, with a reason. */
 export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCommand): Decision {
-  requireRole(command.actor, ['jinhua_reviewer'], '录入金华市级认定结果', 'record the Jinhua decision');
+  requireRole(command.actor, 'recordJinhuaDecision', '录入金华市级认定结果', 'record the Jinhua decision');
   requireStage(state, ['recommended'], '录入认定结果', 'recording the Jinhua decision');
   if (!command.certified) {
     requireReason(command.reason, '不予认定', 'decline certification');
@@ -249,7 +276,7 @@ export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCo
 // ── After certification 动态管理 ────────────────────────────────────────────────────────────────
 
 export function decideAnnualReview(state: CaseState, command: { actor: Actor; year: number; summary: string }): Decision {
-  requireRole(command.actor, ['administrator', 'jinhua_reviewer'], '录入年度复核', 'record the annual review');
+  requireRole(command.actor, 'recordAnnualReview', '录入年度复核', 'record the annual review');
   requireStage(state, ['certified'], '年度复核', 'annual review');
   const summary = requireText(command.summary, '复核意见', 'review summary');
   return [{ type: 'AnnualReviewRecorded', payload: { year: command.year, summary } }];
@@ -257,7 +284,7 @@ export function decideAnnualReview(state: CaseState, command: { actor: Actor; ye
 
 /** 一票否决: the title is revoked at any time after certification, with a reason. */
 export function decideRevoke(state: CaseState, command: { actor: Actor; reason: string }): Decision {
-  requireRole(command.actor, ['administrator'], '撤销命名', 'revoke the title');
+  requireRole(command.actor, 'revoke', '撤销命名', 'revoke the title');
   requireStage(state, ['certified'], '撤销命名', 'revocation');
   requireReason(command.reason, '撤销命名', 'revoke the title');
   return [{ type: 'Revoked', payload: {} }];
@@ -267,7 +294,7 @@ export function decideRevoke(state: CaseState, command: { actor: Actor; reason: 
 
 /** 退出创建: the office withdraws a unit that is still on its way (a certified title is revoked instead). */
 export function decideWithdraw(state: CaseState, command: { actor: Actor; reason: string }): Decision {
-  requireRole(command.actor, ['administrator'], '终止创建', 'withdraw a unit');
+  requireRole(command.actor, 'withdraw', '终止创建', 'withdraw a unit');
   requireActive(state, '终止创建', 'withdraw');
   if (state.stage === 'certified') refuse('USE_REVOCATION', '已认定的单位请使用撤销命名', 'A certified unit is revoked, not withdrawn');
   requireReason(command.reason, '终止创建', 'withdraw a unit');
@@ -276,7 +303,7 @@ export function decideWithdraw(state: CaseState, command: { actor: Actor; reason
 
 /** 延期: a later due date for one of the case's deadlines, with a reason. */
 export function decideExtendDeadline(state: CaseState, command: { actor: Actor; deadline: DeadlineKind; dueOn: string; reason: string }): Decision {
-  requireRole(command.actor, ['administrator'], '延长期限', 'extend deadlines');
+  requireRole(command.actor, 'extendDeadline', '延长期限', 'extend deadlines');
   requireActive(state, '延长期限', 'extend a deadline');
   requireReason(command.reason, '延长期限', 'extend a deadline');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(command.dueOn)) refuse('DATE_INVALID', '期限须为 YYYY-MM-DD', 'The due date must be YYYY-MM-DD');

@@ -2,3 +2,5 @@ export * from './case.js';
 export * from './indicators/framework-schema.js';
 export * from './campaign-settings.js';
 export * from './statistics.js';
+export * from './access-policy.js';
+export * from './credential-policy.js';

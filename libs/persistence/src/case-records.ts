@@ -1,5 +1,5 @@
 import type { FilterQuery, MikroORM } from '@mikro-orm/core';
-import type { CaseStage, CategoryCode } from '#domain';
+import type { CaseListScope, CaseScope, CaseStage, CategoryCode } from '#domain';
 import { CaseRecordEntity } from './entities/index.js';
 import { likePattern } from './like-pattern.js';
 
@@ -16,6 +16,8 @@ export interface CaseListQuery {
   readonly pageSize: number;
   readonly sort: CaseSortField;
   readonly order: 'asc' | 'desc';
+  /** Which cases the asker may see (the access policy's list scope). */
+  readonly scope: CaseListScope;
 }
 
 export interface CaseListPage {
@@ -28,7 +30,9 @@ export class CaseRecords {
   constructor(private readonly orm: MikroORM) {}
 
   async list(query: CaseListQuery): Promise<CaseListPage> {
+    if (query.scope.kind === 'none') return { items: [], total: 0 };
     const where: FilterQuery<CaseRecordEntity> = {
+      ...scopeFilter(query.scope),
       ...(query.campaignId === undefined ? {} : { campaignId: query.campaignId }),
       ...(query.category === undefined ? {} : { category: query.category }),
       ...(query.stage === undefined ? {} : { stage: query.stage }),
@@ -40,5 +44,31 @@ export class CaseRecords {
       offset: (query.page - 1) * query.pageSize,
     });
     return { items, total };
+  }
+
+  /** What the access policy needs to know about one case; null when the read model has no such case. */
+  async scopeOf(caseId: string): Promise<CaseScope | null> {
+    const record = await this.orm.em.fork().findOne(CaseRecordEntity, { caseId });
+    if (!record) return null;
+    const state = record.state;
+    return {
+      unitId: record.unitId,
+      stage: record.stage,
+      assessorIds: state?.assessorIds ?? [],
+      conflictedAssessorIds: state?.conflictedAssessorIds ?? [],
+    };
+  }
+}
+
+function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): { unitId?: string; assessorScope?: { $like: string }; stage?: { $in: CaseStage[] } } {
+  switch (scope.kind) {
+    case 'all':
+      return {};
+    case 'unit':
+      return { unitId: scope.unitId };
+    case 'assessor':
+      return { assessorScope: { $like: likePattern(`,${scope.assessorId},`, 'anywhere') } };
+    case 'stages':
+      return { stage: { $in: [...scope.stages] } };
   }
 }

@@ -8,3 +8,5 @@ export * from './event-stream.js';
 export * from './framework-catalog.js';
 export * from './nest/persistence.module.js';
 export * from './orm-options.js';
+export * from './account-store.js';
+export * from './credentials.js';

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { AuditVerifier, type AuditReport } from '#persistence';
+import { Allow } from '../auth/access.decorators.js';
 
 export class VerifyAuditQuery {
   @ApiPropertyOptional({ description: '只校验此案件；缺省校验全部 / Verify this case only; all cases when omitted' })
@@ -31,6 +32,7 @@ export class AuditController {
   constructor(@Inject(AuditVerifier) private readonly verifier: AuditVerifier) {}
 
   @Get('verify')
+  @Allow('audit:verify')
   @ApiOperation({ summary: '校验审计记录哈希链 / Verify the audit trail hash chains', description: '报告第一个断裂处 / Reports the first broken link exactly.' })
   @ApiOkResponse({ type: AuditReportDto })
   verify(@Query() query: VerifyAuditQuery): Promise<AuditReport> {

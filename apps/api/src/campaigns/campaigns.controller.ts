@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, CampaignStatistics } from '#domain';
-import { ApiDevActorHeader, DevActor } from '../common/dev-actor.js';
+import { Allow } from '../auth/access.decorators.js';
+import { CurrentActor } from '../auth/principal.js';
 import { CaseStateDto } from '../cases/case.dto.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InvalidInputError } from '../common/errors.js';
@@ -22,6 +23,7 @@ export class CampaignsController {
   ) {}
 
   @Post()
+  @Allow('campaigns:create')
   @ApiOperation({ summary: '创建年度活动 / Create a campaign' })
   @ApiCreatedResponse({ type: CampaignDto })
   create(@Body() body: CreateCampaignDto): Promise<CampaignDto> {
@@ -29,6 +31,7 @@ export class CampaignsController {
   }
 
   @Get()
+  @Allow('campaigns:read')
   @ApiOperation({ summary: '按年度列出创建活动 / List campaigns, optionally of one year' })
   @ApiOkResponse({ type: [CampaignDto] })
   list(@Query() query: ListCampaignsQuery): Promise<CampaignDto[]> {
@@ -36,6 +39,7 @@ export class CampaignsController {
   }
 
   @Get(':campaignId')
+  @Allow('campaigns:read')
   @ApiOperation({ summary: '查看活动 / Read a campaign' })
   @ApiOkResponse({ type: CampaignDto })
   get(@Param('campaignId', new ParseUUIDPipe()) campaignId: string): Promise<CampaignDto> {
@@ -43,6 +47,7 @@ export class CampaignsController {
   }
 
   @Get(':campaignId/statistics')
+  @Allow('campaigns:statistics')
   @ApiOperation({
     summary: '活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics',
     description: '由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.',
@@ -52,7 +57,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/enrollments')
-  @ApiDevActorHeader()
+  @Allow('campaigns:enroll')
   @ApiOperation({
     summary: '确定培育对象：纳入单位并启动案件 / Enroll a unit: starts its case',
     description: '返回已写入审计记录的案件状态 / Returns the case state once the enrollment is in the audit trail.',
@@ -62,31 +67,31 @@ export class CampaignsController {
   enroll(
     @Param('campaignId', new ParseUUIDPipe()) campaignId: string,
     @Body() body: EnrollUnitDto,
-    @DevActor() actor: Actor,
+    @CurrentActor() actor: Actor,
   ): Promise<CaseStateDto> {
     return this.cases.enroll(campaignId, body.unitId, actor);
   }
 
   @Post(':campaignId/enrollments/batch')
   @HttpCode(200)
-  @ApiDevActorHeader()
+  @Allow('campaigns:enroll')
   @ApiOperation({
     summary: '批量确定培育对象（JSON）/ Enroll a batch of units (JSON)',
     description: '先逐行校验，任一行有误则不导入任何数据；重复执行不会重复纳入。 / Every row is checked first: one bad row imports nothing; running it again enrolls nothing twice.',
   })
   @ApiOkResponse({ type: BatchEnrollmentResultDto })
-  enrollBatch(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() body: BatchEnrollDto, @DevActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+  enrollBatch(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() body: BatchEnrollDto, @CurrentActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
     return this.batch.enroll(campaignId, body.units, actor);
   }
 
   @Post(':campaignId/enrollments/batch.csv')
   @HttpCode(200)
-  @ApiDevActorHeader()
+  @Allow('campaigns:enroll')
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'CSV：表头 name,category,ownership / header name,category,ownership', schema: { type: 'string', example: 'name,category,ownership\n先行集团,enterprise,private\n尚仁村,village,' } })
   @ApiOperation({ summary: '批量确定培育对象（CSV）/ Enroll a batch of units (CSV)', description: '错误按行号列出 / Errors name the CSV line.' })
   @ApiOkResponse({ type: BatchEnrollmentResultDto })
-  enrollBatchCsv(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() csv: unknown, @DevActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+  enrollBatchCsv(@Param('campaignId', new ParseUUIDPipe()) campaignId: string, @Body() csv: unknown, @CurrentActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
     if (typeof csv !== 'string') {
       throw new InvalidInputError([{ field: 'content-type', message: 'send the CSV as text/csv' }]);
     }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Actor, CaseStep, Principal } from '#domain';
 import type { RecordedCaseEvent } from '#contracts';
-import { ApiDevActorHeader, DevActor } from '../common/dev-actor.js';
+import { Allow, OnCase } from '../auth/access.decorators.js';
+import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
 import { CaseIdPipe } from './case-id.pipe.js';
 import {
   AnnualReviewDto,
@@ -29,14 +30,13 @@ import {
 import { CasesService } from './cases.service.js';
 
 /** Decorators every step shares: 200 with the new state once recorded; 403/409 when refused, nothing written. */
-function Step(path: string, summaryZh: string, summaryEn: string): MethodDecorator {
+function Step(path: string, step: CaseStep, summaryZh: string, summaryEn: string): MethodDecorator {
   return (target, key, descriptor) => {
     Post(`:caseId/${path}`)(target, key, descriptor);
     HttpCode(200)(target, key, descriptor);
-    ApiDevActorHeader()(target, key, descriptor);
+    OnCase(step)(target, key, descriptor);
     ApiOperation({ summary: `${summaryZh} / ${summaryEn}`, description: '审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.' })(target, key, descriptor);
     ApiOkResponse({ type: CaseStateDto })(target, key, descriptor);
-    ApiForbiddenResponse({ description: '角色不允许 / Role not allowed' })(target, key, descriptor);
     ApiConflictResponse({ description: '当前阶段不允许此操作 / The step is not allowed now' })(target, key, descriptor);
   };
 }
@@ -55,13 +55,15 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Get()
+  @Allow('cases:read')
   @ApiOperation({ summary: '案件列表：按活动、领域、阶段、单位名称筛选，分页排序 / List cases: filter, search, page, sort' })
   @ApiOkResponse({ type: CaseListDto })
-  list(@Query() query: ListCasesQuery): Promise<CaseListDto> {
-    return this.cases.list(query);
+  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListDto> {
+    return this.cases.list(query, principal);
   }
 
   @Get(':caseId/state')
+  @OnCase('read')
   @ApiOperation({ summary: '案件在某一时间点的状态（由审计记录推算）/ The case as of a past moment, derived from its events' })
   @ApiOkResponse({ type: CaseStateAsOfDto })
   stateAsOf(@Param('caseId', CaseIdPipe) caseId: string, @Query() query: AsOfQuery): Promise<CaseStateAsOfDto> {
@@ -69,6 +71,7 @@ export class CasesController {
   }
 
   @Get(':caseId')
+  @OnCase('read')
   @ApiOperation({ summary: '案件当前状态 / Current state of a case' })
   @ApiOkResponse({ type: CaseStateDto })
   get(@Param('caseId', CaseIdPipe) caseId: string): Promise<CaseStateDto> {
@@ -76,64 +79,67 @@ export class CasesController {
   }
 
   @Get(':caseId/events')
+  @OnCase('read')
   @ApiOperation({ summary: '案件审计记录（时间线）/ The case audit trail (timeline), oldest first' })
   @ApiOkResponse({ type: [CaseEventDto] })
   events(@Param('caseId', CaseIdPipe) caseId: string): Promise<RecordedCaseEvent[]> {
     return this.cases.events(caseId);
   }
 
-  @Step('plan', '提交创建方案（联络人）', 'Submit the creation plan (unit contact)')
-  submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitPlanDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('plan', 'submitPlan', '提交创建方案（联络人）', 'Submit the creation plan (unit contact)')
+  submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitPlanDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitPlan', { actor, summary: body.summary, documentRefs: documents(body) });
   }
 
-  @Step('plan/review', '审核创建方案：通过或退回（管理员）', 'Approve or return the creation plan (administrator)')
-  reviewPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewPlanDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('plan/review', 'reviewPlan', '审核创建方案：通过或退回（管理员）', 'Approve or return the creation plan (administrator)')
+  reviewPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewPlanDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'reviewPlan', { actor, approve: body.approve, reason: body.reason ?? null });
   }
 
-  @Step('progress-reports', '提交进度报告（联络人）', 'File a progress report (unit contact)')
-  progressReport(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('progress-reports', 'submitProgressReport', '提交进度报告（联络人）', 'File a progress report (unit contact)')
+  progressReport(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitProgressReport', { actor, summary: body.summary, documentRefs: documents(body) });
   }
 
-  @Step('readiness', '结束培育、申报自评', 'Declare readiness: end cultivation')
-  declareReady(@Param('caseId', CaseIdPipe) caseId: string, @Body() _body: EmptyDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('readiness', 'declareReady', '结束培育、申报自评', 'Declare readiness: end cultivation')
+  declareReady(@Param('caseId', CaseIdPipe) caseId: string, @Body() _body: EmptyDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'declareReady', { actor });
   }
 
-  @Step('self-assessment', '提交自评（联络人）', 'Submit the self-assessment (unit contact)')
-  selfAssessment(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ScoreSheetDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('self-assessment', 'submitSelfAssessment', '提交自评（联络人）', 'Submit the self-assessment (unit contact)')
+  selfAssessment(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ScoreSheetDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitSelfAssessment', { actor, sheet: sheetOf(body) });
   }
 
-  @Step('assessors', '指派或更换检查组成员（管理员）', 'Assign or reassign assessors (administrator)')
-  assignAssessors(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignAssessorsDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('assessors', 'assignAssessors', '指派或更换检查组成员（管理员）', 'Assign or reassign assessors (administrator)')
+  async assignAssessors(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignAssessorsDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    await this.cases.requireAssessors('assessorIds', body.assessorIds);
     return this.cases.step(caseId, 'assignAssessors', { actor, assessorIds: body.assessorIds, reason: body.reason ?? null });
   }
 
-  @Step('conflicts', '申报回避', 'Declare an assessor conflict')
-  declareConflict(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: DeclareConflictDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('conflicts', 'declareConflict', '申报回避', 'Declare an assessor conflict')
+  async declareConflict(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: DeclareConflictDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    await this.cases.requireAssessors('assessorId', [body.assessorId]);
     return this.cases.step(caseId, 'declareConflict', { actor, assessorId: body.assessorId });
   }
 
-  @Step('inspection-scores', '提交检查评分与发现（检查组成员）', 'Submit inspection scores and findings (assessor)')
-  inspectionScores(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: InspectionScoresDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('inspection-scores', 'submitInspectionScores', '提交检查评分与发现（检查组成员）', 'Submit inspection scores and findings (assessor)')
+  inspectionScores(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: InspectionScoresDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitInspectionScores', { actor, sheet: sheetOf(body), findings: body.findings ?? [] });
   }
 
-  @Step('rectification', '提交整改报告（联络人）', 'Report the rectification (unit contact)')
-  rectification(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('rectification', 'submitRectification', '提交整改报告（联络人）', 'Report the rectification (unit contact)')
+  rectification(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitRectification', { actor, summary: body.summary, documentRefs: documents(body) });
   }
 
-  @Step('recommendation', '推荐至金华（管理员）', 'Recommend to Jinhua (administrator)')
-  recommend(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecommendDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('recommendation', 'recommend', '推荐至金华（管理员）', 'Recommend to Jinhua (administrator)')
+  recommend(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecommendDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'recommend', { actor, batch: body.batch ?? null });
   }
 
-  @Step('jinhua-decision', '录入金华市级认定结果（金华审核人）', 'Record the Jinhua decision (Jinhua reviewer)')
-  jinhuaDecision(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: JinhuaDecisionDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('jinhua-decision', 'recordJinhuaDecision', '录入金华市级认定结果（金华审核人）', 'Record the Jinhua decision (Jinhua reviewer)')
+  jinhuaDecision(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: JinhuaDecisionDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(
       caseId,
       'recordJinhuaDecision',
@@ -143,23 +149,23 @@ export class CasesController {
     );
   }
 
-  @Step('annual-reviews', '录入年度复核', 'Record the annual review')
-  annualReview(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReviewDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('annual-reviews', 'recordAnnualReview', '录入年度复核', 'Record the annual review')
+  annualReview(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReviewDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'recordAnnualReview', { actor, year: body.year, summary: body.summary });
   }
 
-  @Step('revocation', '撤销命名（一票否决，管理员）', 'Revoke the title (one-vote veto, administrator)')
-  revoke(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RevokeDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('revocation', 'revoke', '撤销命名（一票否决，管理员）', 'Revoke the title (one-vote veto, administrator)')
+  revoke(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RevokeDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'revoke', { actor, reason: body.reason });
   }
 
-  @Step('withdrawal', '终止创建（管理员）', 'Withdraw the unit (administrator)')
-  withdraw(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: WithdrawDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('withdrawal', 'withdraw', '终止创建（管理员）', 'Withdraw the unit (administrator)')
+  withdraw(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: WithdrawDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'withdraw', { actor, reason: body.reason });
   }
 
-  @Step('deadline-extensions', '延长期限（管理员）', 'Extend a deadline (administrator)')
-  extendDeadline(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ExtendDeadlineDto, @DevActor() actor: Actor): Promise<CaseStateDto> {
+  @Step('deadline-extensions', 'extendDeadline', '延长期限（管理员）', 'Extend a deadline (administrator)')
+  extendDeadline(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ExtendDeadlineDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'extendDeadline', { actor, deadline: body.deadline, dueOn: body.dueOn, reason: body.reason });
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '#config';
-import { CASE_STAGE_NAMES, CaseRuleViolation, decideEnrollment, type Actor, type CaseState } from '#domain';
+import { CASE_STAGE_NAMES, caseListScope, CaseRuleViolation, decideEnrollment, type Actor, type CaseState, type Principal } from '#domain';
 import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
@@ -14,11 +14,11 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type CaseRecordEntity, type UnitEntity } from '#persistence';
+import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type CaseRecordEntity, type UnitEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
-import { ResourceNotFoundError } from '../common/errors.js';
+import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 
 @Injectable()
 export class CasesService {
@@ -28,6 +28,7 @@ export class CasesService {
     @Inject(CaseEventStore) private readonly eventStore: CaseEventStore,
     @Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog,
     @Inject(CaseRecords) private readonly records: CaseRecords,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
     private readonly campaigns: CampaignsService,
     private readonly units: UnitsService,
   ) {}
@@ -69,7 +70,8 @@ export class CasesService {
     return toDto(state);
   }
 
-  async list(query: ListCasesQuery): Promise<CaseListDto> {
+  /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
+  async list(query: ListCasesQuery, principal: Principal): Promise<CaseListDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await this.records.list({
@@ -81,6 +83,7 @@ export class CasesService {
       pageSize,
       sort: query.sort ?? 'unitName',
       order: query.order ?? 'asc',
+      scope: caseListScope(principal),
     });
     return { items: items.map(toSummary), total, page, pageSize };
   }
@@ -114,6 +117,15 @@ export class CasesService {
       }
       throw error;
     }
+  }
+
+  /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */
+  async requireAssessors(field: string, ids: readonly string[]): Promise<void> {
+    const unknown = new Set(await this.accounts.notAssessors(ids.map((id) => id.trim())));
+    const problems = ids.flatMap((id, index) =>
+      unknown.has(id.trim()) ? [{ field: ids.length === 1 && field === 'assessorId' ? field : `${field}.${index}`, message: `不是在用的检查组成员账户 / not an active assessor account: ${id}` }] : [],
+    );
+    if (problems.length) throw new InvalidInputError(problems);
   }
 
   async events(caseId: string): Promise<RecordedCaseEvent[]> {

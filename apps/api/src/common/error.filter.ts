@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { CaseRuleViolation } from '#domain';
 import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
+import { AccountRejected } from '#persistence';
 import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from './errors.js';
 
 export interface ErrorBody {
@@ -46,6 +47,8 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof payload === 'object' && 'code' in payload) {
         return { ...(payload as ErrorBody), statusCode: status };
       }
+      const parser = bodyParserProblem(exception.cause);
+      if (parser) return { statusCode: status, error: exception.name, ...parser };
       return { statusCode: status, error: exception.name, code: `HTTP_${status}`, message: exception.message };
     }
     if (exception instanceof InvalidInputError) {
@@ -54,7 +57,19 @@ export class ErrorFilter implements ExceptionFilter {
         error: 'Bad Request',
         code: 'VALIDATION_FAILED',
         message: '请求参数无效 / Invalid request',
+        messageZh: '请求参数无效',
+        messageEn: 'Invalid request',
         errors: exception.errors.map((error) => ({ field: error.field, messages: [error.message] })),
+      };
+    }
+    if (exception instanceof AccountRejected) {
+      const conflict = exception.code === 'USERNAME_TAKEN';
+      return {
+        statusCode: conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+        error: conflict ? 'Conflict' : 'Bad Request',
+        code: conflict ? 'USERNAME_TAKEN' : 'VALIDATION_FAILED',
+        message: conflict ? `${exception.problems[0]?.zh ?? ''} / ${exception.problems[0]?.en ?? ''}` : '请求参数无效 / Invalid request',
+        errors: exception.problems.map((problem) => ({ field: problem.field, messages: [`${problem.zh} / ${problem.en}`] })),
       };
     }
     if (exception instanceof ResourceNotFoundError) {
@@ -84,4 +99,21 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
   }
+}
+
+/** What the body parser refused (Nest hands it over as an HttpException whose cause is the parser's error). */
+function bodyParserProblem(cause: unknown): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> | null {
+  if (cause instanceof SyntaxError) {
+    return bilingual('MALFORMED_JSON', '请求内容不是合法的 JSON', `The request body is not valid JSON: ${cause.message}`);
+  }
+  if (typeof cause !== 'object' || cause === null || !('type' in cause)) return null;
+  if (cause.type === 'entity.too.large') {
+    const limit = 'limit' in cause && typeof cause.limit === 'number' ? cause.limit : null;
+    return bilingual('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${limit ?? '?'} 字节）`, `The request body is too large (limit ${limit ?? '?'} bytes)`);
+  }
+  return null;
+}
+
+function bilingual(code: string, zh: string, en: string): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> {
+  return { code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en };
 }

@@ -23,6 +23,8 @@ export function createValidationPipe(): ValidationPipe {
         error: 'Bad Request',
         code: 'VALIDATION_FAILED',
         message: '请求参数无效 / Invalid request',
+        messageZh: '请求参数无效',
+        messageEn: 'Invalid request',
         errors: flattenValidationErrors(errors),
       };
       return new BadRequestException(body);

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, ParseEnumPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CATEGORY_CODES, CATEGORY_NAMES, type CategoryCode, type IndicatorFramework } from '#domain';
 import { FrameworkCatalog } from '#persistence';
+import { Allow } from '../auth/access.decorators.js';
 
 interface FrameworkVersions {
   category: CategoryCode;
@@ -15,6 +16,7 @@ export class FrameworksController {
   constructor(@Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog) {}
 
   @Get()
+  @Allow('frameworks:read')
   @ApiOperation({ summary: '各领域指标体系版本 / Framework versions per category' })
   list(): FrameworkVersions[] {
     return CATEGORY_CODES.map((category) => ({
@@ -25,6 +27,7 @@ export class FrameworksController {
   }
 
   @Get(':category/:version')
+  @Allow('frameworks:read')
   @ApiOperation({ summary: '指标体系：维度、指标、分值、否决项 / A framework: dimensions, indicators, weights, veto items' })
   @ApiParam({ name: 'category', enum: CATEGORY_CODES })
   @ApiOkResponse({ description: 'IndicatorFramework' })

@@ -1,5 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { CaseStage, CaseState, CategoryCode, PlanStatus } from '#domain';
+import { assessorsInScope, type CaseStage, type CaseState, type CategoryCode, type PlanStatus } from '#domain';
+
+/** `,alice,bob,`: the assessors in scope, delimited on both sides so one can be matched with LIKE '%,id,%'. */
+export function assessorScopeColumn(state: CaseState): string {
+  const ids = assessorsInScope(state);
+  return ids.length ? `,${ids.join(',')},` : '';
+}
 
 /**
  * The case read model (案件视图), derived from the events and rebuildable from them: the columns lists and
@@ -39,6 +45,10 @@ export class CaseRecordEntity {
   @Property({ type: 'json', nullable: true })
   state: CaseState | null;
 
+  /** Assessors who may see the case (assigned, no conflict), for the assessor's case list. */
+  @Property({ type: 'text', nullable: true })
+  assessorScope: string | null;
+
   constructor(state: CaseState, updatedAt: Date) {
     this.caseId = state.caseId;
     this.campaignId = state.campaignId;
@@ -50,6 +60,7 @@ export class CaseRecordEntity {
     this.lastSequence = state.lastSequence;
     this.updatedAt = updatedAt;
     this.state = state;
+    this.assessorScope = assessorScopeColumn(state);
   }
 
   /** Brings every column in line with a new state. */
@@ -60,5 +71,6 @@ export class CaseRecordEntity {
     this.unitName = state.unitName;
     this.updatedAt = updatedAt;
     this.state = state;
+    this.assessorScope = assessorScopeColumn(state);
   }
 }

@@ -1,8 +1,14 @@
+import { AccountEventEntity } from './account-event.entity.js';
+import { AccountSessionEntity } from './account-session.entity.js';
+import { AccountEntity } from './account.entity.js';
+import { ApiTokenEntity } from './api-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseRecordEntity } from './case-record.entity.js';
 import { UnitEntity } from './unit.entity.js';
 
-export { CampaignEntity, CaseEventEntity, CaseRecordEntity, UnitEntity };
+export { ACCOUNT_EVENT_TYPES, type AccountEventType } from './account-event.entity.js';
+export type { AccountStatus } from './account.entity.js';
+export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, UnitEntity };
 
-export const ENTITIES = [UnitEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity];
+export const ENTITIES = [UnitEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, AccountEntity, AccountSessionEntity, ApiTokenEntity, AccountEventEntity];

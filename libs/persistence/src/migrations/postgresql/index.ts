@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125091923_initial } from './Migration20261125091923_initial.js';
 import { Migration20261125101521_case_record_state } from './Migration20261125101521_case_record_state.js';
 import { Migration20261125102226_campaign_settings } from './Migration20261125102226_campaign_settings.js';
+import { Migration20261125130803_accounts } from './Migration20261125130803_accounts.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125091923_initial', class: Migration20261125091923_initial },
   { name: 'Migration20261125101521_case_record_state', class: Migration20261125101521_case_record_state },
   { name: 'Migration20261125102226_campaign_settings', class: Migration20261125102226_campaign_settings },
+  { name: 'Migration20261125130803_accounts', class: Migration20261125130803_accounts },
 ];

@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '#domain';
+import { Allow } from '../auth/access.decorators.js';
+import { AccountDto, AccountEventDto, AccountStatusDto, ApiTokenDto, CreateAccountDto, CreateApiTokenDto, CreatedApiTokenDto, ListAccountEventsQuery, ListAccountsQuery, RevokedSessionsDto } from '../auth/auth.dto.js';
+import { AuthService } from '../auth/auth.service.js';
+import { clientIp, CurrentActor } from '../auth/principal.js';
+import { AccountsService, toAccountDto } from './accounts.service.js';
+import { ApiTokensService } from './api-tokens.service.js';
+
+@ApiTags('accounts 账户')
+@Controller('accounts')
+export class AccountsController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Post()
+  @Allow('accounts:manage')
+  @ApiOperation({ summary: '创建账户（管理员）/ Create an account (administrator)', description: '口令至少 12 个字符，不得为常见口令 / Passwords: 12+ characters, not a common password.' })
+  @ApiCreatedResponse({ type: AccountDto })
+  @ApiConflictResponse({ description: '用户名已被使用 / Username taken' })
+  create(@Body() body: CreateAccountDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+    return this.accounts.create(body, actor, clientIp(request));
+  }
+
+  @Get()
+  @Allow('accounts:read')
+  @ApiOperation({ summary: '账户列表 / List accounts' })
+  @ApiOkResponse({ type: [AccountDto] })
+  list(@Query() query: ListAccountsQuery): Promise<AccountDto[]> {
+    return this.accounts.list(query.role);
+  }
+
+  @Get(':accountId')
+  @Allow('accounts:read')
+  @ApiOperation({ summary: '查看账户 / Read an account' })
+  @ApiOkResponse({ type: AccountDto })
+  async get(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountDto> {
+    return toAccountDto(await this.accounts.find(accountId));
+  }
+
+  @Post(':accountId/session-revocation')
+  @HttpCode(200)
+  @Allow('accounts:manage')
+  @ApiOperation({ summary: '撤销该账户的全部会话（管理员）/ Revoke all of the account’s sessions (administrator)' })
+  @ApiOkResponse({ type: RevokedSessionsDto })
+  async revokeSessions(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RevokedSessionsDto> {
+    const account = await this.accounts.find(accountId);
+    return { revoked: await this.auth.revokeSessions(account.id, actor, clientIp(request), 'revoked_by_administrator') };
+  }
+
+  @Post(':accountId/status')
+  @HttpCode(200)
+  @Allow('accounts:manage')
+  @ApiOperation({ summary: '停用或恢复账户（管理员；停用即撤销全部会话）/ Disable or enable an account (administrator; disabling ends its sessions)' })
+  @ApiOkResponse({ type: AccountDto })
+  async setStatus(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+    await this.auth.setStatus(await this.accounts.find(accountId), body.status, body.reason.trim(), actor, clientIp(request));
+    return toAccountDto(await this.accounts.find(accountId));
+  }
+
+  @Post(':accountId/unlock')
+  @HttpCode(200)
+  @Allow('accounts:manage')
+  @ApiOperation({ summary: '解除登录锁定（管理员）/ Unlock after failed logins (administrator)' })
+  @ApiOkResponse({ type: AccountDto })
+  async unlock(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+    await this.auth.unlock(await this.accounts.find(accountId), actor, clientIp(request));
+    return toAccountDto(await this.accounts.find(accountId));
+  }
+}
+
+@ApiTags('accounts 账户')
+@Controller('account-events')
+export class AccountEventsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @Allow('accounts:read')
+  @ApiOperation({ summary: '账户审计记录（最近 500 条）/ Account audit records (latest 500): logins, failures, lockouts, revocations' })
+  @ApiOkResponse({ type: [AccountEventDto] })
+  list(@Query() query: ListAccountEventsQuery): Promise<AccountEventDto[]> {
+    return this.accounts.events(query.accountId);
+  }
+}
+
+@ApiTags('api-tokens 接口令牌')
+@Controller('api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Post()
+  @Allow('api-tokens:manage')
+  @ApiOperation({ summary: '创建接口令牌（管理员；令牌只显示一次）/ Create an api token (administrator; shown once)' })
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
+  create(@Body() body: CreateApiTokenDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CreatedApiTokenDto> {
+    return this.tokens.create(body, actor, clientIp(request));
+  }
+
+  @Get()
+  @Allow('api-tokens:manage')
+  @ApiOperation({ summary: '接口令牌列表（不含令牌本身）/ List api tokens (without the secret)' })
+  @ApiOkResponse({ type: [ApiTokenDto] })
+  list(): Promise<ApiTokenDto[]> {
+    return this.tokens.list();
+  }
+
+  @Post(':tokenId/revocation')
+  @HttpCode(200)
+  @Allow('api-tokens:manage')
+  @ApiOperation({ summary: '撤销接口令牌（管理员）/ Revoke an api token (administrator)' })
+  @ApiOkResponse({ type: ApiTokenDto })
+  revoke(@Param('tokenId', new ParseUUIDPipe()) tokenId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ApiTokenDto> {
+    return this.tokens.revoke(tokenId, actor, clientIp(request));
+  }
+}

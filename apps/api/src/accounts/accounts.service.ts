@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { AppConfig } from '#config';
+import { SYSTEM_ACTOR, type Actor, type HumanRole } from '#domain';
+import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore } from '#persistence';
+import type { AccountDto, AccountEventDto, CreateAccountDto } from '../auth/auth.dto.js';
+import { ResourceNotFoundError } from '../common/errors.js';
+
+@Injectable()
+export class AccountsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AccountAudit');
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(AccountStore) private readonly store: AccountStore,
+  ) {}
+
+  /** The first administrator from BOOTSTRAP_ADMIN_USERNAME / _PASSWORD, only while there is no administrator. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.auth.bootstrapAdmin;
+    if (!admin || (await this.store.hasAdministrator())) return;
+    if (/change-me/i.test(admin.password)) throw new Error('BOOTSTRAP_ADMIN_PASSWORD still holds the placeholder of .env.example: choose a passphrase');
+    try {
+      const account = await this.store.create({ username: admin.username, displayName: admin.username, role: 'administrator', password: admin.password }, SYSTEM_ACTOR);
+      this.logger.log({ accountEvent: 'AccountCreated', accountId: account.id, username: account.username }, '已创建首个管理员 / first administrator created from BOOTSTRAP_ADMIN_*; remove the variables now');
+    } catch (error) {
+      // Another api replica created it first, or the password is not acceptable (then say why and stop).
+      if (error instanceof AccountRejected && error.code === 'USERNAME_TAKEN') return;
+      throw error;
+    }
+  }
+
+  async create(input: CreateAccountDto, actor: Actor, ip: string | null): Promise<AccountDto> {
+    return toAccountDto(await this.store.create({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, password: input.password }, actor, ip));
+  }
+
+  async list(role: HumanRole | undefined): Promise<AccountDto[]> {
+    const accounts = await this.orm.em.fork().find(AccountEntity, role === undefined ? {} : { role }, { orderBy: { username: 'asc' } });
+    return accounts.map(toAccountDto);
+  }
+
+  async find(id: string): Promise<AccountEntity> {
+    const account = await this.orm.em.fork().findOne(AccountEntity, { id });
+    if (!account) throw new ResourceNotFoundError('账户', 'Account', id);
+    return account;
+  }
+
+  async events(accountId: string | undefined): Promise<AccountEventDto[]> {
+    const events = await this.orm.em.fork().find(AccountEventEntity, accountId === undefined ? {} : { accountId }, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: 500 });
+    return events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      accountId: event.accountId,
+      username: event.username,
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      detail: event.detail,
+      ip: event.ip,
+      occurredAt: event.occurredAt.toISOString(),
+    }));
+  }
+}
+
+export function toAccountDto(account: AccountEntity): AccountDto {
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    unitId: account.unitId,
+    status: account.status,
+    failedLogins: account.failedLogins,
+    createdAt: account.createdAt.toISOString(),
+  };
+}

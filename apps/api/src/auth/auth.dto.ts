@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { USERNAME_PATTERN } from '#config';
+import { HUMAN_ROLES, PASSWORD_MAX_LENGTH, type HumanRole } from '#domain';
+
+export class LoginDto {
+  @ApiProperty({ description: '用户名 / Username', example: 'office.admin' }) @IsString() @IsNotEmpty() @MaxLength(64) username!: string;
+  @ApiProperty({ description: '口令 / Password', format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) password!: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: '刷新令牌（qlr_…）/ Refresh token (qlr_…)' }) @IsString() @IsNotEmpty() @MaxLength(200) refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: '当前口令 / Current password', format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) currentPassword!: string;
+  @ApiProperty({ description: '新口令（至少 12 个字符，可用长句）/ New password (12+ characters, passphrases welcome)', format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH + 1)
+  newPassword!: string;
+}
+
+export class TokensDto {
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ description: '访问令牌（短期）/ Access token (short-lived)' }) accessToken!: string;
+  @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt!: string;
+  @ApiProperty({ description: '刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use)' }) refreshToken!: string;
+  @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt!: string;
+}
+
+export class AccountDto {
+  @ApiProperty({ description: '账户标识（审计记录中的操作人）/ Account id (the actor in the audit trail)', format: 'uuid' }) id!: string;
+  @ApiProperty({ description: '用户名 / Username' }) username!: string;
+  @ApiProperty({ description: '姓名 / Display name' }) displayName!: string;
+  @ApiProperty({ description: '角色 / Role', enum: HUMAN_ROLES }) role!: HumanRole;
+  @ApiProperty({ description: '所属单位（联络人）/ Unit (unit contacts)', nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ description: '状态 / Status', enum: ['active', 'disabled'] }) status!: string;
+  @ApiProperty({ description: '连续登录失败次数 / Failed logins in a row' }) failedLogins!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class LoginResultDto extends TokensDto {
+  @ApiProperty({ type: AccountDto }) account!: AccountDto;
+}
+
+export class MeDto {
+  @ApiProperty({ description: '操作人标识 / Actor id' }) id!: string;
+  @ApiProperty({ enum: HUMAN_ROLES }) role!: HumanRole;
+  @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ description: '认证方式 / How the request was authenticated', enum: ['session', 'api-token'] }) authenticatedBy!: string;
+}
+
+export class CreateAccountDto {
+  @ApiProperty({ description: '用户名：3–64 个字母、数字或 . _ @ -，不区分大小写 / Username: 3–64 letters, digits or . _ @ -, case-insensitive', example: 'li.hua' })
+  @IsString()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 letters, digits or . _ @ -' })
+  username!: string;
+
+  @ApiProperty({ description: '姓名 / Display name', example: '李华' }) @IsString() @IsNotEmpty() @MaxLength(100) displayName!: string;
+  @ApiProperty({ description: '角色 / Role', enum: HUMAN_ROLES }) @IsIn(HUMAN_ROLES) role!: HumanRole;
+  @ApiPropertyOptional({ description: '所属单位（联络人必填，其他角色不填）/ Unit (required for unit contacts, none for others)', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiProperty({ description: '初始口令（至少 12 个字符，不在常见口令表中）/ Initial password (12+ characters, not a common one)', format: 'password' })
+  @IsString()
+  @MaxLength(PASSWORD_MAX_LENGTH + 1)
+  password!: string;
+}
+
+export class ListAccountsQuery {
+  @ApiPropertyOptional({ enum: HUMAN_ROLES }) @IsOptional() @IsIn(HUMAN_ROLES) role?: HumanRole;
+}
+
+export class AccountStatusDto {
+  @ApiProperty({ description: '停用（离职、调岗）或恢复 / Disable (left, moved) or enable again', enum: ['active', 'disabled'] }) @IsIn(['active', 'disabled']) status!: 'active' | 'disabled';
+  @ApiProperty({ description: '理由 / Reason', maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+}
+
+export class RevokedSessionsDto {
+  @ApiProperty({ description: '撤销的会话数 / Sessions revoked' }) revoked!: number;
+}
+
+export class CreateApiTokenDto {
+  @ApiProperty({ description: '名称（用途）/ Name (what it is for)', example: '省平台数据同步' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ description: '令牌的角色 / Role of the token', enum: HUMAN_ROLES }) @IsIn(HUMAN_ROLES) role!: HumanRole;
+  @ApiPropertyOptional({ description: '所属单位（联络人角色必填）/ Unit (required for the unit contact role)', format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ description: '有效天数（缺省不过期）/ Days until it expires (default: never)', minimum: 1, maximum: 3650 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  expiresInDays?: number;
+}
+
+export class ApiTokenDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '令牌开头，便于辨认 / First characters, to tell tokens apart' }) prefix!: string;
+  @ApiProperty({ enum: HUMAN_ROLES }) role!: HumanRole;
+  @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
+  @ApiProperty({ description: '审计记录中的操作人 / Actor id in the audit trail', example: 'api-token:…' }) actorId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastUsedAt!: string | null;
+}
+
+export class CreatedApiTokenDto extends ApiTokenDto {
+  @ApiProperty({ description: '令牌本身：只显示这一次 / The token itself: shown this once only' }) token!: string;
+}
+
+export class AccountEventDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ nullable: true, type: String }) accountId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) username!: string | null;
+  @ApiProperty() actorId!: string;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class ListAccountEventsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() accountId?: string;
+}

@@ -1,0 +1,64 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+export const ACCOUNT_EVENT_TYPES = [
+  'AccountCreated',
+  'LoginSucceeded',
+  'LoginFailed',
+  'AccountLocked',
+  'LoggedOut',
+  'SessionRefreshed',
+  'RefreshTokenReused',
+  'SessionsRevoked',
+  'AccountUnlocked',
+  'AccountDisabled',
+  'AccountEnabled',
+  'ApiTokenCreated',
+  'ApiTokenRevoked',
+] as const;
+export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
+
+/** 账户审计记录: logins, failures, lockouts, logouts, revocations, accounts and tokens created. Append-only by use. */
+@Entity({ tableName: 'account_event' })
+@Index({ name: 'account_event_account_index', properties: ['accountId', 'occurredAt'] })
+export class AccountEventEntity {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string;
+
+  @Property({ type: 'string', length: 40 })
+  type: AccountEventType;
+
+  /** The account the event is about (null when a login named no known account). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  accountId: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  username: string | null;
+
+  /** Who did it: the account itself, an administrator, or `system`. */
+  @Property({ type: 'string', length: 100 })
+  actorId: string;
+
+  @Property({ type: 'string', length: 30 })
+  actorRole: string;
+
+  @Property({ type: 'json' })
+  detail: Record<string, unknown>;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  ip: string | null;
+
+  @Property({ type: 'datetime' })
+  occurredAt: Date;
+
+  constructor(input: Omit<AccountEventEntity, never>) {
+    this.id = input.id;
+    this.type = input.type;
+    this.accountId = input.accountId;
+    this.username = input.username;
+    this.actorId = input.actorId;
+    this.actorRole = input.actorRole;
+    this.detail = input.detail;
+    this.ip = input.ip;
+    this.occurredAt = input.occurredAt;
+  }
+}
