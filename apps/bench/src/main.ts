@@ -22,7 +22,7 @@ import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
  * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M] [--batch B] [--cache K] [--heap MB]
  * On the embedded stack (Temporal dev server, SQLite) with the api and the worker each in its own process, as in
  * production: drives N cases through the whole lifecycle over HTTP with C concurrent actors, first against a
- * baseline worker whose append activity writes nothing, then against the real one; then enrolls M more cases
+ * baseline worker whose append writes no event (it only updates the read model), then against the real one; then enrolls M more cases
  * through the batch endpoint (B rows a request) and reads the worker's resident memory with them all open.
  */
 const { values } = parseArgs({
@@ -94,8 +94,17 @@ function freePort(): Promise<number> {
   });
 }
 
+const children = new Set<ChildProcess>();
+// However the driver ends, the api and worker processes end with it.
+process.on('exit', () => {
+  for (const running of children) running.kill('SIGKILL');
+});
+
 function child(script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
-  return fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const started = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.add(started);
+  started.once('exit', () => children.delete(started));
+  return started;
 }
 
 async function stopChild(running: ChildProcess, ask: () => void): Promise<void> {

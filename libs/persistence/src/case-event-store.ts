@@ -51,7 +51,7 @@ export class CaseEventStore {
       });
       entity.hash = hashEvent(prevHash, hashedFieldsOf(entity));
       await em.insert(CaseEventEntity, entity);
-      await project(em, input.caseId, input.event, entity.occurredAt);
+      await projectCaseEvent(em, input.caseId, input.event, entity.occurredAt);
       return toRecorded(entity);
     });
   }
@@ -72,7 +72,8 @@ export class CaseEventStore {
   }
 }
 
-async function project(em: EntityManager, caseId: string, event: CaseEventBody, at: Date): Promise<void> {
+/** Applies one event to the case read model (within the append's transaction). */
+export async function projectCaseEvent(em: EntityManager, caseId: string, event: CaseEventBody, at: Date): Promise<void> {
   if (event.type === 'CaseEnrolled') {
     em.persist(new CaseRecordEntity(caseStateAfter(null, caseId, event), at));
     return;
