@@ -62,6 +62,10 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/cases/{caseId}/deadline-extensions': OFFICE,
   'GET /api/frameworks': EVERYONE,
   'GET /api/frameworks/{category}/{version}': EVERYONE,
+  'GET /api/schedules': OVERSIGHT,
+  'POST /api/schedules/{scheduleId}/pause': OFFICE,
+  'POST /api/schedules/{scheduleId}/resume': OFFICE,
+  'POST /api/schedules/{scheduleId}/trigger': OFFICE,
   'GET /api/audit/verify': OVERSIGHT,
 };
 
@@ -160,6 +164,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
       tokenId: spareToken,
       category: 'village',
       version: '2019.1',
+      scheduleId: 'qinglian-progress-report-call',
     };
     const path = template.replace(/^\/api/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `unknown-${name}`));
     return stack.http.call<{ code?: string }>(method, path, method === 'GET' ? undefined : {}, headers);

@@ -6,6 +6,7 @@ import { AppConfig } from '#config';
 import type { HumanRole } from '#domain';
 import { migrateUp } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
+import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
 import type { TestDatabase } from './databases.js';
 import { httpClient } from './http.js';
 import { uniqueTaskQueue } from './temporal.js';
@@ -80,6 +81,8 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   const worker = await startWorker(config, env.nativeConnection);
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
+  // The api creates its schedules in the background at start-up; tests begin once they exist.
+  await api.get(SchedulesService).ensureSchedules();
   const url = `${await listen(api)}/api`;
   const anonymous = httpClient(url);
 
@@ -131,6 +134,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     extraApi: async (overrides) => {
       const extra = await createApiApp(AppConfig.fromEnvironment({ ...variables, ...overrides }));
       extras.push(extra);
+      await extra.get(SchedulesService).ensureSchedules();
       const extraUrl = `${await listen(extra)}/api`;
       return { anonymous: httpClient(extraUrl), url: extraUrl, close: () => extra.close() };
     },

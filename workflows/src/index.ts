@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case.workflow.js';
+export { progressReportCallWorkflow, weeklyDigestWorkflow } from './program-schedules.workflow.js';

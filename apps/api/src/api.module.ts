@@ -23,6 +23,8 @@ import { FrameworksController } from './frameworks/frameworks.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { requestId } from './common/request-id.js';
+import { SchedulesController } from './schedules/schedules.controller.js';
+import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
 
@@ -51,6 +53,7 @@ export class ApiModule {
         AccountsController,
         AccountEventsController,
         ApiTokensController,
+        SchedulesController,
         UnitsController,
         CampaignsController,
         CasesController,
@@ -63,6 +66,7 @@ export class ApiModule {
         AuthService,
         AccountsService,
         ApiTokensService,
+        SchedulesService,
         // Every route passes this guard: authentication and the access policy in one place.
         { provide: APP_GUARD, useClass: AuthGuard },
         HealthService,

@@ -3,7 +3,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { AppConfig } from '#config';
 import type { CaseActivities } from '#contracts';
 import { workflowCodeOptions } from '#temporal';
-import { activitiesFrom } from './activities/index.js';
+import { caseActivitiesFrom, scheduleActivitiesFrom, type WorkerActivities } from './activities/index.js';
 
 /**
  * A worker on the case task queue, its activities served by the given Nest context.
@@ -19,7 +19,7 @@ export async function createCaseWorker(
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: wrap(activitiesFrom(app)),
+    activities: { ...scheduleActivitiesFrom(app), ...wrap(caseActivitiesFrom(app)) } satisfies WorkerActivities,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...workflowCodeOptions(config.workflowBundlePath),
   });

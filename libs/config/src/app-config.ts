@@ -9,6 +9,8 @@ const bytes = z.coerce.number().int().min(1024).max(104_857_600);
 /** Account names: letters, digits and . _ @ - (also the bootstrap administrator's). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{3,64}$/;
 const username = z.string().regex(USERNAME_PATTERN, 'must be 3–64 letters, digits or . _ @ -');
+/** Five cron fields (minute hour day-of-month month day-of-week), read in Asia/Shanghai. */
+const cron = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'must be five cron fields, e.g. "0 9 * * 1" (Mondays 09:00 Asia/Shanghai)');
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
 /** Every environment variable the processes read. Unknown QINGLIAN_-less variables are ignored. */
@@ -30,6 +32,9 @@ const environmentSchema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
+  SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
+  STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 48)').optional(),
   AUTH_ACCESS_TOKEN_SECONDS: seconds.default(900),
   AUTH_REFRESH_TOKEN_SECONDS: seconds.default(43_200),
@@ -92,6 +97,8 @@ export class AppConfig {
   /** Cases a worker keeps in memory between steps; the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
+  /** The program's recurring jobs (Temporal Schedules), in Asia/Shanghai time. */
+  readonly schedules: { readonly weeklyDigestCron: string; readonly progressCallCron: string; readonly stalledAfterDays: number };
   readonly auth: {
     /** Signs access tokens; a random one per process when unset outside production (sessions then end with the process). */
     readonly tokenSecret: string | undefined;
@@ -124,6 +131,7 @@ export class AppConfig {
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
+    this.schedules = { weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON, progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON, stalledAfterDays: env.STALLED_AFTER_DAYS };
     this.auth = {
       tokenSecret: env.AUTH_TOKEN_SECRET,
       accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,

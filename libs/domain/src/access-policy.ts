@@ -36,6 +36,8 @@ export const PERMISSION_ROLES = {
   'cases:read': EVERYONE,
   'frameworks:read': EVERYONE,
   'audit:verify': OVERSIGHT,
+  'schedules:read': OVERSIGHT,
+  'schedules:manage': OFFICE,
   'accounts:manage': OFFICE,
   'accounts:read': OVERSIGHT,
   'api-tokens:manage': OFFICE,

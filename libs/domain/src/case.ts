@@ -11,3 +11,4 @@ export * from './deadlines.js';
 export * from './stages.js';
 export * from './indicators/framework.js';
 export * from './indicators/scoring.js';
+export * from './digest.js';

@@ -1,5 +1,5 @@
 import type { FilterQuery, MikroORM } from '@mikro-orm/core';
-import type { CaseListScope, CaseScope, CaseStage, CategoryCode } from '#domain';
+import { FINAL_STAGES, type CaseListScope, type CaseScope, type CaseStage, type CategoryCode, type DigestCase } from '#domain';
 import { CaseRecordEntity } from './entities/index.js';
 import { likePattern } from './like-pattern.js';
 
@@ -58,6 +58,29 @@ export class CaseRecords {
       conflictedAssessorIds: state?.conflictedAssessorIds ?? [],
     };
   }
+
+  /** Open cases (not at a final stage) with what the weekly digest needs, in pages so memory stays flat. */
+  async openCasesForDigest(pageSize = 1000): Promise<DigestCase[]> {
+    const open: DigestCase[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.orm.em.fork().find(
+        CaseRecordEntity,
+        { stage: { $nin: [...FINAL_STAGES] } },
+        { fields: ['caseId', 'unitName', 'stage', 'state', 'updatedAt'], orderBy: { caseId: 'asc' }, limit: pageSize, offset },
+      );
+      for (const record of page) {
+        if (record.state) open.push({ caseId: record.caseId, unitName: record.unitName, stage: record.stage, state: record.state, lastEventAt: record.updatedAt });
+      }
+      if (page.length < pageSize) return open;
+    }
+  }
+
+  /** Cases in cultivation (培育阶段), whose units owe monthly progress reports. */
+  async inStage(stage: CaseStage): Promise<{ caseId: string; unitId: string; unitName: string }[]> {
+    const records = await this.orm.em.fork().find(CaseRecordEntity, { stage }, { fields: ['caseId', 'unitId', 'unitName'], orderBy: { caseId: 'asc' } });
+    return records.map(({ caseId, unitId, unitName }) => ({ caseId, unitId, unitName }));
+  }
+
 }
 
 function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): { unitId?: string; assessorScope?: { $like: string }; stage?: { $in: CaseStage[] } } {

@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
+import { AppConfig } from '#config';
+import { PROGRAM_SCHEDULES, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
+import { ResourceNotFoundError } from '../common/errors.js';
+import type { ScheduleDto } from './schedule.dto.js';
+
+export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
+const RETRY_MAX_MS = 60_000;
+
+const SCHEDULE_NAMES: Readonly<Record<ProgramScheduleName, { zh: string; en: string }>> = {
+  weeklyDigest: { zh: '每周汇总（本周到期、已逾期、停滞案件）', en: 'Weekly digest (due this week, overdue, stalled)' },
+  progressReportCall: { zh: '每月进度报告提醒（培育阶段单位）', en: 'Monthly call for progress reports (units in cultivation)' },
+};
+
+/**
+ * 定时任务: the program's Temporal Schedules. Created when the api starts, idempotently (every api replica tries;
+ * the first creates, the others find them and bring their cron in line with the configuration, keeping a pause).
+ */
+@Injectable()
+export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Schedules');
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Temporal may still be starting: keep trying in the background rather than hold the api back.
+    const attempt = (delayMs: number): void => {
+      this.ensureSchedules().then(
+        () => { this.retry = undefined; },
+        (error: unknown) => {
+          this.logger.warn(`定时任务尚未建立，${String(delayMs / 1000)} 秒后重试 / Schedules not created yet, retrying in ${String(delayMs / 1000)} s: ${String(error)}`);
+          this.retry = setTimeout(() => { attempt(Math.min(delayMs * 2, RETRY_MAX_MS)); }, delayMs);
+        },
+      );
+    };
+    attempt(1000);
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.retry);
+  }
+
+  async ensureSchedules(): Promise<void> {
+    for (const name of Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]) {
+      const options = this.optionsFor(name);
+      try {
+        await this.temporal.schedule.create(options);
+        this.logger.log(`created schedule ${options.scheduleId}`);
+      } catch (error) {
+        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+        await this.temporal.schedule.getHandle(options.scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action }));
+      }
+    }
+  }
+
+  async list(): Promise<ScheduleDto[]> {
+    return Promise.all((Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]).map((name) => this.describe(PROGRAM_SCHEDULES[name].id)));
+  }
+
+  async pause(id: string, note: string | undefined): Promise<ScheduleDto> {
+    await this.handle(id).pause(note ?? '管理员暂停 / paused by an administrator');
+    return this.describe(id);
+  }
+
+  async resume(id: string, note: string | undefined): Promise<ScheduleDto> {
+    await this.handle(id).unpause(note ?? '管理员恢复 / resumed by an administrator');
+    return this.describe(id);
+  }
+
+  /** Runs the schedule's job now, whatever its calendar (also when paused). */
+  async trigger(id: string): Promise<ScheduleDto> {
+    await this.handle(id).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+    return this.describe(id);
+  }
+
+  async describe(id: string): Promise<ScheduleDto> {
+    const name = nameOf(id);
+    return toDto(name, this.cronOf(name), await this.handle(id).describe());
+  }
+
+  private cronOf(name: ProgramScheduleName): string {
+    return name === 'weeklyDigest' ? this.config.schedules.weeklyDigestCron : this.config.schedules.progressCallCron;
+  }
+
+  private handle(id: string): ReturnType<Client['schedule']['getHandle']> {
+    nameOf(id);
+    return this.temporal.schedule.getHandle(id);
+  }
+
+  private optionsFor(name: ProgramScheduleName): ScheduleOptions {
+    const schedule = PROGRAM_SCHEDULES[name];
+    const cron = this.cronOf(name);
+    const digest: WeeklyDigestInput = { stalledAfterDays: this.config.schedules.stalledAfterDays };
+    return {
+      scheduleId: schedule.id,
+      spec: { cronExpressions: [cron], timezone: SCHEDULE_TIMEZONE },
+      action: {
+        type: 'startWorkflow',
+        workflowType: schedule.workflowType,
+        workflowId: schedule.id,
+        taskQueue: this.config.temporal.taskQueue,
+        args: name === 'weeklyDigest' ? [digest] : [],
+      },
+      // A run missed while the cluster was down is made up within a day; never two runs of one job at once.
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    };
+  }
+}
+
+function nameOf(id: string): ProgramScheduleName {
+  const name = (Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]).find((key) => PROGRAM_SCHEDULES[key].id === (id as ProgramScheduleId));
+  if (!name) throw new ResourceNotFoundError('定时任务', 'Schedule', id);
+  return name;
+}
+
+function toDto(name: ProgramScheduleName, cron: string, description: ScheduleDescription): ScheduleDto {
+  return {
+    id: PROGRAM_SCHEDULES[name].id,
+    name: SCHEDULE_NAMES[name],
+    workflowType: PROGRAM_SCHEDULES[name].workflowType,
+    cron,
+    timezone: description.spec.timezone ?? SCHEDULE_TIMEZONE,
+    paused: description.state.paused,
+    note: description.state.note ?? null,
+    nextRunsAt: description.info.nextActionTimes.slice(0, 3).map((time) => time.toISOString()),
+    recentRuns: description.info.recentActions.map((action) => ({
+      scheduledAt: action.scheduledAt.toISOString(),
+      workflowId: action.action.workflow.workflowId,
+      runId: action.action.workflow.firstExecutionRunId,
+    })),
+    runsTotal: description.info.numActionsTaken,
+  };
+}

@@ -1,0 +1,35 @@
+import type { WeeklyDigest } from '#domain/case';
+
+/** The program's recurring jobs, run by Temporal Schedules (定时任务), created idempotently when the api starts. */
+export const PROGRAM_SCHEDULES = {
+  /** 每周汇总: due this week, overdue and stalled cases, to every administrator. */
+  weeklyDigest: { id: 'qinglian-weekly-digest', workflowType: 'weeklyDigestWorkflow' },
+  /** 每月进度报告提醒: a call for progress reports to every unit in cultivation. */
+  progressReportCall: { id: 'qinglian-progress-report-call', workflowType: 'progressReportCallWorkflow' },
+} as const;
+
+export type ProgramScheduleName = keyof typeof PROGRAM_SCHEDULES;
+export type ProgramScheduleId = (typeof PROGRAM_SCHEDULES)[ProgramScheduleName]['id'];
+
+export interface WeeklyDigestInput {
+  readonly stalledAfterDays: number;
+}
+
+/** A unit whose case is in cultivation: it owes a monthly progress report. */
+export interface CultivatingCase {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly unitName: string;
+}
+
+export interface ProgressReportCallResult {
+  /** The month (Asia/Shanghai, YYYY-MM) the call is for. */
+  readonly month: string;
+  readonly cases: readonly CultivatingCase[];
+}
+
+/** Read-model queries the scheduled workflows run (the digest itself is composed by the domain). */
+export interface ScheduleActivities {
+  composeWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigest>;
+  casesInCultivation(): Promise<CultivatingCase[]>;
+}

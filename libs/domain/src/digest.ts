@@ -1,0 +1,87 @@
+import type { CaseState } from './case-state.js';
+import { currentDueOn } from './deadlines.js';
+import { FINAL_STAGES, type CaseStage } from './stages.js';
+
+/** One open case as the weekly digest sees it (from the case read model). */
+export interface DigestCase {
+  readonly caseId: string;
+  readonly unitName: string;
+  readonly stage: CaseStage;
+  readonly state: CaseState;
+  /** When the case's last event was recorded. */
+  readonly lastEventAt: Date;
+}
+
+export interface DigestEntry {
+  readonly caseId: string;
+  readonly unitName: string;
+  readonly stage: CaseStage;
+  readonly dueOn: string | null;
+  readonly lastEventOn: string;
+}
+
+/** 每周汇总: what an administrator should look at this week. */
+export interface WeeklyDigest {
+  /** The Monday-to-Sunday week (Asia/Shanghai dates) the digest covers. */
+  readonly weekOf: string;
+  readonly dueThisWeek: readonly DigestEntry[];
+  readonly overdue: readonly DigestEntry[];
+  /** Open cases with no event for `stalledAfterDays` days or more. */
+  readonly stalled: readonly DigestEntry[];
+  readonly stalledAfterDays: number;
+  /** How many cases each list holds in all; the lists themselves stop at the digest's length limit. */
+  readonly totals: { readonly dueThisWeek: number; readonly overdue: number; readonly stalled: number };
+}
+
+/** Entries per list in one digest: enough to act on, small enough for a message. */
+export const DIGEST_LIST_LIMIT = 100;
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant (China keeps no daylight saving time). */
+export function shanghaiDateOf(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week a date falls in. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, weekday === 0 ? -6 : 1 - weekday);
+}
+
+/** Sorts the open cases into due this week, overdue and stalled, each oldest first. */
+export function weeklyDigest(cases: readonly DigestCase[], now: Date, stalledAfterDays: number): WeeklyDigest {
+  const today = shanghaiDateOf(now);
+  const weekOf = mondayOf(today);
+  const weekEnds = addDays(weekOf, 6);
+  const stalledBefore = now.getTime() - stalledAfterDays * DAY_MS;
+  const open = cases.filter((item) => !FINAL_STAGES.includes(item.stage));
+  const entry = (item: DigestCase): DigestEntry => ({
+    caseId: item.caseId,
+    unitName: item.unitName,
+    stage: item.stage,
+    dueOn: currentDueOn(item.state) ?? null,
+    lastEventOn: shanghaiDateOf(item.lastEventAt),
+  });
+  const byDue = (a: DigestEntry, b: DigestEntry): number => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.caseId.localeCompare(b.caseId);
+  const entries = open.map(entry);
+  const dueThisWeek = entries.filter((item) => item.dueOn !== null && item.dueOn >= today && item.dueOn <= weekEnds).sort(byDue);
+  const overdue = entries.filter((item) => item.dueOn !== null && item.dueOn < today).sort(byDue);
+  const stalled = open
+    .filter((item) => item.lastEventAt.getTime() <= stalledBefore)
+    .map(entry)
+    .sort((a, b) => a.lastEventOn.localeCompare(b.lastEventOn) || a.caseId.localeCompare(b.caseId));
+  return {
+    weekOf,
+    dueThisWeek: dueThisWeek.slice(0, DIGEST_LIST_LIMIT),
+    overdue: overdue.slice(0, DIGEST_LIST_LIMIT),
+    stalled: stalled.slice(0, DIGEST_LIST_LIMIT),
+    stalledAfterDays,
+    totals: { dueThisWeek: dueThisWeek.length, overdue: overdue.length, stalled: stalled.length },
+  };
+}

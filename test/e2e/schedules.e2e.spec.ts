@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { ProgressReportCallResult } from '#contracts';
+import type { WeeklyDigest } from '#domain';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { eventually } from '../support/http.js';
+import { startStack, type RunningStack } from '../support/stack.js';
+import { startDevServer } from '../support/temporal.js';
+
+interface Schedule {
+  id: string;
+  cron: string;
+  timezone: string;
+  paused: boolean;
+  note: string | null;
+  nextRunsAt: string[];
+  recentRuns: { workflowId: string; runId: string }[];
+}
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await startDevServer();
+});
+
+afterAll(async () => {
+  await env.teardown();
+});
+
+describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatabase) => {
+  let database: TestDatabase;
+  let stack: RunningStack;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    stack = await startStack(env, database);
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+    await database.drop();
+  });
+
+  const schedules = async (): Promise<Schedule[]> => {
+    const listed = await stack.http.get<Schedule[]>('/schedules');
+    expect(listed.status).toBe(200);
+    return listed.body;
+  };
+
+  /** Runs a schedule now and answers the result of the workflow run it started. */
+  async function runNow<T>(id: string): Promise<T> {
+    const before = (await schedules()).find((schedule) => schedule.id === id)?.recentRuns.length ?? 0;
+    expect((await stack.http.post(`/schedules/${id}/trigger`, {})).status).toBe(200);
+    const run = await eventually(`a new run of ${id}`, async () => (await schedules()).find((schedule) => schedule.id === id)?.recentRuns[before]);
+    return (await env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
+  }
+
+  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai', async () => {
+    const listed = await schedules();
+    expect(listed.map(({ id, cron, timezone, paused }) => ({ id, cron, timezone, paused }))).toEqual([
+      { id: 'qinglian-weekly-digest', cron: '0 9 * * 1', timezone: 'Asia/Shanghai', paused: false },
+      { id: 'qinglian-progress-report-call', cron: '0 9 1 * *', timezone: 'Asia/Shanghai', paused: false },
+    ]);
+    const [weekly, monthly] = listed;
+    const nextWeekly = new Date(weekly?.nextRunsAt[0] ?? '');
+    // 09:00 in Shanghai is 01:00 UTC, the same (Monday) date.
+    expect([nextWeekly.getUTCDay(), nextWeekly.getUTCHours(), nextWeekly.getUTCMinutes()]).toEqual([1, 1, 0]);
+    const nextMonthly = new Date(monthly?.nextRunsAt[0] ?? '');
+    expect([nextMonthly.getUTCDate(), nextMonthly.getUTCHours()]).toEqual([1, 1]);
+  });
+
+  it('is created idempotently: starting again keeps one of each, and keeps a pause', async () => {
+    expect((await stack.http.post('/schedules/qinglian-weekly-digest/pause', { note: '国庆假期暂停' })).status).toBe(200);
+    const again = await stack.extraApi({});
+    try {
+      const listed = await schedules();
+      expect(listed).toHaveLength(2);
+      expect(listed.find((schedule) => schedule.id === 'qinglian-weekly-digest')).toMatchObject({ paused: true, note: '国庆假期暂停' });
+    } finally {
+      await again.close();
+      await stack.http.post('/schedules/qinglian-weekly-digest/resume', {});
+    }
+  });
+
+  it('pauses and resumes through the api, as Temporal itself reports', async () => {
+    const paused = await stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/pause', { note: '暂停一周' });
+    expect(paused.body).toMatchObject({ paused: true, note: '暂停一周' });
+    expect((await env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(true);
+    const resumed = await stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/resume', {});
+    expect(resumed.body.paused).toBe(false);
+    expect((await env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(false);
+  });
+
+  it('refuses an unknown schedule (404) and a note that is not text (400)', async () => {
+    const unknown = await stack.http.post<{ code: string; message: string }>('/schedules/nightly-cleanup/pause', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toContain('定时任务不存在');
+    const bad = await stack.http.post<{ errors: { field: string }[] }>('/schedules/qinglian-weekly-digest/pause', { note: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.field)).toEqual(['note']);
+  });
+
+  it('runs the monthly call over the units in cultivation, and the weekly digest over the open cases', async () => {
+    const campaign = await stack.http.post<{ id: string }>('/campaigns', { year: 2019, name: '定时任务测试' });
+    const caseIds: string[] = [];
+    for (const name of ['上畈村', '后吴村']) {
+      const unit = await stack.http.post<{ id: string }>('/units', { name, category: 'village' });
+      caseIds.push((await stack.http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id })).body.caseId);
+    }
+    const call = await runNow<ProgressReportCallResult>('qinglian-progress-report-call');
+    expect(call.month).toMatch(/^\d{4}-\d{2}$/);
+    expect(call.cases.filter((item) => caseIds.includes(item.caseId)).map((item) => item.unitName).sort()).toEqual(['上畈村', '后吴村'].sort());
+
+    const digest = await runNow<WeeklyDigest>('qinglian-weekly-digest');
+    expect(digest.stalledAfterDays).toBe(14);
+    expect(new Date(`${digest.weekOf}T00:00:00Z`).getUTCDay()).toBe(1);
+    // Just enrolled, without deadlines: neither due, overdue nor stalled.
+    expect([...digest.dueThisWeek, ...digest.overdue, ...digest.stalled].filter((entry) => caseIds.includes(entry.caseId))).toEqual([]);
+  });
+});
