@@ -74,4 +74,11 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnvironment({ BOOTSTRAP_ADMIN_USERNAME: 'admin' }, '/srv')).toThrow('BOOTSTRAP_ADMIN_USERNAME');
     expect(() => AppConfig.fromEnvironment({ CORS_ORIGINS: 'https://a.example/path' }, '/srv')).toThrow('CORS_ORIGINS');
   });
+
+  it('reads the schedules in Asia/Shanghai cron, refusing anything but five fields', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').schedules).toEqual({ weeklyDigestCron: '0 9 * * 1', progressCallCron: '0 9 1 * *', stalledAfterDays: 14 });
+    expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({ weeklyDigestCron: '30 8 * * 5', stalledAfterDays: 7 });
+    expect(() => AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: 'every monday' }, '/srv')).toThrow('SCHEDULE_WEEKLY_DIGEST_CRON');
+    expect(() => AppConfig.fromEnvironment({ STALLED_AFTER_DAYS: '0' }, '/srv')).toThrow('STALLED_AFTER_DAYS');
+  });
 });
