@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
 import { AppConfig } from '#config';
 import { PROGRAM_SCHEDULES, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
@@ -18,9 +18,11 @@ const SCHEDULE_NAMES: Readonly<Record<ProgramScheduleName, { zh: string; en: str
  * the first creates, the others find them and bring their cron in line with the configuration, keeping a pause).
  */
 @Injectable()
-export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SchedulesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Schedules');
   private retry: NodeJS.Timeout | undefined;
+  private ensuring: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     @Inject(Client) private readonly temporal: Client,
@@ -33,6 +35,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
       this.ensureSchedules().then(
         () => { this.retry = undefined; },
         (error: unknown) => {
+          if (this.stopping) return;
           this.logger.warn(`定时任务尚未建立，${String(delayMs / 1000)} 秒后重试 / Schedules not created yet, retrying in ${String(delayMs / 1000)} s: ${String(error)}`);
           this.retry = setTimeout(() => { attempt(Math.min(delayMs * 2, RETRY_MAX_MS)); }, delayMs);
         },
@@ -41,11 +44,22 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
     attempt(1000);
   }
 
-  onApplicationShutdown(): void {
+  /** Before the Temporal connection closes: no new attempt, and the one under way finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearTimeout(this.retry);
+    await this.ensuring?.catch(() => undefined);
   }
 
-  async ensureSchedules(): Promise<void> {
+  /** Creates the schedules, or brings existing ones in line; concurrent callers share one attempt. */
+  ensureSchedules(): Promise<void> {
+    this.ensuring ??= this.createOrUpdate().finally(() => {
+      this.ensuring = undefined;
+    });
+    return this.ensuring;
+  }
+
+  private async createOrUpdate(): Promise<void> {
     for (const name of Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]) {
       const options = this.optionsFor(name);
       try {
