@@ -19,7 +19,7 @@ import { CampaignsService } from './campaigns.service.js';
 /** Namespace of the name-based unit ids of batch enrollment: the same name and category is the same unit. */
 const UNIT_NAMESPACE = '5c1e3a4e-8f0b-4d7e-9a51-2f6c0b8d9e17';
 /** Cases started at once: each waits on its enrollment event, so the batch's pace is set by how many overlap. */
-const PARALLEL_ENROLLMENTS = 32;
+const PARALLEL_ENROLLMENTS = 64;
 const CSV_COLUMNS = ['name', 'category', 'ownership'] as const;
 
 /**
