@@ -107,6 +107,36 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect((await http.get(`/cases/case:${crypto.randomUUID()}:${crypto.randomUUID()}/events`)).status).toBe(404);
   });
 
+  it('creates campaigns with stage durations in calendar or working days and a reminder policy, still taking the legacy stageDurationDays', async () => {
+    const created = await http.post<{ settings: Record<string, unknown> }>('/campaigns', {
+      year: 2025,
+      name: `期限与提醒-${crypto.randomUUID()}`,
+      stageDurations: { self_assessment: { days: 10, unit: 'working' } },
+      stageDurationDays: { cultivation: 90 },
+      reminderPolicy: { beforeDueWorkingDays: [5, 1], escalateAfterWorkingDays: 2 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.settings).toMatchObject({
+      stageDurations: { cultivation: { days: 90, unit: 'calendar' }, self_assessment: { days: 10, unit: 'working' }, inspection: { days: 20, unit: 'working' } },
+      reminderPolicy: { beforeDueWorkingDays: [5, 1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' },
+    });
+    expect(created.body.settings).not.toHaveProperty('stageDurationDays');
+
+    const bad = await http.post<{ errors: { field: string }[] }>('/campaigns', {
+      year: 2025,
+      name: `期限与提醒-${crypto.randomUUID()}`,
+      stageDurations: { inspection: { days: 0, unit: 'weeks' }, planning: { days: 3, unit: 'working' } },
+      reminderPolicy: { sendAt: '25:00', beforeDueWorkingDays: [7, 7] },
+    });
+    expect(bad.status).toBe(400);
+    const fields = bad.body.errors.map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['stageDurations.inspection.days', 'stageDurations.inspection.unit', 'stageDurations.planning', 'reminderPolicy.sendAt']));
+
+    const repeatedOffsets = await http.post<{ errors: { field: string }[] }>('/campaigns', { year: 2025, name: `期限与提醒-${crypto.randomUUID()}`, reminderPolicy: { beforeDueWorkingDays: [7, 7] } });
+    expect(repeatedOffsets.status).toBe(400);
+    expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
+  });
+
   it('verifies the audit trail over HTTP and with npm run audit:verify', async () => {
     const all = await http.get<{ ok: boolean; casesChecked: number; eventsChecked: number }>('/audit/verify');
     expect(all.status).toBe(200);
