@@ -63,6 +63,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'GET /api/frameworks': EVERYONE,
   'GET /api/frameworks/{category}/{version}': EVERYONE,
   'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/calendar/working-days': EVERYONE,
 };
 
 const CASE_ROUTES = Object.keys(EXPECTED).filter((route) => route.includes('{caseId}'));

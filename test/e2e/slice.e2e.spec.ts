@@ -137,6 +137,18 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
   });
 
+  it('answers which days are working days, and refuses dates beyond the calendar naming the field', async () => {
+    const week = await http.get<{ workingDays: number; days: { date: string; workingDay: boolean }[]; coverage: { firstYear: number; lastYear: number } }>('/calendar/working-days?from=2025-09-27&to=2025-10-11');
+    expect(week.status).toBe(200);
+    expect(week.body.days.filter((day) => day.workingDay).map((day) => day.date)).toEqual(['2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11']);
+    expect(week.body.workingDays).toBe(6);
+
+    const beyond = await http.get<{ errors: { field: string; messages: string[] }[] }>(`/calendar/working-days?from=2025-01-01&to=${week.body.coverage.lastYear + 1}-01-05`);
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.errors).toEqual([{ field: 'to', messages: [expect.stringContaining(`The working-day calendar covers ${week.body.coverage.firstYear}–${week.body.coverage.lastYear}`)] }]);
+    expect((await http.get('/calendar/working-days?from=2025-10-11&to=2025-09-27')).status).toBe(400);
+  });
+
   it('verifies the audit trail over HTTP and with npm run audit:verify', async () => {
     const all = await http.get<{ ok: boolean; casesChecked: number; eventsChecked: number }>('/audit/verify');
     expect(all.status).toBe(200);
