@@ -135,6 +135,13 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const repeatedOffsets = await http.post<{ errors: { field: string }[] }>('/campaigns', { year: 2025, name: `期限与提醒-${crypto.randomUUID()}`, reminderPolicy: { beforeDueWorkingDays: [7, 7] } });
     expect(repeatedOffsets.status).toBe(400);
     expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
+
+    type Schema = { properties?: Record<string, { description?: string }> };
+    const { schemas } = (await http.get<{ components: { schemas: Record<string, Schema> } }>('/docs-json')).body.components;
+    expect(Object.keys(schemas.CreateCampaignDto?.properties ?? {})).toEqual(expect.arrayContaining(['stageDurations', 'stageDurationDays', 'reminderPolicy']));
+    expect(Object.keys(schemas.StageDurationsDto?.properties ?? {}).sort()).toEqual(['cultivation', 'inspection', 'rectification', 'self_assessment']);
+    expect(schemas.StageDurationsDto?.properties?.self_assessment?.description).toBe('自评期限（缺省 15 working）/ Self-assessment (default 15 working)');
+    expect(schemas.ReminderPolicyDto?.properties?.sendAt?.description).toContain('Asia/Shanghai');
   });
 
   it('answers which days are working days, and refuses dates beyond the calendar naming the field', async () => {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -18,17 +19,13 @@ export class StageDurationDto {
   unit!: DurationUnit;
 }
 
-const stageDuration = (zh: string, en: string, example: string): PropertyDecorator => {
-  const decorators = [
+const stageDuration = (zh: string, en: string, example: string): PropertyDecorator =>
+  applyDecorators(
     ApiPropertyOptional({ description: `${zh}（缺省 ${example}）/ ${en} (default ${example})`, type: StageDurationDto }),
     IsOptional(),
     ValidateNested(),
     Type(() => StageDurationDto),
-  ];
-  return (target, key) => {
-    for (const decorator of decorators) decorator(target, key);
-  };
-};
+  );
 
 export class StageDurationsDto {
   @stageDuration('培育期限', 'Cultivation', '120 calendar') cultivation?: StageDurationDto;
