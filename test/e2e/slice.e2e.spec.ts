@@ -136,8 +136,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(repeatedOffsets.status).toBe(400);
     expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
 
-    type Schema = { properties?: Record<string, { description?: string }> };
-    const { schemas } = (await http.get<{ components: { schemas: Record<string, Schema> } }>('/docs-json')).body.components;
+    const { schemas } = (await http.get<{ components: { schemas: Record<string, { properties?: Record<string, { description?: string }> }> } }>('/docs-json')).body.components;
     expect(Object.keys(schemas.CreateCampaignDto?.properties ?? {})).toEqual(expect.arrayContaining(['stageDurations', 'stageDurationDays', 'reminderPolicy']));
     expect(Object.keys(schemas.StageDurationsDto?.properties ?? {}).sort()).toEqual(['cultivation', 'inspection', 'rectification', 'self_assessment']);
     expect(schemas.StageDurationsDto?.properties?.self_assessment?.description).toBe('自评期限（缺省 15 working）/ Self-assessment (default 15 working)');
