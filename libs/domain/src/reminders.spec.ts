@@ -78,6 +78,7 @@ describe(nextReminder.name, () => {
     const finite = { ...DEFAULT_REMINDER_POLICY, overdueEveryWorkingDays: 0 };
     expect(nextReminder('2024-03-01', finite, at('2024-03-07T01:00:00Z'))).toBeNull();
     const { lastYear } = calendarCoverage();
+    expect(() => nextReminder('2024-03-01', finite, at('not a time'))).toThrow(RangeError);
     expect(() => nextReminder(`${lastYear}-12-28`, DEFAULT_REMINDER_POLICY, at(`${lastYear}-12-31T12:00:00Z`))).toThrow(CalendarOutOfRangeError);
   });
 });

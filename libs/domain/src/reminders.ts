@@ -85,18 +85,25 @@ export function* reminderSchedule(dueOn: IsoDate, policy: ReminderPolicy): Gener
  * `after` = the simulated now); the schedule stays in real calendar time.
  */
 export function nextReminder(dueOn: IsoDate, policy: ReminderPolicy, after: Date): Reminder | null {
-  const afterMs = after.getTime();
+  const afterMs = instantMs(after);
   for (const reminder of reminderSchedule(dueOn, policy)) if (Date.parse(reminder.sendAt) > afterMs) return reminder;
   return null;
 }
 
 /** The reminders of a due date sent in (from, to]: for previews and tests. */
 export function remindersBetween(dueOn: IsoDate, policy: ReminderPolicy, from: Date, to: Date): Reminder[] {
+  const [fromMs, toMs] = [instantMs(from), instantMs(to)];
   const found: Reminder[] = [];
   for (const reminder of reminderSchedule(dueOn, policy)) {
     const at = Date.parse(reminder.sendAt);
-    if (at > to.getTime()) break;
-    if (at > from.getTime()) found.push(reminder);
+    if (at > toMs) break;
+    if (at > fromMs) found.push(reminder);
   }
   return found;
+}
+
+function instantMs(instant: Date): number {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('时刻无效 / Invalid instant');
+  return ms;
 }
