@@ -67,6 +67,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/schedules/{scheduleId}/resume': OFFICE,
   'POST /api/schedules/{scheduleId}/trigger': OFFICE,
   'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/calendar/working-days': EVERYONE,
 };
 
 const CASE_ROUTES = Object.keys(EXPECTED).filter((route) => route.includes('{caseId}'));

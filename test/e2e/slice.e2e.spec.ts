@@ -107,6 +107,54 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect((await http.get(`/cases/case:${crypto.randomUUID()}:${crypto.randomUUID()}/events`)).status).toBe(404);
   });
 
+  it('creates campaigns with stage durations in calendar or working days and a reminder policy, still taking the legacy stageDurationDays', async () => {
+    const created = await http.post<{ settings: Record<string, unknown> }>('/campaigns', {
+      year: 2025,
+      name: `期限与提醒-${crypto.randomUUID()}`,
+      stageDurations: { self_assessment: { days: 10, unit: 'working' } },
+      stageDurationDays: { cultivation: 90 },
+      reminderPolicy: { beforeDueWorkingDays: [5, 1], escalateAfterWorkingDays: 2 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.settings).toMatchObject({
+      stageDurations: { cultivation: { days: 90, unit: 'calendar' }, self_assessment: { days: 10, unit: 'working' }, inspection: { days: 20, unit: 'working' } },
+      reminderPolicy: { beforeDueWorkingDays: [5, 1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' },
+    });
+    expect(created.body.settings).not.toHaveProperty('stageDurationDays');
+
+    const bad = await http.post<{ errors: { field: string }[] }>('/campaigns', {
+      year: 2025,
+      name: `期限与提醒-${crypto.randomUUID()}`,
+      stageDurations: { inspection: { days: 0, unit: 'weeks' }, planning: { days: 3, unit: 'working' } },
+      reminderPolicy: { sendAt: '25:00', beforeDueWorkingDays: [7, 7] },
+    });
+    expect(bad.status).toBe(400);
+    const fields = bad.body.errors.map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['stageDurations.inspection.days', 'stageDurations.inspection.unit', 'stageDurations.planning', 'reminderPolicy.sendAt']));
+
+    const repeatedOffsets = await http.post<{ errors: { field: string }[] }>('/campaigns', { year: 2025, name: `期限与提醒-${crypto.randomUUID()}`, reminderPolicy: { beforeDueWorkingDays: [7, 7] } });
+    expect(repeatedOffsets.status).toBe(400);
+    expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
+
+    const { schemas } = (await http.get<{ components: { schemas: Record<string, { properties?: Record<string, { description?: string }> }> } }>('/docs-json')).body.components;
+    expect(Object.keys(schemas.CreateCampaignDto?.properties ?? {})).toEqual(expect.arrayContaining(['stageDurations', 'stageDurationDays', 'reminderPolicy']));
+    expect(Object.keys(schemas.StageDurationsDto?.properties ?? {}).sort()).toEqual(['cultivation', 'inspection', 'rectification', 'self_assessment']);
+    expect(schemas.StageDurationsDto?.properties?.self_assessment?.description).toBe('自评期限（缺省 15 working）/ Self-assessment (default 15 working)');
+    expect(schemas.ReminderPolicyDto?.properties?.sendAt?.description).toContain('Asia/Shanghai');
+  });
+
+  it('answers which days are working days, and refuses dates beyond the calendar naming the field', async () => {
+    const week = await http.get<{ workingDays: number; days: { date: string; workingDay: boolean }[]; coverage: { firstYear: number; lastYear: number } }>('/calendar/working-days?from=2025-09-27&to=2025-10-11');
+    expect(week.status).toBe(200);
+    expect(week.body.days.filter((day) => day.workingDay).map((day) => day.date)).toEqual(['2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11']);
+    expect(week.body.workingDays).toBe(6);
+
+    const beyond = await http.get<{ errors: { field: string; messages: string[] }[] }>(`/calendar/working-days?from=2025-01-01&to=${week.body.coverage.lastYear + 1}-01-05`);
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.errors).toEqual([{ field: 'to', messages: [expect.stringContaining(`The working-day calendar covers ${week.body.coverage.firstYear}–${week.body.coverage.lastYear}`)] }]);
+    expect((await http.get('/calendar/working-days?from=2025-10-11&to=2025-09-27')).status).toBe(400);
+  });
+
   it('verifies the audit trail over HTTP and with npm run audit:verify', async () => {
     const all = await http.get<{ ok: boolean; casesChecked: number; eventsChecked: number }>('/audit/verify');
     expect(all.status).toBe(200);

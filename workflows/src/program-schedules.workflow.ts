@@ -1,5 +1,5 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { shanghaiDateOf, type WeeklyDigest } from '#domain/case';
+import { shanghaiDate, type WeeklyDigest } from '#domain/case';
 import type { ProgressReportCallResult, ScheduleActivities, WeeklyDigestInput } from '#contracts';
 
 const { composeWeeklyDigest, casesInCultivation } = proxyActivities<ScheduleActivities>({
@@ -14,6 +14,6 @@ export async function weeklyDigestWorkflow(input: WeeklyDigestInput): Promise<We
 
 /** 每月进度报告提醒 — run by the monthly schedule: the units in cultivation that owe a progress report. */
 export async function progressReportCallWorkflow(): Promise<ProgressReportCallResult> {
-  const month = shanghaiDateOf(workflowInfo().startTime).slice(0, 7);
+  const month = shanghaiDate(workflowInfo().startTime).slice(0, 7);
   return { month, cases: await casesInCultivation() };
 }

@@ -13,6 +13,8 @@ import { AuthService } from './auth/auth.service.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { TemporalClientModule } from '#temporal';
 import { AuditController } from './audit/audit.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarService } from './calendar/calendar.service.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { BatchEnrollmentService } from './campaigns/batch-enrollment.service.js';
 import { CampaignStatisticsService } from './campaigns/campaign-statistics.service.js';
@@ -59,6 +61,7 @@ export class ApiModule {
         CasesController,
         AuditController,
         FrameworksController,
+        CalendarController,
       ],
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
@@ -75,6 +78,7 @@ export class ApiModule {
         CasesService,
         BatchEnrollmentService,
         CampaignStatisticsService,
+        CalendarService,
       ],
     };
   }

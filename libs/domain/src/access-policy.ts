@@ -35,6 +35,8 @@ export const PERMISSION_ROLES = {
   /** Reading cases; which ones is decided by the case scope. */
   'cases:read': EVERYONE,
   'frameworks:read': EVERYONE,
+  /** The working-day calendar (public holidays and adjusted working weekends). */
+  'calendar:read': EVERYONE,
   'audit:verify': OVERSIGHT,
   'schedules:read': OVERSIGHT,
   'schedules:manage': OFFICE,

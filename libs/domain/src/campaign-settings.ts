@@ -1,5 +1,7 @@
 import { CATEGORY_CODES, type CategoryCode } from './categories.js';
 import { DEFAULT_THRESHOLDS, thresholdProblems, type CampaignThresholds } from './indicators/scoring.js';
+import { DURATION_UNITS, normaliseStageDurations, type DurationUnit, type DeadlineDuration, type StageDurations } from './deadlines.js';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './reminders.js';
 import { DEADLINE_KINDS, type DeadlineKind } from './stages.js';
 
 /** What a campaign fixes for all its cases (年度创建活动的设置). */
@@ -9,8 +11,38 @@ export interface CampaignSettings {
   readonly frameworkVersions: Readonly<Record<CategoryCode, string>>;
   /** 创建目标: how many units of each category the campaign means to certify. */
   readonly targets: Readonly<Partial<Record<CategoryCode, number>>>;
-  /** Calendar days each stage may take (deadlines; the reminders issue adds working days). */
-  readonly stageDurationDays: Readonly<Partial<Record<DeadlineKind, number>>>;
+  /** 各阶段时限: how long each stage may take, in calendar or working days (deadlines are computed with dueOnFor). */
+  readonly stageDurations: StageDurations;
+  /** 提醒规则: reminders before, on and after each due date, and escalation to the program office. */
+  readonly reminderPolicy: ReminderPolicy;
+}
+
+/**
+ * Settings as stored on a campaign: campaigns created before working days and reminders existed hold
+ * `stageDurationDays` (plain calendar days) and no reminder policy.
+ */
+export type StoredCampaignSettings = Omit<CampaignSettings, 'stageDurations' | 'reminderPolicy'> & {
+  readonly stageDurations?: Readonly<Partial<Record<DeadlineKind, DeadlineDuration>>>;
+  readonly stageDurationDays?: Readonly<Partial<Record<DeadlineKind, number>>>;
+  readonly reminderPolicy?: Partial<ReminderPolicy>;
+};
+
+/** The one place stored settings of any age become current settings (missing durations and policy: the defaults). */
+export function normaliseCampaignSettings(stored: StoredCampaignSettings): CampaignSettings {
+  const { thresholds, frameworkVersions, targets } = stored;
+  return { thresholds, frameworkVersions, targets, stageDurations: normaliseStageDurations(stored), reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...stored.reminderPolicy } };
+}
+
+/** What a campaign's creator may set; values are unchecked (they come from a request) until campaignSettings checks them. */
+export interface CampaignSettingsInput {
+  thresholds?: Partial<CampaignThresholds>;
+  frameworkVersions?: Partial<Record<string, string>>;
+  targets?: Record<string, number>;
+  /** Per deadline kind; unknown kinds from a request are reported, not dropped silently. */
+  stageDurations?: Partial<Record<DeadlineKind, { days?: unknown; unit?: unknown }>>;
+  /** Before working days: calendar days per stage. Still accepted; stageDurations is the current field. */
+  stageDurationDays?: Record<string, number>;
+  reminderPolicy?: { [K in keyof ReminderPolicy]?: unknown };
 }
 
 export interface FieldProblem {
@@ -23,7 +55,7 @@ export interface FieldProblem {
  * of each category) and lists every problem by field.
  */
 export function campaignSettings(
-  input: { thresholds?: Partial<CampaignThresholds>; frameworkVersions?: Partial<Record<string, string>>; targets?: Record<string, number>; stageDurationDays?: Record<string, number> },
+  input: CampaignSettingsInput,
   availableVersions: (category: CategoryCode) => readonly string[],
 ): { settings: CampaignSettings; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
@@ -51,11 +83,65 @@ export function campaignSettings(
     else targets[key as CategoryCode] = value;
   }
 
-  const stageDurationDays: Partial<Record<DeadlineKind, number>> = {};
+  const stageDurations = stageDurationsOf(input, problems);
+  const reminderPolicy = reminderPolicyOf(input.reminderPolicy ?? {}, problems);
+  return { settings: { thresholds, frameworkVersions, targets, stageDurations, reminderPolicy }, problems };
+}
+
+const MAX_STAGE_DAYS = 730;
+
+function stageDurationsOf(input: CampaignSettingsInput, problems: FieldProblem[]): StageDurations {
+  const given: Partial<Record<DeadlineKind, DeadlineDuration>> = {};
+  const kindOf = (field: string, key: string): DeadlineKind | undefined => {
+    if ((DEADLINE_KINDS as readonly string[]).includes(key)) return key as DeadlineKind;
+    problems.push({ field, message: `不是期限类别 / not one of ${DEADLINE_KINDS.join(', ')}` });
+    return undefined;
+  };
+  const daysOk = (field: string, days: unknown): days is number => {
+    if (Number.isInteger(days) && (days as number) >= 1 && (days as number) <= MAX_STAGE_DAYS) return true;
+    problems.push({ field, message: `须为 1–${MAX_STAGE_DAYS} 的整数天数 / must be a whole number of days from 1 to ${MAX_STAGE_DAYS}` });
+    return false;
+  };
   for (const [key, value] of Object.entries(input.stageDurationDays ?? {})) {
-    if (!(DEADLINE_KINDS as readonly string[]).includes(key)) problems.push({ field: `stageDurationDays.${key}`, message: `not one of ${DEADLINE_KINDS.join(', ')}` });
-    else if (!Number.isInteger(value) || value < 1 || value > 730) problems.push({ field: `stageDurationDays.${key}`, message: 'must be a whole number of days from 1 to 730' });
-    else stageDurationDays[key as DeadlineKind] = value;
+    const kind = kindOf(`stageDurationDays.${key}`, key);
+    if (kind && input.stageDurations?.[kind] !== undefined) {
+      problems.push({ field: `stageDurationDays.${key}`, message: '已在 stageDurations 中给出，请只用 stageDurations / also given in stageDurations: use stageDurations only' });
+    } else if (kind && daysOk(`stageDurationDays.${key}`, value)) given[kind] = { days: value, unit: 'calendar' };
   }
-  return { settings: { thresholds, frameworkVersions, targets, stageDurationDays }, problems };
+  for (const [key, value] of Object.entries<{ days?: unknown; unit?: unknown } | undefined>(input.stageDurations ?? {})) {
+    const kind = kindOf(`stageDurations.${key}`, key);
+    const unit = value?.unit;
+    const unitOk = (DURATION_UNITS as readonly unknown[]).includes(unit);
+    if (kind && !unitOk) problems.push({ field: `stageDurations.${key}.unit`, message: `须为 ${DURATION_UNITS.join(' 或 ')} / must be ${DURATION_UNITS.join(' or ')}` });
+    const days = value?.days;
+    if (kind && daysOk(`stageDurations.${key}.days`, days) && unitOk) given[kind] = { days, unit: unit as DurationUnit };
+  }
+  return normaliseStageDurations({ stageDurations: given });
+}
+
+const MAX_REMINDER_WORKING_DAYS = 60;
+
+function reminderPolicyOf(input: NonNullable<CampaignSettingsInput['reminderPolicy']>, problems: FieldProblem[]): ReminderPolicy {
+  const policy = { ...DEFAULT_REMINDER_POLICY, ...input } as Record<keyof ReminderPolicy, unknown>;
+  const field = (name: keyof ReminderPolicy): string => `reminderPolicy.${name}`;
+  const wholeDays = (value: unknown, min: number): boolean => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_REMINDER_WORKING_DAYS;
+
+  const before = policy.beforeDueWorkingDays;
+  if (!Array.isArray(before) || before.length > 10 || !before.every((days) => wholeDays(days, 1)) || new Set(before).size !== before.length) {
+    problems.push({ field: field('beforeDueWorkingDays'), message: `须为至多 10 个互不相同的 1–${MAX_REMINDER_WORKING_DAYS} 整数 / must be at most 10 distinct whole numbers from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
+  }
+  if (typeof policy.onDueDay !== 'boolean') problems.push({ field: field('onDueDay'), message: '须为 true 或 false / must be true or false' });
+  if (!wholeDays(policy.overdueEveryWorkingDays, 0)) {
+    problems.push({ field: field('overdueEveryWorkingDays'), message: `须为 0–${MAX_REMINDER_WORKING_DAYS} 的整数（0 = 不重复）/ must be a whole number from 0 (no repeats) to ${MAX_REMINDER_WORKING_DAYS}` });
+  }
+  if (!wholeDays(policy.escalateAfterWorkingDays, 1)) {
+    problems.push({ field: field('escalateAfterWorkingDays'), message: `须为 1–${MAX_REMINDER_WORKING_DAYS} 的整数 / must be a whole number from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
+  }
+  if (typeof policy.sendAt !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(policy.sendAt)) {
+    problems.push({ field: field('sendAt'), message: '须为北京时间 HH:MM / must be an Asia/Shanghai time HH:MM' });
+  }
+  for (const key of Object.keys(input)) {
+    if (!(key in DEFAULT_REMINDER_POLICY)) problems.push({ field: `reminderPolicy.${key}`, message: '未知字段 / unknown field' });
+  }
+  return policy as unknown as ReminderPolicy;
 }

@@ -1,4 +1,6 @@
 import type { CaseState } from './case-state.js';
+import { addCalendarDays, type IsoDate } from './calendar/dates.js';
+import { addWorkingDays, workingDayOnOrAfter } from './calendar/working-days.js';
 import type { CaseStage, DeadlineKind } from './stages.js';
 
 /** The deadline that governs each stage (a stage without one is never overdue). */
@@ -18,4 +20,50 @@ export function currentDueOn(state: CaseState): string | undefined {
 export function isOverdue(state: CaseState, today: string): boolean {
   const due = currentDueOn(state);
   return due !== undefined && due < today;
+}
+
+/** 自然日 (calendar days) or 工作日 (working days, per the Chinese working-day calendar). */
+export const DURATION_UNITS = ['calendar', 'working'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** How long a stage may take: its deadline is this many days after the case entered the stage. */
+export interface DeadlineDuration {
+  readonly days: number;
+  readonly unit: DurationUnit;
+}
+
+export type StageDurations = Readonly<Record<DeadlineKind, DeadlineDuration>>;
+
+/**
+ * Defaults: cultivation is a season of work (creation plan, monthly progress reports), counted in calendar days like
+ * the campaign's own plan; the later stages are office work with the program office and are counted in working
+ * days, so that the Spring Festival or National Day week does not eat into them.
+ */
+export const DEFAULT_STAGE_DURATIONS: StageDurations = {
+  cultivation: { days: 120, unit: 'calendar' },
+  self_assessment: { days: 15, unit: 'working' },
+  inspection: { days: 20, unit: 'working' },
+  rectification: { days: 20, unit: 'working' },
+};
+
+/**
+ * The stage durations of stored settings, completed with the defaults. Campaigns stored before working days existed
+ * hold `stageDurationDays` (plain calendar days per kind); they are read as calendar durations.
+ */
+export function normaliseStageDurations(stored: {
+  readonly stageDurations?: Readonly<Partial<Record<DeadlineKind, DeadlineDuration>>>;
+  readonly stageDurationDays?: Readonly<Partial<Record<DeadlineKind, number>>>;
+}): StageDurations {
+  const legacy = Object.fromEntries(Object.entries(stored.stageDurationDays ?? {}).map(([kind, days]) => [kind, { days, unit: 'calendar' }]));
+  return { ...DEFAULT_STAGE_DURATIONS, ...legacy, ...stored.stageDurations };
+}
+
+/**
+ * 期限: the due date of a deadline for a case that entered its stage on `enteredOn`. Working days count from the day
+ * after entry (addWorkingDays); a calendar-day due date that falls on a non-working day moves to the next working
+ * day, so every due date is a working day. Throws CalendarOutOfRangeError beyond the calendar's years.
+ */
+export function dueOnFor(kind: DeadlineKind, enteredOn: IsoDate, settings: { readonly stageDurations: StageDurations }): IsoDate {
+  const { days, unit } = settings.stageDurations[kind];
+  return unit === 'working' ? addWorkingDays(enteredOn, days) : workingDayOnOrAfter(addCalendarDays(enteredOn, days));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { initialCaseState, type CaseState } from './case-state.js';
-import { DIGEST_LIST_LIMIT, mondayOf, shanghaiDateOf, weeklyDigest, type DigestCase } from './digest.js';
+import { shanghaiDate } from './calendar/dates.js';
+import { DIGEST_LIST_LIMIT, mondayOf, weeklyDigest, type DigestCase } from './digest.js';
 import type { CaseStage } from './stages.js';
 
 function openCase(id: string, stage: CaseStage, deadlines: CaseState['deadlines'], lastEventAt: string): DigestCase {
@@ -13,7 +14,7 @@ describe('weekly digest', () => {
   const now = new Date('2019-05-08T02:00:00Z');
 
   it('reads dates in Asia/Shanghai and weeks from Monday', () => {
-    expect(shanghaiDateOf(new Date('2019-05-07T16:30:00Z'))).toBe('2019-05-08');
+    expect(shanghaiDate(new Date('2019-05-07T16:30:00Z'))).toBe('2019-05-08');
     expect(mondayOf('2019-05-08')).toBe('2019-05-06');
     expect(mondayOf('2019-05-12')).toBe('2019-05-06');
     expect(mondayOf('2019-05-13')).toBe('2019-05-13');

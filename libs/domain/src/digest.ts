@@ -1,4 +1,5 @@
 import type { CaseState } from './case-state.js';
+import { addCalendarDays, dayOfWeek, shanghaiDate, type IsoDate } from './calendar/dates.js';
 import { currentDueOn } from './deadlines.js';
 import { FINAL_STAGES, type CaseStage } from './stages.js';
 
@@ -37,28 +38,18 @@ export interface WeeklyDigest {
 export const DIGEST_LIST_LIMIT = 100;
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The Asia/Shanghai calendar date (YYYY-MM-DD) of an instant (China keeps no daylight saving time). */
-export function shanghaiDateOf(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The Monday of the week a date falls in. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, weekday === 0 ? -6 : 1 - weekday);
+export function mondayOf(date: IsoDate): IsoDate {
+  const weekday = dayOfWeek(date);
+  return addCalendarDays(date, weekday === 0 ? -6 : 1 - weekday);
 }
 
 /** Sorts the open cases into due this week, overdue and stalled, each oldest first. */
 export function weeklyDigest(cases: readonly DigestCase[], now: Date, stalledAfterDays: number): WeeklyDigest {
-  const today = shanghaiDateOf(now);
+  const today = shanghaiDate(now);
   const weekOf = mondayOf(today);
-  const weekEnds = addDays(weekOf, 6);
+  const weekEnds = addCalendarDays(weekOf, 6);
   const stalledBefore = now.getTime() - stalledAfterDays * DAY_MS;
   const open = cases.filter((item) => !FINAL_STAGES.includes(item.stage));
   const entry = (item: DigestCase): DigestEntry => ({
@@ -66,7 +57,7 @@ export function weeklyDigest(cases: readonly DigestCase[], now: Date, stalledAft
     unitName: item.unitName,
     stage: item.stage,
     dueOn: currentDueOn(item.state) ?? null,
-    lastEventOn: shanghaiDateOf(item.lastEventAt),
+    lastEventOn: shanghaiDate(item.lastEventAt),
   });
   const byDue = (a: DigestEntry, b: DigestEntry): number => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.caseId.localeCompare(b.caseId);
   const entries = open.map(entry);

@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { CampaignSettings } from '#domain';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DURATION_UNITS, type CampaignSettings, type DurationUnit } from '#domain';
 
 export class ThresholdsDto {
   @ApiPropertyOptional({ description: '合格线 / Pass threshold', example: 85 }) @IsOptional() @IsNumber() @Min(0) @Max(100) pass?: number;
@@ -9,6 +10,50 @@ export class ThresholdsDto {
   @ApiPropertyOptional({ description: '整改线：低于合格线但不低于此分可整改 / Rectification floor', example: 70 })
   @IsOptional() @IsNumber() @Min(0) @Max(100) rectificationFloor?: number;
   @ApiPropertyOptional({ description: '最多整改轮次 / Maximum rectification rounds', example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(5) maxRectificationRounds?: number;
+}
+
+export class StageDurationDto {
+  @ApiProperty({ description: '天数 / Number of days', example: 15, minimum: 1, maximum: 730 }) @IsInt() @Min(1) @Max(730) days!: number;
+  @ApiProperty({ description: 'calendar = 自然日；working = 工作日（按国务院节假日安排，含调休）/ calendar days, or working days (public holidays and adjusted working weekends)', enum: DURATION_UNITS })
+  @IsIn(DURATION_UNITS)
+  unit!: DurationUnit;
+}
+
+const stageDuration = (zh: string, en: string, example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description: `${zh}（缺省 ${example}）/ ${en} (default ${example})`, type: StageDurationDto }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => StageDurationDto),
+  );
+
+export class StageDurationsDto {
+  @stageDuration('培育期限', 'Cultivation', '120 calendar') cultivation?: StageDurationDto;
+  @stageDuration('自评期限', 'Self-assessment', '15 working') self_assessment?: StageDurationDto;
+  @stageDuration('检查验收期限', 'Inspection', '20 working') inspection?: StageDurationDto;
+  @stageDuration('整改期限', 'Rectification', '20 working') rectification?: StageDurationDto;
+}
+
+export class ReminderPolicyDto {
+  @ApiPropertyOptional({ description: '到期前第几个工作日提醒（缺省 [7, 1]）/ Remind this many working days before the due date (default [7, 1])', type: [Number], example: [7, 1] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) @Max(60, { each: true })
+  beforeDueWorkingDays?: number[];
+
+  @ApiPropertyOptional({ description: '到期当日提醒（缺省 是）/ Remind on the due day (default true)', example: true })
+  @IsOptional() @IsBoolean()
+  onDueDay?: boolean;
+
+  @ApiPropertyOptional({ description: '逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)', example: 1, minimum: 0, maximum: 60 })
+  @IsOptional() @IsInt() @Min(0) @Max(60)
+  overdueEveryWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: '逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)', example: 3, minimum: 1, maximum: 60 })
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  escalateAfterWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: '发送时刻，北京时间，仅工作日（缺省 09:00）/ Sending time, Asia/Shanghai, working days only (default 09:00)', example: '09:00' })
+  @IsOptional() @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  sendAt?: string;
 }
 
 export class CreateCampaignDto {
@@ -40,10 +85,30 @@ export class CreateCampaignDto {
   @IsObject()
   targets?: Record<string, number>;
 
-  @ApiPropertyOptional({ description: '各阶段时长（天）/ Stage durations in days', example: { cultivation: 120, self_assessment: 30, rectification: 30 } })
+  @ApiPropertyOptional({
+    description: '各阶段时限：自然日或工作日；到期日遇节假日顺延至下一工作日 / Stage durations in calendar or working days; a due date on a non-working day moves to the next working day',
+    type: StageDurationsDto,
+    example: { cultivation: { days: 120, unit: 'calendar' }, self_assessment: { days: 15, unit: 'working' }, rectification: { days: 20, unit: 'working' } },
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StageDurationsDto)
+  stageDurations?: StageDurationsDto;
+
+  @ApiPropertyOptional({
+    description: '旧字段：各阶段时长（自然日），请改用 stageDurations / Legacy: stage durations in calendar days; use stageDurations',
+    deprecated: true,
+    example: { cultivation: 120 },
+  })
   @IsOptional()
   @IsObject()
   stageDurationDays?: Record<string, number>;
+
+  @ApiPropertyOptional({ description: '提醒与督办规则 / Reminder and escalation policy', type: ReminderPolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReminderPolicyDto)
+  reminderPolicy?: ReminderPolicyDto;
 }
 
 export class CampaignDto {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { campaignSettings, type CampaignSettings } from '#domain';
+import { campaignSettings, normaliseCampaignSettings, type CampaignSettings } from '#domain';
 import { CampaignEntity, FrameworkCatalog } from '#persistence';
 import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from '../common/errors.js';
 import type { CampaignDto, CreateCampaignDto } from './campaign.dto.js';
@@ -43,9 +43,9 @@ export class CampaignsService {
     return campaign;
   }
 
-  /** A campaign's settings; campaigns created before settings existed get the defaults. */
+  /** A campaign's settings; what older campaigns lack (all settings, working-day durations, reminders) is defaulted. */
   settingsOf(campaign: CampaignEntity): CampaignSettings {
-    return campaign.settings ?? campaignSettings({}, (category) => this.frameworks.versions(category)).settings;
+    return campaign.settings ? normaliseCampaignSettings(campaign.settings) : campaignSettings({}, (category) => this.frameworks.versions(category)).settings;
   }
 
   private toDto(campaign: CampaignEntity): CampaignDto {

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { CampaignSettings } from '#domain';
+import type { CampaignSettings, StoredCampaignSettings } from '#domain';
 
 /** 年度创建活动 — a yearly campaign of the program office. */
 @Entity({ tableName: 'campaign' })
@@ -17,9 +17,12 @@ export class CampaignEntity {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  /** Thresholds, framework versions, targets and stage durations; null only on campaigns created before settings existed (defaults apply). */
+  /**
+   * Thresholds, framework versions, targets, stage durations and reminder policy as stored (older campaigns: fewer
+   * fields, read through normaliseCampaignSettings); null only on campaigns created before settings existed.
+   */
   @Property({ type: 'json', nullable: true })
-  settings: CampaignSettings | null;
+  settings: StoredCampaignSettings | null;
 
   constructor(input: { id: string; year: number; name: string; createdAt: Date; settings: CampaignSettings }) {
     this.id = input.id;
