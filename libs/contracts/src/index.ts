@@ -1,3 +1,4 @@
 export * from './case-events.contract.js';
 export * from './case-workflow.contract.js';
 export * from './search-attributes.js';
+export * from './notifications.contract.js';
