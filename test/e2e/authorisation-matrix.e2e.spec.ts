@@ -63,6 +63,12 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'GET /api/frameworks': EVERYONE,
   'GET /api/frameworks/{category}/{version}': EVERYONE,
   'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/inbox': EVERYONE,
+  'GET /api/inbox/unread-count': EVERYONE,
+  'POST /api/inbox/read-all': EVERYONE,
+  'POST /api/inbox/{notificationId}/read': EVERYONE,
+  'GET /api/me/notification-preferences': EVERYONE,
+  'PUT /api/me/notification-preferences': EVERYONE,
 };
 
 const CASE_ROUTES = Object.keys(EXPECTED).filter((route) => route.includes('{caseId}'));

@@ -22,6 +22,8 @@ import { CasesService } from './cases/cases.service.js';
 import { FrameworksController } from './frameworks/frameworks.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { InboxController, NotificationPreferencesController } from './inbox/inbox.controller.js';
+import { InboxService } from './inbox/inbox.service.js';
 import { requestId } from './common/request-id.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
@@ -56,6 +58,8 @@ export class ApiModule {
         CasesController,
         AuditController,
         FrameworksController,
+        InboxController,
+        NotificationPreferencesController,
       ],
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
@@ -71,6 +75,7 @@ export class ApiModule {
         CasesService,
         BatchEnrollmentService,
         CampaignStatisticsService,
+        InboxService,
       ],
     };
   }
