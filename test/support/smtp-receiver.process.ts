@@ -37,6 +37,11 @@ server.listen(0, '127.0.0.1', () => {
   report({ type: 'listening', port: (server.server.address() as AddressInfo).port });
 });
 
+// Answers in order after every message already reported: the parent's sync() waits for this.
+process.on('message', (message: { type: 'sync'; id: number }) => {
+  report({ type: 'synced', id: message.id });
+});
+
 process.on('disconnect', () => {
   server.close(() => process.exit(0));
 });

@@ -12,6 +12,11 @@ export interface SmtpReceiver {
   readonly url: string;
   /** Messages accepted so far, in order. */
   readonly messages: readonly ReceivedEmail[];
+  /**
+   * Resolves once every message the server accepted so far is in `messages`. The server reports a message
+   * before it answers 250, and IPC keeps order, so after sync() a sender's accepted mail is here.
+   */
+  sync(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,17 +36,30 @@ export function startSmtpReceiver(options: { reject?: readonly string[] } = {}):
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages: ReceivedEmail[] = [];
+  const syncs = new Map<number, () => void>();
+  let syncId = 0;
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => { reject(new Error(`the SMTP receiver exited (${code ?? 'signal'}) before listening`)); });
-    child.on('message', (message: { type: 'listening'; port: number } | ({ type: 'message' } & ReceivedEmail)) => {
+    child.on('message', (message: { type: 'listening'; port: number } | { type: 'synced'; id: number } | ({ type: 'message' } & ReceivedEmail)) => {
       if (message.type === 'message') {
         messages.push({ from: message.from, to: message.to, raw: message.raw });
+        return;
+      }
+      if (message.type === 'synced') {
+        syncs.get(message.id)?.();
+        syncs.delete(message.id);
         return;
       }
       resolve({
         url: `smtp://127.0.0.1:${message.port}`,
         messages,
+        sync: () =>
+          new Promise((synced) => {
+            syncId += 1;
+            syncs.set(syncId, synced);
+            child.send({ type: 'sync', id: syncId });
+          }),
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) {
