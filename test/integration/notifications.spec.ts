@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DeliverNotificationInput, DeliveryReport } from '#contracts';
+import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type DeliveryReport } from '#contracts';
 import { InboxNotificationEntity, NotificationDeliveryEntity } from '#persistence';
 import { stableMessageId } from '../../apps/worker/src/notifications/email.channel.js';
 import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT } from '../../apps/worker/src/notifications/notification.activities.js';
@@ -140,7 +140,8 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
         (error: unknown) => error,
       );
       expect(failure).toBeInstanceOf(ApplicationFailure);
-      expect(failure).toMatchObject({ nonRetryable: false, type: 'NotificationDeliveryFailed' });
+      expect(failure).toMatchObject({ nonRetryable: false, type: NOTIFICATION_DELIVERY_FAILED });
+      expect((failure as ApplicationFailure).details?.[0]).toMatchObject({ dedupeKey: input.dedupeKey, deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: PROGRAM_OFFICE_CHAT, outcome: 'failed', detail: expect.stringContaining('500') }]) });
       const retried = await deliver.deliverNotification(input);
       expect(outcomes(retried)).toEqual([`email ${admin.id} skipped_duplicate`, `inbox ${admin.id} skipped_duplicate`, `webhook ${PROGRAM_OFFICE_CHAT} sent`].sort());
       expect(flaky.requests.map((request) => request.status)).toEqual([500, 200]);

@@ -53,6 +53,12 @@ export interface DeliveryReport {
   readonly deliveries: readonly Delivery[];
 }
 
+/**
+ * The ApplicationFailure type the activity throws when a send failed for now (retryable). Its first detail is the
+ * DeliveryReport of that attempt, so once the retries are exhausted the workflow can record the final failure.
+ */
+export const NOTIFICATION_DELIVERY_FAILED = 'NotificationDeliveryFailed';
+
 /** The notification activity; implemented by a Nest provider in the worker. */
 export interface NotificationActivities {
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DeliverNotificationInput, Delivery, DeliveryReport, NotificationActivities } from '#contracts';
+import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type Delivery, type DeliveryReport, type NotificationActivities } from '#contracts';
 import { NotificationStore, type NotificationRecipient } from '#persistence';
 import type { SendResult } from './channel-result.js';
 import { EmailChannel } from './email.channel.js';
@@ -9,9 +9,6 @@ import { WebhookChannel } from './webhook.channel.js';
 
 /** The recipient name of the program office's group chat in reports and delivery claims. */
 export const PROGRAM_OFFICE_CHAT = 'program-office';
-
-/** The error type Temporal sees when a send failed for now; the activity's retry policy retries it. */
-export const DELIVERY_FAILED_RETRYABLE = 'NotificationDeliveryFailed';
 
 /**
  * 通知投递 / Delivers one notification: the in-app inbox of every recipient (always), email to those who
@@ -55,7 +52,7 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     const report: DeliveryReport = { dedupeKey: input.dedupeKey, deliveries };
     this.logger.log({ dedupeKey: input.dedupeKey, kind: input.kind, caseId: input.caseId, deliveries }, '通知已投递 / notification delivered');
     if (transient.length) {
-      throw ApplicationFailure.retryable(`通知暂未送达，将重试 / notification not delivered yet, will retry: ${transient.join('; ')}`, DELIVERY_FAILED_RETRYABLE, report);
+      throw ApplicationFailure.retryable(`通知暂未送达，将重试 / notification not delivered yet, will retry: ${transient.join('; ')}`, NOTIFICATION_DELIVERY_FAILED, report);
     }
     return report;
   }
