@@ -153,4 +153,15 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       await flaky.stop();
     }
   });
+
+  it('reports nothing, and sends nothing, when the recipients name no active account', async () => {
+    const before = webhook.requests.length;
+    await smtp.sync();
+    const mailsBefore = smtp.messages.length;
+    const report = await activity.deliverNotification(notification({ unitId: randomUUID() }, 'progress_report_call'));
+    expect(report.deliveries).toEqual([]);
+    await smtp.sync();
+    expect(smtp.messages.length).toBe(mailsBefore);
+    expect(webhook.requests.length).toBe(before);
+  });
 });

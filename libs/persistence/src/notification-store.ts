@@ -68,6 +68,7 @@ export class NotificationStore {
    */
   async addToInboxes(notice: { dedupeKey: string; kind: NotificationKind; title: string; body: string; caseId: string | null }, accountIds: readonly string[]): Promise<Set<string>> {
     const added = new Set<string>();
+    if (!accountIds.length) return added;
     const em = this.orm.em.fork();
     const existing = new Set(
       (await em.find(InboxNotificationEntity, { dedupeKey: notice.dedupeKey, accountId: { $in: [...accountIds] } }, { fields: ['accountId'] })).map((row) => row.accountId),
