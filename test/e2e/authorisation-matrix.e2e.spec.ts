@@ -68,6 +68,12 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/schedules/{scheduleId}/trigger': OFFICE,
   'GET /api/audit/verify': OVERSIGHT,
   'GET /api/calendar/working-days': EVERYONE,
+  'GET /api/inbox': EVERYONE,
+  'GET /api/inbox/unread-count': EVERYONE,
+  'POST /api/inbox/read-all': EVERYONE,
+  'POST /api/inbox/{notificationId}/read': EVERYONE,
+  'GET /api/me/notification-preferences': EVERYONE,
+  'PUT /api/me/notification-preferences': EVERYONE,
 };
 
 const CASE_ROUTES = Object.keys(EXPECTED).filter((route) => route.includes('{caseId}'));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { ProgressReportCallResult } from '#contracts';
-import type { WeeklyDigest } from '#domain';
+import type { ProgressReportCallResult, WeeklyDigestResult } from '#contracts';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/http.js';
 import { startStack, type RunningStack } from '../support/stack.js';
@@ -107,14 +106,31 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
       const unit = await stack.http.post<{ id: string }>('/units', { name, category: 'village' });
       caseIds.push((await stack.http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id })).body.caseId);
     }
+    // The units' contacts have accounts before the call goes out.
+    const contacts = await Promise.all(caseIds.map((caseId) => stack.contactOf(caseId)));
     const call = await runNow<ProgressReportCallResult>('qinglian-progress-report-call');
     expect(call.month).toMatch(/^\d{4}-\d{2}$/);
+    expect(call.dueOn.startsWith(call.month)).toBe(true);
     expect(call.cases.filter((item) => caseIds.includes(item.caseId)).map((item) => item.unitName).sort()).toEqual(['上畈村', '后吴村'].sort());
+    // Each unit's contact gets the call in the inbox.
+    for (const contact of contacts) {
+      const inbox = await stack.http.get<{ items: { kind: string; title: string }[] }>('/inbox', contact);
+      expect(inbox.body.items.filter((item) => item.kind === 'progress_report_call')).toHaveLength(1);
+    }
+    expect(call.failedCaseIds).toEqual([]);
 
-    const digest = await runNow<WeeklyDigest>('qinglian-weekly-digest');
+    const { digest, delivery } = await runNow<WeeklyDigestResult>('qinglian-weekly-digest');
     expect(digest.stalledAfterDays).toBe(14);
     expect(new Date(`${digest.weekOf}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(digest.totals.open).toBeGreaterThanOrEqual(2);
     // Just enrolled, without deadlines: neither due, overdue nor stalled.
     expect([...digest.dueThisWeek, ...digest.overdue, ...digest.stalled].filter((entry) => caseIds.includes(entry.caseId))).toEqual([]);
+    expect(delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === stack.ids.admin).map((item) => item.outcome)).toEqual(['sent']);
+    const adminInbox = await stack.http.get<{ items: { kind: string; body: string }[] }>('/inbox');
+    expect(adminInbox.body.items.find((item) => item.kind === 'weekly_digest')?.body).toContain(`本周到期 ${String(digest.totals.dueThisWeek)} 件`);
+
+    // Run again the same week: nothing is delivered twice.
+    const again = await runNow<WeeklyDigestResult>('qinglian-weekly-digest');
+    expect(again.delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === stack.ids.admin).map((item) => item.outcome)).toEqual(['skipped_duplicate']);
   });
 });

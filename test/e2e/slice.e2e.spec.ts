@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
@@ -7,6 +7,19 @@ import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
 import { listen, startStack, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
+
+/**
+ * Runs the CLI without blocking this process: the api under test shares it, and a blocked event loop lets its
+ * keep-alive sockets time out under the client's next request (ECONNRESET).
+ */
+function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['dist/apps/cli/src/main.js', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
+}
 
 let env: TestWorkflowEnvironment;
 
@@ -163,25 +176,17 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(all.body.eventsChecked).toBeGreaterThanOrEqual(2);
     expect((await http.get('/audit/verify?caseId=has%20spaces')).status).toBe(400);
 
-    const cli = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'audit:verify'], {
-      env: { ...process.env, DATABASE_URL: database.url },
-      encoding: 'utf8',
-    });
+    const cli = await runCli(['audit:verify'], { DATABASE_URL: database.url });
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain(`audit trail intact: ${all.body.casesChecked} cases, ${all.body.eventsChecked} events`);
   });
 
-  it('creates an administrator with npm run account:create-admin, the password read from standard input', () => {
-    const run = (username: string, password: string) =>
-      spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'account:create-admin', '--username', username], {
-        env: { ...process.env, DATABASE_URL: database.url },
-        input: `${password}\n`,
-        encoding: 'utf8',
-      });
-    const weak = run('second.admin', 'password123');
+  it('creates an administrator with npm run account:create-admin, the password read from standard input', async () => {
+    const run = (username: string, password: string) => runCli(['account:create-admin', '--username', username], { DATABASE_URL: database.url }, `${password}\n`);
+    const weak = await run('second.admin', 'password123');
     expect(weak.status).toBe(2);
     expect(weak.stderr).toContain('at least 12 characters');
-    const created = run('second.admin', 'a second administrator passphrase');
+    const created = await run('second.admin', 'a second administrator passphrase');
     expect(created.stdout).toContain('administrator created: second.admin');
     expect(created.status).toBe(0);
   });

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '#config';
-import type { CaseActivities } from '#contracts';
+import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { createCaseWorker } from '../../apps/worker/src/case-worker.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
@@ -16,7 +16,7 @@ export interface RunningWorker {
 export async function startWorker(
   config: AppConfig,
   connection: NativeConnection,
-  wrap?: (activities: CaseActivities) => CaseActivities,
+  wrap?: (activities: WorkerActivities) => WorkerActivities,
 ): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
   const worker = await createCaseWorker(app, connection, wrap);

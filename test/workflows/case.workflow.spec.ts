@@ -134,6 +134,7 @@ describe('case workflow', () => {
   it('an append whose acknowledgement is lost is retried without a duplicate event', async () => {
     let lostAcknowledgements = 0;
     await workerOn('cases-flaky', (activities) => ({
+      ...activities,
       appendCaseEvent: async (input) => {
         const recorded = await activities.appendCaseEvent(input);
         if (input.event.type === 'PlanSubmitted' && lostAcknowledgements < 2) {

@@ -24,6 +24,8 @@ import { CasesService } from './cases/cases.service.js';
 import { FrameworksController } from './frameworks/frameworks.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { InboxController, NotificationPreferencesController } from './inbox/inbox.controller.js';
+import { InboxService } from './inbox/inbox.service.js';
 import { requestId } from './common/request-id.js';
 import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
@@ -62,6 +64,8 @@ export class ApiModule {
         AuditController,
         FrameworksController,
         CalendarController,
+        InboxController,
+        NotificationPreferencesController,
       ],
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
@@ -79,6 +83,7 @@ export class ApiModule {
         BatchEnrollmentService,
         CampaignStatisticsService,
         CalendarService,
+        InboxService,
       ],
     };
   }

@@ -1,9 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { AppConfig } from '#config';
-import type { CaseActivities } from '#contracts';
 import { workflowCodeOptions } from '#temporal';
-import { caseActivitiesFrom, scheduleActivitiesFrom, type WorkerActivities } from './activities/index.js';
+import { activitiesFrom, type WorkerActivities } from './activities/index.js';
 
 /**
  * A worker on the case task queue, its activities served by the given Nest context.
@@ -12,14 +11,14 @@ import { caseActivitiesFrom, scheduleActivitiesFrom, type WorkerActivities } fro
 export async function createCaseWorker(
   app: INestApplicationContext,
   connection: NativeConnection,
-  wrap: (activities: CaseActivities) => CaseActivities = (activities) => activities,
+  wrap: (activities: WorkerActivities) => WorkerActivities = (activities) => activities,
 ): Promise<Worker> {
   const config = app.get(AppConfig);
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    activities: { ...scheduleActivitiesFrom(app), ...wrap(caseActivitiesFrom(app)) } satisfies WorkerActivities,
+    activities: wrap(activitiesFrom(app)),
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...workflowCodeOptions(config.workflowBundlePath),
   });

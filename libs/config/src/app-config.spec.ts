@@ -81,4 +81,16 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: 'every monday' }, '/srv')).toThrow('SCHEDULE_WEEKLY_DIGEST_CRON');
     expect(() => AppConfig.fromEnvironment({ STALLED_AFTER_DAYS: '0' }, '/srv')).toThrow('STALLED_AFTER_DAYS');
   });
+
+  it('reads the notification channels: none by default, each variable checked by name', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').notifications).toMatchObject({ smtpUrl: undefined, webhook: undefined, timeoutMs: 10_000 });
+    const config = AppConfig.fromEnvironment(
+      { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'office@example.gov.cn', NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' },
+      '/srv',
+    );
+    expect(config.notifications).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'office@example.gov.cn', webhook: { url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabcdef123' } });
+    expect(() => AppConfig.fromEnvironment({ SMTP_URL: 'http://mail' }, '/srv')).toThrow('SMTP_URL');
+    expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'https://chat.example/hook' }, '/srv')).toThrow('NOTIFY_WEBHOOK_SECRET');
+    expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
+  });
 });

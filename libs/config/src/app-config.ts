@@ -53,6 +53,17 @@ const environmentSchema = z.object({
   HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
   HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
   HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  SMTP_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol), 'must be smtp://[user:pass@]host:port or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('清廉细胞示范点创建管理 <noreply@qinglian.invalid>'),
+  NOTIFY_WEBHOOK_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), 'must be an http(s) URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…')
+    .optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -113,6 +124,14 @@ export class AppConfig {
   readonly bodyLimits: { readonly jsonBytes: number; readonly csvBytes: number };
   /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
   readonly trustProxyHops: number;
+  /** 通知渠道 / Notification channels: email when an SMTP server is configured, the program office's group-chat robot when a webhook is. */
+  readonly notifications: {
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string;
+    readonly webhook: { readonly url: string; readonly secret: string } | undefined;
+    /** Longest wait for one SMTP or webhook exchange. */
+    readonly timeoutMs: number;
+  };
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
     this.env = env.NODE_ENV;
@@ -146,6 +165,12 @@ export class AppConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimits = { jsonBytes: env.HTTP_JSON_LIMIT_BYTES, csvBytes: env.HTTP_CSV_LIMIT_BYTES };
     this.trustProxyHops = env.HTTP_TRUST_PROXY_HOPS;
+    this.notifications = {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      webhook: env.NOTIFY_WEBHOOK_URL === undefined || env.NOTIFY_WEBHOOK_SECRET === undefined ? undefined : { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET },
+      timeoutMs: env.NOTIFY_TIMEOUT_MS,
+    };
   }
 
   static fromEnvironment(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
@@ -159,6 +184,9 @@ export class AppConfig {
     const problems: ConfigProblem[] = [];
     if ((parsed.data.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (parsed.data.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
       problems.push({ variable: 'BOOTSTRAP_ADMIN_USERNAME', message: 'set both BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD, or neither' });
+    }
+    if ((parsed.data.NOTIFY_WEBHOOK_URL === undefined) !== (parsed.data.NOTIFY_WEBHOOK_SECRET === undefined)) {
+      problems.push({ variable: 'NOTIFY_WEBHOOK_SECRET', message: 'set both NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET (the robot’s signing secret), or neither' });
     }
     if (problems.length) throw new ConfigError(problems);
     return new AppConfig(parsed.data, cwd);

@@ -2,3 +2,4 @@ export * from './case-events.contract.js';
 export * from './case-workflow.contract.js';
 export * from './search-attributes.js';
 export * from './schedules.contract.js';
+export * from './notifications.contract.js';

@@ -1,4 +1,5 @@
 import type { WeeklyDigest } from '#domain/case';
+import type { DeliveryReport } from './notifications.contract.js';
 
 /** The program's recurring jobs, run by Temporal Schedules (定时任务), created idempotently when the api starts. */
 export const PROGRAM_SCHEDULES = {
@@ -22,10 +23,21 @@ export interface CultivatingCase {
   readonly unitName: string;
 }
 
+export interface WeeklyDigestResult {
+  readonly digest: WeeklyDigest;
+  /** Delivery to every administrator (inbox, email by preference) and the office's group chat. */
+  readonly delivery: DeliveryReport;
+}
+
 export interface ProgressReportCallResult {
   /** The month (Asia/Shanghai, YYYY-MM) the call is for. */
   readonly month: string;
+  /** Reports are due by the month's last day. */
+  readonly dueOn: string;
   readonly cases: readonly CultivatingCase[];
+  /** One report per case whose unit was called; a unit whose delivery kept failing has none here. */
+  readonly deliveries: readonly DeliveryReport[];
+  readonly failedCaseIds: readonly string[];
 }
 
 /** Read-model queries the scheduled workflows run (the digest itself is composed by the domain). */

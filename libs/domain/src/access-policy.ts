@@ -45,6 +45,8 @@ export const PERMISSION_ROLES = {
   'api-tokens:manage': OFFICE,
   /** One's own session: who am I, log out. */
   'session:own': EVERYONE,
+  /** One's own in-app notices (站内通知) and notification preferences. */
+  'inbox:own': EVERYONE,
 } as const satisfies Record<string, readonly HumanRole[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES | `case:${CaseStep}`;

@@ -38,7 +38,7 @@ describe('weekly digest', () => {
     expect(digest.overdue.map((entry) => [entry.caseId, entry.dueOn])).toEqual([['c', '2019-05-01']]);
     // Exactly 14 days without an event counts; a withdrawn case is never in a digest.
     expect(digest.stalled.map((entry) => [entry.caseId, entry.lastEventOn])).toEqual([['c', '2019-04-01'], ['d', '2019-04-24']]);
-    expect(digest.totals).toEqual({ dueThisWeek: 2, overdue: 1, stalled: 2 });
+    expect(digest.totals).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stalled: 2 });
   });
 });
 

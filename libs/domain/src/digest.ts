@@ -31,7 +31,7 @@ export interface WeeklyDigest {
   readonly stalled: readonly DigestEntry[];
   readonly stalledAfterDays: number;
   /** How many cases each list holds in all; the lists themselves stop at the digest's length limit. */
-  readonly totals: { readonly dueThisWeek: number; readonly overdue: number; readonly stalled: number };
+  readonly totals: { readonly open: number; readonly dueThisWeek: number; readonly overdue: number; readonly stalled: number };
 }
 
 /** Entries per list in one digest: enough to act on, small enough for a message. */
@@ -73,6 +73,6 @@ export function weeklyDigest(cases: readonly DigestCase[], now: Date, stalledAft
     overdue: overdue.slice(0, DIGEST_LIST_LIMIT),
     stalled: stalled.slice(0, DIGEST_LIST_LIMIT),
     stalledAfterDays,
-    totals: { dueThisWeek: dueThisWeek.length, overdue: overdue.length, stalled: stalled.length },
+    totals: { open: open.length, dueThisWeek: dueThisWeek.length, overdue: overdue.length, stalled: stalled.length },
   };
 }

@@ -10,3 +10,4 @@ export * from './nest/persistence.module.js';
 export * from './orm-options.js';
 export * from './account-store.js';
 export * from './credentials.js';
+export * from './notification-store.js';

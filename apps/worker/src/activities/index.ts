@@ -1,22 +1,24 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { CaseActivities, ScheduleActivities } from '#contracts';
+import type { CaseActivities, NotificationActivities, ScheduleActivities } from '#contracts';
+import { EmailChannel } from '../notifications/email.channel.js';
+import { NotificationDeliveryActivities } from '../notifications/notification.activities.js';
+import { WebhookChannel } from '../notifications/webhook.channel.js';
 import { CaseEventActivities } from './case-event.activities.js';
 import { ScheduleActivitiesService } from './schedule.activities.js';
 
-export const ACTIVITY_PROVIDERS = [CaseEventActivities, ScheduleActivitiesService];
+export const ACTIVITY_PROVIDERS = [CaseEventActivities, EmailChannel, WebhookChannel, NotificationDeliveryActivities, ScheduleActivitiesService];
 
-export type WorkerActivities = CaseActivities & ScheduleActivities;
+/** Every activity the worker serves: the case's appends, notification delivery, the schedules' read-model queries. */
+export type WorkerActivities = CaseActivities & NotificationActivities & ScheduleActivities;
 
-/** The case workflow's activities, bound to their Nest providers (tests may wrap these to inject faults). */
-export function caseActivitiesFrom(app: INestApplicationContext): CaseActivities {
+/** Exactly the activities the worker registers, bound to their Nest providers. */
+export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
   const caseEvents = app.get(CaseEventActivities);
-  return { appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents) };
-}
-
-/** The scheduled workflows' activities. */
-export function scheduleActivitiesFrom(app: INestApplicationContext): ScheduleActivities {
+  const notifications = app.get(NotificationDeliveryActivities);
   const schedules = app.get(ScheduleActivitiesService);
   return {
+    appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents),
+    deliverNotification: notifications.deliverNotification.bind(notifications),
     composeWeeklyDigest: schedules.composeWeeklyDigest.bind(schedules),
     casesInCultivation: schedules.casesInCultivation.bind(schedules),
   };

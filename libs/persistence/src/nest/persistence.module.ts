@@ -5,6 +5,7 @@ import { AuditVerifier } from '../audit-verifier.js';
 import { CaseEventStore } from '../case-event-store.js';
 import { CaseRecords } from '../case-records.js';
 import { FrameworkCatalog } from '../framework-catalog.js';
+import { NotificationStore } from '../notification-store.js';
 import { openOrm } from '../orm-options.js';
 
 /** The ORM and the event store as Nest providers; same code on PostgreSQL and SQLite. */
@@ -15,10 +16,11 @@ import { openOrm } from '../orm-options.js';
     { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
     { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
     { provide: CaseRecords, useFactory: (orm: MikroORM) => new CaseRecords(orm), inject: [MikroORM] },
+    { provide: NotificationStore, useFactory: (orm: MikroORM) => new NotificationStore(orm), inject: [MikroORM] },
     // Loaded once at start-up: a bad framework file stops the process, naming the file and field.
     { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
   ],
-  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords],
+  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords, NotificationStore],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

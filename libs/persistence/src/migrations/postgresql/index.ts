@@ -3,6 +3,7 @@ import { Migration20261125091923_initial } from './Migration20261125091923_initi
 import { Migration20261125101521_case_record_state } from './Migration20261125101521_case_record_state.js';
 import { Migration20261125102226_campaign_settings } from './Migration20261125102226_campaign_settings.js';
 import { Migration20261125130803_accounts } from './Migration20261125130803_accounts.js';
+import { Migration20261125141534_notifications } from './Migration20261125141534_notifications.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125101521_case_record_state', class: Migration20261125101521_case_record_state },
   { name: 'Migration20261125102226_campaign_settings', class: Migration20261125102226_campaign_settings },
   { name: 'Migration20261125130803_accounts', class: Migration20261125130803_accounts },
+  { name: 'Migration20261125141534_notifications', class: Migration20261125141534_notifications },
 ];

@@ -3,6 +3,7 @@ import { Migration20261125091922_initial } from './Migration20261125091922_initi
 import { Migration20261125101518_case_record_state } from './Migration20261125101518_case_record_state.js';
 import { Migration20261125102224_campaign_settings } from './Migration20261125102224_campaign_settings.js';
 import { Migration20261125130801_accounts } from './Migration20261125130801_accounts.js';
+import { Migration20261125141531_notifications } from './Migration20261125141531_notifications.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125101518_case_record_state', class: Migration20261125101518_case_record_state },
   { name: 'Migration20261125102224_campaign_settings', class: Migration20261125102224_campaign_settings },
   { name: 'Migration20261125130801_accounts', class: Migration20261125130801_accounts },
+  { name: 'Migration20261125141531_notifications', class: Migration20261125141531_notifications },
 ];

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { NotificationKind, NotificationRecipients } from '#contracts';
+import type { HumanRole } from '#domain';
+import { AccountEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity } from './entities/index.js';
+
+export interface NotificationPreference {
+  readonly emailEnabled: boolean;
+  readonly emailAddress: string | null;
+  readonly webhookEnabled: boolean;
+}
+
+/** Before an account states its own: email on (once it has an address), group chat on. In-app is always on. */
+export const DEFAULT_NOTIFICATION_PREFERENCE: NotificationPreference = { emailEnabled: true, emailAddress: null, webhookEnabled: true };
+
+export interface NotificationRecipient {
+  readonly accountId: string;
+  readonly role: HumanRole;
+  readonly preference: NotificationPreference;
+}
+
+/** What a claim on an outside send found: go ahead (first try or a retry of an unconfirmed one), or it is settled. */
+export type DeliveryClaim =
+  | { readonly state: 'claimed'; readonly attempts: number }
+  | { readonly state: 'sent'; readonly sentAt: Date }
+  | { readonly state: 'failed'; readonly lastError: string | null };
+
+export interface InboxPage {
+  readonly items: InboxNotificationEntity[];
+  readonly total: number;
+}
+
+/** Inbox rows, outside-channel delivery claims and preferences: shared by the worker's activity and the api. */
+export class NotificationStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** The active accounts the recipients name, each once, with their preferences. */
+  async resolveRecipients(recipients: NotificationRecipients): Promise<NotificationRecipient[]> {
+    const or: Record<string, unknown>[] = [];
+    if (recipients.accountIds?.length) or.push({ id: { $in: [...recipients.accountIds] } });
+    if (recipients.unitId) or.push({ unitId: recipients.unitId, role: 'unit_contact' });
+    if (recipients.role) or.push({ role: recipients.role });
+    if (!or.length) return [];
+    const em = this.orm.em.fork();
+    const accounts = await em.find(AccountEntity, { status: 'active', $or: or }, { fields: ['id', 'role'], orderBy: { id: 'asc' } });
+    const preferences = await this.preferences(accounts.map((account) => account.id));
+    return accounts.map((account) => ({ accountId: account.id, role: account.role, preference: preferences.get(account.id) ?? DEFAULT_NOTIFICATION_PREFERENCE }));
+  }
+
+  async preferences(accountIds: readonly string[]): Promise<Map<string, NotificationPreference>> {
+    if (!accountIds.length) return new Map();
+    const rows = await this.orm.em.fork().find(NotificationPreferenceEntity, { accountId: { $in: [...accountIds] } });
+    return new Map(rows.map((row) => [row.accountId, { emailEnabled: row.emailEnabled, emailAddress: row.emailAddress, webhookEnabled: row.webhookEnabled }]));
+  }
+
+  async preferenceOf(accountId: string): Promise<NotificationPreference> {
+    return (await this.preferences([accountId])).get(accountId) ?? DEFAULT_NOTIFICATION_PREFERENCE;
+  }
+
+  async savePreference(accountId: string, preference: NotificationPreference): Promise<NotificationPreference> {
+    await this.orm.em.fork().upsert(NotificationPreferenceEntity, { accountId, ...preference, updatedAt: new Date() });
+    return this.preferenceOf(accountId);
+  }
+
+  /**
+   * Puts the notice in each account's inbox unless the same dedupe key already did (a retried activity, a
+   * repeated schedule run). Returns the accounts that got a new row.
+   */
+  async addToInboxes(notice: { dedupeKey: string; kind: NotificationKind; title: string; body: string; caseId: string | null }, accountIds: readonly string[]): Promise<Set<string>> {
+    const added = new Set<string>();
+    if (!accountIds.length) return added;
+    const em = this.orm.em.fork();
+    const existing = new Set(
+      (await em.find(InboxNotificationEntity, { dedupeKey: notice.dedupeKey, accountId: { $in: [...accountIds] } }, { fields: ['accountId'] })).map((row) => row.accountId),
+    );
+    for (const accountId of accountIds) {
+      if (existing.has(accountId)) continue;
+      try {
+        await em.insert(InboxNotificationEntity, new InboxNotificationEntity({ id: randomUUID(), accountId, createdAt: new Date(), ...notice }));
+        added.add(accountId);
+      } catch (error) {
+        // A concurrent execution of the same activity wrote it first.
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
+    }
+    return added;
+  }
+
+  /** Claims one outside send before it happens. A second claim of a settled send tells how it ended. */
+  async claimDelivery(dedupeKey: string, channel: 'email' | 'webhook', recipient: string): Promise<DeliveryClaim> {
+    const em = this.orm.em.fork();
+    try {
+      await em.insert(NotificationDeliveryEntity, new NotificationDeliveryEntity({ id: randomUUID(), dedupeKey, channel, recipient, claimedAt: new Date() }));
+      return { state: 'claimed', attempts: 1 };
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+    const row = await em.findOneOrFail(NotificationDeliveryEntity, { dedupeKey, channel, recipient });
+    if (row.status === 'sent') return { state: 'sent', sentAt: row.sentAt ?? row.claimedAt };
+    if (row.status === 'failed') return { state: 'failed', lastError: row.lastError };
+    await em.nativeUpdate(NotificationDeliveryEntity, { id: row.id }, { attempts: row.attempts + 1, claimedAt: new Date() });
+    return { state: 'claimed', attempts: row.attempts + 1 };
+  }
+
+  /** How the send ended: accepted, refused for good, or failed for now (a retry claims it again). */
+  async settleDelivery(dedupeKey: string, channel: 'email' | 'webhook', recipient: string, outcome: { status: 'sent' } | { status: 'failed' | 'sending'; error: string }): Promise<void> {
+    await this.orm.em
+      .fork()
+      .nativeUpdate(
+        NotificationDeliveryEntity,
+        { dedupeKey, channel, recipient },
+        outcome.status === 'sent' ? { status: 'sent', sentAt: new Date(), lastError: null } : { status: outcome.status, lastError: outcome.error.slice(0, 2000) },
+      );
+  }
+
+  async inbox(accountId: string, options: { unreadOnly: boolean; offset: number; limit: number }): Promise<InboxPage> {
+    const where = options.unreadOnly ? { accountId, readAt: null } : { accountId };
+    const [items, total] = await this.orm.em
+      .fork()
+      .findAndCount(InboxNotificationEntity, where, { orderBy: { createdAt: 'desc', id: 'desc' }, offset: options.offset, limit: options.limit });
+    return { items, total };
+  }
+
+  unreadCount(accountId: string): Promise<number> {
+    return this.orm.em.fork().count(InboxNotificationEntity, { accountId, readAt: null });
+  }
+
+  /** Marks one of the account's notices read; null when the account has no such notice. */
+  async markRead(accountId: string, notificationId: string): Promise<InboxNotificationEntity | null> {
+    const em = this.orm.em.fork();
+    const notice = await em.findOne(InboxNotificationEntity, { id: notificationId, accountId });
+    if (!notice) return null;
+    notice.readAt ??= new Date();
+    await em.flush();
+    return notice;
+  }
+
+  /** Marks every unread notice of the account read; returns how many. */
+  markAllRead(accountId: string): Promise<number> {
+    return this.orm.em.fork().nativeUpdate(InboxNotificationEntity, { accountId, readAt: null }, { readAt: new Date() });
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DeliveryReport } from '#contracts';
+import { activitiesFrom } from '../../apps/worker/src/activities/index.js';
+import { PROGRAM_OFFICE_CHAT } from '../../apps/worker/src/notifications/notification.activities.js';
+import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { createRecipient, NOTIFY_SECRET, startNotificationContext } from '../support/notifications.js';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';
+import { startDevServer, uniqueTaskQueue } from '../support/temporal.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await startDevServer();
+});
+
+afterAll(async () => {
+  await env.teardown();
+});
+
+describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (_kind, createDatabase) => {
+  let database: TestDatabase;
+  let smtp: SmtpReceiver;
+  let webhook: WebhookReceiver;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    smtp = await startSmtpReceiver();
+    // The group chat fails the first post (500), then accepts.
+    webhook = await startWebhookReceiver(NOTIFY_SECRET, [500]);
+    app = await startNotificationContext(database, { smtpUrl: smtp.url, webhookUrl: webhook.url });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await Promise.all([smtp.stop(), webhook.stop()]);
+    await database.drop();
+  });
+
+  it('a webhook that fails once is retried with backoff and receives exactly one message; nothing else is sent twice', async () => {
+    const admin = await createRecipient(app, 'administrator');
+    const taskQueue = uniqueTaskQueue('notifications');
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: fileURLToPath(new URL('./deliver-notification.workflow.ts', import.meta.url)),
+      activities: activitiesFrom(app),
+    });
+    const dedupeKey = `escalation:${randomUUID()}`;
+    const report = await worker.runUntil(
+      env.client.workflow.execute('deliverNotificationWorkflow', {
+        taskQueue,
+        workflowId: `notify-${dedupeKey}`,
+        args: [{ dedupeKey, kind: 'escalation', caseId: null, recipients: { role: 'administrator' }, data: { unitName: '先行集团', stage: 'inspection', dueOn: '2019-10-15', daysOverdue: 5 } }],
+      }) as Promise<DeliveryReport>,
+    );
+
+    expect(webhook.requests.map((request) => [request.status, request.signatureValid])).toEqual([
+      [500, true],
+      [200, true],
+    ]);
+    expect(webhook.accepted).toHaveLength(1);
+    await smtp.sync();
+    expect(smtp.messages.filter((message) => message.to.includes(admin.email ?? ''))).toHaveLength(1);
+    // The report of the attempt that succeeded: what the first attempt delivered is recognised, not repeated.
+    expect(report.deliveries.map((delivery) => `${delivery.channel} ${delivery.outcome}`).sort()).toEqual(['email skipped_duplicate', 'inbox skipped_duplicate', 'webhook sent'].sort());
+    expect(report.deliveries.find((delivery) => delivery.recipient === PROGRAM_OFFICE_CHAT)).toMatchObject({ outcome: 'sent', detail: 'attempt 2' });
+  });
+});
