@@ -45,6 +45,8 @@ export interface RunningStack {
   /** Base URL of the api, ending in /api. */
   readonly url: string;
   readonly worker: RunningWorker;
+  /** Stops the worker (it drains) and starts a new one on the same task queue, as a deploy or a crash would. */
+  restartWorker(): Promise<void>;
   readonly actors: StackActors;
   /** Account ids of the cast (assessors are assigned by these). */
   readonly ids: Readonly<Record<keyof StackActors, string>>;
@@ -78,7 +80,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     ...environment,
   };
   const config = AppConfig.fromEnvironment(variables);
-  const worker = await startWorker(config, env.nativeConnection);
+  let worker = await startWorker(config, env.nativeConnection);
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
   // The api creates its schedules in the background at start-up; tests begin once they exist.
@@ -117,7 +119,13 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     http,
     anonymous,
     url,
-    worker,
+    get worker() {
+      return worker;
+    },
+    restartWorker: async () => {
+      await worker.stop();
+      worker = await startWorker(config, env.nativeConnection);
+    },
     actors: { admin: admin.headers, alice: alice.headers, bob: bob.headers, carol: carol.headers, jinhua: jinhua.headers, auditor: auditor.headers },
     ids: { admin: admin.id, alice: alice.id, bob: bob.id, carol: carol.id, jinhua: jinhua.id, auditor: auditor.id },
     login,

@@ -1,8 +1,11 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  isCancellation,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -14,7 +17,9 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import {
+  CalendarOutOfRangeError,
   CaseRuleViolation,
+  currentDeadline,
   currentDueOn,
   decideAnnualReview,
   decideAssignAssessors,
@@ -34,8 +39,13 @@ import {
   evolveCase,
   FINAL_STAGES,
   initialCaseState,
+  nextReminder,
   SYSTEM_ACTOR,
   type Actor,
+  type CaseEventBody,
+  type DeadlineKind,
+  type Reminder,
+  type ReminderKind,
   type CaseRulesContext,
   type CaseState,
   type Decision,
@@ -47,6 +57,10 @@ import {
   caseSteps,
   enrollmentRecordedUpdate,
   type CaseActivities,
+  type CaseReminderSettings,
+  type DeliveryReport,
+  type NotificationActivities,
+  type NotificationKind,
   type CaseRuleViolationDetails,
   type CaseWorkflowInput,
 } from '#contracts';
@@ -58,6 +72,32 @@ const APPEND_OPTIONS = {
 } as const;
 const taskQueueAppend = proxyActivities<CaseActivities>(APPEND_OPTIONS);
 const localAppend = proxyLocalActivities<CaseActivities>(APPEND_OPTIONS);
+
+// A reminder's delivery retries for about a minute and a half, holding the case's lock; then its failure is recorded.
+const { deliverNotification } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
+});
+
+const REMINDER_NOTIFICATIONS: Readonly<Record<ReminderKind, NotificationKind>> = {
+  before_due: 'reminder_before_due',
+  due_today: 'reminder_due_today',
+  overdue: 'reminder_overdue',
+  escalation: 'escalation',
+};
+
+/** The next reminder after `now`, or none (also when the due date lies beyond the working-day calendar). */
+function upcomingReminder(dueOn: string, settings: CaseReminderSettings, now: Date): Reminder | null {
+  try {
+    return nextReminder(dueOn, settings.policy, now);
+  } catch (error) {
+    if (error instanceof CalendarOutOfRangeError) {
+      log.warn('no reminders: the due date is beyond the working-day calendar', { dueOn, error: error.message });
+      return null;
+    }
+    throw error;
+  }
+}
 
 /** A local append saves the activity task's round trip through the server on every step. */
 function appendCaseEvent(input: Parameters<CaseActivities['appendCaseEvent']>[0]): ReturnType<CaseActivities['appendCaseEvent']> {
@@ -72,35 +112,37 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const recording = new Mutex();
 
   function record(actor: Actor, decide: (current: CaseState) => Decision, reason: string | null): Promise<CaseState> {
-    return recording.runExclusive(async () => {
-      // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
-      const events = asFailure(() => decide(state));
-      const previousStage = state.stage;
-      const previousDueOn = currentDueOn(state);
-      for (const event of events) {
-        await appendCaseEvent({
-          eventId: uuid4(),
-          caseId: input.caseId,
-          sequence: state.lastSequence + 1,
-          event,
-          // An inspection's conclusion is the rules' decision, not the last assessor's.
-          actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
-          reason,
-          occurredAt: new Date().toISOString(),
-          frameworkVersion: input.framework?.version ?? null,
-        });
-        state = evolveCase(state, event);
-      }
-      if (state.stage !== previousStage) {
-        upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
-      }
-      const dueOn = currentDueOn(state);
-      if (dueOn !== previousDueOn) {
-        // Search attributes carry the due date of the current stage only (no personal data).
-        upsertSearchAttributes([{ key: CaseSearchAttributes.nextDueAt, value: dueOn === undefined ? null : new Date(`${dueOn}T00:00:00+08:00`) }]);
-      }
-      return state;
-    });
+    // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
+    return recording.runExclusive(() => appendEvents(actor, asFailure(() => decide(state)), reason));
+  }
+
+  /** Appends events in order and follows them with the search attributes; only ever called holding `recording`. */
+  async function appendEvents(actor: Actor, events: Decision, reason: string | null): Promise<CaseState> {
+    const previousStage = state.stage;
+    const previousDueOn = currentDueOn(state);
+    for (const event of events) {
+      await appendCaseEvent({
+        eventId: uuid4(),
+        caseId: input.caseId,
+        sequence: state.lastSequence + 1,
+        event,
+        // An inspection's conclusion is the rules' decision, not the last assessor's.
+        actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
+        reason,
+        occurredAt: new Date().toISOString(),
+        frameworkVersion: input.framework?.version ?? null,
+      });
+      state = evolveCase(state, event);
+    }
+    if (state.stage !== previousStage) {
+      upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
+    }
+    const dueOn = currentDueOn(state);
+    if (dueOn !== previousDueOn) {
+      // Search attributes carry the due date of the current stage only (no personal data).
+      upsertSearchAttributes([{ key: CaseSearchAttributes.nextDueAt, value: dueOn === undefined ? null : new Date(`${dueOn}T00:00:00+08:00`) }]);
+    }
+    return state;
   }
 
   /** One human step: the validator refuses an illegal step before anything is written; the handler records it. */
@@ -140,6 +182,68 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   step(caseSteps.withdraw, decideWithdraw);
   step(caseSteps.extendDeadline, decideExtendDeadline);
 
+  /**
+   * 期限提醒: sleeps until the next reminder of the current stage's due date. A step that moves the stage, an
+   * extension or the end of the case wakes it and the schedule is worked out again; a reminder whose moment comes
+   * is sent holding the same lock as the steps, after checking once more that nothing moved, so none goes out for
+   * a step already done. Each delivery, or its final failure, is recorded in the case's audit trail.
+   */
+  async function remindUntilDone(settings: CaseReminderSettings, finished: () => boolean): Promise<void> {
+    const { clock } = settings;
+    const scale = clock ? 86_400 / clock.secondsPerDay : 1;
+    const caseNow = (): Date => (clock ? new Date(Date.parse(clock.simulatedAnchor) + (Date.now() - Date.parse(clock.realAnchor)) * scale) : new Date());
+    while (!(finished() || workflowInfo().continueAsNewSuggested)) {
+      const stage = state.stage;
+      const deadline = currentDeadline(state);
+      const dueOn = currentDueOn(state);
+      const moved = (): boolean => finished() || workflowInfo().continueAsNewSuggested || state.stage !== stage || currentDueOn(state) !== dueOn;
+      const reminder = deadline && dueOn ? upcomingReminder(dueOn, settings, caseNow()) : null;
+      if (!deadline || !dueOn || !reminder) {
+        await condition(moved);
+        continue;
+      }
+      const realDelayMs = Math.max(1, (Date.parse(reminder.sendAt) - caseNow().getTime()) / scale);
+      if (await condition(moved, realDelayMs)) continue;
+      await recording.runExclusive(async () => {
+        if (moved()) return;
+        await appendEvents(SYSTEM_ACTOR, [await remind(reminder, deadline, dueOn)], null);
+      });
+    }
+  }
+
+  async function remind(reminder: Reminder, deadline: DeadlineKind, dueOn: string): Promise<CaseEventBody> {
+    const record = { reminderKey: reminder.key, kind: reminder.kind, deadline, dueOn };
+    try {
+      const report = await deliverNotification({
+        dedupeKey: `reminder:${input.caseId}:${deadline}:${reminder.key}`,
+        kind: REMINDER_NOTIFICATIONS[reminder.kind],
+        caseId: input.caseId,
+        // 逾期督办 goes to the program office as well as the unit.
+        recipients: reminder.kind === 'escalation' ? { unitId: input.unitId, role: 'administrator' } : { unitId: input.unitId },
+        data: {
+          unitName: input.unitName,
+          stage: state.stage,
+          dueOn,
+          daysLeft: Math.max(0, -reminder.workingDaysFromDue),
+          daysOverdue: Math.max(0, reminder.workingDaysFromDue),
+          caseId: input.caseId,
+        },
+      });
+      return { type: 'ReminderSent', payload: { ...record, deliveries: report.deliveries.map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome })) } };
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      const attempt = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.details?.[0] as DeliveryReport | undefined) : undefined;
+      return {
+        type: 'ReminderFailed',
+        payload: {
+          ...record,
+          deliveries: (attempt?.deliveries ?? []).map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome })),
+          error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+        },
+      };
+    }
+  }
+
   if (!input.resumeFrom) {
     await record(
       input.enrolledBy,
@@ -156,6 +260,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   // A case ends with its campaign path (not recommended, not certified, revoked, withdrawn); a certified unit stays
   // under review. A long-lived case continues as a new run when Temporal suggests it, between steps.
   const finished = (): boolean => FINAL_STAGES.includes(state.stage);
+  const remindersPatch: CaseWorkflowPatch = 'deadline-reminders';
+  if (input.reminders && patched(remindersPatch)) {
+    await remindUntilDone(input.reminders, finished);
+  }
   await condition(() => (finished() || workflowInfo().continueAsNewSuggested) && allHandlersFinished());
   if (!finished()) {
     await continueAsNew<typeof caseWorkflow>({ ...input, resumeFrom: state });

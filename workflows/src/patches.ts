@@ -5,9 +5,11 @@
 export const CASE_WORKFLOW_PATCHES = [
   /** An append runs as a local activity in the worker running the step, not as an activity task on the queue. */
   'append-as-local-activity',
+  /** Durable timers for the reminders of the current stage's due date (only on cases enrolled with a reminder policy). */
+  'deadline-reminders',
 ] as const;
 
 export type CaseWorkflowPatch = (typeof CASE_WORKFLOW_PATCHES)[number];
 
 /** The patch level new cases start at: where newly recorded histories are filed. */
-export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'append-as-local-activity';
+export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'deadline-reminders';

@@ -93,4 +93,11 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'https://chat.example/hook' }, '/srv')).toThrow('NOTIFY_WEBHOOK_SECRET');
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
   });
+
+  it('takes a compressed case clock for demonstrations and tests only', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').caseClock).toBeUndefined();
+    expect(AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '2026-06-01' }, '/srv').caseClock).toEqual({ secondsPerDay: 2, startsOn: '2026-06-01' });
+    expect(() => AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '6/1' }, '/srv')).toThrow('CASE_CLOCK_STARTS_ON');
+    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), CASE_CLOCK_SECONDS_PER_DAY: '2' }, '/srv')).toThrow('CASE_CLOCK_SECONDS_PER_DAY');
+  });
 });

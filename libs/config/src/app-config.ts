@@ -35,6 +35,8 @@ const environmentSchema = z.object({
   SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
   SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
   STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  CASE_CLOCK_SECONDS_PER_DAY: z.coerce.number().positive().max(86_400).optional(),
+  CASE_CLOCK_STARTS_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 48)').optional(),
   AUTH_ACCESS_TOKEN_SECONDS: seconds.default(900),
   AUTH_REFRESH_TOKEN_SECONDS: seconds.default(43_200),
@@ -64,6 +66,10 @@ const environmentSchema = z.object({
     .optional(),
   NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+}).superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.CASE_CLOCK_SECONDS_PER_DAY !== undefined) {
+    context.addIssue({ code: 'custom', path: ['CASE_CLOCK_SECONDS_PER_DAY'], message: 'a compressed case clock is for demonstrations and tests, never NODE_ENV=production' });
+  }
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -109,6 +115,11 @@ export class AppConfig {
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
   /** The program's recurring jobs (Temporal Schedules), in Asia/Shanghai time. */
+  /**
+   * 模拟时钟 (demonstrations and tests only): cases enrolled from now on live on a compressed calendar, one day per
+   * `secondsPerDay`, starting at 00:00 Asia/Shanghai on `startsOn` (or at the moment of enrollment).
+   */
+  readonly caseClock: { readonly secondsPerDay: number; readonly startsOn: string | undefined } | undefined;
   readonly schedules: { readonly weeklyDigestCron: string; readonly progressCallCron: string; readonly stalledAfterDays: number };
   readonly auth: {
     /** Signs access tokens; a random one per process when unset outside production (sessions then end with the process). */
@@ -150,6 +161,7 @@ export class AppConfig {
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
+    this.caseClock = env.CASE_CLOCK_SECONDS_PER_DAY === undefined ? undefined : { secondsPerDay: env.CASE_CLOCK_SECONDS_PER_DAY, startsOn: env.CASE_CLOCK_STARTS_ON };
     this.schedules = { weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON, progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON, stalledAfterDays: env.STALLED_AFTER_DAYS };
     this.auth = {
       tokenSecret: env.AUTH_TOKEN_SECRET,

@@ -10,6 +10,7 @@ import type {
   IndicatorFramework,
   InspectionScoresCommand,
   JinhuaDecisionCommand,
+  ReminderPolicy,
   ReportCommand,
   ReviewPlanCommand,
   ScoreSheet,
@@ -36,6 +37,24 @@ export interface CaseWorkflowInput {
   readonly thresholds?: CampaignThresholds;
   /** Set when the case continues as a new run: the state it had reached (the enrollment is not recorded again). */
   readonly resumeFrom?: CaseState;
+  /** 提醒: the campaign's reminder policy, fixed at enrollment (absent on cases enrolled before reminders). */
+  readonly reminders?: CaseReminderSettings;
+}
+
+export interface CaseReminderSettings {
+  readonly policy: ReminderPolicy;
+  /** A compressed clock for demonstrations and tests; absent: real time. */
+  readonly clock?: CaseClock;
+}
+
+/**
+ * 模拟时钟: `secondsPerDay` real seconds make one day of the case's calendar, counted from `simulatedAnchor`
+ * (the case's "now" when the real time was `realAnchor`). Both anchors are ISO instants.
+ */
+export interface CaseClock {
+  readonly realAnchor: string;
+  readonly simulatedAnchor: string;
+  readonly secondsPerDay: number;
 }
 
 export type SubmitPlanInput = SubmitPlanCommand;

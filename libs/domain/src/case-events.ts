@@ -1,5 +1,6 @@
 import type { CategoryCode } from './categories.js';
 import type { InspectionOutcomeKind, ScoreSheet } from './indicators/scoring.js';
+import type { ReminderKind } from './reminders.js';
 import type { DeadlineKind } from './stages.js';
 
 /** The facts recorded in a case's audit trail, by type. */
@@ -40,6 +41,19 @@ export interface CaseEventPayloads {
   Withdrawn: Record<string, never>;
   /** 延期 */
   DeadlineExtended: { deadline: DeadlineKind; dueOn: string };
+  /** 提醒已发送 / 逾期督办: a reminder went out (per channel and recipient: sent, skipped, failed). */
+  ReminderSent: ReminderRecord;
+  /** 提醒发送失败: every retry of the delivery failed. */
+  ReminderFailed: ReminderRecord & { error: string };
+}
+
+/** What the audit trail keeps of one reminder. */
+export interface ReminderRecord {
+  readonly reminderKey: string;
+  readonly kind: ReminderKind;
+  readonly deadline: DeadlineKind;
+  readonly dueOn: string;
+  readonly deliveries: readonly { readonly channel: string; readonly recipient: string; readonly outcome: string }[];
 }
 
 export type CaseEventType = keyof CaseEventPayloads;

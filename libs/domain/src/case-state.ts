@@ -118,6 +118,8 @@ export function evolveCase(state: CaseState, event: CaseEventBody): CaseState {
     case 'NotCertified':
       return { ...next, stage: 'not_certified' };
     case 'AnnualReviewRecorded':
+    case 'ReminderSent':
+    case 'ReminderFailed':
       return next;
     case 'Revoked':
       return { ...next, stage: 'revoked' };

@@ -13,7 +13,7 @@ const STAGE_DEADLINE: Partial<Record<CaseStage, DeadlineKind>> = {
 
 /** The due date (YYYY-MM-DD) of the case's current stage, if it has one. */
 export function currentDueOn(state: CaseState): string | undefined {
-  const deadline = STAGE_DEADLINE[state.stage];
+  const deadline = currentDeadline(state);
   return deadline && state.deadlines[deadline];
 }
 
@@ -66,4 +66,9 @@ export function normaliseStageDurations(stored: {
 export function dueOnFor(kind: DeadlineKind, enteredOn: IsoDate, settings: { readonly stageDurations: StageDurations }): IsoDate {
   const { days, unit } = settings.stageDurations[kind];
   return unit === 'working' ? addWorkingDays(enteredOn, days) : workingDayOnOrAfter(addCalendarDays(enteredOn, days));
+}
+
+/** The deadline that governs the case's current stage, if any. */
+export function currentDeadline(state: CaseState): DeadlineKind | undefined {
+  return STAGE_DEADLINE[state.stage];
 }

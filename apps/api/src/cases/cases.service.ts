@@ -11,6 +11,7 @@ import {
   caseSteps,
   enrollmentRecordedUpdate,
   type CaseStepName,
+  type CaseClock,
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
@@ -53,6 +54,7 @@ export class CasesService {
       enrolledBy: actor,
       framework: this.frameworks.get(unit.category, settings.frameworkVersions[unit.category]),
       thresholds: settings.thresholds,
+      reminders: { policy: settings.reminderPolicy, ...this.clock() },
     };
     const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
@@ -71,6 +73,15 @@ export class CasesService {
   }
 
   /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
+  /** The compressed case clock of demonstrations and tests (CASE_CLOCK_*), anchored at this enrollment. */
+  private clock(): { clock?: CaseClock } {
+    const clock = this.config.caseClock;
+    if (!clock) return {};
+    const now = new Date();
+    const simulatedAnchor = clock.startsOn === undefined ? now : new Date(`${clock.startsOn}T00:00:00+08:00`);
+    return { clock: { realAnchor: now.toISOString(), simulatedAnchor: simulatedAnchor.toISOString(), secondsPerDay: clock.secondsPerDay } };
+  }
+
   async list(query: ListCasesQuery, principal: Principal): Promise<CaseListDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;

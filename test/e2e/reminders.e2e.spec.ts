@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { ReminderRecord } from '#domain';
+import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { eventually } from '../support/http.js';
+import { startStack, type AuthHeaders, type RunningStack } from '../support/stack.js';
+import { recordHistory, startDevServer } from '../support/temporal.js';
+
+// The cases live on a compressed calendar: two real seconds a day, from Monday 2026-06-01 00:00 in Shanghai
+// (no holiday before the 19th). Reminders go out at 09:00 on working days.
+const SECONDS_PER_DAY = 2;
+const POLICY = { beforeDueWorkingDays: [1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' };
+
+interface RecordedEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  actor: { id: string; role: string };
+}
+
+let env: TestWorkflowEnvironment;
+let database: TestDatabase;
+let stack: RunningStack;
+let campaignId: string;
+
+beforeAll(async () => {
+  env = await startDevServer();
+  database = await createSqliteDatabase();
+  stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY), CASE_CLOCK_STARTS_ON: '2026-06-01' });
+  campaignId = (await stack.http.post<{ id: string }>('/campaigns', { year: 2026, name: '提醒测试', reminderPolicy: POLICY })).body.id;
+});
+
+afterAll(async () => {
+  await stack.stop();
+  await database.drop();
+  await env.teardown();
+});
+
+async function enroll(name: string): Promise<{ caseId: string; contact: AuthHeaders }> {
+  const unit = await stack.http.post<{ id: string }>('/units', { name, category: 'village' });
+  const enrolled = await stack.http.post<{ caseId: string }>(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id });
+  expect(enrolled.status).toBe(201);
+  return { caseId: enrolled.body.caseId, contact: await stack.contactOf(unit.body.id) };
+}
+
+async function setDeadline(caseId: string, dueOn: string): Promise<void> {
+  const set = await stack.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '培育期限' });
+  expect(set.status).toBe(200);
+}
+
+async function reminders(caseId: string): Promise<(ReminderRecord & { type: string; actor: string })[]> {
+  const events = await stack.http.get<RecordedEvent[]>(`/cases/${caseId}/events`);
+  return events.body
+    .filter((event) => event.type === 'ReminderSent' || event.type === 'ReminderFailed')
+    .map((event) => ({ ...(event.payload as unknown as ReminderRecord), type: event.type, actor: event.actor.role }));
+}
+
+const keys = async (caseId: string): Promise<string[]> => (await reminders(caseId)).map((reminder) => reminder.reminderKey);
+
+async function endCultivation(caseId: string, contact: AuthHeaders): Promise<void> {
+  for (const [path, body, headers] of [
+    ['plan', { summary: '创建方案' }, contact],
+    ['plan/review', { approve: true }, undefined],
+    ['progress-reports', { summary: '进度' }, contact],
+    ['readiness', {}, contact],
+  ] as const) {
+    const step = await stack.http.post(`/cases/${caseId}/${path}`, body, headers);
+    expect(step.status).toBe(200);
+  }
+}
+
+describe('deadline reminders on durable timers', () => {
+  it('sends none for a stage completed before its first reminder', async () => {
+    const { caseId, contact } = await enroll('提前完成村');
+    await setDeadline(caseId, '2026-06-05');
+    await endCultivation(caseId, contact);
+    // Another case, due earlier, shows the clock has passed this one's first reminder (Thu 06-04 09:00).
+    const { caseId: witness } = await enroll('对照村');
+    await setDeadline(witness, '2026-06-05');
+    await eventually('the witness case’s first reminder', async () => ((await keys(witness)).length > 0 ? true : undefined));
+    expect(await keys(caseId)).toEqual([]);
+    await stack.http.post(`/cases/${witness}/withdrawal`, { reason: '对照结束' });
+  });
+
+  it('moves the pending reminders when the deadline is extended', async () => {
+    const { caseId, contact } = await enroll('延期村');
+    await setDeadline(caseId, '2026-06-05');
+    await eventually('the first reminder', async () => ((await keys(caseId)).length > 0 ? true : undefined));
+    await setDeadline(caseId, '2026-06-10');
+    await eventually('the new due day’s reminder', async () => ((await keys(caseId)).includes('2026-06-10:due_today:0') ? true : undefined));
+    await endCultivation(caseId, contact);
+    expect(await keys(caseId)).toEqual(['2026-06-05:before_due:-1', '2026-06-10:before_due:-1', '2026-06-10:due_today:0']);
+    const inbox = await stack.http.get<{ items: { kind: string }[] }>('/inbox?pageSize=50', contact);
+    expect(inbox.body.items.map((item) => item.kind).sort()).toEqual(['reminder_before_due', 'reminder_before_due', 'reminder_due_today']);
+    await recordHistory(env.client, caseId, 'reminders-extended');
+  });
+
+  it('keeps reminding while overdue and escalates to the program office, across a worker restart', async () => {
+    const { caseId, contact } = await enroll('逾期村');
+    await setDeadline(caseId, '2026-06-03');
+    await eventually('the due-day reminder', async () => ((await keys(caseId)).includes('2026-06-03:due_today:0') ? true : undefined));
+    // Timers pending while no worker runs: the new worker picks them up, none lost, none twice.
+    await stack.restartWorker();
+    await eventually('the escalation', async () => ((await keys(caseId)).includes('2026-06-03:escalation:2') ? true : undefined));
+    await stack.http.post(`/cases/${caseId}/withdrawal`, { reason: '逾期退出' });
+    const sent = await reminders(caseId);
+    expect(sent.map((reminder) => reminder.reminderKey)).toEqual(['2026-06-03:before_due:-1', '2026-06-03:due_today:0', '2026-06-03:overdue:1', '2026-06-03:escalation:2']);
+    expect(sent.every((reminder) => reminder.type === 'ReminderSent' && reminder.actor === 'system')).toBe(true);
+    const escalation = sent.at(-1);
+    expect(escalation?.deliveries.filter((delivery) => delivery.channel === 'inbox' && delivery.recipient === stack.ids.admin).map((delivery) => delivery.outcome)).toEqual(['sent']);
+    const unitInbox = await stack.http.get<{ items: { kind: string }[] }>('/inbox?pageSize=50', contact);
+    expect(unitInbox.body.items.map((item) => item.kind).sort()).toEqual(['escalation', 'reminder_before_due', 'reminder_due_today', 'reminder_overdue']);
+    const officeInbox = await stack.http.get<{ items: { kind: string; caseId: string | null }[] }>('/inbox?pageSize=50');
+    expect(officeInbox.body.items.filter((item) => item.caseId === caseId).map((item) => item.kind)).toEqual(['escalation']);
+  });
+});
