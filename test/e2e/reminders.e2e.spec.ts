@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { ReminderRecord } from '#domain';
@@ -111,5 +113,55 @@ describe('deadline reminders on durable timers', () => {
     expect(unitInbox.body.items.map((item) => item.kind).sort()).toEqual(['escalation', 'reminder_before_due', 'reminder_due_today', 'reminder_overdue']);
     const officeInbox = await stack.http.get<{ items: { kind: string; caseId: string | null }[] }>('/inbox?pageSize=50');
     expect(officeInbox.body.items.filter((item) => item.caseId === caseId).map((item) => item.kind)).toEqual(['escalation']);
+  });
+});
+
+describe('a reminder whose delivery keeps failing', () => {
+  let failing: TestDatabase;
+  let chatDown: RunningStack;
+  let receiver: Server;
+  const posts: string[] = [];
+
+  beforeAll(async () => {
+    // The program office's group chat answers 500 to every post.
+    receiver = createServer((request, response) => {
+      posts.push(decodeURIComponent(String(request.headers['x-qinglian-dedupe-key'])));
+      request.resume();
+      response.writeHead(500).end('{"errcode":500}');
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    failing = await createSqliteDatabase();
+    chatDown = await startStack(env, failing, {
+      CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY),
+      CASE_CLOCK_STARTS_ON: '2026-06-01',
+      NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${String((receiver.address() as AddressInfo).port)}/robot/send?access_token=t`,
+      NOTIFY_WEBHOOK_SECRET: 'SECtest-secret',
+    });
+  });
+
+  afterAll(async () => {
+    await chatDown.stop();
+    await failing.drop();
+    await new Promise<void>((resolve) => receiver.close(() => { resolve(); }));
+  });
+
+  it('is recorded as ReminderFailed once its retries are spent, and the case goes on', async () => {
+    const campaign = await chatDown.http.post<{ id: string }>('/campaigns', { year: 2026, name: '群聊故障', reminderPolicy: POLICY });
+    const unit = await chatDown.http.post<{ id: string }>('/units', { name: '群聊故障村', category: 'village' });
+    const caseId = (await chatDown.http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id })).body.caseId;
+    expect((await chatDown.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn: '2026-06-03', reason: '培育期限' })).status).toBe(200);
+    const failed = await eventually(
+      'the escalation recorded as failed',
+      async () => {
+        const events = await chatDown.http.get<RecordedEvent[]>(`/cases/${caseId}/events`);
+        return events.body.find((event) => event.type === 'ReminderFailed');
+      },
+      90_000,
+    );
+    expect(failed.payload).toMatchObject({ reminderKey: '2026-06-03:escalation:2', kind: 'escalation' });
+    expect(failed.payload.deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'webhook', outcome: 'failed' })]));
+    // Five attempts, each a post with the same dedupe key; then the case carries on.
+    expect(posts).toEqual(Array.from({ length: 5 }, () => `reminder:${caseId}:cultivation:2026-06-03:escalation:2`));
+    expect((await chatDown.http.post(`/cases/${caseId}/withdrawal`, { reason: '结束' })).status).toBe(200);
   });
 });
