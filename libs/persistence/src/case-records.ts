@@ -59,7 +59,7 @@ export class CaseRecords {
     };
   }
 
-  /** Open cases (not at a final stage) with what the weekly digest needs, in pages so memory stays flat. */
+  /** Open cases (not at a final stage) with what the weekly digest needs; read in pages so no single query is unbounded. */
   async openCasesForDigest(pageSize = 1000): Promise<DigestCase[]> {
     const open: DigestCase[] = [];
     for (let offset = 0; ; offset += pageSize) {
