@@ -35,14 +35,17 @@ import {
   decideRevoke,
   decideSelfAssessment,
   decideSubmitPlan,
+  deadlineOpenedBy,
   decideWithdraw,
   evolveCase,
   FINAL_STAGES,
   initialCaseState,
   nextReminder,
+  shanghaiDate,
   SYSTEM_ACTOR,
   type Actor,
   type CaseEventBody,
+  type DeadlineBasis,
   type DeadlineKind,
   type Reminder,
   type ReminderKind,
@@ -58,6 +61,7 @@ import {
   enrollmentRecordedUpdate,
   type CaseActivities,
   type CaseReminderSettings,
+  type DeadlineActivities,
   type DeliveryReport,
   type NotificationActivities,
   type NotificationKind,
@@ -79,6 +83,10 @@ const { deliverNotification } = proxyActivities<NotificationActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 5 },
 });
 
+// Due dates and reminder times come from the working-day calendar, whose data changes between releases: they are
+// worked out in the worker and kept in the history (see DeadlineActivities).
+const planning = proxyLocalActivities<DeadlineActivities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
+
 const REMINDER_NOTIFICATIONS: Readonly<Record<ReminderKind, NotificationKind>> = {
   before_due: 'reminder_before_due',
   due_today: 'reminder_due_today',
@@ -86,7 +94,7 @@ const REMINDER_NOTIFICATIONS: Readonly<Record<ReminderKind, NotificationKind>> =
   escalation: 'escalation',
 };
 
-/** The next reminder after `now`, or none (also when the due date lies beyond the working-day calendar). */
+/** Before patch `due-dates-on-entry`: the next reminder worked out in workflow code with the bundled calendar. */
 function upcomingReminder(dueOn: string, settings: CaseReminderSettings, now: Date): Reminder | null {
   try {
     return nextReminder(dueOn, settings.policy, now);
@@ -107,9 +115,17 @@ function appendCaseEvent(input: Parameters<CaseActivities['appendCaseEvent']>[0]
 
 /** 示范点创建案件 — one unit's path through a campaign. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
+  const dueDatesPatch: CaseWorkflowPatch = 'due-dates-on-entry';
+  const calendarInActivities = patched(dueDatesPatch);
   let state = input.resumeFrom ?? initialCaseState(input);
   // Steps are recorded one at a time, in the order they were accepted.
   const recording = new Mutex();
+
+  // The case's "now": real time, or the compressed clock of demonstrations and tests.
+  const clock = input.reminders?.clock;
+  const scale = clock ? 86_400 / clock.secondsPerDay : 1;
+  const caseNow = (): Date => (clock ? new Date(Date.parse(clock.simulatedAnchor) + (Date.now() - Date.parse(clock.realAnchor)) * scale) : new Date());
+  const caseDayMs = 86_400_000 / scale;
 
   function record(actor: Actor, decide: (current: CaseState) => Decision, reason: string | null): Promise<CaseState> {
     // The validator checked against the state at acceptance; decide again now that earlier steps are recorded.
@@ -118,23 +134,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
 
   /** Appends events in order and follows them with the search attributes; only ever called holding `recording`. */
   async function appendEvents(actor: Actor, events: Decision, reason: string | null): Promise<CaseState> {
-    const previousStage = state.stage;
+    const before = state;
     const previousDueOn = currentDueOn(state);
-    for (const event of events) {
-      await appendCaseEvent({
-        eventId: uuid4(),
-        caseId: input.caseId,
-        sequence: state.lastSequence + 1,
-        event,
-        // An inspection's conclusion is the rules' decision, not the last assessor's.
-        actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
-        reason,
-        occurredAt: new Date().toISOString(),
-        frameworkVersion: input.framework?.version ?? null,
-      });
-      state = evolveCase(state, event);
+    for (const event of events) await appendEvent(actor, event, reason);
+    // 设定期限: a stage entered gets its due date with the step that entered it.
+    const opened = calendarInActivities ? deadlineOpenedBy(before, state) : undefined;
+    if (opened && input.stageDurations) {
+      const entry = { deadline: opened, enteredOn: shanghaiDate(caseNow()), duration: input.stageDurations[opened] };
+      await appendEvent(SYSTEM_ACTOR, await planning.planDeadline(entry), null);
     }
-    if (state.stage !== previousStage) {
+    if (state.stage !== before.stage) {
       upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: state.stage }]);
     }
     const dueOn = currentDueOn(state);
@@ -143,6 +152,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       upsertSearchAttributes([{ key: CaseSearchAttributes.nextDueAt, value: dueOn === undefined ? null : new Date(`${dueOn}T00:00:00+08:00`) }]);
     }
     return state;
+  }
+
+  async function appendEvent(actor: Actor, event: CaseEventBody, reason: string | null): Promise<void> {
+    await appendCaseEvent({
+      eventId: uuid4(),
+      caseId: input.caseId,
+      sequence: state.lastSequence + 1,
+      event,
+      // An inspection's conclusion is the rules' decision, not the last assessor's.
+      actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
+      reason,
+      occurredAt: new Date().toISOString(),
+      frameworkVersion: input.framework?.version ?? null,
+    });
+    state = evolveCase(state, event);
   }
 
   /** One human step: the validator refuses an illegal step before anything is written; the handler records it. */
@@ -163,7 +187,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
 
   setHandler(caseStateQuery, () => state);
   setHandler(enrollmentRecordedUpdate, async () => {
-    await condition(() => state.lastSequence >= 1);
+    // Since due dates are set on entry, the enrollment is recorded once its cultivation due date is too.
+    await condition(() => state.lastSequence >= 1 && !(calendarInActivities && recording.isLocked()));
     return state;
   });
   step(caseSteps.submitPlan, decideSubmitPlan);
@@ -189,26 +214,55 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
    * a step already done. Each delivery, or its final failure, is recorded in the case's audit trail.
    */
   async function remindUntilDone(settings: CaseReminderSettings, finished: () => boolean): Promise<void> {
-    const { clock } = settings;
-    const scale = clock ? 86_400 / clock.secondsPerDay : 1;
-    const caseNow = (): Date => (clock ? new Date(Date.parse(clock.simulatedAnchor) + (Date.now() - Date.parse(clock.realAnchor)) * scale) : new Date());
     while (!(finished() || workflowInfo().continueAsNewSuggested)) {
       const stage = state.stage;
       const deadline = currentDeadline(state);
       const dueOn = currentDueOn(state);
       const moved = (): boolean => finished() || workflowInfo().continueAsNewSuggested || state.stage !== stage || currentDueOn(state) !== dueOn;
-      const reminder = deadline && dueOn ? upcomingReminder(dueOn, settings, caseNow()) : null;
-      if (!deadline || !dueOn || !reminder) {
+      if (!calendarInActivities) {
+        const reminder = deadline && dueOn ? upcomingReminder(dueOn, settings, caseNow()) : null;
+        if (!deadline || !dueOn || !reminder) await condition(moved);
+        else await remindWhenDue(reminder, deadline, dueOn, moved);
+        continue;
+      }
+      const pending = state.pendingDeadline;
+      if (deadline && !dueOn && pending?.deadline === deadline) {
+        // 期限待定: asked again every day, so a worker carrying a newer calendar sets it.
+        if (!(await condition(moved, caseDayMs))) await setPendingDueDate(pending, moved);
+        continue;
+      }
+      if (!deadline || !dueOn) {
         await condition(moved);
         continue;
       }
-      const realDelayMs = Math.max(1, (Date.parse(reminder.sendAt) - caseNow().getTime()) / scale);
-      if (await condition(moved, realDelayMs)) continue;
-      await recording.runExclusive(async () => {
-        if (moved()) return;
-        await appendEvents(SYSTEM_ACTOR, [await remind(reminder, deadline, dueOn)], null);
-      });
+      const planned = await planning.planNextReminder({ dueOn, policy: settings.policy, after: caseNow().toISOString() });
+      if ('beyondCalendar' in planned) {
+        log.warn('reminders wait for the working-day calendar', { dueOn, reason: planned.beyondCalendar });
+        await condition(moved, caseDayMs);
+      } else if (planned.reminder) {
+        await remindWhenDue(planned.reminder, deadline, dueOn, moved);
+      } else {
+        await condition(moved);
+      }
     }
+  }
+
+  async function setPendingDueDate(pending: DeadlineBasis, moved: () => boolean): Promise<void> {
+    await recording.runExclusive(async () => {
+      if (moved()) return;
+      const event = await planning.planDeadline(pending);
+      if (event.type === 'DeadlineSet') await appendEvents(SYSTEM_ACTOR, [event], null);
+    });
+  }
+
+  /** Sleeps until the reminder's moment, then sends it unless the stage or its due date moved meanwhile. */
+  async function remindWhenDue(reminder: Reminder, deadline: DeadlineKind, dueOn: string, moved: () => boolean): Promise<void> {
+    const realDelayMs = Math.max(1, (Date.parse(reminder.sendAt) - caseNow().getTime()) / scale);
+    if (await condition(moved, realDelayMs)) return;
+    await recording.runExclusive(async () => {
+      if (moved()) return;
+      await appendEvents(SYSTEM_ACTOR, [await remind(reminder, deadline, dueOn)], null);
+    });
   }
 
   async function remind(reminder: Reminder, deadline: DeadlineKind, dueOn: string): Promise<CaseEventBody> {

@@ -7,9 +7,14 @@ export const CASE_WORKFLOW_PATCHES = [
   'append-as-local-activity',
   /** Durable timers for the reminders of the current stage's due date (only on cases enrolled with a reminder policy). */
   'deadline-reminders',
+  /**
+   * A stage entered gets its due date (DeadlineSet, or DeadlinePending beyond the working-day calendar); due dates and
+   * reminder times are worked out by local activities, so a newer calendar never changes a replayed history.
+   */
+  'due-dates-on-entry',
 ] as const;
 
 export type CaseWorkflowPatch = (typeof CASE_WORKFLOW_PATCHES)[number];
 
 /** The patch level new cases start at: where newly recorded histories are filed. */
-export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'deadline-reminders';
+export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'due-dates-on-entry';

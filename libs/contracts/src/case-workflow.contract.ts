@@ -11,6 +11,7 @@ import type {
   InspectionScoresCommand,
   JinhuaDecisionCommand,
   ReminderPolicy,
+  StageDurations,
   ReportCommand,
   ReviewPlanCommand,
   ScoreSheet,
@@ -39,6 +40,8 @@ export interface CaseWorkflowInput {
   readonly resumeFrom?: CaseState;
   /** 提醒: the campaign's reminder policy, fixed at enrollment (absent on cases enrolled before reminders). */
   readonly reminders?: CaseReminderSettings;
+  /** 期限: the campaign's stage durations, fixed at enrollment; each stage entered gets its due date from them (absent on earlier cases). */
+  readonly stageDurations?: StageDurations;
 }
 
 export interface CaseReminderSettings {

@@ -3,3 +3,4 @@ export * from './case-workflow.contract.js';
 export * from './search-attributes.js';
 export * from './schedules.contract.js';
 export * from './notifications.contract.js';
+export * from './deadlines.contract.js';

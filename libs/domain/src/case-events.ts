@@ -1,5 +1,6 @@
 import type { CategoryCode } from './categories.js';
 import type { InspectionOutcomeKind, ScoreSheet } from './indicators/scoring.js';
+import type { DeadlineDuration } from './deadlines.js';
 import type { ReminderKind } from './reminders.js';
 import type { DeadlineKind } from './stages.js';
 
@@ -39,12 +40,23 @@ export interface CaseEventPayloads {
   Revoked: Record<string, never>;
   /** 退出创建 */
   Withdrawn: Record<string, never>;
-  /** 延期 */
+  /** 延期 (also: an administrator setting a due date the calendar could not) */
   DeadlineExtended: { deadline: DeadlineKind; dueOn: string };
+  /** 设定期限: the stage just entered gets its due date from the campaign's stage duration. */
+  DeadlineSet: DeadlineBasis & { dueOn: string };
+  /** 期限待定: the due date lies beyond the working-day calendar's years; it is set once the calendar covers it. */
+  DeadlinePending: DeadlineBasis & { reason: string };
   /** 提醒已发送 / 逾期督办: a reminder went out (per channel and recipient: sent, skipped, failed). */
   ReminderSent: ReminderRecord;
   /** 提醒发送失败: every retry of the delivery failed. */
   ReminderFailed: ReminderRecord & { error: string };
+}
+
+/** What a stage's due date is computed from: the day the case entered the stage and the campaign's duration. */
+export interface DeadlineBasis {
+  readonly deadline: DeadlineKind;
+  readonly enteredOn: string;
+  readonly duration: DeadlineDuration;
 }
 
 /** What the audit trail keeps of one reminder. */

@@ -1,5 +1,5 @@
 import type { CategoryCode } from './categories.js';
-import type { CaseEventBody } from './case-events.js';
+import type { CaseEventBody, DeadlineBasis } from './case-events.js';
 import type { InspectionOutcomeKind, ScoreSheet } from './indicators/scoring.js';
 import type { CaseStage, DeadlineKind, PlanStatus } from './stages.js';
 
@@ -27,6 +27,8 @@ export interface CaseState {
   readonly lastOutcome: { readonly kind: InspectionOutcomeKind; readonly total: number } | null;
   readonly certification: { readonly documentNumber: string; readonly certifiedOn: string } | null;
   readonly deadlines: Readonly<Partial<Record<DeadlineKind, string>>>;
+  /** 期限待定: the current stage's due date waits for the working-day calendar (absent on older states). */
+  readonly pendingDeadline?: DeadlineBasis | null;
   /** Sequence of the last event recorded for this case (0 before the first). */
   readonly lastSequence: number;
 }
@@ -50,6 +52,7 @@ export function initialCaseState(input: { caseId: string; campaignId: string; un
     lastOutcome: null,
     certification: null,
     deadlines: {},
+    pendingDeadline: null,
     lastSequence: 0,
   };
 }
@@ -126,6 +129,14 @@ export function evolveCase(state: CaseState, event: CaseEventBody): CaseState {
     case 'Withdrawn':
       return { ...next, stage: 'withdrawn' };
     case 'DeadlineExtended':
-      return { ...next, deadlines: { ...state.deadlines, [event.payload.deadline]: event.payload.dueOn } };
+    case 'DeadlineSet': {
+      const { deadline, dueOn } = event.payload;
+      return { ...next, deadlines: { ...state.deadlines, [deadline]: dueOn }, pendingDeadline: state.pendingDeadline?.deadline === deadline ? null : state.pendingDeadline };
+    }
+    case 'DeadlinePending': {
+      const { deadline, enteredOn, duration } = event.payload;
+      const deadlines = Object.fromEntries(Object.entries(state.deadlines).filter(([kind]) => kind !== deadline));
+      return { ...next, deadlines, pendingDeadline: { deadline, enteredOn, duration } };
+    }
   }
 }

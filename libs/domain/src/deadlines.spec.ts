@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CalendarOutOfRangeError, calendarCoverage } from './calendar/working-days.js';
-import { DEFAULT_STAGE_DURATIONS, dueOnFor, normaliseStageDurations } from './deadlines.js';
+import { evolveCase, initialCaseState, type CaseState } from './case-state.js';
+import { currentDueOn, deadlineOnEntry, deadlineOpenedBy, DEFAULT_STAGE_DURATIONS, dueOnFor, normaliseStageDurations } from './deadlines.js';
 
 const settings = (durations: Partial<typeof DEFAULT_STAGE_DURATIONS>) => ({ stageDurations: { ...DEFAULT_STAGE_DURATIONS, ...durations } });
 
@@ -41,5 +42,44 @@ describe(normaliseStageDurations.name, () => {
 
   it('prefers stageDurations over the legacy field', () => {
     expect(normaliseStageDurations({ stageDurationDays: { inspection: 9 }, stageDurations: { inspection: { days: 4, unit: 'working' } } }).inspection).toEqual({ days: 4, unit: 'working' });
+  });
+});
+
+describe('due dates set on entering a stage', () => {
+  const enrolled = evolveCase(initialCaseState({ caseId: 'c', campaignId: 'k', unitId: 'u', unitName: '某村', category: 'village' }), {
+    type: 'CaseEnrolled',
+    payload: { campaignId: 'k', unitId: 'u', unitName: '某村', category: 'village' },
+  });
+
+  it('opens the deadline of the stage a step enters, and none for a step that stays', () => {
+    const fresh = initialCaseState({ caseId: 'c', campaignId: 'k', unitId: 'u', unitName: '某村', category: 'village' });
+    expect(deadlineOpenedBy(fresh, enrolled)).toBe('cultivation');
+    expect(deadlineOpenedBy(enrolled, evolveCase(enrolled, { type: 'PlanSubmitted', payload: { summary: 's', documentRefs: [] } }))).toBeUndefined();
+    expect(deadlineOpenedBy(enrolled, evolveCase(enrolled, { type: 'ReadinessDeclared', payload: {} }))).toBe('self_assessment');
+    expect(deadlineOpenedBy(enrolled, evolveCase(enrolled, { type: 'Withdrawn', payload: {} }))).toBeUndefined();
+    const rectifying: CaseState = { ...enrolled, stage: 'rectification' };
+    expect(deadlineOpenedBy(rectifying, evolveCase(rectifying, { type: 'RectificationSubmitted', payload: { summary: 's', documentRefs: [] } }))).toBe('inspection');
+  });
+
+  it('records the due date with what it was computed from', () => {
+    const event = deadlineOnEntry('self_assessment', '2025-09-26', { days: 5, unit: 'working' });
+    expect(event).toEqual({ type: 'DeadlineSet', payload: { deadline: 'self_assessment', enteredOn: '2025-09-26', duration: { days: 5, unit: 'working' }, dueOn: '2025-10-10' } });
+    const state = evolveCase({ ...enrolled, stage: 'self_assessment' }, event);
+    expect(currentDueOn(state)).toBe('2025-10-10');
+  });
+
+  it('leaves the due date pending beyond the calendar, clearing an earlier round’s, until it is set', () => {
+    const { lastYear } = calendarCoverage();
+    const duration = { days: 20, unit: 'working' } as const;
+    const pending = deadlineOnEntry('inspection', `${lastYear}-12-20`, duration);
+    expect(pending).toMatchObject({ type: 'DeadlinePending', payload: { deadline: 'inspection', enteredOn: `${lastYear}-12-20`, duration } });
+    expect(pending.type === 'DeadlinePending' && pending.payload.reason).toContain(String(lastYear + 1));
+    const secondRound: CaseState = { ...enrolled, stage: 'inspection', deadlines: { inspection: `${lastYear}-06-01` } };
+    const waiting = evolveCase(secondRound, pending);
+    expect(currentDueOn(waiting)).toBeUndefined();
+    expect(waiting.pendingDeadline).toEqual({ deadline: 'inspection', enteredOn: `${lastYear}-12-20`, duration });
+    const set = evolveCase(waiting, { type: 'DeadlineExtended', payload: { deadline: 'inspection', dueOn: `${lastYear + 1}-01-25` } });
+    expect(currentDueOn(set)).toBe(`${lastYear + 1}-01-25`);
+    expect(set.pendingDeadline).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
+import type { CaseEventBody } from './case-events.js';
 import type { CaseState } from './case-state.js';
 import { addCalendarDays, type IsoDate } from './calendar/dates.js';
-import { addWorkingDays, workingDayOnOrAfter } from './calendar/working-days.js';
+import { addWorkingDays, CalendarOutOfRangeError, workingDayOnOrAfter } from './calendar/working-days.js';
 import type { CaseStage, DeadlineKind } from './stages.js';
 
 /** The deadline that governs each stage (a stage without one is never overdue). */
@@ -64,8 +65,29 @@ export function normaliseStageDurations(stored: {
  * day, so every due date is a working day. Throws CalendarOutOfRangeError beyond the calendar's years.
  */
 export function dueOnFor(kind: DeadlineKind, enteredOn: IsoDate, settings: { readonly stageDurations: StageDurations }): IsoDate {
-  const { days, unit } = settings.stageDurations[kind];
+  return dueAfter(enteredOn, settings.stageDurations[kind]);
+}
+
+function dueAfter(enteredOn: IsoDate, { days, unit }: DeadlineDuration): IsoDate {
   return unit === 'working' ? addWorkingDays(enteredOn, days) : workingDayOnOrAfter(addCalendarDays(enteredOn, days));
+}
+
+/** The deadline a step opened: the one of the stage it entered, if the stage changed and the new one has a deadline. */
+export function deadlineOpenedBy(before: CaseState, after: CaseState): DeadlineKind | undefined {
+  return before.stage === after.stage ? undefined : STAGE_DEADLINE[after.stage];
+}
+
+/**
+ * 设定期限: the event that gives a stage entered on `enteredOn` its due date, or, when the date lies beyond the
+ * working-day calendar, the event that leaves it pending (期限待定) with the calendar's own explanation.
+ */
+export function deadlineOnEntry(deadline: DeadlineKind, enteredOn: IsoDate, duration: DeadlineDuration): CaseEventBody & { type: 'DeadlineSet' | 'DeadlinePending' } {
+  try {
+    return { type: 'DeadlineSet', payload: { deadline, enteredOn, duration, dueOn: dueAfter(enteredOn, duration) } };
+  } catch (error) {
+    if (!(error instanceof CalendarOutOfRangeError)) throw error;
+    return { type: 'DeadlinePending', payload: { deadline, enteredOn, duration, reason: error.message } };
+  }
 }
 
 /** The deadline that governs the case's current stage, if any. */

@@ -49,6 +49,13 @@ export class CaseStateDto {
   @ApiProperty({ description: '金华市级认定 / Certification', nullable: true, type: 'object', additionalProperties: true })
   certification!: { documentNumber: string; certifiedOn: string } | null;
   @ApiProperty({ description: '期限 / Deadlines (YYYY-MM-DD)', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
+  @ApiProperty({
+    description: '期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator',
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  pendingDeadline!: { deadline: DeadlineKind; enteredOn: string; duration: { days: number; unit: string } } | null;
   @ApiProperty({ description: '最后一条审计记录序号 / Sequence of the last recorded event' }) lastSequence!: number;
 }
 

@@ -55,6 +55,7 @@ export class CasesService {
       framework: this.frameworks.get(unit.category, settings.frameworkVersions[unit.category]),
       thresholds: settings.thresholds,
       reminders: { policy: settings.reminderPolicy, ...this.clock() },
+      stageDurations: settings.stageDurations,
     };
     const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
@@ -181,6 +182,7 @@ function toDto(state: CaseState): CaseStateDto {
     lastOutcome: state.lastOutcome ? { ...state.lastOutcome } : null,
     certification: state.certification ? { ...state.certification } : null,
     deadlines: { ...state.deadlines },
+    pendingDeadline: state.pendingDeadline ?? null,
   };
 }
 
