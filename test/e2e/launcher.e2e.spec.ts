@@ -82,7 +82,7 @@ describe('npm start (the embedded launcher)', () => {
 
     const unit = await http.post<{ id: string }>('/units', { name: '永康中学', category: 'school' });
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉学校' });
-    const enrolled = await http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id });
+    const enrolled = await http.post<{ caseId: string; lastSequence: number; deadlines: Record<string, string> }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id });
     expect(enrolled.status).toBe(201);
 
     expect(await interrupt(first)).toBe(0);
@@ -94,8 +94,10 @@ describe('npm start (the embedded launcher)', () => {
     try {
       expect(second.output()).toContain('database schema up to date');
       expect((await http.get(`/units/${unit.body.id}`)).body).toMatchObject({ name: '永康中学' });
-      expect((await http.get(`/cases/${enrolled.body.caseId}`)).body).toMatchObject({ stage: 'cultivation', lastSequence: 1 });
-      expect((await http.get<unknown[]>(`/cases/${enrolled.body.caseId}/events`)).body).toHaveLength(1);
+      // The enrollment and its cultivation due date (set, or pending when it falls beyond the calendar's years).
+      expect(enrolled.body.lastSequence).toBe(2);
+      expect((await http.get(`/cases/${enrolled.body.caseId}`)).body).toMatchObject({ stage: 'cultivation', lastSequence: 2, deadlines: enrolled.body.deadlines });
+      expect((await http.get<unknown[]>(`/cases/${enrolled.body.caseId}/events`)).body).toHaveLength(2);
     } finally {
       expect(await interrupt(second)).toBe(0);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
+import { CATEGORY_CODES, DEFAULT_STAGE_DURATIONS, dueOnFor, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { startStack, type RunningStack, type StackActors } from '../support/stack.js';
 import { recordHistory, startDevServer } from '../support/temporal.js';
@@ -9,6 +9,7 @@ interface CaseView {
   caseId: string;
   stage: string;
   lastSequence: number;
+  deadlines: Record<string, string>;
   inspection: { round: number; submittedBy: string[] } | null;
   lastOutcome: { kind: string; total: number } | null;
   certification: { documentNumber: string } | null;
@@ -16,6 +17,7 @@ interface CaseView {
 
 interface TimelineEvent {
   type: string;
+  occurredAt: string;
   actor: { id: string; role: string };
   reason: string | null;
   frameworkVersion: string | null;
@@ -94,7 +96,8 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
 
   beforeAll(async () => {
     database = await createDatabase();
-    stack = await startStack(env, database);
+    // The case's clock runs at real speed from 1 March 2019: every stage of these quick cases is entered that day.
+    stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' });
     ACTORS = stack.actors;
     for (const category of CATEGORY_CODES) {
       frameworks.set(category, (await stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`)).body);
@@ -127,15 +130,22 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     await post(`${c}/recommendation`, { batch: '2019-第一批' }, ACTORS.admin);
     const certified = await post(`${c}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }, ACTORS.jinhua);
     expect(certified).toMatchObject({ stage: 'certified', certification: { documentNumber: '金纪〔2019〕12号' } });
+    // Each stage entered got its due date from the campaign's durations (the defaults), counted from 1 March.
+    const settings = { stageDurations: DEFAULT_STAGE_DURATIONS };
+    expect(certified.deadlines).toEqual({
+      cultivation: '2019-07-01',
+      self_assessment: dueOnFor('self_assessment', '2019-03-01', settings),
+      inspection: dueOnFor('inspection', '2019-03-01', settings),
+    });
 
     const events = await timeline(caseId);
     expect(events.map((event) => event.type)).toEqual([
-      'CaseEnrolled', 'PlanSubmitted', 'PlanApproved', 'ProgressReportSubmitted', 'ReadinessDeclared', 'AssessorsAssigned',
-      'SelfAssessmentSubmitted', 'InspectionScoresSubmitted', 'InspectionScoresSubmitted', 'InspectionConcluded', 'Recommended', 'Certified',
+      'CaseEnrolled', 'DeadlineSet', 'PlanSubmitted', 'PlanApproved', 'ProgressReportSubmitted', 'ReadinessDeclared', 'DeadlineSet', 'AssessorsAssigned',
+      'SelfAssessmentSubmitted', 'DeadlineSet', 'InspectionScoresSubmitted', 'InspectionScoresSubmitted', 'InspectionConcluded', 'Recommended', 'Certified',
     ]);
-    expect(events.find((event) => event.type === 'InspectionConcluded')?.actor.role).toBe('system');
+    expect(events.filter((event) => event.type === 'DeadlineSet' || event.type === 'InspectionConcluded').every((event) => event.actor.role === 'system')).toBe(true);
     expect(events.every((event) => event.frameworkVersion === '2019.1')).toBe(true);
-    const revealed = events[7]?.payload.sheet as { scores: unknown[] } | null | undefined;
+    const revealed = events.find((event) => event.type === 'InspectionScoresSubmitted')?.payload.sheet as { scores: unknown[] } | null | undefined;
     expect(revealed?.scores).toHaveLength(indicatorsOf(frameworks.get(category) ?? fail(category)).length);
     expect((await stack.http.get<{ ok: boolean }>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`)).body.ok).toBe(true);
     await keep(caseId, `lifecycle-certified-${category}`);
@@ -221,12 +231,15 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     await post(`${c}/plan`, { summary: '五议两公开' }, await stack.contactOf(enrolled.caseId));
     const betweenSteps = new Date().toISOString();
     await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
-    const [enrollment] = await timeline(enrolled.caseId);
+    const events = await timeline(enrolled.caseId);
+    const enrolledAt = events[0]?.occurredAt ?? fail('no enrollment');
     const at = (moment: string) => stack.http.get<{ stage: string; planStatus: string; lastSequence: number; asOf: string }>(`${c}/state?asOf=${encodeURIComponent(moment)}`);
 
-    expect((await at((enrollment as unknown as { occurredAt: string }).occurredAt)).body).toMatchObject({ stage: 'cultivation', planStatus: 'not_submitted', lastSequence: 1 });
-    expect((await at(betweenSteps)).body).toMatchObject({ planStatus: 'submitted', lastSequence: 2, asOf: betweenSteps });
-    expect((await at(new Date().toISOString())).body).toMatchObject({ planStatus: 'approved', lastSequence: 3 });
+    // The enrollment and, within the same instant or just after, its cultivation due date.
+    const recordedBy = (moment: string): number => events.filter((event) => event.occurredAt <= moment).length;
+    expect((await at(enrolledAt)).body).toMatchObject({ stage: 'cultivation', planStatus: 'not_submitted', lastSequence: recordedBy(enrolledAt) });
+    expect((await at(betweenSteps)).body).toMatchObject({ planStatus: 'submitted', lastSequence: 3, asOf: betweenSteps });
+    expect((await at(new Date().toISOString())).body).toMatchObject({ planStatus: 'approved', lastSequence: 4 });
     expect((await at('2018-01-01T00:00:00Z')).status).toBe(404);
     expect((await at('yesterday')).status).toBe(400);
   });

@@ -2,16 +2,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { ReminderRecord } from '#domain';
+import { calendarCoverage, deadlineOnEntry, type ReminderRecord } from '#domain';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/http.js';
 import { startStack, type AuthHeaders, type RunningStack } from '../support/stack.js';
 import { recordHistory, startDevServer } from '../support/temporal.js';
 
-// The cases live on a compressed calendar: two real seconds a day, from Monday 2026-06-01 00:00 in Shanghai
-// (no holiday before the 19th). Reminders go out at 09:00 on working days.
+// The cases live on a compressed calendar: two real seconds a day, each case from Monday 2026-06-01 00:00 in
+// Shanghai (no holiday before the 19th). Reminders go out at 09:00 on working days.
 const SECONDS_PER_DAY = 2;
 const POLICY = { beforeDueWorkingDays: [1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' };
+/** Cultivation of `days` calendar days: enrolled on Monday 06-01, due on 06-0(1 + days). */
+const campaignSettings = (name: string, days: number) => ({ year: 2026, name, reminderPolicy: POLICY, stageDurations: { cultivation: { days, unit: 'calendar' } } });
 
 interface RecordedEvent {
   type: string;
@@ -23,12 +25,14 @@ let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let stack: RunningStack;
 let campaignId: string;
+let shortCampaignId: string;
 
 beforeAll(async () => {
   env = await startDevServer();
   database = await createSqliteDatabase();
   stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY), CASE_CLOCK_STARTS_ON: '2026-06-01' });
-  campaignId = (await stack.http.post<{ id: string }>('/campaigns', { year: 2026, name: '提醒测试', reminderPolicy: POLICY })).body.id;
+  campaignId = (await stack.http.post<{ id: string }>('/campaigns', campaignSettings('提醒测试', 4))).body.id;
+  shortCampaignId = (await stack.http.post<{ id: string }>('/campaigns', campaignSettings('短期限', 2))).body.id;
 });
 
 afterAll(async () => {
@@ -37,15 +41,15 @@ afterAll(async () => {
   await env.teardown();
 });
 
-async function enroll(name: string): Promise<{ caseId: string; contact: AuthHeaders }> {
+async function enroll(name: string, campaign = campaignId): Promise<{ caseId: string; contact: AuthHeaders; deadlines: Record<string, string> }> {
   const unit = await stack.http.post<{ id: string }>('/units', { name, category: 'village' });
-  const enrolled = await stack.http.post<{ caseId: string }>(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id });
+  const enrolled = await stack.http.post<{ caseId: string; deadlines: Record<string, string> }>(`/campaigns/${campaign}/enrollments`, { unitId: unit.body.id });
   expect(enrolled.status).toBe(201);
-  return { caseId: enrolled.body.caseId, contact: await stack.contactOf(unit.body.id) };
+  return { caseId: enrolled.body.caseId, contact: await stack.contactOf(unit.body.id), deadlines: enrolled.body.deadlines };
 }
 
-async function setDeadline(caseId: string, dueOn: string): Promise<void> {
-  const set = await stack.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '培育期限' });
+async function extendDeadline(caseId: string, dueOn: string): Promise<void> {
+  const set = await stack.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '延期' });
   expect(set.status).toBe(200);
 }
 
@@ -72,12 +76,11 @@ async function endCultivation(caseId: string, contact: AuthHeaders): Promise<voi
 
 describe('deadline reminders on durable timers', () => {
   it('sends none for a stage completed before its first reminder', async () => {
-    const { caseId, contact } = await enroll('提前完成村');
-    await setDeadline(caseId, '2026-06-05');
+    const { caseId, contact, deadlines } = await enroll('提前完成村');
+    expect(deadlines).toEqual({ cultivation: '2026-06-05' });
     await endCultivation(caseId, contact);
-    // Another case, due earlier, shows the clock has passed this one's first reminder (Thu 06-04 09:00).
+    // Another case shows the clock has passed this one's first reminder (Thu 06-04 09:00).
     const { caseId: witness } = await enroll('对照村');
-    await setDeadline(witness, '2026-06-05');
     await eventually('the witness case’s first reminder', async () => ((await keys(witness)).length > 0 ? true : undefined));
     expect(await keys(caseId)).toEqual([]);
     await stack.http.post(`/cases/${witness}/withdrawal`, { reason: '对照结束' });
@@ -85,9 +88,8 @@ describe('deadline reminders on durable timers', () => {
 
   it('moves the pending reminders when the deadline is extended', async () => {
     const { caseId, contact } = await enroll('延期村');
-    await setDeadline(caseId, '2026-06-05');
     await eventually('the first reminder', async () => ((await keys(caseId)).length > 0 ? true : undefined));
-    await setDeadline(caseId, '2026-06-10');
+    await extendDeadline(caseId, '2026-06-10');
     await eventually('the new due day’s reminder', async () => ((await keys(caseId)).includes('2026-06-10:due_today:0') ? true : undefined));
     await endCultivation(caseId, contact);
     expect(await keys(caseId)).toEqual(['2026-06-05:before_due:-1', '2026-06-10:before_due:-1', '2026-06-10:due_today:0']);
@@ -97,8 +99,7 @@ describe('deadline reminders on durable timers', () => {
   });
 
   it('keeps reminding while overdue and escalates to the program office, across a worker restart', async () => {
-    const { caseId, contact } = await enroll('逾期村');
-    await setDeadline(caseId, '2026-06-03');
+    const { caseId, contact } = await enroll('逾期村', shortCampaignId);
     await eventually('the due-day reminder', async () => ((await keys(caseId)).includes('2026-06-03:due_today:0') ? true : undefined));
     // Timers pending while no worker runs: the new worker picks them up, none lost, none twice.
     await stack.restartWorker();
@@ -113,6 +114,67 @@ describe('deadline reminders on durable timers', () => {
     expect(unitInbox.body.items.map((item) => item.kind).sort()).toEqual(['escalation', 'reminder_before_due', 'reminder_due_today', 'reminder_overdue']);
     const officeInbox = await stack.http.get<{ items: { kind: string; caseId: string | null }[] }>('/inbox?pageSize=50');
     expect(officeInbox.body.items.filter((item) => item.caseId === caseId).map((item) => item.kind)).toEqual(['escalation']);
+  });
+});
+
+describe('due dates set on entering a stage', () => {
+  it('gives each stage entered its due date from the campaign, recorded by the system with what it was computed from', async () => {
+    const { caseId, contact } = await enroll('期限村');
+    await endCultivation(caseId, contact);
+    const events = (await stack.http.get<RecordedEvent[]>(`/cases/${caseId}/events`)).body;
+    const set = events.filter((event) => event.type === 'DeadlineSet');
+    expect(set.map((event) => [event.payload.deadline, event.actor.role])).toEqual([
+      ['cultivation', 'system'],
+      ['self_assessment', 'system'],
+    ]);
+    // Each follows the step that opened its stage.
+    const types = events.map((event) => event.type);
+    expect(types[types.indexOf('CaseEnrolled') + 1]).toBe('DeadlineSet');
+    expect(types[types.indexOf('ReadinessDeclared') + 1]).toBe('DeadlineSet');
+    const selfAssessment = set[1]?.payload as { enteredOn: string; dueOn: string };
+    expect(selfAssessment.enteredOn >= '2026-06-01' && selfAssessment.enteredOn < '2026-06-19').toBe(true);
+    expect(set[1]?.payload).toEqual(deadlineOnEntry('self_assessment', selfAssessment.enteredOn, { days: 15, unit: 'working' }).payload);
+    const state = await stack.http.get<{ stage: string; deadlines: Record<string, string>; pendingDeadline: unknown }>(`/cases/${caseId}`);
+    expect(state.body).toMatchObject({ stage: 'self_assessment', deadlines: { cultivation: '2026-06-05', self_assessment: selfAssessment.dueOn }, pendingDeadline: null });
+    await stack.http.post(`/cases/${caseId}/withdrawal`, { reason: '结束' });
+  });
+});
+
+describe('a due date beyond the working-day calendar', () => {
+  const { lastYear } = calendarCoverage();
+  let beyond: TestDatabase;
+  let late: RunningStack;
+
+  beforeAll(async () => {
+    // Enrolled on 1 December of the calendar's last year: 120 days of cultivation end in a year it does not cover.
+    beyond = await createSqliteDatabase();
+    late = await startStack(env, beyond, { CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY), CASE_CLOCK_STARTS_ON: `${lastYear}-12-01` });
+  });
+
+  afterAll(async () => {
+    await late.stop();
+    await beyond.drop();
+  });
+
+  it('is left pending with the calendar’s reason, the enrollment goes through, and an administrator can set it', async () => {
+    const campaign = await late.http.post<{ id: string }>('/campaigns', { year: lastYear, name: '跨年培育', reminderPolicy: POLICY });
+    const unit = await late.http.post<{ id: string }>('/units', { name: '跨年村', category: 'village' });
+    const enrolled = await late.http.post<{ caseId: string; deadlines: Record<string, string>; pendingDeadline: unknown }>(`/campaigns/${campaign.body.id}/enrollments`, {
+      unitId: unit.body.id,
+    });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body.deadlines).toEqual({});
+    expect(enrolled.body.pendingDeadline).toEqual({ deadline: 'cultivation', enteredOn: `${lastYear}-12-01`, duration: { days: 120, unit: 'calendar' } });
+    const { caseId } = enrolled.body;
+    const pending = (await late.http.get<RecordedEvent[]>(`/cases/${caseId}/events`)).body.find((event) => event.type === 'DeadlinePending');
+    expect(pending?.actor.role).toBe('system');
+    expect(pending?.payload.reason).toContain(`${String(lastYear + 1)}-`);
+
+    const dueOn = `${String(lastYear + 1)}-03-31`;
+    expect((await late.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '按通知设定培育期限' })).status).toBe(200);
+    const state = await late.http.get<{ deadlines: Record<string, string>; pendingDeadline: unknown }>(`/cases/${caseId}`);
+    expect(state.body).toMatchObject({ deadlines: { cultivation: dueOn }, pendingDeadline: null });
+    expect((await late.http.post(`/cases/${caseId}/withdrawal`, { reason: '结束' })).status).toBe(200);
   });
 });
 
@@ -146,10 +208,9 @@ describe('a reminder whose delivery keeps failing', () => {
   });
 
   it('is recorded as ReminderFailed once its retries are spent, and the case goes on', async () => {
-    const campaign = await chatDown.http.post<{ id: string }>('/campaigns', { year: 2026, name: '群聊故障', reminderPolicy: POLICY });
+    const campaign = await chatDown.http.post<{ id: string }>('/campaigns', campaignSettings('群聊故障', 2));
     const unit = await chatDown.http.post<{ id: string }>('/units', { name: '群聊故障村', category: 'village' });
     const caseId = (await chatDown.http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id })).body.caseId;
-    expect((await chatDown.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn: '2026-06-03', reason: '培育期限' })).status).toBe(200);
     const failed = await eventually(
       'the escalation recorded as failed',
       async () => {

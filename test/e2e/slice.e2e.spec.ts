@@ -38,7 +38,8 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
 
   beforeAll(async () => {
     database = await createDatabase();
-    stack = await startStack(env, database);
+    // The case's clock runs at real speed from 1 March 2019, so its due dates are those of that spring.
+    stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' });
     http = stack.http;
   });
 
@@ -66,7 +67,8 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const ADMIN = stack.actors.admin;
     const enrolled = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
     expect(enrolled.status).toBe(201);
-    expect(enrolled.body).toMatchObject({ stage: 'cultivation', stageName: '培育 / Cultivation', planStatus: 'not_submitted', lastSequence: 1 });
+    // 120 calendar days of cultivation end on Saturday 29 June: due the next working day.
+    expect(enrolled.body).toMatchObject({ stage: 'cultivation', stageName: '培育 / Cultivation', planStatus: 'not_submitted', deadlines: { cultivation: '2019-07-01' }, lastSequence: 2 });
     const caseId = `case:${campaign.body.id}:${unit.body.id}`;
     expect(enrolled.body.caseId).toBe(caseId);
 
@@ -79,11 +81,11 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(byAdmin.status).toBe(403);
     expect(byAdmin.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('角色'), messageEn: expect.stringContaining('administrator') });
     const CONTACT = await stack.contactOf(unit.body.id);
-    expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(1);
+    expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(2);
 
     const submitted = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度', documentRefs: ['DM-2019-07'] }, CONTACT);
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
+    expect(submitted.body).toMatchObject({ planStatus: 'submitted', lastSequence: 3 });
 
     const twice = await http.post(`/cases/${caseId}/plan`, { summary: '再次提交' }, CONTACT);
     expect(twice.status).toBe(409);
@@ -92,11 +94,13 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const events = await http.get<{ sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string }[]>(`/cases/${caseId}/events`);
     expect(events.body.map((event) => [event.sequence, event.type, event.actor.role])).toEqual([
       [1, 'CaseEnrolled', 'administrator'],
-      [2, 'PlanSubmitted', 'unit_contact'],
+      [2, 'DeadlineSet', 'system'],
+      [3, 'PlanSubmitted', 'unit_contact'],
     ]);
     const me = (await http.get<{ id: string }>('/auth/me', CONTACT)).body;
-    expect(events.body.map((event) => event.actor.id)).toEqual([stack.ids.admin, me.id]);
+    expect(events.body.map((event) => event.actor.id)).toEqual([stack.ids.admin, 'system', me.id]);
     expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
+    expect(events.body[2]?.prevHash).toBe(events.body[1]?.hash);
     expect((await http.get(`/cases/${caseId}`)).body).toEqual(submitted.body);
   });
 
