@@ -16,6 +16,17 @@ export class CalendarDayDto {
 export class WorkingDaysDto {
   @ApiProperty({ description: '工作日数 / Working days in the range' }) workingDays!: number;
   @ApiProperty({ type: [CalendarDayDto] }) days!: CalendarDayDto[];
-  @ApiProperty({ description: '日历覆盖年份与数据来源 / Years the calendar covers, and its data source', example: { firstYear: 2004, lastYear: 2026, source: 'chinese-days@1.5.7' } })
-  coverage!: { firstYear: number; lastYear: number; source: string };
+  @ApiProperty({
+    description: '日历覆盖年份与数据来源（各来源及其年份）/ Years the calendar covers, and where each run of years comes from',
+    example: {
+      firstYear: 2004,
+      lastYear: 2027,
+      source: 'chinese-days@1.5.7 (2004–2026); github.com/6tail/lunar-go@v1.4.7 (2027)',
+      sources: [
+        { source: 'chinese-days@1.5.7', firstYear: 2004, lastYear: 2026 },
+        { source: 'github.com/6tail/lunar-go@v1.4.7', firstYear: 2027, lastYear: 2027 },
+      ],
+    },
+  })
+  coverage!: { firstYear: number; lastYear: number; source: string; sources: readonly { source: string; firstYear: number; lastYear: number }[] };
 }

@@ -1,4 +1,4 @@
 // 工作日历 — the Chinese working-day calendar and the date helpers deadlines and reminders are computed with.
 export * from './dates.js';
 export * from './working-days.js';
-export { CN_CALENDAR_SOURCE } from './cn-calendar-data.js';
+export { CN_CALENDAR_SOURCE, CN_CALENDAR_SOURCES } from './cn-calendar-data.js';

@@ -10,12 +10,24 @@ const days = (from: string, to: string): string[] => {
 };
 
 describe('working-day calendar data', () => {
-  it('covers consecutive years from 2004 to at least 2026', () => {
+  it('covers consecutive years from 2004 to at least 2027', () => {
     const { firstYear, lastYear, source } = calendarCoverage();
     expect(firstYear).toBe(2004);
-    expect(lastYear).toBeGreaterThanOrEqual(2026);
+    expect(lastYear).toBeGreaterThanOrEqual(2027);
     expect(Object.keys(CN_CALENDAR_YEARS).map(Number)).toEqual(Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i));
-    expect(source).toMatch(/^chinese-days@\d+\.\d+\.\d+$/);
+    // chinese-days first; lunar-go only for the years after chinese-days' last, while there are any.
+    expect(source).toMatch(/^chinese-days@\d+\.\d+\.\d+ \(2004–\d{4}\)(; github\.com\/6tail\/lunar-go@v\d+\.\d+\.\d+ \(\d{4}(–\d{4})?\))?$/);
+  });
+
+  it('names the source of every year, each run of years following on from the one before', () => {
+    const { firstYear, lastYear, source, sources } = calendarCoverage();
+    expect(sources[0]).toMatchObject({ source: expect.stringMatching(/^chinese-days@/), firstYear });
+    expect(sources.at(-1)?.lastYear).toBe(lastYear);
+    sources.forEach((range, i) => {
+      expect(range.lastYear).toBeGreaterThanOrEqual(range.firstYear);
+      if (i > 0) expect(range.firstYear).toBe((sources[i - 1]?.lastYear ?? Number.NaN) + 1);
+    });
+    expect(source).toBe(sources.map((range) => `${range.source} (${range.firstYear === range.lastYear ? range.firstYear : `${range.firstYear}–${range.lastYear}`})`).join('; '));
   });
 
   it('every year has its holidays, every adjusted working day is a weekend day, and no date is both', () => {
@@ -54,6 +66,41 @@ describe(isWorkingDay.name, () => {
     expect(isWorkingDay('2026-02-24')).toBe(true);
   });
 
+  it('2027 New Year and Spring Festival: Jan 1–3 and Feb 5–13 off, Sunday Jan 31 and Sunday Feb 14 worked', () => {
+    expect(days('2027-01-01', '2027-01-03').filter(isWorkingDay)).toEqual([]);
+    expect(isWorkingDay('2027-01-04')).toBe(true);
+    expect(days('2027-02-05', '2027-02-13').filter(isWorkingDay)).toEqual([]);
+    expect(isWorkingDay('2027-01-31')).toBe(true);
+    expect(isWorkingDay('2027-02-14')).toBe(true);
+    expect(isWorkingDay('2027-02-04')).toBe(true);
+    expect(isWorkingDay('2027-02-15')).toBe(true);
+    expect(isWorkingDay('2027-01-30')).toBe(false);
+  });
+
+  it('2027 Qingming, Labour Day, Dragon Boat and Mid-Autumn: Apr 3–5, May 1–5 (Saturday May 8 worked), Jun 9, Sep 15 off', () => {
+    expect(days('2027-04-03', '2027-04-05').filter(isWorkingDay)).toEqual([]);
+    expect(days('2027-05-01', '2027-05-05').filter(isWorkingDay)).toEqual([]);
+    expect(isWorkingDay('2027-05-08')).toBe(true);
+    expect(isWorkingDay('2027-06-09')).toBe(false);
+    expect(isWorkingDay('2027-09-15')).toBe(false);
+    expect(isWorkingDay('2027-06-10')).toBe(true);
+  });
+
+  it('2027 National Day: Oct 1–7 off, Sunday Sep 26 and Saturday Oct 9 worked', () => {
+    expect(days('2027-10-01', '2027-10-07').filter(isWorkingDay)).toEqual([]);
+    expect(isWorkingDay('2027-09-26')).toBe(true);
+    expect(isWorkingDay('2027-10-09')).toBe(true);
+    expect(isWorkingDay('2027-10-08')).toBe(true);
+    expect(isWorkingDay('2027-10-10')).toBe(false);
+  });
+
+  it('refuses 2028 until its holiday arrangement is added', () => {
+    expect(calendarCoverage().lastYear).toBe(2027);
+    expect(() => isWorkingDay('2028-01-03')).toThrow(CalendarOutOfRangeError);
+    expect(() => isWorkingDay('2028-01-03')).toThrow('The working-day calendar covers 2004–2027; 2028-01-03 is outside it');
+    expect(() => addWorkingDays('2027-12-30', 2)).toThrow(CalendarOutOfRangeError);
+  });
+
   it('ordinary weekdays work and weekends rest', () => {
     expect(isWorkingDay('2019-03-06')).toBe(true);
     expect(isWorkingDay('2019-03-09')).toBe(false);
@@ -82,6 +129,11 @@ describe(addWorkingDays.name, () => {
     expect(addWorkingDays('2025-09-26', 1)).toBe('2025-09-28');
     expect(addWorkingDays('2025-09-30', 1)).toBe('2025-10-09');
     expect(addWorkingDays('2025-10-10', 1)).toBe('2025-10-11');
+  });
+
+  it("counts across the turn of the year, into 2027's New Year holiday", () => {
+    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    expect(workingDaysBetween('2026-12-25', '2027-01-08')).toBe(9); // Dec 28–31, then Jan 4–8
   });
 
   it('counts backwards for negative n', () => {

@@ -1,18 +1,21 @@
 // 工作日历 — mainland China's working days: Monday to Friday, less the public holidays (法定节假日), plus the
-// weekend days worked in exchange (调休上班日). Data: cn-calendar-data.ts, generated from the chinese-days package
-// (npm run calendar:update). Dates outside the years it covers are refused, never guessed.
-import { CN_CALENDAR_SOURCE, CN_CALENDAR_YEARS } from './cn-calendar-data.js';
+// weekend days worked in exchange (调休上班日). Data: cn-calendar-data.ts, generated from the chinese-days package and,
+// for the years after its last, the lunar-go Go module (npm run calendar:update). Dates outside the years it covers
+// are refused, never guessed.
+import { CN_CALENDAR_SOURCE, CN_CALENDAR_SOURCES, CN_CALENDAR_YEARS } from './cn-calendar-data.js';
 import { dayNumber, dayOfWeek, fromDayNumber, type IsoDate } from './dates.js';
 
 export interface CalendarCoverage {
   readonly firstYear: number;
   readonly lastYear: number;
-  /** The package and version the data comes from. */
+  /** Where the data comes from: each package or module with its version and years, e.g. `chinese-days@1.5.7 (2004–2026); …`. */
   readonly source: string;
+  /** The same, one entry per source, in year order. */
+  readonly sources: readonly { readonly source: string; readonly firstYear: number; readonly lastYear: number }[];
 }
 
 const years = Object.keys(CN_CALENDAR_YEARS).map(Number).sort((a, b) => a - b);
-const coverage: CalendarCoverage = { firstYear: years[0] ?? 0, lastYear: years.at(-1) ?? -1, source: CN_CALENDAR_SOURCE };
+const coverage: CalendarCoverage = { firstYear: years[0] ?? 0, lastYear: years.at(-1) ?? -1, source: CN_CALENDAR_SOURCE, sources: CN_CALENDAR_SOURCES };
 
 /** The years whose holidays and adjusted working weekends the calendar knows. */
 export function calendarCoverage(): CalendarCoverage {
