@@ -18,6 +18,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import {
   CalendarOutOfRangeError,
+  calendarCoverage,
   CaseRuleViolation,
   currentDeadline,
   currentDueOn,
@@ -42,6 +43,7 @@ import {
   initialCaseState,
   nextReminder,
   shanghaiDate,
+  workingDayOnOrAfter,
   SYSTEM_ACTOR,
   type Actor,
   type CaseEventBody,
@@ -94,10 +96,22 @@ const REMINDER_NOTIFICATIONS: Readonly<Record<ReminderKind, NotificationKind>> =
   escalation: 'escalation',
 };
 
-/** Before patch `due-dates-on-entry`: the next reminder worked out in workflow code with the bundled calendar. */
+/**
+ * The last day of the calendar bundled with the workflow before patch `due-dates-on-entry`. Cases started then work
+ * out their reminders in workflow code; a later day counts as beyond the calendar, as it did when they ran, so that a
+ * newer calendar does not add a timer their histories lack.
+ */
+const PRE_PATCH_CALENDAR_LAST_DAY = '2026-12-31';
+
+/** Before patch `due-dates-on-entry`: the next reminder worked out in workflow code with the calendar it had then. */
 function upcomingReminder(dueOn: string, settings: CaseReminderSettings, now: Date): Reminder | null {
   try {
-    return nextReminder(dueOn, settings.policy, now);
+    if (dueOn > PRE_PATCH_CALENDAR_LAST_DAY || workingDayOnOrAfter(dueOn) > PRE_PATCH_CALENDAR_LAST_DAY) {
+      throw new CalendarOutOfRangeError(dueOn, calendarCoverage().firstYear, 2026);
+    }
+    const reminder = nextReminder(dueOn, settings.policy, now);
+    if (reminder && reminder.on > PRE_PATCH_CALENDAR_LAST_DAY) throw new CalendarOutOfRangeError(reminder.on, calendarCoverage().firstYear, 2026);
+    return reminder;
   } catch (error) {
     if (error instanceof CalendarOutOfRangeError) {
       log.warn('no reminders: the due date is beyond the working-day calendar', { dueOn, error: error.message });
