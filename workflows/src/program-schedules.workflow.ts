@@ -32,6 +32,7 @@ export async function weeklyDigestWorkflow(input: WeeklyDigestInput): Promise<We
       overdueCases: digest.totals.overdue,
       stalledCases: digest.totals.stalled,
       stalledAfterDays: digest.stalledAfterDays,
+      dueDatePending: digest.totals.dueDatePending,
     },
   });
   return { digest, delivery };

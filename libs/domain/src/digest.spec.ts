@@ -38,7 +38,22 @@ describe('weekly digest', () => {
     expect(digest.overdue.map((entry) => [entry.caseId, entry.dueOn])).toEqual([['c', '2019-05-01']]);
     // Exactly 14 days without an event counts; a withdrawn case is never in a digest.
     expect(digest.stalled.map((entry) => [entry.caseId, entry.lastEventOn])).toEqual([['c', '2019-04-01'], ['d', '2019-04-24']]);
-    expect(digest.totals).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stalled: 2 });
+    expect(digest.totals).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stalled: 2, dueDatePending: 0 });
+  });
+
+  it('lists the cases whose current due date waits for the working-day calendar', () => {
+    const waiting = (id: string, stage: CaseStage, pending: CaseState['pendingDeadline']): DigestCase => {
+      const item = openCase(id, stage, {}, '2019-05-07T00:00:00Z');
+      return { ...item, state: { ...item.state, pendingDeadline: pending } };
+    };
+    const basis = { enteredOn: '2019-05-06', duration: { days: 20, unit: 'working' } } as const;
+    const digest = weeklyDigest(
+      [waiting('p', 'inspection', { deadline: 'inspection', ...basis }), waiting('q', 'passed', { deadline: 'inspection', ...basis }), waiting('r', 'cultivation', null)],
+      now,
+      14,
+    );
+    expect(digest.dueDatePending.map((entry) => [entry.caseId, entry.dueOn])).toEqual([['p', null]]);
+    expect(digest.totals.dueDatePending).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CaseState } from './case-state.js';
 import { addCalendarDays, dayOfWeek, shanghaiDate, type IsoDate } from './calendar/dates.js';
-import { currentDueOn } from './deadlines.js';
+import { currentDeadline, currentDueOn } from './deadlines.js';
 import { FINAL_STAGES, type CaseStage } from './stages.js';
 
 /** One open case as the weekly digest sees it (from the case read model). */
@@ -30,8 +30,10 @@ export interface WeeklyDigest {
   /** Open cases with no event for `stalledAfterDays` days or more. */
   readonly stalled: readonly DigestEntry[];
   readonly stalledAfterDays: number;
+  /** 期限待定: open cases whose current due date waits for the working-day calendar (an administrator may set it). */
+  readonly dueDatePending: readonly DigestEntry[];
   /** How many cases each list holds in all; the lists themselves stop at the digest's length limit. */
-  readonly totals: { readonly open: number; readonly dueThisWeek: number; readonly overdue: number; readonly stalled: number };
+  readonly totals: { readonly open: number; readonly dueThisWeek: number; readonly overdue: number; readonly stalled: number; readonly dueDatePending: number };
 }
 
 /** Entries per list in one digest: enough to act on, small enough for a message. */
@@ -67,12 +69,17 @@ export function weeklyDigest(cases: readonly DigestCase[], now: Date, stalledAft
     .filter((item) => item.lastEventAt.getTime() <= stalledBefore)
     .map(entry)
     .sort((a, b) => a.lastEventOn.localeCompare(b.lastEventOn) || a.caseId.localeCompare(b.caseId));
+  const dueDatePending = open
+    .filter((item) => item.state.pendingDeadline != null && item.state.pendingDeadline.deadline === currentDeadline(item.state))
+    .map(entry)
+    .sort((a, b) => a.caseId.localeCompare(b.caseId));
   return {
     weekOf,
     dueThisWeek: dueThisWeek.slice(0, DIGEST_LIST_LIMIT),
     overdue: overdue.slice(0, DIGEST_LIST_LIMIT),
     stalled: stalled.slice(0, DIGEST_LIST_LIMIT),
     stalledAfterDays,
-    totals: { open: open.length, dueThisWeek: dueThisWeek.length, overdue: overdue.length, stalled: stalled.length },
+    dueDatePending: dueDatePending.slice(0, DIGEST_LIST_LIMIT),
+    totals: { open: open.length, dueThisWeek: dueThisWeek.length, overdue: overdue.length, stalled: stalled.length, dueDatePending: dueDatePending.length },
   };
 }

@@ -23,6 +23,14 @@ describe(renderNotice.name, () => {
     expect(notice.text).toContain('已于 2019-09-30 到期');
   });
 
+  it('mentions due dates pending on the calendar in the weekly digest only when there are some', () => {
+    const counts = { week: '2026-11-23', openCases: 71, dueThisWeek: 3, overdueCases: 1, stalledCases: 0, stalledAfterDays: 30 };
+    expect(renderNotice('weekly_digest', { ...counts, dueDatePending: 0 }).text).not.toContain('期限待定');
+    const pending = renderNotice('weekly_digest', { ...counts, dueDatePending: 2 }).text;
+    expect(pending).toContain('期限待定 2 件');
+    expect(pending).toContain('Due date pending: 2');
+  });
+
   it('shows a missing variable as a dash rather than failing', () => {
     expect(renderNotice('weekly_digest', {}).text).toContain('在办案件 — 件');
   });

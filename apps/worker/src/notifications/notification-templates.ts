@@ -70,8 +70,14 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
   weekly_digest: (data) => ({
     zhTitle: `【周报】清廉细胞示范点创建进展（${text(data, 'week')} 周）`,
     enTitle: `Weekly digest: integrity-cell campaign (week of ${text(data, 'week')})`,
-    zh: [`在办案件 ${text(data, 'openCases')} 件，本周到期 ${text(data, 'dueThisWeek')} 件，已逾期 ${text(data, 'overdueCases')} 件，${text(data, 'stalledAfterDays')} 天以上无进展 ${text(data, 'stalledCases')} 件。`],
-    en: [`Open cases: ${text(data, 'openCases')}; due this week: ${text(data, 'dueThisWeek')}; overdue: ${text(data, 'overdueCases')}; no event for ${text(data, 'stalledAfterDays')}+ days: ${text(data, 'stalledCases')}.`],
+    zh: [
+      `在办案件 ${text(data, 'openCases')} 件，本周到期 ${text(data, 'dueThisWeek')} 件，已逾期 ${text(data, 'overdueCases')} 件，${text(data, 'stalledAfterDays')} 天以上无进展 ${text(data, 'stalledCases')} 件。`,
+      ...(Number(data.dueDatePending ?? 0) > 0 ? [`期限待定 ${text(data, 'dueDatePending')} 件：工作日历尚未覆盖其期限所在年份，请更新日历或手动设定期限。`] : []),
+    ],
+    en: [
+      `Open cases: ${text(data, 'openCases')}; due this week: ${text(data, 'dueThisWeek')}; overdue: ${text(data, 'overdueCases')}; no event for ${text(data, 'stalledAfterDays')}+ days: ${text(data, 'stalledCases')}.`,
+      ...(Number(data.dueDatePending ?? 0) > 0 ? [`Due date pending: ${text(data, 'dueDatePending')} (beyond the working-day calendar): update the calendar or set the due dates by hand.`] : []),
+    ],
   }),
   progress_report_call: (data) => ({
     zhTitle: `【进度报告】请${text(data, 'unitName')}报送培育进度`,
