@@ -9,6 +9,8 @@ import { startDevServer } from '../support/temporal.js';
 const EVERYONE: readonly HumanRole[] = ['administrator', 'assessor', 'unit_contact', 'jinhua_reviewer', 'auditor'];
 const OFFICE: readonly HumanRole[] = ['administrator'];
 const OVERSIGHT: readonly HumanRole[] = ['administrator', 'auditor'];
+/** The office, and a unit's own contact on their unit (another unit answers 404: see the unit group-chat tests). */
+const OFFICE_AND_UNIT: readonly HumanRole[] = ['administrator', 'unit_contact'];
 
 /**
  * Who may use each route of the OpenAPI document. Written out by hand, not derived from the decorators it
@@ -34,6 +36,9 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/api-tokens/{tokenId}/revocation': OFFICE,
   'POST /api/units': OFFICE,
   'GET /api/units/{unitId}': EVERYONE,
+  'GET /api/units/{unitId}/group-chat': OFFICE_AND_UNIT,
+  'PUT /api/units/{unitId}/group-chat': OFFICE_AND_UNIT,
+  'DELETE /api/units/{unitId}/group-chat': OFFICE_AND_UNIT,
   'POST /api/campaigns': OFFICE,
   'GET /api/campaigns': EVERYONE,
   'GET /api/campaigns/{campaignId}': EVERYONE,

@@ -4,13 +4,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/common';
 import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type DeliveryReport } from '#contracts';
-import { InboxNotificationEntity, NotificationDeliveryEntity } from '#persistence';
+import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationStore } from '#persistence';
 import { stableMessageId } from '../../apps/worker/src/notifications/email.channel.js';
-import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT } from '../../apps/worker/src/notifications/notification.activities.js';
+import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/notifications/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { createRecipient, startNotificationContext } from '../support/notifications.js';
+import { createRecipient, NOTIFY_SECRET, startNotificationContext, UNIT_CHAT_SECRET } from '../support/notifications.js';
 import { headerOf, startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { signatureValid, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const REFUSED_ADDRESS = 'no-such-mailbox@example.gov.cn';
 
@@ -163,5 +163,125 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
     await smtp.sync();
     expect(smtp.messages.length).toBe(mailsBefore);
     expect(webhook.requests.length).toBe(before);
+  });
+
+  describe('a unit’s own group chat', () => {
+    let unitRobot: WebhookReceiver;
+    const setChat = (unitId: string, url: string, secret = UNIT_CHAT_SECRET) => app.get(NotificationStore).saveUnitGroupChat(unitId, { url, secret }, 'test');
+
+    beforeAll(async () => {
+      unitRobot = await startWebhookReceiver(UNIT_CHAT_SECRET);
+    });
+
+    afterAll(async () => {
+      await unitRobot.stop();
+    });
+
+    it('posts a notice to the unit also to its chat, signed with the unit’s secret; a retry of the same notice posts nothing more', async () => {
+      const contact = await createRecipient(app, 'unit_contact');
+      const unitId = contact.unitId ?? '';
+      await setChat(unitId, unitRobot.url);
+      const input = notification({ unitId }, 'reminder_overdue');
+      const [unitBefore, officeBefore] = [unitRobot.requests.length, webhook.requests.length];
+
+      const report = await activity.deliverNotification(input);
+
+      expect(outcomes(report)).toEqual([`email ${contact.id} sent`, `inbox ${contact.id} sent`, `webhook ${unitChat(unitId)} sent`].sort());
+      expect(unitChat(unitId)).toBe(`unit-chat:${unitId}`);
+      const posts = unitRobot.requests.slice(unitBefore);
+      expect(posts).toHaveLength(1);
+      const [post] = posts;
+      // The robot's URL (access token kept) with timestamp and sign that verify with the unit's secret, not the office's.
+      expect(post?.url.pathname).toBe('/robot/send');
+      expect(post?.url.searchParams.get('access_token')).toBe('test-token');
+      expect(Number(post?.url.searchParams.get('timestamp'))).toBeGreaterThan(Date.now() - 60_000);
+      expect(post?.url.searchParams.get('sign')).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      expect(post && signatureValid(post.url, UNIT_CHAT_SECRET)).toBe(true);
+      expect(post && signatureValid(post.url, NOTIFY_SECRET)).toBe(false);
+      expect(post?.dedupeKey).toBe(input.dedupeKey);
+      const [inbox] = await inboxOf(input.dedupeKey);
+      expect(unitRobot.accepted.at(-1)).toEqual({ msgtype: 'markdown', markdown: { title: inbox?.title, text: expect.stringContaining('#### 【已逾期】石柱镇塘里村') } });
+      // The program office's chat is not told about a unit's reminder.
+      expect(webhook.requests.length).toBe(officeBefore);
+
+      const again = await activity.deliverNotification(input);
+      expect(again.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ channel: 'webhook', outcome: 'skipped_duplicate' });
+      expect(unitRobot.requests.length).toBe(unitBefore + 1);
+      const claim = await app.get<MikroORM>(MikroORM).em.fork().findOneOrFail(NotificationDeliveryEntity, { dedupeKey: input.dedupeKey, recipient: unitChat(unitId) });
+      expect([claim.channel, claim.status, claim.attempts]).toEqual(['webhook', 'sent', 1]);
+
+      // Named by account, the same contact gets no post in the unit's chat: it stands for notices to the unit.
+      await activity.deliverNotification(notification({ accountIds: [contact.id] }, 'reminder_due_today'));
+      expect(unitRobot.requests.length).toBe(unitBefore + 1);
+    });
+
+    it('posts nothing for a unit without a chat, and nothing more once the chat is removed', async () => {
+      const without = await createRecipient(app, 'unit_contact');
+      const withChat = await createRecipient(app, 'unit_contact');
+      const unitId = withChat.unitId ?? '';
+      await setChat(unitId, unitRobot.url);
+      const before = [unitRobot.requests.length, webhook.requests.length];
+
+      const none = await activity.deliverNotification(notification({ unitId: without.unitId ?? '' }, 'reminder_before_due'));
+      expect(none.deliveries.filter((delivery) => delivery.channel === 'webhook')).toEqual([]);
+      expect([unitRobot.requests.length, webhook.requests.length]).toEqual(before);
+
+      expect((await activity.deliverNotification(notification({ unitId }, 'reminder_before_due'))).deliveries.filter((delivery) => delivery.channel === 'webhook')).toEqual([
+        { channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent' },
+      ]);
+      expect(await app.get(NotificationStore).removeUnitGroupChat(unitId)).toBe(true);
+      const after = await activity.deliverNotification(notification({ unitId }, 'reminder_due_today'));
+      expect(outcomes(after)).toEqual([`email ${withChat.id} sent`, `inbox ${withChat.id} sent`].sort());
+      expect(unitRobot.requests.length).toBe((before[0] ?? 0) + 1);
+      expect(await app.get(NotificationStore).removeUnitGroupChat(unitId)).toBe(false);
+    });
+
+    it('skips the unit’s chat only when every contact of the unit turned group chat off', async () => {
+      const off = await createRecipient(app, 'unit_contact', { webhookEnabled: false });
+      const unitId = off.unitId ?? '';
+      await setChat(unitId, unitRobot.url);
+      const skipped = await activity.deliverNotification(notification({ unitId }, 'progress_report_call'));
+      expect(skipped.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({ channel: 'webhook', recipient: unitChat(unitId), outcome: 'skipped_preference', detail: 'group chat turned off' });
+
+      await createRecipient(app, 'unit_contact', { unitId, webhookEnabled: true });
+      const posted = await activity.deliverNotification(notification({ unitId }, 'progress_report_call'));
+      expect(posted.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({ channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent' });
+    });
+
+    it('retries a unit chat that fails for now and posts once; a refused signature is recorded failed and never retried', async () => {
+      const flaky = await startWebhookReceiver(UNIT_CHAT_SECRET, [503]);
+      try {
+        const contact = await createRecipient(app, 'unit_contact');
+        const unitId = contact.unitId ?? '';
+        await setChat(unitId, flaky.url);
+        const input = notification({ unitId }, 'reminder_overdue');
+        const failure = await activity.deliverNotification(input).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toMatchObject({ nonRetryable: false, type: NOTIFICATION_DELIVERY_FAILED });
+        expect((failure as ApplicationFailure).details?.[0]).toMatchObject({ deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: unitChat(unitId), outcome: 'failed', detail: expect.stringContaining('503') }]) });
+        const retried = await activity.deliverNotification(input);
+        expect(outcomes(retried)).toEqual([`email ${contact.id} skipped_duplicate`, `inbox ${contact.id} skipped_duplicate`, `webhook ${unitChat(unitId)} sent`].sort());
+        expect(retried.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))?.detail).toBe('attempt 2');
+        expect(flaky.requests.map((request) => [request.status, request.signatureValid])).toEqual([
+          [503, true],
+          [200, true],
+        ]);
+        expect(flaky.accepted).toHaveLength(1);
+
+        // A chat saved with the wrong secret: the robot answers errcode 310000, a permanent refusal.
+        await setChat(unitId, flaky.url, 'SECnot-the-robots-secret');
+        const refused = notification({ unitId }, 'reminder_overdue');
+        const report = await activity.deliverNotification(refused);
+        expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'failed', detail: expect.stringContaining('310000') });
+        const again = await activity.deliverNotification(refused);
+        expect(again.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'failed' });
+        expect(flaky.requests).toHaveLength(3);
+        expect(flaky.accepted).toHaveLength(1);
+      } finally {
+        await flaky.stop();
+      }
+    });
   });
 });

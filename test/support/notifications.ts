@@ -9,6 +9,8 @@ import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import type { TestDatabase } from './databases.js';
 
 export const NOTIFY_SECRET = 'SECtest-robot-signing-secret';
+/** The signing secret of the units' own group-chat robots in the tests (not the office's). */
+export const UNIT_CHAT_SECRET = 'SECunit-robot-signing-secret';
 
 /** The worker's Nest context (real activities and channels) on a migrated database, with the given receivers. */
 export async function startNotificationContext(database: TestDatabase, receivers: { smtpUrl?: string; webhookUrl?: string }, environment: Record<string, string> = {}): Promise<INestApplicationContext> {
@@ -29,7 +31,7 @@ export async function startNotificationContext(database: TestDatabase, receivers
 let sequence = 0;
 
 /** An active account (and, for a unit contact, its unit), with an email address unless `email` is null. */
-export async function createRecipient(app: INestApplicationContext, role: HumanRole, options: { unitId?: string; email?: string | null; emailEnabled?: boolean } = {}): Promise<{ id: string; email: string | null; unitId: string | null }> {
+export async function createRecipient(app: INestApplicationContext, role: HumanRole, options: { unitId?: string; email?: string | null; emailEnabled?: boolean; webhookEnabled?: boolean } = {}): Promise<{ id: string; email: string | null; unitId: string | null }> {
   sequence += 1;
   const orm = app.get<MikroORM>(MikroORM);
   let unitId = options.unitId ?? null;
@@ -39,6 +41,6 @@ export async function createRecipient(app: INestApplicationContext, role: HumanR
   }
   const account = await new AccountStore(orm).create({ username: `${role.replace('_', '-')}-n${sequence}`, displayName: `收件人${sequence}`, role, unitId, password: 'notification recipient passphrase' }, SYSTEM_ACTOR);
   const email = options.email === undefined ? `${account.username}@example.gov.cn` : options.email;
-  await app.get(NotificationStore).savePreference(account.id, { emailEnabled: options.emailEnabled ?? true, emailAddress: email, webhookEnabled: true });
+  await app.get(NotificationStore).savePreference(account.id, { emailEnabled: options.emailEnabled ?? true, emailAddress: email, webhookEnabled: options.webhookEnabled ?? true });
   return { id: account.id, email, unitId };
 }

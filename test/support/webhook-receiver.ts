@@ -7,12 +7,19 @@ export interface RobotMessage {
   readonly markdown: { readonly title: string; readonly text: string };
 }
 
+export interface WebhookRequest {
+  readonly status: number;
+  readonly signatureValid: boolean;
+  readonly url: URL;
+  readonly dedupeKey: string | null;
+}
+
 export interface WebhookReceiver {
   readonly url: string;
   /** Messages accepted with a valid signature. */
   readonly accepted: readonly RobotMessage[];
-  /** Every request, with the status answered. */
-  readonly requests: readonly { readonly status: number; readonly signatureValid: boolean }[];
+  /** Every request, with the status answered, its path and query (timestamp, sign) and its dedupe-key header. */
+  readonly requests: readonly WebhookRequest[];
   stop(): Promise<void>;
 }
 
@@ -42,14 +49,15 @@ export function signatureValid(url: URL, secret: string, now = Date.now()): bool
 export async function startWebhookReceiver(secret: string, script: readonly number[] = []): Promise<WebhookReceiver> {
   const pending = [...script];
   const accepted: RobotMessage[] = [];
-  const requests: { status: number; signatureValid: boolean }[] = [];
+  const requests: WebhookRequest[] = [];
   const server = createServer((request, response) => {
     void body(request).then((text) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const valid = signatureValid(url, secret);
       const scripted = pending.shift();
       const status = scripted ?? 200;
-      requests.push({ status, signatureValid: valid });
+      const dedupeKey = request.headers['x-qinglian-dedupe-key'];
+      requests.push({ status, signatureValid: valid, url, dedupeKey: typeof dedupeKey === 'string' ? decodeURIComponent(dedupeKey) : null });
       response.setHeader('content-type', 'application/json');
       if (status !== 200) {
         response.statusCode = status;

@@ -12,7 +12,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['reminder_before
 export interface NotificationRecipients {
   /** Accounts by id (inactive ones are skipped). */
   readonly accountIds?: readonly string[];
-  /** All active unit-contact accounts (示范点联络人) of the unit. */
+  /** All active unit-contact accounts (示范点联络人) of the unit; also posts to the unit's own group chat when it has one. */
   readonly unitId?: string;
   /** 'administrator': the program office (市纪委), all active administrators; also posts to the office's group-chat webhook. */
   readonly role?: 'administrator';
@@ -40,7 +40,7 @@ export type DeliveryOutcome = 'sent' | 'skipped_duplicate' | 'skipped_preference
 
 export interface Delivery {
   readonly channel: NotificationChannel;
-  /** Account id (inbox, email) or 'program-office' (the group-chat webhook). */
+  /** Account id (inbox, email), or for the group-chat webhook 'program-office' (the office's chat) or 'unit-chat:<unitId>' (a unit's own). */
   readonly recipient: string;
   readonly outcome: DeliveryOutcome;
   /** Why it was skipped or failed; never personal data beyond the account id. */

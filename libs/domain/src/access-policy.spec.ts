@@ -7,6 +7,7 @@ import {
   mayPerform,
   mayReadCase,
   PERMISSIONS,
+  unitInScope,
   unitLinkProblem,
   type CaseScope,
   type Principal,
@@ -99,6 +100,16 @@ describe('access policy', () => {
     expect(caseListScope({ ...contact, unitId: null })).toEqual({ kind: 'none' });
     expect(caseListScope(alice)).toEqual({ kind: 'assessor', assessorId: 'alice' });
     expect(caseListScope(jinhua)).toEqual({ kind: 'stages', stages: ['recommended', 'certified', 'not_certified', 'revoked'] });
+  });
+
+  it('lets administrators and a unit’s own contact manage its group chat, and no one else', () => {
+    expect(HUMAN_ROLES.filter((role) => mayPerform(role, 'units:group-chat'))).toEqual(['administrator', 'unit_contact']);
+    expect(unitInScope(admin, 'unit-2')).toBe(true);
+    expect(unitInScope(contact, 'unit-1')).toBe(true);
+    expect(unitInScope(contact, 'unit-2')).toBe(false);
+    expect(unitInScope({ ...contact, unitId: null }, 'unit-1')).toBe(false);
+    // Roles without the permission are refused (403) before the scope is asked.
+    expect(mayPerform('auditor', 'units:group-chat')).toBe(false);
   });
 
   it('links unit contacts, and only them, to a unit', () => {

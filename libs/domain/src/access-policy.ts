@@ -23,11 +23,15 @@ export interface Principal extends Actor {
 const EVERYONE = HUMAN_ROLES;
 const OFFICE = ['administrator'] as const satisfies readonly HumanRole[];
 const OVERSIGHT = ['administrator', 'auditor'] as const satisfies readonly HumanRole[];
+/** The program office, and a unit's own contact within the unit scope (unitInScope). */
+const OFFICE_AND_UNIT = ['administrator', 'unit_contact'] as const satisfies readonly HumanRole[];
 
 /** Permissions outside a single case's steps. Case steps are `case:<step>`, granted by CASE_STEP_ROLES. */
 export const PERMISSION_ROLES = {
   'units:create': OFFICE,
   'units:read': EVERYONE,
+  /** A unit's own group-chat robot (单位工作群机器人): see, set, remove; a unit contact only for their unit. */
+  'units:group-chat': OFFICE_AND_UNIT,
   'campaigns:create': OFFICE,
   'campaigns:read': EVERYONE,
   'campaigns:statistics': OVERSIGHT,
@@ -130,6 +134,14 @@ export function caseListScope(principal: Principal): CaseListScope {
     case 'jinhua_reviewer':
       return { kind: 'stages', stages: JINHUA_VISIBLE_STAGES };
   }
+}
+
+/**
+ * Whether a route on one unit (`:unitId`) is within the principal's scope: a unit contact's is their own unit
+ * only (another unit answers 404, as a case outside the scope does); the role itself is checked by mayPerform.
+ */
+export function unitInScope(principal: Principal, unitId: string): boolean {
+  return principal.role !== 'unit_contact' || (principal.unitId !== null && principal.unitId === unitId);
 }
 
 /** A unit contact must name their unit; no other role has one. Returns the problem, or null. */

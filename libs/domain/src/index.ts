@@ -4,3 +4,4 @@ export * from './campaign-settings.js';
 export * from './statistics.js';
 export * from './access-policy.js';
 export * from './credential-policy.js';
+export * from './group-chat.js';

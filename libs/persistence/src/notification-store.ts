@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { NotificationKind, NotificationRecipients } from '#contracts';
 import type { HumanRole } from '#domain';
-import { AccountEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity } from './entities/index.js';
+import { AccountEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './entities/index.js';
 
 export interface NotificationPreference {
   readonly emailEnabled: boolean;
@@ -16,7 +16,22 @@ export const DEFAULT_NOTIFICATION_PREFERENCE: NotificationPreference = { emailEn
 export interface NotificationRecipient {
   readonly accountId: string;
   readonly role: HumanRole;
+  /** The unit of a unit contact; null for every other role. */
+  readonly unitId: string | null;
   readonly preference: NotificationPreference;
+}
+
+/** Where a group-chat robot is reached: its webhook URL (with the access token) and its 加签 signing secret. */
+export interface GroupChatTarget {
+  readonly url: string;
+  readonly secret: string;
+}
+
+/** A unit's group-chat robot as stored: where it is, and who set it when. */
+export interface UnitGroupChatSetting {
+  readonly target: GroupChatTarget;
+  readonly updatedAt: Date;
+  readonly updatedBy: string;
 }
 
 /** What a claim on an outside send found: go ahead (first try or a retry of an unconfirmed one), or it is settled. */
@@ -42,9 +57,9 @@ export class NotificationStore {
     if (recipients.role) or.push({ role: recipients.role });
     if (!or.length) return [];
     const em = this.orm.em.fork();
-    const accounts = await em.find(AccountEntity, { status: 'active', $or: or }, { fields: ['id', 'role'], orderBy: { id: 'asc' } });
+    const accounts = await em.find(AccountEntity, { status: 'active', $or: or }, { fields: ['id', 'role', 'unitId'], orderBy: { id: 'asc' } });
     const preferences = await this.preferences(accounts.map((account) => account.id));
-    return accounts.map((account) => ({ accountId: account.id, role: account.role, preference: preferences.get(account.id) ?? DEFAULT_NOTIFICATION_PREFERENCE }));
+    return accounts.map((account) => ({ accountId: account.id, role: account.role, unitId: account.unitId, preference: preferences.get(account.id) ?? DEFAULT_NOTIFICATION_PREFERENCE }));
   }
 
   async preferences(accountIds: readonly string[]): Promise<Map<string, NotificationPreference>> {
@@ -60,6 +75,24 @@ export class NotificationStore {
   async savePreference(accountId: string, preference: NotificationPreference): Promise<NotificationPreference> {
     await this.orm.em.fork().upsert(NotificationPreferenceEntity, { accountId, ...preference, updatedAt: new Date() });
     return this.preferenceOf(accountId);
+  }
+
+  /** The unit's own group-chat robot, or null when it has none. */
+  async unitGroupChat(unitId: string): Promise<UnitGroupChatSetting | null> {
+    const row = await this.orm.em.fork().findOne(UnitGroupChatEntity, { unitId });
+    return row ? { target: { url: row.webhookUrl, secret: row.secret }, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
+  }
+
+  /** Sets (or replaces) the unit's group-chat robot. */
+  async saveUnitGroupChat(unitId: string, target: GroupChatTarget, updatedBy: string): Promise<UnitGroupChatSetting> {
+    const updatedAt = new Date();
+    await this.orm.em.fork().upsert(UnitGroupChatEntity, { unitId, webhookUrl: target.url, secret: target.secret, updatedAt, updatedBy });
+    return { target, updatedAt, updatedBy };
+  }
+
+  /** Removes the unit's group-chat robot; false when it had none. */
+  async removeUnitGroupChat(unitId: string): Promise<boolean> {
+    return (await this.orm.em.fork().nativeDelete(UnitGroupChatEntity, { unitId })) > 0;
   }
 
   /**

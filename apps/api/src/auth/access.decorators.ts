@@ -5,6 +5,7 @@ import type { CaseStep, Permission } from '#domain';
 export const PUBLIC_ROUTE = 'qinglian:public';
 export const ROUTE_PERMISSION = 'qinglian:permission';
 export const CASE_ACTION = 'qinglian:case-action';
+export const UNIT_SCOPED = 'qinglian:unit-scoped';
 
 /** Open without logging in (health, login, token refresh). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
@@ -24,3 +25,9 @@ export const Allow = (permission: Permission): MethodDecorator & ClassDecorator 
  * leak) and, for a step, a role that may take it (else 403).
  */
 export const OnCase = (action: 'read' | CaseStep): MethodDecorator => applyDecorators(SetMetadata(CASE_ACTION, action), authenticated());
+
+/**
+ * A route on one unit (`:unitId`), beside its @Allow permission: the unit must be in the caller's scope (a unit
+ * contact's own unit), else 404 as for a unit that does not exist.
+ */
+export const OnUnit = (): MethodDecorator => SetMetadata(UNIT_SCOPED, true);

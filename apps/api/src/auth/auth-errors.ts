@@ -12,6 +12,10 @@ export const forbidden = (zh: string, en: string, code = 'FORBIDDEN'): HttpExcep
 export const caseHidden = (caseId: string): HttpException =>
   answer(HttpStatus.NOT_FOUND, 'Not Found', 'CASE_NOT_FOUND', `案件不存在：${caseId}`, `Case not found: ${caseId}`);
 
+/** A unit outside the caller's scope: answered exactly like a unit that does not exist (ResourceNotFoundError). */
+export const unitHidden = (unitId: string): HttpException =>
+  new HttpException({ statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'NOT_FOUND', message: `单位不存在：${unitId} / Unit not found: ${unitId}` }, HttpStatus.NOT_FOUND);
+
 export const invalidCredentials = (): HttpException => answer(HttpStatus.UNAUTHORIZED, 'Unauthorized', 'INVALID_CREDENTIALS', '用户名或口令错误', 'Wrong username or password');
 
 export const loginLocked = (until: Date): HttpException =>

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { caseAccess, mayPerform, type CaseStep, type Permission, type Principal } from '#domain';
+import { caseAccess, mayPerform, unitInScope, type CaseStep, type Permission, type Principal } from '#domain';
 import { CaseRecords } from '#persistence';
-import { CASE_ACTION, PUBLIC_ROUTE, ROUTE_PERMISSION } from './access.decorators.js';
-import { caseHidden, forbidden, unauthenticated } from './auth-errors.js';
+import { CASE_ACTION, PUBLIC_ROUTE, ROUTE_PERMISSION, UNIT_SCOPED } from './access.decorators.js';
+import { caseHidden, forbidden, unauthenticated, unitHidden } from './auth-errors.js';
 import { AuthService } from './auth.service.js';
 import type { AuthenticatedRequest } from './principal.js';
 
 /**
  * The one gate of the api: authenticates the bearer token, then asks the access policy whether the principal
- * may use the route and, on a case route, whether the case is in their scope. A route that declares no policy
- * is refused (fail closed). Every refusal is logged.
+ * may use the route and, on a case or unit route, whether the case or unit is in their scope. A route that
+ * declares no policy is refused (fail closed). Every refusal is logged.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,6 +46,13 @@ export class AuthGuard implements CanActivate {
     if (!mayPerform(principal.role, permission)) {
       this.deny(request, principal, 'role', { permission });
       throw forbidden('您的角色无此权限', `The role ${principal.role} may not do this (${permission})`, 'ROLE_NOT_ALLOWED');
+    }
+    if (this.reflector.get<boolean | undefined>(UNIT_SCOPED, context.getHandler())) {
+      const unitId = String(request.params.unitId ?? '');
+      if (!unitInScope(principal, unitId)) {
+        this.deny(request, principal, 'unit_out_of_scope', { unitId, permission });
+        throw unitHidden(unitId);
+      }
     }
     return true;
   }

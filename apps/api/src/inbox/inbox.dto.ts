@@ -38,7 +38,12 @@ export class NotificationPreferencesDto {
   @ApiProperty({ description: '站内通知：始终开启，不可关闭 / In-app notices: always on, cannot be turned off', enum: [true] }) inApp!: true;
   @ApiProperty({ description: '接收邮件通知 / Receive email' }) emailEnabled!: boolean;
   @ApiProperty({ description: '邮箱地址 / Email address', nullable: true, type: String, format: 'email' }) emailAddress!: string | null;
-  @ApiProperty({ description: '管理员：同时推送到市纪委工作群机器人 / Administrators: also post to the program office’s group chat' }) webhookEnabled!: boolean;
+  @ApiProperty({
+    description:
+      '群机器人：管理员——同时推送到市纪委工作群；单位联络人——推送到本单位工作群（本单位联络人全部关闭时才不推送）' +
+      ' / Group chat: administrators — also post to the program office’s chat; unit contacts — post to the unit’s own chat (skipped only when every contact of the unit turned it off)',
+  })
+  webhookEnabled!: boolean;
 }
 
 export class UpdateNotificationPreferencesDto {
@@ -51,5 +56,7 @@ export class UpdateNotificationPreferencesDto {
   @MaxLength(254)
   emailAddress?: string | null;
 
-  @ApiProperty({ description: '管理员：推送到工作群 / Administrators: post to the group chat' }) @IsBoolean() webhookEnabled!: boolean;
+  @ApiProperty({ description: '推送到工作群（管理员：市纪委工作群；单位联络人：本单位工作群）/ Post to the group chat (administrators: the program office’s; unit contacts: their unit’s)' })
+  @IsBoolean()
+  webhookEnabled!: boolean;
 }

@@ -9,7 +9,16 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CATEGORY_CODES, ENTERPRISE_OWNERSHIPS, isCategoryCode, ownershipProblem, type CategoryCode, type EnterpriseOwnership } from '#domain';
+import {
+  CATEGORY_CODES,
+  ENTERPRISE_OWNERSHIPS,
+  GROUP_CHAT_SECRET_MAX_LENGTH,
+  GROUP_CHAT_URL_MAX_LENGTH,
+  isCategoryCode,
+  ownershipProblem,
+  type CategoryCode,
+  type EnterpriseOwnership,
+} from '#domain';
 
 @ValidatorConstraint({ name: 'ownershipMatchesCategory' })
 class OwnershipMatchesCategory implements ValidatorConstraintInterface {
@@ -50,4 +59,31 @@ export class UnitDto {
   @ApiProperty({ description: '清廉建设领域 / Category', enum: CATEGORY_CODES }) category!: CategoryCode;
   @ApiProperty({ description: '企业性质 / Enterprise ownership', enum: ENTERPRISE_OWNERSHIPS, nullable: true }) ownership!: EnterpriseOwnership | null;
   @ApiProperty({ description: '创建时间 (UTC) / Created at', format: 'date-time' }) createdAt!: string;
+}
+
+export class PutUnitGroupChatDto {
+  @ApiProperty({
+    description: '群机器人 Webhook 地址（生产环境须 https）/ The robot’s webhook URL (https in production)',
+    example: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+    maxLength: GROUP_CHAT_URL_MAX_LENGTH,
+  })
+  @IsString({ message: 'webhookUrl 须为字符串 / webhookUrl must be a string' })
+  webhookUrl!: string;
+
+  @ApiProperty({
+    description: '加签密钥（SEC 开头；只写不读，任何应答都不返回）/ The 加签 signing secret (starts with SEC; write-only, never returned)',
+    example: 'SEC…',
+    writeOnly: true,
+    maxLength: GROUP_CHAT_SECRET_MAX_LENGTH,
+  })
+  @IsString({ message: 'secret 须为字符串 / secret must be a string' })
+  secret!: string;
+}
+
+export class UnitGroupChatDto {
+  @ApiProperty({ description: '单位标识 / Unit id', format: 'uuid' }) unitId!: string;
+  @ApiProperty({ description: '是否已配置单位工作群机器人 / Whether the unit has a group-chat robot' }) configured!: boolean;
+  @ApiProperty({ description: 'Webhook 的主机（不含 access_token）/ The webhook’s host (never its access token)', nullable: true, type: String, example: 'oapi.dingtalk.com' })
+  host!: string | null;
+  @ApiProperty({ description: '最后设置时间 (UTC) / When it was last set', nullable: true, type: String, format: 'date-time' }) updatedAt!: string | null;
 }

@@ -1,8 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateUnitDto, UnitDto } from './unit.dto.js';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '#domain';
+import { CreateUnitDto, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
-import { Allow } from '../auth/access.decorators.js';
+import { Allow, OnUnit } from '../auth/access.decorators.js';
+import { CurrentActor } from '../auth/principal.js';
+
+const OUT_OF_SCOPE = '单位不存在，或不是您所属的单位 / No such unit, or not your own unit';
 
 @ApiTags('units 示范点单位')
 @Controller('units')
@@ -23,5 +27,44 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitDto })
   get(@Param('unitId', new ParseUUIDPipe()) unitId: string): Promise<UnitDto> {
     return this.units.get(unitId);
+  }
+
+  @Get(':unitId/group-chat')
+  @Allow('units:group-chat')
+  @OnUnit()
+  @ApiOperation({
+    summary: '查看单位工作群机器人 / Read the unit’s group-chat robot',
+    description: '只显示是否已配置及 Webhook 主机；管理员或本单位联络人 / Shows only whether one is set and its host; administrators or the unit’s own contact.',
+  })
+  @ApiOkResponse({ type: UnitGroupChatDto })
+  @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
+  groupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string): Promise<UnitGroupChatDto> {
+    return this.units.groupChat(unitId);
+  }
+
+  @Put(':unitId/group-chat')
+  @Allow('units:group-chat')
+  @OnUnit()
+  @ApiOperation({
+    summary: '设置单位工作群机器人 / Set the unit’s group-chat robot',
+    description:
+      '发给本单位联络人的通知同时推送到该群（钉钉自定义机器人，加签）。地址与密钥须同时提供；密钥只写不读。' +
+      ' / Notices to the unit’s contacts are also posted to this chat (DingTalk custom robot with 加签). Give both the URL and the secret; the secret is write-only.',
+  })
+  @ApiOkResponse({ type: UnitGroupChatDto })
+  @ApiBadRequestResponse({ description: '地址或密钥无效（逐字段说明）/ Invalid URL or secret (each field named)' })
+  @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
+  setGroupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string, @Body() body: PutUnitGroupChatDto, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
+    return this.units.setGroupChat(unitId, body, actor);
+  }
+
+  @Delete(':unitId/group-chat')
+  @Allow('units:group-chat')
+  @OnUnit()
+  @ApiOperation({ summary: '移除单位工作群机器人 / Remove the unit’s group-chat robot', description: '此后不再推送到该群；未配置时亦答 200 / Nothing is posted to it any more; answers 200 when none was set.' })
+  @ApiOkResponse({ type: UnitGroupChatDto })
+  @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
+  removeGroupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
+    return this.units.removeGroupChat(unitId, actor);
   }
 }

@@ -10,12 +10,18 @@ import { WebhookChannel } from './webhook.channel.js';
 /** The recipient name of the program office's group chat in reports and delivery claims. */
 export const PROGRAM_OFFICE_CHAT = 'program-office';
 
+/** The recipient name of a unit's own group chat in reports and delivery claims. */
+export function unitChat(unitId: string): string {
+  return `unit-chat:${unitId}`;
+}
+
 /**
  * 通知投递 / Delivers one notification: the in-app inbox of every recipient (always), email to those who
- * want it and have an address, and the program office's group chat when administrators are among the
- * recipients. Every outside send is claimed in notification_delivery first, so a retried activity skips what
- * an earlier attempt sent. When a send fails for now the activity throws (Temporal retries with backoff);
- * a permanent refusal is reported as 'failed'.
+ * want it and have an address, the program office's group chat when administrators are among the
+ * recipients, and the unit's own group chat when the notification goes to a unit that has one. Every outside
+ * send is claimed in notification_delivery first, so a retried activity skips what an earlier attempt sent.
+ * When a send fails for now the activity throws (Temporal retries with backoff); a permanent refusal is
+ * reported as 'failed'.
  */
 @Injectable()
 export class NotificationDeliveryActivities implements NotificationActivities {
@@ -48,6 +54,10 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     for (const recipient of recipients) settle(await this.deliverEmail(input.dedupeKey, recipient, notice));
     const office = recipients.filter((recipient) => recipient.role === 'administrator');
     if (office.length) settle(await this.deliverToOfficeChat(input.dedupeKey, office, notice));
+    if (input.recipients.unitId) {
+      const unitChatDelivery = await this.deliverToUnitChat(input.dedupeKey, input.recipients.unitId, recipients, notice);
+      if (unitChatDelivery) settle(unitChatDelivery);
+    }
 
     const report: DeliveryReport = { dedupeKey: input.dedupeKey, deliveries };
     this.logger.log({ dedupeKey: input.dedupeKey, kind: input.kind, caseId: input.caseId, deliveries }, '通知已投递 / notification delivered');
@@ -71,8 +81,24 @@ export class NotificationDeliveryActivities implements NotificationActivities {
   private deliverToOfficeChat(dedupeKey: string, office: readonly NotificationRecipient[], notice: RenderedNotice): Promise<Delivery & { transient?: boolean }> {
     const base = { channel: 'webhook', recipient: PROGRAM_OFFICE_CHAT } as const;
     if (!office.some((recipient) => recipient.preference.webhookEnabled)) return Promise.resolve({ ...base, outcome: 'skipped_preference', detail: 'group chat turned off' });
-    if (!this.webhook.enabled) return Promise.resolve({ ...base, outcome: 'skipped_disabled', detail: 'NOTIFY_WEBHOOK_URL is not set' });
-    return this.sendOnce(dedupeKey, base, () => this.webhook.send({ title: notice.title, markdown: notice.markdown, dedupeKey }));
+    const target = this.webhook.office;
+    if (!target) return Promise.resolve({ ...base, outcome: 'skipped_disabled', detail: 'NOTIFY_WEBHOOK_URL is not set' });
+    return this.sendOnce(dedupeKey, base, () => this.webhook.send(target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
+  }
+
+  /**
+   * The unit's own group chat, when it has one (none: no report line). Like the office's chat it obeys the group-chat
+   * preference of the people it stands for: it is skipped only when every active contact of the unit turned group
+   * chat off; a unit with no active contact still gets the post (its chat was set up on purpose, DELETE removes it).
+   * Claimed as its own recipient (`unit-chat:<unitId>`), so a retry never posts twice.
+   */
+  private async deliverToUnitChat(dedupeKey: string, unitId: string, recipients: readonly NotificationRecipient[], notice: RenderedNotice): Promise<(Delivery & { transient?: boolean }) | null> {
+    const chat = await this.store.unitGroupChat(unitId);
+    if (!chat) return null;
+    const base = { channel: 'webhook', recipient: unitChat(unitId) } as const;
+    const contacts = recipients.filter((recipient) => recipient.role === 'unit_contact' && recipient.unitId === unitId);
+    if (contacts.length && !contacts.some((contact) => contact.preference.webhookEnabled)) return { ...base, outcome: 'skipped_preference', detail: 'group chat turned off' };
+    return this.sendOnce(dedupeKey, base, () => this.webhook.send(chat.target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
   }
 
   /**

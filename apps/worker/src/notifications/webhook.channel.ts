@@ -1,26 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '#config';
+import type { GroupChatTarget } from '#persistence';
 import type { SendResult } from './channel-result.js';
 import { signedWebhookUrl } from './dingtalk-signature.js';
 
 /**
- * 群机器人 / The program office's group-chat robot (DingTalk custom robot with 加签): a markdown message,
- * signed with NOTIFY_WEBHOOK_SECRET. Disabled when NOTIFY_WEBHOOK_URL is unset.
+ * 群机器人 / Group-chat robots (DingTalk custom robots with 加签): a markdown message posted to a target's webhook,
+ * signed with that target's secret. The program office's robot comes from NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET
+ * (none when unset); a unit's own robot from its stored setting.
  */
 @Injectable()
 export class WebhookChannel {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
 
-  get enabled(): boolean {
-    return this.config.notifications.webhook !== undefined;
+  /** The program office's group chat, or undefined when NOTIFY_WEBHOOK_URL is unset. */
+  get office(): GroupChatTarget | undefined {
+    return this.config.notifications.webhook;
   }
 
-  async send(message: { title: string; markdown: string; dedupeKey: string }): Promise<SendResult> {
-    const webhook = this.config.notifications.webhook;
-    if (!webhook) return { ok: false, permanent: true, error: 'NOTIFY_WEBHOOK_URL is not set' };
+  async send(target: GroupChatTarget, message: { title: string; markdown: string; dedupeKey: string }): Promise<SendResult> {
     let response: Response;
     try {
-      response = await fetch(signedWebhookUrl(webhook.url, webhook.secret, Date.now()), {
+      response = await fetch(signedWebhookUrl(target.url, target.secret, Date.now()), {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'x-qinglian-dedupe-key': encodeURIComponent(message.dedupeKey) },
         body: JSON.stringify({ msgtype: 'markdown', markdown: { title: message.title, text: message.markdown } }),

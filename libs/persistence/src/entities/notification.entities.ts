@@ -64,7 +64,7 @@ export class NotificationDeliveryEntity {
   @Property({ type: 'string', length: 20 })
   channel: 'email' | 'webhook';
 
-  /** Account id, or 'program-office' for the office's group chat. */
+  /** Account id, 'program-office' for the office's group chat, or 'unit-chat:<unitId>' for a unit's. */
   @Property({ type: 'string', length: 100 })
   recipient: string;
 
@@ -104,7 +104,10 @@ export class NotificationPreferenceEntity {
   @Property({ type: 'string', length: 254, nullable: true })
   emailAddress: string | null;
 
-  /** Administrators: whether notices addressed to them also go to the program office's group chat. */
+  /**
+   * Administrators: whether notices addressed to them also go to the program office's group chat. Unit contacts:
+   * whether notices to their unit go to the unit's group chat (it stays on while any contact of the unit keeps it on).
+   */
   @Property({ type: 'boolean' })
   webhookEnabled: boolean;
 
@@ -117,5 +120,37 @@ export class NotificationPreferenceEntity {
     this.emailAddress = input.emailAddress;
     this.webhookEnabled = input.webhookEnabled;
     this.updatedAt = input.updatedAt;
+  }
+}
+
+/**
+ * 单位工作群机器人 / A unit's own group-chat robot: notices to the unit's contacts are also posted there, signed with
+ * the secret. The secret is write-only over the api (never returned); the url carries the robot's access token,
+ * so only its host is ever shown. At most one per unit.
+ */
+@Entity({ tableName: 'unit_group_chat' })
+export class UnitGroupChatEntity {
+  @PrimaryKey({ type: 'string', length: 36 })
+  unitId: string;
+
+  @Property({ type: 'string', length: 1000 })
+  webhookUrl: string;
+
+  @Property({ type: 'string', length: 200 })
+  secret: string;
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date;
+
+  /** The account (or api token) that set it. */
+  @Property({ type: 'string', length: 100 })
+  updatedBy: string;
+
+  constructor(input: { unitId: string; webhookUrl: string; secret: string; updatedAt: Date; updatedBy: string }) {
+    this.unitId = input.unitId;
+    this.webhookUrl = input.webhookUrl;
+    this.secret = input.secret;
+    this.updatedAt = input.updatedAt;
+    this.updatedBy = input.updatedBy;
   }
 }
