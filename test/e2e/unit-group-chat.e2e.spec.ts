@@ -60,7 +60,8 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
 
   beforeAll(async () => {
     database = await createDatabase();
-    stack = await startStack(env, database);
+    // The robot stands in on loopback; outside the tests only DingTalk's host is allowed.
+    stack = await startStack(env, database, { GROUP_CHAT_ALLOWED_HOSTS: '127.0.0.1,oapi.dingtalk.com' });
     robot = await startWebhookReceiver(UNIT_CHAT_SECRET);
     unitId = (await stack.http.post<{ id: string }>('/units', { name: '群机器人测试村', category: 'village' })).body.id;
     otherUnitId = (await stack.http.post<{ id: string }>('/units', { name: '隔壁村', category: 'village' })).body.id;
@@ -105,6 +106,8 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
     expect(await refused({ secret: UNIT_CHAT_SECRET })).toEqual([400, 'VALIDATION_FAILED', ['webhookUrl']]);
     expect(await refused({ webhookUrl: 'ftp://oapi.dingtalk.com/robot/send', secret: UNIT_CHAT_SECRET })).toEqual([400, 'VALIDATION_FAILED', ['webhookUrl']]);
     expect(await refused({ webhookUrl: robot.url, secret: 'not-a-dingtalk-secret-4711' })).toEqual([400, 'VALIDATION_FAILED', ['secret']]);
+    // A host outside GROUP_CHAT_ALLOWED_HOSTS (an internal address, say) is refused.
+    expect(await refused({ webhookUrl: 'http://10.0.0.8/robot/send?access_token=t', secret: UNIT_CHAT_SECRET })).toEqual([400, 'VALIDATION_FAILED', ['webhookUrl']]);
     expect(await refused({ webhookUrl: 'not a url', secret: 'plain-secret-0815' })).toEqual([400, 'VALIDATION_FAILED', ['secret', 'webhookUrl']]);
     expect(await refused({ webhookUrl: robot.url, secret: UNIT_CHAT_SECRET, enabled: true })).toEqual([400, 'VALIDATION_FAILED', ['enabled']]);
     const bad = await chat<Refusal>('PUT', unitId, undefined, { webhookUrl: robot.url, secret: 'not-a-dingtalk-secret-4711' });

@@ -94,6 +94,14 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
   });
 
+  it('keeps units’ group chats to the allowed hosts: DingTalk by default, any only outside production', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').notifications.groupChatAllowedHosts).toEqual(['oapi.dingtalk.com']);
+    expect(AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'oapi.dingtalk.com, Chat.Example.gov.cn:8443' }, '/srv').notifications.groupChatAllowedHosts).toEqual(['oapi.dingtalk.com', 'chat.example.gov.cn:8443']);
+    expect(AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: '*' }, '/srv').notifications.groupChatAllowedHosts).toBe('*');
+    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', GROUP_CHAT_ALLOWED_HOSTS: '*', AUTH_TOKEN_SECRET: 'x'.repeat(40) }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
+    expect(() => AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'https://oapi.dingtalk.com/' }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
+  });
+
   it('takes a compressed case clock for demonstrations and tests only', () => {
     expect(AppConfig.fromEnvironment({}, '/srv').caseClock).toBeUndefined();
     expect(AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '2026-06-01' }, '/srv').caseClock).toEqual({ secondsPerDay: 2, startsOn: '2026-06-01' });

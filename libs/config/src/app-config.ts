@@ -66,7 +66,15 @@ const environmentSchema = z.object({
     .optional(),
   NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  GROUP_CHAT_ALLOWED_HOSTS: z
+    .string()
+    .default('oapi.dingtalk.com')
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
+    .refine((hosts) => hosts.length > 0 && hosts.every((host) => host === '*' || /^[a-z0-9.-]+(:\d+)?$/.test(host)), 'must be a comma-separated list of host names (host or host:port), or *'),
 }).superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.includes('*')) {
+    context.addIssue({ code: 'custom', path: ['GROUP_CHAT_ALLOWED_HOSTS'], message: 'name the hosts units may point their group chats at; * is for development only' });
+  }
   if (env.NODE_ENV === 'production' && env.CASE_CLOCK_SECONDS_PER_DAY !== undefined) {
     context.addIssue({ code: 'custom', path: ['CASE_CLOCK_SECONDS_PER_DAY'], message: 'a compressed case clock is for demonstrations and tests, never NODE_ENV=production' });
   }
@@ -142,6 +150,11 @@ export class AppConfig {
     readonly webhook: { readonly url: string; readonly secret: string } | undefined;
     /** Longest wait for one SMTP or webhook exchange. */
     readonly timeoutMs: number;
+    /**
+     * Hosts a unit's group-chat robot may be at (host or host:port), or '*' for any (development only): the worker
+     * posts wherever a unit contact points it, so the list keeps it off internal addresses.
+     */
+    readonly groupChatAllowedHosts: readonly string[] | '*';
   };
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
@@ -182,6 +195,7 @@ export class AppConfig {
       mailFrom: env.MAIL_FROM,
       webhook: env.NOTIFY_WEBHOOK_URL === undefined || env.NOTIFY_WEBHOOK_SECRET === undefined ? undefined : { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET },
       timeoutMs: env.NOTIFY_TIMEOUT_MS,
+      groupChatAllowedHosts: env.GROUP_CHAT_ALLOWED_HOSTS.includes('*') ? '*' : env.GROUP_CHAT_ALLOWED_HOSTS,
     };
   }
 

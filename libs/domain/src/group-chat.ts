@@ -19,7 +19,7 @@ export interface GroupChatProblem {
  * the robot's access token, and the posts carry case names. Outside production http is allowed (a test's
  * loopback receiver).
  */
-export function groupChatProblems(input: { webhookUrl: string; secret: string }, options: { httpsOnly: boolean }): GroupChatProblem[] {
+export function groupChatProblems(input: { webhookUrl: string; secret: string }, options: { httpsOnly: boolean; allowedHosts: readonly string[] | '*' }): GroupChatProblem[] {
   const problems: GroupChatProblem[] = [];
   const url = input.webhookUrl.trim();
   const parsed = URL.canParse(url) ? new URL(url) : null;
@@ -31,6 +31,9 @@ export function groupChatProblems(input: { webhookUrl: string; secret: string },
     problems.push({ field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' });
   } else if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') {
     problems.push({ field: 'webhookUrl', zh: '群机器人地址不能含用户名、口令或 # 片段', en: 'the webhook URL must not carry a user name, password or #fragment' });
+  } else if (options.allowedHosts !== '*' && !options.allowedHosts.includes(parsed.hostname) && !options.allowedHosts.includes(parsed.host)) {
+    const allowed = options.allowedHosts.join(', ');
+    problems.push({ field: 'webhookUrl', zh: `群机器人地址的主机须为 ${allowed} 之一`, en: `the webhook host must be one of: ${allowed}` });
   }
   const secret = input.secret;
   // Never quote the secret back: the messages name the rule only.

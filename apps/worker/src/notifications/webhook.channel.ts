@@ -30,25 +30,26 @@ export class WebhookChannel {
     } catch (error) {
       return { ok: false, permanent: false, error: `webhook unreachable: ${error instanceof Error ? error.message : String(error)}` };
     }
-    const body = await response.text().catch(() => '');
+    // Failures end up in delivery records and the case's audit trail, which the unit's contact reads: they carry the
+    // status and the robot's own errcode/errmsg, never the raw answer of whatever the URL pointed at.
+    const reply = robotReply(await response.text().catch(() => ''));
     if (!response.ok) {
       // 4xx (bad URL, refused signature) will be refused again, except for rate limiting and timeouts.
       const permanent = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
-      return { ok: false, permanent, error: `webhook answered ${response.status}: ${body.slice(0, 300)}` };
+      return { ok: false, permanent, error: `webhook answered ${response.status}${reply.errcode === 0 ? '' : ` (errcode ${reply.errcode}: ${reply.errmsg})`}` };
     }
-    const errcode = robotErrorCode(body);
     // DingTalk answers 200 with errcode ≠ 0 for refused messages (e.g. 310000 bad signature, 130101 too many per minute).
-    if (errcode !== 0) return { ok: false, permanent: errcode !== 130101, error: `webhook refused the message: ${body.slice(0, 300)}` };
+    if (reply.errcode !== 0) return { ok: false, permanent: reply.errcode !== 130101, error: `webhook refused the message (errcode ${reply.errcode}: ${reply.errmsg})` };
     return { ok: true };
   }
 }
 
-/** The robot's errcode: 0 when the body is not JSON or has none (a plain receiver that answered 2xx). */
-function robotErrorCode(body: string): number {
+/** The robot's errcode (0 when the body is not JSON or has none: a plain receiver) and errmsg, shortened. */
+function robotReply(body: string): { errcode: number; errmsg: string } {
   try {
-    const parsed = JSON.parse(body) as { errcode?: unknown };
-    return typeof parsed.errcode === 'number' ? parsed.errcode : 0;
+    const parsed = JSON.parse(body) as { errcode?: unknown; errmsg?: unknown };
+    return { errcode: typeof parsed.errcode === 'number' ? parsed.errcode : 0, errmsg: typeof parsed.errmsg === 'string' ? parsed.errmsg.slice(0, 100) : '' };
   } catch {
-    return 0;
+    return { errcode: 0, errmsg: '' };
   }
 }
