@@ -112,12 +112,32 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
     expect(call.month).toMatch(/^\d{4}-\d{2}$/);
     expect(call.dueOn.startsWith(call.month)).toBe(true);
     expect(call.cases.filter((item) => caseIds.includes(item.caseId)).map((item) => item.unitName).sort()).toEqual(['上畈村', '后吴村'].sort());
-    // Each unit's contact gets the call in the inbox.
-    for (const contact of contacts) {
-      const inbox = await stack.http.get<{ items: { kind: string; title: string }[] }>('/inbox', contact);
+    expect(call.failedCaseIds).toEqual([]);
+    // Each case calls its unit and records the call in its audit trail; each contact gets it in the inbox.
+    const calls = async (caseId: string) =>
+      (await stack.http.get<{ type: string; actor: { role: string }; payload: { month: string; deliveries: { channel: string; outcome: string }[] } }[]>(`/cases/${caseId}/events`)).body.filter(
+        (event) => event.type === 'ProgressReportCalled',
+      );
+    for (const [index, caseId] of caseIds.entries()) {
+      const [recorded] = await eventually(`the call recorded in ${caseId}`, async () => ((await calls(caseId)).length > 0 ? calls(caseId) : undefined));
+      expect(recorded).toMatchObject({ actor: { role: 'system' }, payload: { month: call.month } });
+      expect(recorded?.payload.deliveries.filter((delivery) => delivery.channel === 'inbox').map((delivery) => delivery.outcome)).toEqual(['sent']);
+      const inbox = await stack.http.get<{ items: { kind: string; title: string }[] }>('/inbox', contacts[index]);
       expect(inbox.body.items.filter((item) => item.kind === 'progress_report_call')).toHaveLength(1);
     }
-    expect(call.failedCaseIds).toEqual([]);
+    // Run again the same month: no unit is called twice, no second call recorded.
+    const repeated = await runNow<ProgressReportCallResult>('qinglian-progress-report-call');
+    expect(repeated.failedCaseIds).toEqual([]);
+    for (const caseId of caseIds) {
+      // The case has handled the second call once its second delivery (a duplicate, sent to no one) has completed.
+      await eventually(`the second call handled by ${caseId}`, async () => {
+        const { events } = await env.client.workflow.getHandle(caseId).fetchHistory();
+        const deliveries = (events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'deliverNotification').length;
+        const completed = (events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
+        return deliveries === 2 && completed >= 2 ? true : undefined;
+      });
+      expect(await calls(caseId)).toHaveLength(1);
+    }
 
     const { digest, delivery } = await runNow<WeeklyDigestResult>('qinglian-weekly-digest');
     expect(digest.stalledAfterDays).toBe(14);

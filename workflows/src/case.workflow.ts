@@ -47,6 +47,7 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type CaseEventBody,
+  type ReminderRecord,
   type DeadlineBasis,
   type DeadlineKind,
   type Reminder,
@@ -61,6 +62,8 @@ import {
   CaseSearchAttributes,
   caseSteps,
   enrollmentRecordedUpdate,
+  progressReportCallSignal,
+  type ProgressReportCall,
   type CaseActivities,
   type CaseReminderSettings,
   type DeadlineActivities,
@@ -88,6 +91,8 @@ const { deliverNotification } = proxyActivities<NotificationActivities>({
 // Due dates and reminder times come from the working-day calendar, whose data changes between releases: they are
 // worked out in the worker and kept in the history (see DeadlineActivities).
 const planning = proxyLocalActivities<DeadlineActivities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
+
+type DeliveryRecord = ReminderRecord['deliveries'][number];
 
 const REMINDER_NOTIFICATIONS: Readonly<Record<ReminderKind, NotificationKind>> = {
   before_due: 'reminder_before_due',
@@ -228,6 +233,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
    * a step already done. Each delivery, or its final failure, is recorded in the case's audit trail.
    */
   async function remindUntilDone(settings: CaseReminderSettings, finished: () => boolean): Promise<void> {
+    // Reminders are taken in order from a cursor: from the moment the stage or its due date last changed (earlier ones
+    // are skipped: the step told the unit its due date), then from each reminder handled. One whose moment passed while
+    // no worker ran goes out late rather than never.
+    let cursor: { stage: string; dueOn: string; after: string } | undefined;
     while (!(finished() || workflowInfo().continueAsNewSuggested)) {
       const stage = state.stage;
       const deadline = currentDeadline(state);
@@ -249,12 +258,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         await condition(moved);
         continue;
       }
-      const planned = await planning.planNextReminder({ dueOn, policy: settings.policy, after: caseNow().toISOString() });
+      if (cursor?.stage !== stage || cursor.dueOn !== dueOn) cursor = { stage, dueOn, after: caseNow().toISOString() };
+      const planned = await planning.planNextReminder({ dueOn, policy: settings.policy, after: cursor.after });
       if ('beyondCalendar' in planned) {
         log.warn('reminders wait for the working-day calendar', { dueOn, reason: planned.beyondCalendar });
         await condition(moved, caseDayMs);
       } else if (planned.reminder) {
         await remindWhenDue(planned.reminder, deadline, dueOn, moved);
+        cursor = { stage, dueOn, after: planned.reminder.sendAt };
       } else {
         await condition(moved);
       }
@@ -281,36 +292,59 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
 
   async function remind(reminder: Reminder, deadline: DeadlineKind, dueOn: string): Promise<CaseEventBody> {
     const record = { reminderKey: reminder.key, kind: reminder.kind, deadline, dueOn };
-    try {
-      const report = await deliverNotification({
-        dedupeKey: `reminder:${input.caseId}:${deadline}:${reminder.key}`,
-        kind: REMINDER_NOTIFICATIONS[reminder.kind],
+    const outcome = await deliver({
+      dedupeKey: `reminder:${input.caseId}:${deadline}:${reminder.key}`,
+      kind: REMINDER_NOTIFICATIONS[reminder.kind],
+      caseId: input.caseId,
+      // 逾期督办 goes to the program office as well as the unit.
+      recipients: reminder.kind === 'escalation' ? { unitId: input.unitId, role: 'administrator' } : { unitId: input.unitId },
+      data: {
+        unitName: input.unitName,
+        stage: state.stage,
+        dueOn,
+        daysLeft: Math.max(0, -reminder.workingDaysFromDue),
+        daysOverdue: Math.max(0, reminder.workingDaysFromDue),
         caseId: input.caseId,
-        // 逾期督办 goes to the program office as well as the unit.
-        recipients: reminder.kind === 'escalation' ? { unitId: input.unitId, role: 'administrator' } : { unitId: input.unitId },
-        data: {
-          unitName: input.unitName,
-          stage: state.stage,
-          dueOn,
-          daysLeft: Math.max(0, -reminder.workingDaysFromDue),
-          daysOverdue: Math.max(0, reminder.workingDaysFromDue),
-          caseId: input.caseId,
-        },
-      });
-      return { type: 'ReminderSent', payload: { ...record, deliveries: report.deliveries.map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome })) } };
+      },
+    });
+    return outcome.error === undefined
+      ? { type: 'ReminderSent', payload: { ...record, deliveries: outcome.deliveries } }
+      : { type: 'ReminderFailed', payload: { ...record, deliveries: outcome.deliveries, error: outcome.error } };
+  }
+
+  /** 每月进度报告提醒: delivered and recorded holding the steps' lock; a call already delivered this month is not recorded again. */
+  async function callForProgressReport({ month, dueOn }: ProgressReportCall): Promise<CaseEventBody | null> {
+    if (state.stage !== 'cultivation') return null;
+    const outcome = await deliver({
+      dedupeKey: `progress_report_call:${month}:${input.caseId}`,
+      kind: 'progress_report_call',
+      caseId: input.caseId,
+      recipients: { unitId: input.unitId },
+      data: { unitName: input.unitName, dueOn, caseId: input.caseId },
+    });
+    if (outcome.error !== undefined) return { type: 'ProgressReportCallFailed', payload: { month, dueOn, deliveries: outcome.deliveries, error: outcome.error } };
+    if (outcome.deliveries.every((delivery) => delivery.outcome === 'skipped_duplicate')) return null;
+    return { type: 'ProgressReportCalled', payload: { month, dueOn, deliveries: outcome.deliveries } };
+  }
+
+  /** Delivers a notice; what the audit trail keeps of it: per-channel outcomes, and the error once retries are spent. */
+  async function deliver(notice: Parameters<NotificationActivities['deliverNotification']>[0]): Promise<{ deliveries: DeliveryRecord[]; error?: string }> {
+    const kept = (report: DeliveryReport | undefined): DeliveryRecord[] => (report?.deliveries ?? []).map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome }));
+    try {
+      return { deliveries: kept(await deliverNotification(notice)) };
     } catch (error) {
       if (isCancellation(error)) throw error;
       const attempt = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.details?.[0] as DeliveryReport | undefined) : undefined;
-      return {
-        type: 'ReminderFailed',
-        payload: {
-          ...record,
-          deliveries: (attempt?.deliveries ?? []).map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome })),
-          error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
-        },
-      };
+      return { deliveries: kept(attempt), error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
     }
   }
+
+  setHandler(progressReportCallSignal, (call) =>
+    recording.runExclusive(async () => {
+      const event = await callForProgressReport(call);
+      if (event) await appendEvents(SYSTEM_ACTOR, [event], null);
+    }),
+  );
 
   if (!input.resumeFrom) {
     await record(

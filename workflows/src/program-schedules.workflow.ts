@@ -1,6 +1,15 @@
-import { isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { shanghaiDate } from '#domain/case';
-import type { DeliveryReport, NotificationActivities, ProgressReportCallResult, ScheduleActivities, WeeklyDigestInput, WeeklyDigestResult } from '#contracts';
+import {
+  progressReportCallSignal,
+  type CultivatingCase,
+  type DeliveryReport,
+  type NotificationActivities,
+  type ProgressReportCallResult,
+  type ScheduleActivities,
+  type WeeklyDigestInput,
+  type WeeklyDigestResult,
+} from '#contracts';
 
 const { composeWeeklyDigest, casesInCultivation } = proxyActivities<ScheduleActivities>({
   startToCloseTimeout: '2 minutes',
@@ -8,6 +17,9 @@ const { composeWeeklyDigest, casesInCultivation } = proxyActivities<ScheduleActi
 });
 
 // A delivery that keeps failing gives up after about an hour; the next run (next week or month) tries again.
+/** Changes to the scheduled workflows' commands, guarded by `patched(id)` so that a run in flight replays as it ran. */
+type ScheduleWorkflowPatch = 'progress-call-through-cases';
+
 const { deliverNotification } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 10 },
@@ -47,6 +59,20 @@ export async function progressReportCallWorkflow(): Promise<ProgressReportCallRe
   const cases = await casesInCultivation();
   const deliveries: DeliveryReport[] = [];
   const failedCaseIds: string[] = [];
+  // Each case delivers its own call and records it in its audit trail; a case closed meanwhile cannot be reached.
+  const throughCases: ScheduleWorkflowPatch = 'progress-call-through-cases';
+  if (patched(throughCases)) {
+    const signal = async (item: CultivatingCase): Promise<void> => {
+      try {
+        await getExternalWorkflowHandle(item.caseId).signal(progressReportCallSignal, { month, dueOn });
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        failedCaseIds.push(item.caseId);
+      }
+    };
+    for (let index = 0; index < cases.length; index += PARALLEL_CALLS) await Promise.all(cases.slice(index, index + PARALLEL_CALLS).map(signal));
+    return { month, dueOn, cases, deliveries, failedCaseIds };
+  }
   for (let index = 0; index < cases.length; index += PARALLEL_CALLS) {
     await Promise.all(
       cases.slice(index, index + PARALLEL_CALLS).map(async (item) => {

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   AssignAssessorsCommand,
@@ -86,6 +86,15 @@ export const caseSteps = {
 export type CaseStepName = keyof typeof caseSteps;
 export const submitPlanUpdate = caseSteps.submitPlan;
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+/** 每月进度报告提醒, sent by the monthly schedule: a case in cultivation calls its unit and records the call. */
+export interface ProgressReportCall {
+  /** YYYY-MM (Asia/Shanghai). */
+  readonly month: string;
+  /** Reports are due by the month's last day. */
+  readonly dueOn: string;
+}
+export const progressReportCallSignal = defineSignal<[ProgressReportCall]>('progressReportCall');
 
 /** ApplicationFailure type of a step the case rules refused; details[0] is a CaseRuleViolationDetails. */
 export const CASE_RULE_VIOLATION = 'CaseRuleViolation';

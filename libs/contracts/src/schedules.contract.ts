@@ -35,8 +35,12 @@ export interface ProgressReportCallResult {
   /** Reports are due by the month's last day. */
   readonly dueOn: string;
   readonly cases: readonly CultivatingCase[];
-  /** One report per case whose unit was called; a unit whose delivery kept failing has none here. */
+  /**
+   * Runs before patch `progress-call-through-cases` delivered here, one report per unit called. Since, each case
+   * delivers its own call and records it in its audit trail (ProgressReportCalled), and this is empty.
+   */
   readonly deliveries: readonly DeliveryReport[];
+  /** Cases the call could not reach (a case closed since the read model saw it, or a delivery that kept failing). */
   readonly failedCaseIds: readonly string[];
 }
 

@@ -50,6 +50,18 @@ export interface CaseEventPayloads {
   ReminderSent: ReminderRecord;
   /** 提醒发送失败: every retry of the delivery failed. */
   ReminderFailed: ReminderRecord & { error: string };
+  /** 进度报告提醒: the monthly call for a progress report reached the unit (per channel and recipient). */
+  ProgressReportCalled: ProgressReportCallRecord;
+  /** 进度报告提醒发送失败: every retry of the call's delivery failed. */
+  ProgressReportCallFailed: ProgressReportCallRecord & { error: string };
+}
+
+/** What the audit trail keeps of one monthly progress-report call. */
+export interface ProgressReportCallRecord {
+  /** YYYY-MM (Asia/Shanghai). */
+  readonly month: string;
+  readonly dueOn: string;
+  readonly deliveries: ReminderRecord['deliveries'];
 }
 
 /** What a stage's due date is computed from: the day the case entered the stage and the campaign's duration. */

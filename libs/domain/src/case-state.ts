@@ -123,6 +123,8 @@ export function evolveCase(state: CaseState, event: CaseEventBody): CaseState {
     case 'AnnualReviewRecorded':
     case 'ReminderSent':
     case 'ReminderFailed':
+    case 'ProgressReportCalled':
+    case 'ProgressReportCallFailed':
       return next;
     case 'Revoked':
       return { ...next, stage: 'revoked' };
