@@ -323,7 +323,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       data: { unitName: input.unitName, dueOn, caseId: input.caseId },
     });
     if (outcome.error !== undefined) return { type: 'ProgressReportCallFailed', payload: { month, dueOn, deliveries: outcome.deliveries, error: outcome.error } };
-    if (outcome.deliveries.every((delivery) => delivery.outcome === 'skipped_duplicate')) return null;
+    // Called already this month (a repeated run): the dedupe skipped it wherever it had gone out.
+    const outcomes = outcome.deliveries.map((delivery) => delivery.outcome);
+    if (outcomes.includes('skipped_duplicate') && !outcomes.some((kind) => kind === 'sent' || kind === 'failed')) return null;
     return { type: 'ProgressReportCalled', payload: { month, dueOn, deliveries: outcome.deliveries } };
   }
 
