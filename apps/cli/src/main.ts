@@ -77,10 +77,6 @@ async function main(argv: string[]): Promise<number> {
           // The schema diff re-emits case_event's append-only triggers with an empty body.
           console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
         }
-        if (/trigger/i.test(result.code)) {
-          // The schema diff re-emits case_event's append-only triggers with an empty body.
-          console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
-        }
       } finally {
         await orm.close();
       }

@@ -92,6 +92,9 @@ describe(AppConfig.name, () => {
     expect(() => AppConfig.fromEnvironment({ SMTP_URL: 'http://mail' }, '/srv')).toThrow('SMTP_URL');
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'https://chat.example/hook' }, '/srv')).toThrow('NOTIFY_WEBHOOK_SECRET');
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
+    const production = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' };
+    expect(() => AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'http://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
+    expect(AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv').notifications.webhook?.url).toMatch(/^https:/);
   });
 
   it('keeps units’ group chats to the allowed hosts: DingTalk by default, any only outside production', () => {

@@ -72,6 +72,9 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
     .refine((hosts) => hosts.length > 0 && hosts.every((host) => host === '*' || /^[a-z0-9.-]+(:\d+)?$/.test(host)), 'must be a comma-separated list of host names (host or host:port), or *'),
 }).superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.NOTIFY_WEBHOOK_URL !== undefined && !env.NOTIFY_WEBHOOK_URL.startsWith('https:')) {
+    context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https in production: the URL carries the robot’s access token' });
+  }
   if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.includes('*')) {
     context.addIssue({ code: 'custom', path: ['GROUP_CHAT_ALLOWED_HOSTS'], message: 'name the hosts units may point their group chats at; * is for development only' });
   }
