@@ -177,6 +177,18 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       await unitRobot.stop();
     });
 
+    it('does not post to a chat whose host is no longer allowed (saved before the list was narrowed)', async () => {
+      const contact = await createRecipient(app, 'unit_contact');
+      const unitId = contact.unitId ?? '';
+      const outside = new URL(unitRobot.url);
+      outside.hostname = 'localhost';
+      await setChat(unitId, outside.toString());
+      const before = unitRobot.requests.length;
+      const report = await activity.deliverNotification(notification({ unitId }, 'reminder_overdue'));
+      expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'skipped_disabled', detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS' });
+      expect(unitRobot.requests.length).toBe(before);
+    });
+
     it('posts a notice to the unit also to its chat, signed with the unit’s secret; a retry of the same notice posts nothing more', async () => {
       const contact = await createRecipient(app, 'unit_contact');
       const unitId = contact.unitId ?? '';

@@ -19,6 +19,8 @@ export async function startNotificationContext(database: TestDatabase, receivers
     LOG_LEVEL: 'silent',
     MAIL_FROM: '市纪委 <office@qinglian.test>',
     NOTIFY_TIMEOUT_MS: '5000',
+    // The units' robots stand in on loopback.
+    GROUP_CHAT_ALLOWED_HOSTS: '127.0.0.1',
     ...(receivers.smtpUrl ? { SMTP_URL: receivers.smtpUrl } : {}),
     ...(receivers.webhookUrl ? { NOTIFY_WEBHOOK_URL: receivers.webhookUrl, NOTIFY_WEBHOOK_SECRET: NOTIFY_SECRET } : {}),
     ...environment,

@@ -31,8 +31,8 @@ export function groupChatProblems(input: { webhookUrl: string; secret: string },
     problems.push({ field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' });
   } else if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') {
     problems.push({ field: 'webhookUrl', zh: '群机器人地址不能含用户名、口令或 # 片段', en: 'the webhook URL must not carry a user name, password or #fragment' });
-  } else if (options.allowedHosts !== '*' && !options.allowedHosts.includes(parsed.hostname) && !options.allowedHosts.includes(parsed.host)) {
-    const allowed = options.allowedHosts.join(', ');
+  } else if (!hostAllowed(parsed, options.allowedHosts)) {
+    const allowed = options.allowedHosts === '*' ? '*' : options.allowedHosts.join(', ');
     problems.push({ field: 'webhookUrl', zh: `群机器人地址的主机须为 ${allowed} 之一`, en: `the webhook host must be one of: ${allowed}` });
   }
   const secret = input.secret;
@@ -47,6 +47,13 @@ export function groupChatProblems(input: { webhookUrl: string; secret: string },
     });
   }
   return problems;
+}
+
+/** Whether a webhook's host (name, or name:port) is among the allowed ones ('*': any). */
+export function hostAllowed(url: URL | string, allowedHosts: readonly string[] | '*'): boolean {
+  if (allowedHosts === '*') return true;
+  const parsed = typeof url === 'string' ? (URL.canParse(url) ? new URL(url) : null) : url;
+  return parsed !== null && (allowedHosts.includes(parsed.hostname) || allowedHosts.includes(parsed.host));
 }
 
 /** What may be shown of a webhook URL: its host (and port), never the path or the access token in the query. */

@@ -98,6 +98,8 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     const base = { channel: 'webhook', recipient: unitChat(unitId) } as const;
     const contacts = recipients.filter((recipient) => recipient.role === 'unit_contact' && recipient.unitId === unitId);
     if (contacts.length && !contacts.some((contact) => contact.preference.webhookEnabled)) return { ...base, outcome: 'skipped_preference', detail: 'group chat turned off' };
+    // A chat saved before the allowed hosts were narrowed is not posted to.
+    if (!this.webhook.allowsUnitChat(chat.target)) return { ...base, outcome: 'skipped_disabled', detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS' };
     return this.sendOnce(dedupeKey, base, () => this.webhook.send(chat.target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '#config';
+import { hostAllowed } from '#domain';
 import type { GroupChatTarget } from '#persistence';
 import type { SendResult } from './channel-result.js';
 import { signedWebhookUrl } from './dingtalk-signature.js';
@@ -12,6 +13,11 @@ import { signedWebhookUrl } from './dingtalk-signature.js';
 @Injectable()
 export class WebhookChannel {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+
+  /** Whether a unit's chat may be posted to: its host must still be in GROUP_CHAT_ALLOWED_HOSTS (checked when saved, too). */
+  allowsUnitChat(target: GroupChatTarget): boolean {
+    return hostAllowed(target.url, this.config.notifications.groupChatAllowedHosts);
+  }
 
   /** The program office's group chat, or undefined when NOTIFY_WEBHOOK_URL is unset. */
   get office(): GroupChatTarget | undefined {
