@@ -145,7 +145,12 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
     expect((await stack.http.get<ErrorAnswer>('/auth/me', leaver.headers)).body.code).toBe('SESSION_ENDED');
     expect((await stack.anonymous.post<ErrorAnswer>('/auth/login', { username: leaver.username, password: TEST_PASSWORD })).body.code).toBe('INVALID_CREDENTIALS');
     expect((await stack.http.post(`/accounts/${leaver.id}/status`, { status: 'active', reason: '返回检查组' })).body).toMatchObject({ status: 'active' });
-    expect((await stack.login(leaver.username, TEST_PASSWORD)).id).toBe(leaver.id);
+    // The refused login counted as a failure (a disabled account answers like any other): it waits out the backoff.
+    const back = await eventually('the backoff to pass', async () => {
+      const answer = await stack.anonymous.post<{ account: { id: string } }>('/auth/login', { username: leaver.username, password: TEST_PASSWORD });
+      return answer.status === 429 ? undefined : answer;
+    }, 10_000);
+    expect(back.body.account.id).toBe(leaver.id);
     const events = (await stack.http.get<{ type: string; detail: { reason?: string } }[]>(`/account-events?accountId=${leaver.id}`)).body;
     expect(events.find((event) => event.type === 'AccountDisabled')?.detail.reason).toBe('调离检查组');
   });
@@ -161,7 +166,7 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
   it('rate-limits logins per client address', async () => {
     const limited = (await stack.extraApi({ AUTH_LOGIN_RATE_LIMIT: '2', AUTH_LOGIN_RATE_WINDOW_SECONDS: '600' })).anonymous;
     const statuses: number[] = [];
-    for (let index = 0; index < 3; index += 1) statuses.push((await limited.post('/auth/login', { username: 'nobody', password: 'x' })).status);
+    for (let index = 0; index < 3; index += 1) statuses.push((await limited.post('/auth/login', { username: `nobody-${index}`, password: 'x' })).status);
     expect(statuses).toEqual([401, 401, 429]);
     const refused = await limited.post<ErrorAnswer>('/auth/refresh', { refreshToken: 'qlr_x' });
     expect(refused.status).toBe(429);
@@ -186,7 +191,13 @@ describe.each(DATABASE_KINDS)('accounts, sessions and api tokens on %s', (_kind,
     const me = await stack.signUp('assessor');
     const change = (currentPassword: string, newPassword: string) => stack.http.post<ErrorAnswer & { revoked?: number }>('/auth/password', { currentPassword, newPassword }, me.headers);
     expect((await change('wrong current one', 'a brand new passphrase here')).body.errors?.[0]?.field).toBe('currentPassword');
-    expect((await change(TEST_PASSWORD, 'password')).body.errors?.[0]?.field).toBe('newPassword');
+    // A wrong current password counts like a failed login: the next try waits (backoff) before it is checked.
+    expect(await change(TEST_PASSWORD, 'password')).toMatchObject({ status: 429, body: { code: 'LOGIN_BACKOFF' } });
+    const weak = await eventually('the backoff to pass', async () => {
+      const answer = await change(TEST_PASSWORD, 'password');
+      return answer.status === 429 ? undefined : answer;
+    }, 10_000);
+    expect(weak.body.errors?.[0]?.field).toBe('newPassword');
     expect((await change(TEST_PASSWORD, 'a brand new passphrase here')).status).toBe(200);
     expect((await stack.anonymous.post('/auth/login', { username: me.username, password: TEST_PASSWORD })).status).toBe(401);
     // One failure makes the next attempt wait a moment (backoff), then the new password works.

@@ -2,8 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type AppConfig } from '#config';
-import { AccountStore, PersistenceModule } from '#persistence';
+import { AppConfig, ConfigModule } from '#config';
+import { AccountStore, LoginThrottleStore, PersistenceModule } from '#persistence';
 import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ApiTokensService } from './accounts/api-tokens.service.js';
@@ -26,6 +26,7 @@ import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { InboxController, NotificationPreferencesController } from './inbox/inbox.controller.js';
 import { InboxService } from './inbox/inbox.service.js';
+import { InputSanityGuard } from './common/input-sanity.guard.js';
 import { requestId } from './common/request-id.js';
 import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
@@ -69,12 +70,15 @@ export class ApiModule {
       ],
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
+        { provide: LoginThrottleStore, useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login), inject: [MikroORM, AppConfig] },
         SessionTokens,
         AuthService,
         AccountsService,
         ApiTokensService,
         SchedulesService,
-        // Every route passes this guard: authentication and the access policy in one place.
+        // Guards run in this order: input no database could hold is refused before anything reads with it,
+        // then every route passes authentication and the access policy, in one place.
+        { provide: APP_GUARD, useClass: InputSanityGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         HealthService,
         UnitsService,

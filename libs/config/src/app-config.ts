@@ -43,6 +43,8 @@ const environmentSchema = z.object({
   AUTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_LOGIN_LOCKOUT_SECONDS: seconds.default(900),
   AUTH_LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  AUTH_LOGIN_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+  AUTH_LOGIN_GLOBAL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   AUTH_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   AUTH_LOGIN_RATE_WINDOW_SECONDS: seconds.default(60),
   BOOTSTRAP_ADMIN_USERNAME: username.optional(),
@@ -137,7 +139,14 @@ export class AppConfig {
     readonly tokenSecret: string | undefined;
     readonly accessTokenSeconds: number;
     readonly refreshTokenSeconds: number;
-    readonly login: { readonly maxFailures: number; readonly lockoutMs: number; readonly backoffBaseMs: number };
+    /** Failed logins per (username, client address), and the soft limit per username over all addresses. */
+    readonly login: {
+      readonly maxFailures: number;
+      readonly lockoutMs: number;
+      readonly backoffBaseMs: number;
+      readonly globalMaxFailures: number;
+      readonly globalSpacingMs: number;
+    };
     readonly loginRateLimit: { readonly limit: number; readonly windowMs: number };
     /** The first administrator, created on start when there is no administrator yet. */
     readonly bootstrapAdmin: { readonly username: string; readonly password: string } | undefined;
@@ -183,7 +192,13 @@ export class AppConfig {
       tokenSecret: env.AUTH_TOKEN_SECRET,
       accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
       refreshTokenSeconds: env.AUTH_REFRESH_TOKEN_SECONDS,
-      login: { maxFailures: env.AUTH_LOGIN_MAX_FAILURES, lockoutMs: env.AUTH_LOGIN_LOCKOUT_SECONDS * 1000, backoffBaseMs: env.AUTH_LOGIN_BACKOFF_BASE_MS },
+      login: {
+        maxFailures: env.AUTH_LOGIN_MAX_FAILURES,
+        lockoutMs: env.AUTH_LOGIN_LOCKOUT_SECONDS * 1000,
+        backoffBaseMs: env.AUTH_LOGIN_BACKOFF_BASE_MS,
+        globalMaxFailures: env.AUTH_LOGIN_GLOBAL_MAX_FAILURES,
+        globalSpacingMs: env.AUTH_LOGIN_GLOBAL_SPACING_MS,
+      },
       loginRateLimit: { limit: env.AUTH_LOGIN_RATE_LIMIT, windowMs: env.AUTH_LOGIN_RATE_WINDOW_SECONDS * 1000 },
       bootstrapAdmin:
         env.BOOTSTRAP_ADMIN_USERNAME === undefined || env.BOOTSTRAP_ADMIN_PASSWORD === undefined

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { afterFailedLogin, loginGate, passwordProblems, type LoginThrottlePolicy } from './credential-policy.js';
+import { afterFailedLogin, afterFailedLoginAnywhere, globalLoginGate, loginGate, passwordProblems, stricterGate, type LoginThrottlePolicy } from './credential-policy.js';
 
 const commonPasswords = new Set(['password', '1qaz2wsx3edc', 'qwerty123456']);
 const problemsOf = (password: string, username = 'li.hua') => passwordProblems(password, { username, commonPasswords }).map((problem) => problem.en);
@@ -24,7 +24,7 @@ describe('passwordProblems', () => {
 });
 
 describe('loginGate', () => {
-  const policy: LoginThrottlePolicy = { maxFailures: 3, lockoutMs: 60_000, backoffBaseMs: 1_000 };
+  const policy: LoginThrottlePolicy = { maxFailures: 3, lockoutMs: 60_000, backoffBaseMs: 1_000, globalMaxFailures: 10, globalSpacingMs: 5_000 };
   const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
 
   it('is open without failures', () => {
@@ -54,5 +54,32 @@ describe('loginGate', () => {
 
   it('has no backoff when its base is 0', () => {
     expect(loginGate({ failedLogins: 2, lastFailedLoginAt: at(0) }, { ...policy, backoffBaseMs: 0 }, at(0))).toEqual({ kind: 'open' });
+  });
+
+  it('starts the count again after a quiet spell as long as a lockout', () => {
+    expect(afterFailedLogin({ failedLogins: 2, lastFailedLoginAt: at(0) }, policy, at(59_999)).failedLogins).toBe(3);
+    expect(afterFailedLogin({ failedLogins: 2, lastFailedLoginAt: at(0) }, policy, at(60_000)).failedLogins).toBe(1);
+  });
+
+  it('keeps a soft limit over all addresses: a wait for unknown addresses, never a lockout, none for a known one', () => {
+    let anywhere = { failedLogins: 0, lastFailedLoginAt: null as Date | null };
+    for (let index = 0; index < 10; index += 1) anywhere = afterFailedLoginAnywhere(anywhere, policy, at(index));
+    expect(anywhere).toEqual({ failedLogins: 10, lastFailedLoginAt: at(9) });
+    expect(globalLoginGate({ failedLogins: 9, lastFailedLoginAt: at(9) }, policy, at(10), false)).toEqual({ kind: 'open' });
+    expect(globalLoginGate(anywhere, policy, at(10), false)).toEqual({ kind: 'backoff', until: at(5_009) });
+    expect(globalLoginGate(anywhere, policy, at(10), true)).toEqual({ kind: 'open' });
+    expect(globalLoginGate(anywhere, policy, at(5_009), false)).toEqual({ kind: 'open' });
+    expect(afterFailedLoginAnywhere(anywhere, policy, at(60_009)).failedLogins).toBe(1);
+  });
+
+  it('takes the stricter of two gates', () => {
+    const open = { kind: 'open' } as const;
+    const soon = { kind: 'backoff', until: at(1_000) } as const;
+    const later = { kind: 'backoff', until: at(2_000) } as const;
+    const locked = { kind: 'locked', until: at(500) } as const;
+    expect(stricterGate(open, soon)).toBe(soon);
+    expect(stricterGate(later, soon)).toBe(later);
+    expect(stricterGate(soon, locked)).toBe(locked);
+    expect(stricterGate(open, open)).toBe(open);
   });
 });

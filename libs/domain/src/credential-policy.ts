@@ -29,12 +29,24 @@ export function passwordProblems(password: string, context: { username: string; 
   return problems;
 }
 
+/**
+ * Failed logins are counted per (username, client address), whether or not the username names an account, so
+ * every failed login answers alike and a stranger who locks a username out from their address does not lock
+ * its owner out from another. A soft limit per username over all addresses slows a spread-out attack down.
+ */
 export interface LoginThrottlePolicy {
-  /** Failures in a row that lock the account. */
+  /** Failures in a row, from one address, that lock the username at that address. */
   readonly maxFailures: number;
   readonly lockoutMs: number;
   /** Wait after the first failure, doubling with each further one until the lockout (0: no backoff). */
   readonly backoffBaseMs: number;
+  /** Failures in a row from all addresses together after which the soft limit applies. */
+  readonly globalMaxFailures: number;
+  /**
+   * Over the soft limit, an address the account has never logged in from waits this long after the last failure
+   * (a known address is not slowed). Unknown usernames have no known address, as an attacker's has none.
+   */
+  readonly globalSpacingMs: number;
 }
 
 export interface LoginFailures {
@@ -42,27 +54,58 @@ export interface LoginFailures {
   readonly lastFailedLoginAt: Date | null;
 }
 
+export const NO_FAILURES: LoginFailures = { failedLogins: 0, lastFailedLoginAt: null };
+
 export type LoginGate =
   | { readonly kind: 'open' }
   | { readonly kind: 'backoff'; readonly until: Date }
   | { readonly kind: 'locked'; readonly until: Date };
 
-/** Whether a login may be tried now, given the account's failures in a row. */
+const OPEN: LoginGate = { kind: 'open' };
+
+/** Whether a login may be tried now from one address, given that address's failures in a row for the username. */
 export function loginGate(failures: LoginFailures, policy: LoginThrottlePolicy, now: Date): LoginGate {
   const last = failures.lastFailedLoginAt;
-  if (failures.failedLogins <= 0 || last === null) return { kind: 'open' };
+  if (failures.failedLogins <= 0 || last === null) return OPEN;
   if (failures.failedLogins >= policy.maxFailures) {
     const until = new Date(last.getTime() + policy.lockoutMs);
-    return until > now ? { kind: 'locked', until } : { kind: 'open' };
+    return until > now ? { kind: 'locked', until } : OPEN;
   }
   const wait = Math.min(policy.backoffBaseMs * 2 ** (failures.failedLogins - 1), policy.lockoutMs);
   const until = new Date(last.getTime() + wait);
-  return until > now ? { kind: 'backoff', until } : { kind: 'open' };
+  return until > now ? { kind: 'backoff', until } : OPEN;
 }
 
-/** The failures after one more wrong password; a lockout that has run out starts the count again. */
-export function afterFailedLogin(failures: LoginFailures, policy: LoginThrottlePolicy, now: Date): LoginFailures & { lockedNow: boolean } {
-  const expiredLockout = failures.failedLogins >= policy.maxFailures;
-  const failedLogins = (expiredLockout ? 0 : failures.failedLogins) + 1;
+/** The soft limit over all addresses: never a lockout, only a wait between tries from addresses not known. */
+export function globalLoginGate(failures: LoginFailures, policy: LoginThrottlePolicy, now: Date, knownAddress: boolean): LoginGate {
+  const last = failures.lastFailedLoginAt;
+  if (knownAddress || last === null || failures.failedLogins < policy.globalMaxFailures) return OPEN;
+  if (now.getTime() - last.getTime() >= policy.lockoutMs) return OPEN;
+  const until = new Date(last.getTime() + policy.globalSpacingMs);
+  return until > now ? { kind: 'backoff', until } : OPEN;
+}
+
+/** The stricter of two gates: a lockout before a wait, the later of two waits. */
+export function stricterGate(first: LoginGate, second: LoginGate): LoginGate {
+  if (first.kind === 'open') return second;
+  if (second.kind === 'open') return first;
+  if (first.kind !== second.kind) return first.kind === 'locked' ? first : second;
+  return first.until >= second.until ? first : second;
+}
+
+/**
+ * The failures after one more wrong password. A lockout that has run out, or a quiet spell as long as a lockout,
+ * starts the count again.
+ */
+export function afterFailedLogin(failures: LoginFailures, policy: Pick<LoginThrottlePolicy, 'maxFailures' | 'lockoutMs'>, now: Date): LoginFailures & { lockedNow: boolean } {
+  const last = failures.lastFailedLoginAt;
+  const restart = failures.failedLogins >= policy.maxFailures || last === null || now.getTime() - last.getTime() >= policy.lockoutMs;
+  const failedLogins = (restart ? 0 : failures.failedLogins) + 1;
   return { failedLogins, lastFailedLoginAt: now, lockedNow: failedLogins >= policy.maxFailures };
+}
+
+/** The failures from all addresses together after one more wrong password: no lockout, only the quiet spell restarts it. */
+export function afterFailedLoginAnywhere(failures: LoginFailures, policy: Pick<LoginThrottlePolicy, 'lockoutMs'>, now: Date): LoginFailures {
+  const { failedLogins, lastFailedLoginAt } = afterFailedLogin(failures, { maxFailures: Number.POSITIVE_INFINITY, lockoutMs: policy.lockoutMs }, now);
+  return { failedLogins, lastFailedLoginAt };
 }

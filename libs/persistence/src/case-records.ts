@@ -31,13 +31,16 @@ export class CaseRecords {
 
   async list(query: CaseListQuery): Promise<CaseListPage> {
     if (query.scope.kind === 'none') return { items: [], total: 0 };
-    const where: FilterQuery<CaseRecordEntity> = {
-      ...scopeFilter(query.scope),
-      ...(query.campaignId === undefined ? {} : { campaignId: query.campaignId }),
-      ...(query.category === undefined ? {} : { category: query.category }),
-      ...(query.stage === undefined ? {} : { stage: query.stage }),
-      ...(query.text === undefined ? {} : { unitName: { $like: likePattern(query.text, 'anywhere') } }),
-    };
+    // The scope and the caller's filters are separate conditions of one $and: a filter on the same field as the
+    // scope (a Jinhua reviewer's `stage`) narrows what the scope shows, never replaces it.
+    const filters: FilterQuery<CaseRecordEntity>[] = [
+      scopeFilter(query.scope),
+      ...(query.campaignId === undefined ? [] : [{ campaignId: query.campaignId }]),
+      ...(query.category === undefined ? [] : [{ category: query.category }]),
+      ...(query.stage === undefined ? [] : [{ stage: query.stage }]),
+      ...(query.text === undefined ? [] : [{ unitName: { $like: likePattern(query.text, 'anywhere') } }]),
+    ];
+    const where: FilterQuery<CaseRecordEntity> = { $and: filters };
     const [items, total] = await this.orm.em.fork().findAndCount(CaseRecordEntity, where, {
       orderBy: { [query.sort]: query.order, caseId: 'asc' },
       limit: query.pageSize,
@@ -83,7 +86,7 @@ export class CaseRecords {
 
 }
 
-function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): { unitId?: string; assessorScope?: { $like: string }; stage?: { $in: CaseStage[] } } {
+function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): FilterQuery<CaseRecordEntity> {
   switch (scope.kind) {
     case 'all':
       return {};

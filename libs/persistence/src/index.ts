@@ -9,5 +9,6 @@ export * from './framework-catalog.js';
 export * from './nest/persistence.module.js';
 export * from './orm-options.js';
 export * from './account-store.js';
+export * from './login-throttle-store.js';
 export * from './credentials.js';
 export * from './notification-store.js';

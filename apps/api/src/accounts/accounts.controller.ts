@@ -6,7 +6,7 @@ import { Allow } from '../auth/access.decorators.js';
 import { AccountDto, AccountEventDto, AccountStatusDto, ApiTokenDto, CreateAccountDto, CreateApiTokenDto, CreatedApiTokenDto, ListAccountEventsQuery, ListAccountsQuery, RevokedSessionsDto } from '../auth/auth.dto.js';
 import { AuthService } from '../auth/auth.service.js';
 import { clientIp, CurrentActor } from '../auth/principal.js';
-import { AccountsService, toAccountDto } from './accounts.service.js';
+import { AccountsService } from './accounts.service.js';
 import { ApiTokensService } from './api-tokens.service.js';
 
 @ApiTags('accounts 账户')
@@ -39,7 +39,7 @@ export class AccountsController {
   @ApiOperation({ summary: '查看账户 / Read an account' })
   @ApiOkResponse({ type: AccountDto })
   async get(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountDto> {
-    return toAccountDto(await this.accounts.find(accountId));
+    return this.accounts.describe(accountId);
   }
 
   @Post(':accountId/session-revocation')
@@ -59,7 +59,7 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountDto })
   async setStatus(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
     await this.auth.setStatus(await this.accounts.find(accountId), body.status, body.reason.trim(), actor, clientIp(request));
-    return toAccountDto(await this.accounts.find(accountId));
+    return this.accounts.describe(accountId);
   }
 
   @Post(':accountId/unlock')
@@ -69,7 +69,7 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountDto })
   async unlock(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
     await this.auth.unlock(await this.accounts.find(accountId), actor, clientIp(request));
-    return toAccountDto(await this.accounts.find(accountId));
+    return this.accounts.describe(accountId);
   }
 }
 

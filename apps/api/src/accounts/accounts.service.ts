@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
 import { SYSTEM_ACTOR, type Actor, type HumanRole } from '#domain';
-import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore } from '#persistence';
+import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore, LoginThrottleStore } from '#persistence';
 import type { AccountDto, AccountEventDto, CreateAccountDto } from '../auth/auth.dto.js';
 import { ResourceNotFoundError } from '../common/errors.js';
 
@@ -14,6 +14,7 @@ export class AccountsService implements OnApplicationBootstrap {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(AccountStore) private readonly store: AccountStore,
+    @Inject(LoginThrottleStore) private readonly throttle: LoginThrottleStore,
   ) {}
 
   /** The first administrator from BOOTSTRAP_ADMIN_USERNAME / _PASSWORD, only while there is no administrator. */
@@ -37,7 +38,14 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async list(role: HumanRole | undefined): Promise<AccountDto[]> {
     const accounts = await this.orm.em.fork().find(AccountEntity, role === undefined ? {} : { role }, { orderBy: { username: 'asc' } });
-    return accounts.map(toAccountDto);
+    const failures = await this.throttle.failuresAnywhere(accounts.map((account) => account.username));
+    return accounts.map((account) => toAccountDto(account, failures.get(account.username)));
+  }
+
+  /** The account as shown, with its failed logins in a row from all addresses. */
+  async describe(id: string): Promise<AccountDto> {
+    const account = await this.find(id);
+    return toAccountDto(account, (await this.throttle.failuresAnywhere([account.username])).get(account.username));
   }
 
   async find(id: string): Promise<AccountEntity> {
@@ -62,7 +70,7 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 }
 
-export function toAccountDto(account: AccountEntity): AccountDto {
+export function toAccountDto(account: AccountEntity, failedLogins = 0): AccountDto {
   return {
     id: account.id,
     username: account.username,
@@ -70,7 +78,7 @@ export function toAccountDto(account: AccountEntity): AccountDto {
     role: account.role,
     unitId: account.unitId,
     status: account.status,
-    failedLogins: account.failedLogins,
+    failedLogins,
     createdAt: account.createdAt.toISOString(),
   };
 }

@@ -36,7 +36,7 @@ export class AccountDto {
   @ApiProperty({ description: '角色 / Role', enum: HUMAN_ROLES }) role!: HumanRole;
   @ApiProperty({ description: '所属单位（联络人）/ Unit (unit contacts)', nullable: true, type: String }) unitId!: string | null;
   @ApiProperty({ description: '状态 / Status', enum: ['active', 'disabled'] }) status!: string;
-  @ApiProperty({ description: '连续登录失败次数 / Failed logins in a row' }) failedLogins!: number;
+  @ApiProperty({ description: '连续登录失败次数（各来源地址合计）/ Failed logins in a row, from all addresses together' }) failedLogins!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { caseAccess, mayPerform, unitInScope, type CaseStep, type Permission, type Principal } from '#domain';
 import { CaseRecords } from '#persistence';
 import { CASE_ACTION, PUBLIC_ROUTE, ROUTE_PERMISSION, UNIT_SCOPED } from './access.decorators.js';
+import { validCaseId } from '../cases/case-id.pipe.js';
 import { caseHidden, forbidden, unauthenticated, unitHidden } from './auth-errors.js';
 import { AuthService } from './auth.service.js';
 import type { AuthenticatedRequest } from './principal.js';
@@ -58,7 +59,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async checkCase(request: Request, principal: Principal, action: 'read' | CaseStep): Promise<boolean> {
-    const caseId = String(request.params.caseId ?? '');
+    // Validated before anything reads the database with it (a malformed id answers 400, as the route's pipe would).
+    const caseId = validCaseId(String(request.params.caseId ?? ''));
     const access = caseAccess(principal, await this.records.scopeOf(caseId), action);
     if (access === 'allowed') return true;
     this.deny(request, principal, access === 'hidden' ? 'case_out_of_scope' : 'role', { caseId, action });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
-import { afterFailedLogin, loginGate, passwordProblems, type Actor, type Principal } from '#domain';
+import { globalLoginGate, loginGate, passwordProblems, stricterGate, type Actor, type Principal } from '#domain';
 import {
   AccountEntity,
   AccountRejected,
@@ -13,6 +13,7 @@ import {
   decoyPasswordHash,
   describePasswordProblems,
   hashPassword,
+  LoginThrottleStore,
   newSecretToken,
   normalizeUsername,
   tokenHash,
@@ -35,6 +36,8 @@ export const API_TOKEN_PREFIX = 'qlt_';
 const REFRESH_TOKEN_PREFIX = 'qlr_';
 /** api tokens record their last use at most this often (one write a minute, not one a request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
+const SYSTEM: Actor = { id: 'system', role: 'system' };
+
 
 /** Logins, sessions and the bearer tokens of every request. Every account event is recorded and logged. */
 @Injectable()
@@ -45,31 +48,29 @@ export class AuthService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(LoginThrottleStore) private readonly throttle: LoginThrottleStore,
     private readonly tokens: SessionTokens,
   ) {}
 
+  /**
+   * Every failed login answers alike, whether the username names an account, a disabled one or none: the same
+   * 401 (or, once that username has failed too often from this address, the same 429 or 423), after the same
+   * work (one argon2id verification, against a decoy hash when there is no account or the attempt is refused).
+   */
   async login(username: string, password: string, ip: string | null): Promise<IssuedTokens & { account: AccountEntity }> {
     const em = this.orm.em.fork();
-    const account = await em.findOne(AccountEntity, { username: normalizeUsername(username) });
-    if (account?.status !== 'active') {
-      await verifyPassword(await decoyPasswordHash(), password);
-      await this.audit('LoginFailed', { account, username, actor: { id: account?.id ?? 'anonymous', role: account?.role ?? 'system' }, ip, detail: { reason: account ? 'disabled' : 'unknown_username' } });
-      throw invalidCredentials();
-    }
+    const name = normalizeUsername(username);
+    const found = await em.findOne(AccountEntity, { username: name });
+    const account = found?.status === 'active' ? found : null;
     const now = new Date();
-    const gate = loginGate(account, this.config.auth.login, now);
-    if (gate.kind === 'locked') throw loginLocked(gate.until);
-    if (gate.kind === 'backoff') throw loginBackoff(gate.until);
-    const self: Actor = { id: account.id, role: account.role };
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      const failures = await this.countFailure(account, now);
-      await this.audit('LoginFailed', { account, actor: self, ip, detail: { reason: 'wrong_password', failedLogins: failures.failedLogins } });
-      if (failures.lockedNow) {
-        await this.audit('AccountLocked', { account, actor: { id: 'system', role: 'system' }, ip, detail: { until: new Date(now.getTime() + this.config.auth.login.lockoutMs).toISOString() } });
-      }
+    await this.passThrottle(name, ip, account?.id ?? null, password, now);
+    if (!(await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password)) || account === null) {
+      const actor: Actor = found ? { id: found.id, role: found.role } : { id: 'anonymous', role: 'system' };
+      const reason = account ? 'wrong_password' : found ? 'disabled' : 'unknown_username';
+      await this.countFailure('LoginFailed', { name, account: found, actor, ip, reason, now });
       throw invalidCredentials();
     }
-    if (account.failedLogins > 0) await em.nativeUpdate(AccountEntity, { id: account.id }, { failedLogins: 0, lastFailedLoginAt: null });
+    await this.throttle.clearAfterSuccess(name, ip);
     const refreshToken = newSecretToken(REFRESH_TOKEN_PREFIX);
     const session = new AccountSessionEntity({
       id: randomUUID(),
@@ -79,7 +80,7 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + this.config.auth.refreshTokenSeconds * 1000),
     });
     await em.insert(AccountSessionEntity, session);
-    await this.audit('LoginSucceeded', { account, actor: self, ip, detail: { sessionId: session.id } });
+    await this.audit('LoginSucceeded', { account, actor: { id: account.id, role: account.role }, ip, detail: { sessionId: session.id } });
     return { ...this.issue(account.id, session, refreshToken), account };
   }
 
@@ -94,7 +95,7 @@ export class AuthService {
       if (reused?.revokedAt === null) {
         // A spent refresh token came back: someone holds a copy. End the session for both holders.
         await em.nativeUpdate(AccountSessionEntity, { id: reused.id }, { revokedAt: now, revokedReason: 'refresh_token_reused' });
-        await this.audit('RefreshTokenReused', { account: { id: reused.accountId }, actor: { id: 'system', role: 'system' }, ip, detail: { sessionId: reused.id } });
+        await this.audit('RefreshTokenReused', { account: { id: reused.accountId }, actor: SYSTEM, ip, detail: { sessionId: reused.id } });
       }
       throw unauthenticated('TOKEN_INVALID', '刷新令牌无效', 'The refresh token is not valid');
     }
@@ -137,7 +138,7 @@ export class AuthService {
   }
 
   async unlock(account: AccountEntity, actor: Actor, ip: string | null): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(AccountEntity, { id: account.id }, { failedLogins: 0, lastFailedLoginAt: null });
+    await this.throttle.clearAll(account.username);
     await this.audit('AccountUnlocked', { account, actor, ip });
   }
 
@@ -145,9 +146,14 @@ export class AuthService {
     const em = this.orm.em.fork();
     const account = authentication?.kind === 'session' ? await em.findOne(AccountEntity, { id: principal.id }) : null;
     if (!account) throw unauthenticated('UNAUTHENTICATED', '只有登录的账户可以修改口令', 'Only a logged-in account can change its password');
+    // Guessing the current password with a stolen session is throttled like guessing it at the login.
+    const now = new Date();
+    await this.passThrottle(account.username, ip, account.id, current, now);
     if (!(await verifyPassword(account.passwordHash, current))) {
+      await this.countFailure('PasswordChangeFailed', { name: account.username, account, actor: principal, ip, reason: 'wrong_password', now });
       throw new AccountRejected('ACCOUNT_INVALID', [{ field: 'currentPassword', zh: '当前口令不正确', en: 'the current password is wrong' }]);
     }
+    await this.throttle.clearAfterSuccess(account.username, ip);
     const problems = describePasswordProblems(passwordProblems(next, { username: account.username, commonPasswords: await commonPasswords() }), 'newPassword');
     if (problems.length) throw new AccountRejected('ACCOUNT_INVALID', problems);
     await em.nativeUpdate(AccountEntity, { id: account.id }, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
@@ -176,23 +182,28 @@ export class AuthService {
   }
 
   /**
-   * One more wrong password, counted with a compare-and-set on the previous count, so failures that race each
-   * other are all counted (an attacker cannot buy extra attempts by sending them at once).
+   * Refuses the attempt while the username is locked or must wait at this address (or, over the soft limit, at
+   * an address the account has not logged in from). A refusal costs the same verification as any other answer.
    */
-  private async countFailure(account: AccountEntity, now: Date): Promise<ReturnType<typeof afterFailedLogin>> {
-    const em = this.orm.em.fork();
-    let seen: Pick<AccountEntity, 'failedLogins' | 'lastFailedLoginAt'> = account;
-    for (;;) {
-      const failures = afterFailedLogin(seen, this.config.auth.login, now);
-      const updated = await em.nativeUpdate(
-        AccountEntity,
-        { id: account.id, failedLogins: seen.failedLogins },
-        { failedLogins: failures.failedLogins, lastFailedLoginAt: failures.lastFailedLoginAt },
-      );
-      if (updated === 1) return failures;
-      const current = await em.findOne(AccountEntity, { id: account.id }, { fields: ['failedLogins', 'lastFailedLoginAt'], disableIdentityMap: true });
-      if (!current) return failures;
-      seen = current;
+  private async passThrottle(name: string, ip: string | null, accountId: string | null, password: string, now: Date): Promise<void> {
+    const policy = this.config.auth.login;
+    const state = await this.throttle.state(name, ip, accountId);
+    const gate = stricterGate(loginGate(state.fromAddress, policy, now), globalLoginGate(state.anywhere, policy, now, state.knownAddress));
+    if (gate.kind === 'open') return;
+    await verifyPassword(await decoyPasswordHash(), password);
+    throw gate.kind === 'locked' ? loginLocked(gate.until) : loginBackoff(gate.until);
+  }
+
+  /** One more failure of the username at this address, recorded; the account's lockout too when this one locks it. */
+  private async countFailure(
+    type: 'LoginFailed' | 'PasswordChangeFailed',
+    failure: { name: string; account: AccountEntity | null; actor: Actor; ip: string | null; reason: string; now: Date },
+  ): Promise<void> {
+    const { name, account, actor, ip, reason, now } = failure;
+    const { fromAddress, lockedNow } = await this.throttle.countFailure(name, ip, now);
+    await this.audit(type, { account, username: recordedUsername(name), actor, ip, detail: { reason, failedLogins: fromAddress.failedLogins } });
+    if (lockedNow && account) {
+      await this.audit('AccountLocked', { account, actor: SYSTEM, ip, detail: { until: new Date(now.getTime() + this.config.auth.login.lockoutMs).toISOString(), fromAddress: ip } });
     }
   }
 
@@ -211,4 +222,9 @@ export class AuthService {
     await this.accounts.record(type, input);
     this.logger.log({ accountEvent: type, accountId: input.account?.id ?? null, username: input.account?.username ?? input.username ?? null, actorId: input.actor.id, ip: input.ip ?? null, ...input.detail }, `account event ${type}`);
   }
+}
+
+/** A username that names no account is recorded as given, cut to the length the account records keep. */
+function recordedUsername(name: string): string {
+  return Array.from(name).slice(0, 64).join('');
 }

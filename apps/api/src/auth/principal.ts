@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor, Principal } from '#domain';
@@ -31,6 +32,7 @@ export const CurrentAuthentication = createParamDecorator((_: unknown, context: 
   context.switchToHttp().getRequest<AuthenticatedRequest>().authentication,
 );
 
+/** The client's address, when it is one (behind a proxy, X-Forwarded-For may hold anything). */
 export function clientIp(request: Request): string | null {
-  return request.ip ?? null;
+  return request.ip !== undefined && isIP(request.ip) !== 0 ? request.ip : null;
 }

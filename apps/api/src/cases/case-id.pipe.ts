@@ -6,15 +6,20 @@ const CASE_ID = /^case:[0-9a-f-]{36}:[0-9a-f-]{36}$/;
 @Injectable()
 export class CaseIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!CASE_ID.test(value)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'VALIDATION_FAILED',
-        message: '请求参数无效 / Invalid request',
-        errors: [{ field: 'caseId', messages: ['caseId must be case:<campaign uuid>:<unit uuid>'] }],
-      });
-    }
-    return value;
+    return validCaseId(value);
   }
+}
+
+/** The case id when it has the form case:<campaign uuid>:<unit uuid>, else a 400 naming the field. */
+export function validCaseId(value: string): string {
+  if (CASE_ID.test(value)) return value;
+  throw new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    code: 'VALIDATION_FAILED',
+    message: '请求参数无效 / Invalid request',
+    messageZh: '请求参数无效',
+    messageEn: 'Invalid request',
+    errors: [{ field: 'caseId', messages: ['案件标识须为 case:<活动标识>:<单位标识> / caseId must be case:<campaign uuid>:<unit uuid>'] }],
+  });
 }

@@ -129,7 +129,9 @@ export class ScoreSheetDto {
   @ApiPropertyOptional({ description: '发现的一票否决项编号 / Veto items found', type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(40, { each: true })
   vetoes?: string[];
 }
 

@@ -23,8 +23,10 @@ export class UnitsController {
 
   @Get(':unitId')
   @Allow('units:read')
-  @ApiOperation({ summary: '查看单位 / Read a unit' })
+  @OnUnit()
+  @ApiOperation({ summary: '查看单位 / Read a unit', description: '联络人只能查看本单位 / A unit contact reads only their own unit.' })
   @ApiOkResponse({ type: UnitDto })
+  @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
   get(@Param('unitId', new ParseUUIDPipe()) unitId: string): Promise<UnitDto> {
     return this.units.get(unitId);
   }

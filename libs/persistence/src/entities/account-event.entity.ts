@@ -4,6 +4,7 @@ export const ACCOUNT_EVENT_TYPES = [
   'AccountCreated',
   'LoginSucceeded',
   'LoginFailed',
+  'PasswordChangeFailed',
   'AccountLocked',
   'LoggedOut',
   'SessionRefreshed',

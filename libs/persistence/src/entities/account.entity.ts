@@ -29,13 +29,6 @@ export class AccountEntity {
   @Property({ type: 'string', length: 20 })
   status: AccountStatus = 'active';
 
-  /** Wrong passwords in a row (reset by a successful login). */
-  @Property({ type: 'integer' })
-  failedLogins = 0;
-
-  @Property({ type: 'datetime', nullable: true })
-  lastFailedLoginAt: Date | null = null;
-
   @Property({ type: 'datetime' })
   createdAt: Date;
 

@@ -5,13 +5,15 @@ import { ApiTokenEntity } from './api-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseRecordEntity } from './case-record.entity.js';
+import { LoginThrottleEntity } from './login-throttle.entity.js';
 import { UnitEntity } from './unit.entity.js';
 import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './notification.entities.js';
 
 export { ACCOUNT_EVENT_TYPES, type AccountEventType } from './account-event.entity.js';
 export type { AccountStatus } from './account.entity.js';
+export { ANY_CLIENT } from './login-throttle.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
-export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, UnitEntity };
+export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, LoginThrottleEntity, UnitEntity };
 
-export const ENTITIES = [UnitEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, AccountEntity, AccountSessionEntity, ApiTokenEntity, AccountEventEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity];
+export const ENTITIES = [UnitEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, AccountEntity, AccountSessionEntity, ApiTokenEntity, AccountEventEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity, LoginThrottleEntity];

@@ -5,6 +5,7 @@ import { Migration20261125102226_campaign_settings } from './Migration2026112510
 import { Migration20261125130803_accounts } from './Migration20261125130803_accounts.js';
 import { Migration20261125141534_notifications } from './Migration20261125141534_notifications.js';
 import { Migration20261125153952_unit_group_chat } from './Migration20261125153952_unit_group_chat.js';
+import { Migration20261201001521_login_throttle } from './Migration20261201001521_login_throttle.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125130803_accounts', class: Migration20261125130803_accounts },
   { name: 'Migration20261125141534_notifications', class: Migration20261125141534_notifications },
   { name: 'Migration20261125153952_unit_group_chat', class: Migration20261125153952_unit_group_chat },
+  { name: 'Migration20261201001521_login_throttle', class: Migration20261201001521_login_throttle },
 ];

@@ -5,6 +5,7 @@ import { Migration20261125102224_campaign_settings } from './Migration2026112510
 import { Migration20261125130801_accounts } from './Migration20261125130801_accounts.js';
 import { Migration20261125141531_notifications } from './Migration20261125141531_notifications.js';
 import { Migration20261125153728_unit_group_chat } from './Migration20261125153728_unit_group_chat.js';
+import { Migration20261201001520_login_throttle } from './Migration20261201001520_login_throttle.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125130801_accounts', class: Migration20261125130801_accounts },
   { name: 'Migration20261125141531_notifications', class: Migration20261125141531_notifications },
   { name: 'Migration20261125153728_unit_group_chat', class: Migration20261125153728_unit_group_chat },
+  { name: 'Migration20261201001520_login_throttle', class: Migration20261201001520_login_throttle },
 ];
