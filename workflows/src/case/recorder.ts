@@ -1,0 +1,111 @@
+import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
+import { CaseRuleViolation, currentDueOn, deadlineOpenedBy, evolveCase, initialCaseState, shanghaiDate, SYSTEM_ACTOR, type Actor, type CaseEventBody, type CaseState, type Decision } from '#domain/case';
+import { CASE_RULE_VIOLATION, CaseSearchAttributes, type CaseActivities, type CaseRuleViolationDetails, type CaseWorkflowInput, type DeadlineActivities } from '#contracts';
+import type { CaseClock } from './clock.js';
+import type { CaseWorkflowPatch } from '../patches.js';
+
+const APPEND_OPTIONS = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+} as const;
+const taskQueueAppend = proxyActivities<CaseActivities>(APPEND_OPTIONS);
+const localAppend = proxyLocalActivities<CaseActivities>(APPEND_OPTIONS);
+
+// Due dates and reminder times come from the working-day calendar, whose data changes between releases: they are
+// worked out in the worker and kept in the history (see DeadlineActivities).
+export const planning = proxyLocalActivities<DeadlineActivities>({ startToCloseTimeout: '10 seconds', retry: { maximumInterval: '10 seconds' } });
+
+/** A local append saves the activity task's round trip through the server on every step. */
+function appendCaseEvent(input: Parameters<CaseActivities['appendCaseEvent']>[0]): ReturnType<CaseActivities['appendCaseEvent']> {
+  const patch: CaseWorkflowPatch = 'append-as-local-activity';
+  return (patched(patch) ? localAppend : taskQueueAppend).appendCaseEvent(input);
+}
+
+/**
+ * The case's state and the one way it changes: events appended to the audit trail one at a time, in the order they
+ * were accepted (a lock every writer holds), each followed by what it implies (the due date of a stage entered, the
+ * search attributes).
+ */
+export class CaseRecorder {
+  private current: CaseState;
+  private readonly lock = new Mutex();
+
+  constructor(
+    private readonly input: CaseWorkflowInput,
+    private readonly clock: CaseClock,
+    /** Patch `due-dates-on-entry`: due dates are set on entering a stage, by a local activity. */
+    readonly calendarInActivities: boolean,
+  ) {
+    this.current = input.resumeFrom ?? initialCaseState(input);
+  }
+
+  get state(): CaseState {
+    return this.current;
+  }
+
+  /** Whether a writer holds the lock. */
+  get busy(): boolean {
+    return this.lock.isLocked();
+  }
+
+  /** Runs `work` holding the lock: nothing else is recorded meanwhile. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.lock.runExclusive(work);
+  }
+
+  /** One step: decided again against the state now that earlier steps are recorded (the validator saw an older one). */
+  record(actor: Actor, decide: (current: CaseState) => Decision, reason: string | null): Promise<CaseState> {
+    return this.exclusive(() => this.append(actor, asFailure(() => decide(this.current)), reason));
+  }
+
+  /** Appends events in order and follows them with the search attributes; only ever called holding the lock. */
+  async append(actor: Actor, events: Decision, reason: string | null): Promise<CaseState> {
+    const before = this.current;
+    const previousDueOn = currentDueOn(before);
+    for (const event of events) await this.appendOne(actor, event, reason);
+    // 设定期限: a stage entered gets its due date with the step that entered it.
+    const opened = this.calendarInActivities ? deadlineOpenedBy(before, this.current) : undefined;
+    if (opened && this.input.stageDurations) {
+      const entry = { deadline: opened, enteredOn: shanghaiDate(this.clock.now()), duration: this.input.stageDurations[opened] };
+      await this.appendOne(SYSTEM_ACTOR, await planning.planDeadline(entry), null);
+    }
+    if (this.current.stage !== before.stage) {
+      upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: this.current.stage }]);
+    }
+    const dueOn = currentDueOn(this.current);
+    if (dueOn !== previousDueOn) {
+      // Search attributes carry the due date of the current stage only (no personal data).
+      upsertSearchAttributes([{ key: CaseSearchAttributes.nextDueAt, value: dueOn === undefined ? null : new Date(`${dueOn}T00:00:00+08:00`) }]);
+    }
+    return this.current;
+  }
+
+  private async appendOne(actor: Actor, event: CaseEventBody, reason: string | null): Promise<void> {
+    await appendCaseEvent({
+      eventId: uuid4(),
+      caseId: this.input.caseId,
+      sequence: this.current.lastSequence + 1,
+      event,
+      // An inspection's conclusion is the rules' decision, not the last assessor's.
+      actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
+      reason,
+      occurredAt: new Date().toISOString(),
+      frameworkVersion: this.input.framework?.version ?? null,
+    });
+    this.current = evolveCase(this.current, event);
+  }
+}
+
+/** Runs a domain decision; a rule violation becomes a non-retryable failure the caller can read. */
+export function asFailure<T>(decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof CaseRuleViolation) {
+      const details: CaseRuleViolationDetails = { code: error.code, messageZh: error.messageZh, messageEn: error.messageEn };
+      throw ApplicationFailure.create({ type: CASE_RULE_VIOLATION, message: error.message, details: [details], nonRetryable: true });
+    }
+    throw error;
+  }
+}
