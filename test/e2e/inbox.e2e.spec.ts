@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DeliverNotificationInput } from '#contracts';
-import { NotificationDeliveryActivities } from '../../apps/worker/src/notifications/notification.activities.js';
+import { NotificationDeliveryActivities } from '../../apps/worker/src/activities/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { startStack, type RunningStack, type SignedIn } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';

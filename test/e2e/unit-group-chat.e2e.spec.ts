@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NotificationDeliveryActivities, unitChat } from '../../apps/worker/src/notifications/notification.activities.js';
+import { NotificationDeliveryActivities, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { httpClient } from '../support/http.js';
 import { UNIT_CHAT_SECRET } from '../support/notifications.js';

@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type DeliveryReport } from '#contracts';
 import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationStore } from '#persistence';
 import { stableMessageId } from '../../apps/worker/src/notifications/email.channel.js';
-import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/notifications/notification.activities.js';
+import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { createRecipient, NOTIFY_SECRET, startNotificationContext, UNIT_CHAT_SECRET } from '../support/notifications.js';
 import { headerOf, startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';

@@ -7,7 +7,7 @@ import { Worker } from '@temporalio/worker';
 import type { DeliveryReport } from '#contracts';
 import { activitiesFrom } from '../../apps/worker/src/activities/index.js';
 import { NotificationStore } from '#persistence';
-import { PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/notifications/notification.activities.js';
+import { PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { createRecipient, NOTIFY_SECRET, startNotificationContext, UNIT_CHAT_SECRET } from '../support/notifications.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';

@@ -23,7 +23,7 @@ import {
   type CaseRulesContext,
   type CaseState,
   type Decision,
-} from '#domain/case';
+} from '#domain/for-workflows';
 import { caseStateQuery, caseSteps, enrollmentRecordedUpdate, progressReportCallSignal, type CaseWorkflowInput } from '#contracts';
 import { caseClock } from './case/clock.js';
 import { callForProgressReport } from './case/notices.js';

@@ -1,5 +1,5 @@
 import { getExternalWorkflowHandle, isCancellation, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { shanghaiDate } from '#domain/case';
+import { shanghaiDate } from '#domain/for-workflows';
 import {
   progressReportCallSignal,
   type CultivatingCase,
@@ -17,7 +17,7 @@ const { composeWeeklyDigest, casesInCultivation } = proxyActivities<ScheduleActi
 });
 
 // A delivery that keeps failing gives up after about an hour; the next run (next week or month) tries again.
-/** Changes to the scheduled workflows' commands, guarded by `patched(id)` so that a run in flight replays as it ran. */
+/** The patch ids of the scheduled workflows: each guards a change to their commands (`patched(id)`), so a run in flight replays as it ran. */
 type ScheduleWorkflowPatch = 'progress-call-through-cases';
 
 const { deliverNotification } = proxyActivities<NotificationActivities>({

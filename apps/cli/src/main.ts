@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppConfig, ConfigError } from '#config';
+import type { MikroORM } from '@mikro-orm/core';
+import { AppConfig, ConfigError, type DatabaseConfig } from '#config';
 import { seedYongkang2019 } from './seed/seed-command.js';
 import { AccountRejected, AccountStore, AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
 import { SYSTEM_ACTOR } from '#domain';
@@ -33,6 +34,71 @@ function describeReport(report: AuditReport): string {
   ].join('\n');
 }
 
+interface Options {
+  case?: string;
+  api?: string;
+  username?: string;
+  'display-name'?: string;
+}
+
+/** A command on the app database: it gets an open connection, closed after it whatever happens. */
+type DatabaseCommand = (orm: MikroORM, context: { target: string; kind: DatabaseConfig['kind']; name: string | undefined; values: Options }) => Promise<number>;
+
+const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
+  'migration:up': async (orm, { target }) => {
+    const applied = await migrateUp(orm);
+    console.log(applied.length ? `${target}: applied ${applied.join(', ')}` : `${target}: schema is up to date`);
+    return 0;
+  },
+  'migration:create': async (orm, { target, kind, name }) => {
+    if (!name || !/^[A-Za-z0-9_]+$/.test(name)) {
+      console.error('migration:create needs a name of letters, digits and underscores');
+      return 2;
+    }
+    const result = await orm.migrator.create(migrationSourceFolder(kind), false, false, name);
+    if (!result.fileName) {
+      console.log(`${target}: no schema changes`);
+      return 0;
+    }
+    const file = basename(result.fileName, '.ts');
+    console.log(`${target}: wrote ${migrationSourceFolder(kind)}/${file}.ts`);
+    console.log(`Add it to the index.ts beside it: { name: '${file}', class: ${file} }`);
+    if (/trigger/i.test(result.code)) {
+      // The schema diff re-emits case_event's append-only triggers with an empty body.
+      console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
+    }
+    return 0;
+  },
+  'account:create-admin': async (orm, { target, values }) => {
+    const username = values.username;
+    if (!username) {
+      console.error('account:create-admin needs --username <name>');
+      return 2;
+    }
+    const password = await readPassword('新管理员口令 / password for the new administrator: ');
+    try {
+      const account = await new AccountStore(orm).create({ username, displayName: values['display-name'] ?? username, role: 'administrator', password }, SYSTEM_ACTOR);
+      console.log(`${target}: 已创建管理员 / administrator created: ${account.username} (${account.id})`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AccountRejected)) throw error;
+      for (const problem of error.problems) console.error(`${problem.field}: ${problem.zh} / ${problem.en}`);
+      return 2;
+    }
+  },
+  'audit:verify': async (orm, { values }) => {
+    const verifier = new AuditVerifier(orm);
+    const report = values.case === undefined ? await verifier.verifyAll() : await verifier.verifyCase(values.case);
+    console.log(describeReport(report));
+    return report.ok ? 0 : EXIT_CHAIN_BROKEN;
+  },
+  'projections:rebuild': async (orm, { target }) => {
+    const rebuilt = await new ProjectionRebuilder(orm).rebuild();
+    console.log(`${target}: case read model rebuilt from ${rebuilt.events} events of ${rebuilt.cases} cases`);
+    return 0;
+  },
+};
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' }, api: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } } });
   const [command, name] = positionals;
@@ -45,87 +111,18 @@ async function main(argv: string[]): Promise<number> {
     await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, (line) => { console.log(line); });
     return 0;
   }
+  const run = command === undefined ? undefined : DATABASE_COMMANDS[command];
+  if (!run) {
+    console.error(USAGE);
+    return 2;
+  }
   const config = AppConfig.fromEnvironment();
   const target = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
-  switch (command) {
-    case 'migration:up': {
-      const orm = await openOrm(config.database);
-      try {
-        const applied = await migrateUp(orm);
-        console.log(applied.length ? `${target}: applied ${applied.join(', ')}` : `${target}: schema is up to date`);
-      } finally {
-        await orm.close();
-      }
-      return 0;
-    }
-    case 'migration:create': {
-      if (!name || !/^[A-Za-z0-9_]+$/.test(name)) {
-        console.error('migration:create needs a name of letters, digits and underscores');
-        return 2;
-      }
-      const orm = await openOrm(config.database);
-      try {
-        const result = await orm.migrator.create(migrationSourceFolder(config.database.kind), false, false, name);
-        if (!result.fileName) {
-          console.log(`${target}: no schema changes`);
-          return 0;
-        }
-        const file = basename(result.fileName, '.ts');
-        console.log(`${target}: wrote ${migrationSourceFolder(config.database.kind)}/${file}.ts`);
-        console.log(`Add it to the index.ts beside it: { name: '${file}', class: ${file} }`);
-        if (/trigger/i.test(result.code)) {
-          // The schema diff re-emits case_event's append-only triggers with an empty body.
-          console.warn('WARNING: this migration touches triggers: remove any statement on the case_event triggers unless you mean to change them.');
-        }
-      } finally {
-        await orm.close();
-      }
-      return 0;
-    }
-    case 'account:create-admin': {
-      const username = values.username;
-      if (!username) {
-        console.error('account:create-admin needs --username <name>');
-        return 2;
-      }
-      const password = await readPassword('新管理员口令 / password for the new administrator: ');
-      const orm = await openOrm(config.database);
-      try {
-        const account = await new AccountStore(orm).create({ username, displayName: values['display-name'] ?? username, role: 'administrator', password }, SYSTEM_ACTOR);
-        console.log(`${target}: 已创建管理员 / administrator created: ${account.username} (${account.id})`);
-        return 0;
-      } catch (error) {
-        if (!(error instanceof AccountRejected)) throw error;
-        for (const problem of error.problems) console.error(`${problem.field}: ${problem.zh} / ${problem.en}`);
-        return 2;
-      } finally {
-        await orm.close();
-      }
-    }
-    case 'audit:verify': {
-      const orm = await openOrm(config.database);
-      try {
-        const verifier = new AuditVerifier(orm);
-        const report = values.case === undefined ? await verifier.verifyAll() : await verifier.verifyCase(values.case);
-        console.log(describeReport(report));
-        return report.ok ? 0 : EXIT_CHAIN_BROKEN;
-      } finally {
-        await orm.close();
-      }
-    }
-    case 'projections:rebuild': {
-      const orm = await openOrm(config.database);
-      try {
-        const rebuilt = await new ProjectionRebuilder(orm).rebuild();
-        console.log(`${target}: case read model rebuilt from ${rebuilt.events} events of ${rebuilt.cases} cases`);
-      } finally {
-        await orm.close();
-      }
-      return 0;
-    }
-    default:
-      console.error(USAGE);
-      return 2;
+  const orm = await openOrm(config.database);
+  try {
+    return await run(orm, { target, kind: config.database.kind, name, values });
+  } finally {
+    await orm.close();
   }
 }
 

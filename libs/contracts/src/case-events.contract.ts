@@ -1,4 +1,4 @@
-import type { Actor, ActorRole, CaseEventBody, CaseEventType } from '#domain/case';
+import type { Actor, ActorRole, CaseEventBody, CaseEventType } from '#domain/for-workflows';
 
 /** What the case workflow asks the event store to append. The event id and time come from the workflow. */
 export interface AppendCaseEventInput {

@@ -16,7 +16,7 @@ import type {
   ReviewPlanCommand,
   ScoreSheet,
   SubmitPlanCommand,
-} from '#domain/case';
+} from '#domain/for-workflows';
 
 export const DEFAULT_TASK_QUEUE = 'qinglian-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

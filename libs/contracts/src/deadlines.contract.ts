@@ -1,4 +1,4 @@
-import type { CaseEventBody, DeadlineDuration, DeadlineKind, Reminder, ReminderPolicy } from '#domain/case';
+import type { CaseEventBody, DeadlineDuration, DeadlineKind, Reminder, ReminderPolicy } from '#domain/for-workflows';
 
 /**
  * 期限与提醒的计算 / Working out due dates and reminders. They depend on the working-day calendar, whose data

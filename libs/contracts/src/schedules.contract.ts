@@ -1,4 +1,4 @@
-import type { WeeklyDigest } from '#domain/case';
+import type { WeeklyDigest } from '#domain/for-workflows';
 import type { DeliveryReport } from './notifications.contract.js';
 
 /** The program's recurring jobs, run by Temporal Schedules (定时任务), created idempotently when the api starts. */

@@ -1,4 +1,4 @@
-export * from './case.js';
+export * from './for-workflows.js';
 export * from './indicators/framework-schema.js';
 export * from './campaign-settings.js';
 export * from './statistics.js';

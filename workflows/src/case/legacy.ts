@@ -1,5 +1,5 @@
 import { log } from '@temporalio/workflow';
-import { CalendarOutOfRangeError, calendarCoverage, nextReminder, workingDayOnOrAfter, type Reminder } from '#domain/case';
+import { CalendarOutOfRangeError, calendarCoverage, nextReminder, workingDayOnOrAfter, type Reminder } from '#domain/for-workflows';
 import type { CaseReminderSettings } from '#contracts';
 
 /**

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
-import type { CaseEventBody, CaseState, DeadlineKind, Reminder, ReminderKind, ReminderRecord } from '#domain/case';
+import type { CaseEventBody, CaseState, DeadlineKind, Reminder, ReminderKind, ReminderRecord } from '#domain/for-workflows';
 import type { CaseWorkflowInput, DeliveryReport, NotificationActivities, NotificationKind, ProgressReportCall } from '#contracts';
 
 // A reminder's delivery retries for about a minute and a half, holding the case's lock; then its failure is recorded.

@@ -1,6 +1,6 @@
 import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { CaseRuleViolation, currentDueOn, deadlineOpenedBy, evolveCase, initialCaseState, shanghaiDate, SYSTEM_ACTOR, type Actor, type CaseEventBody, type CaseState, type Decision } from '#domain/case';
+import { CaseRuleViolation, currentDueOn, deadlineOpenedBy, evolveCase, initialCaseState, shanghaiDate, SYSTEM_ACTOR, type Actor, type CaseEventBody, type CaseState, type Decision } from '#domain/for-workflows';
 import { CASE_RULE_VIOLATION, CaseSearchAttributes, type CaseActivities, type CaseRuleViolationDetails, type CaseWorkflowInput, type DeadlineActivities } from '#contracts';
 import type { CaseClock } from './clock.js';
 import type { CaseWorkflowPatch } from '../patches.js';

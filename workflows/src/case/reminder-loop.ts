@@ -1,5 +1,5 @@
 import { condition, log, workflowInfo } from '@temporalio/workflow';
-import { currentDeadline, currentDueOn, SYSTEM_ACTOR, type DeadlineBasis, type DeadlineKind, type Reminder } from '#domain/case';
+import { currentDeadline, currentDueOn, SYSTEM_ACTOR, type DeadlineBasis, type DeadlineKind, type Reminder } from '#domain/for-workflows';
 import type { CaseReminderSettings, CaseWorkflowInput } from '#contracts';
 import type { CaseClock } from './clock.js';
 import { upcomingReminder } from './legacy.js';

@@ -73,7 +73,6 @@ export class CasesService {
     return toDto(state);
   }
 
-  /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
   /** The compressed case clock of demonstrations and tests (CASE_CLOCK_*), anchored at this enrollment. */
   private clock(): { clock?: CaseClock } {
     const clock = this.config.caseClock;
@@ -83,6 +82,7 @@ export class CasesService {
     return { clock: { realAnchor: now.toISOString(), simulatedAnchor: simulatedAnchor.toISOString(), secondsPerDay: clock.secondsPerDay } };
   }
 
+  /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
   async list(query: ListCasesQuery, principal: Principal): Promise<CaseListDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { CaseActivities, DeadlineActivities, NotificationActivities, ScheduleActivities } from '#contracts';
-import { DeadlinePlanningActivities } from '../deadlines/deadline.activities.js';
+import { DeadlinePlanningActivities } from './deadline.activities.js';
 import { EmailChannel } from '../notifications/email.channel.js';
-import { NotificationDeliveryActivities } from '../notifications/notification.activities.js';
+import { NotificationDeliveryActivities } from './notification.activities.js';
 import { WebhookChannel } from '../notifications/webhook.channel.js';
 import { CaseEventActivities } from './case-event.activities.js';
 import { ScheduleActivitiesService } from './schedule.activities.js';

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type Delivery, type DeliveryReport, type NotificationActivities } from '#contracts';
 import { NotificationStore, type NotificationRecipient } from '#persistence';
-import type { SendResult } from './channel-result.js';
-import { EmailChannel } from './email.channel.js';
-import { renderNotice, type RenderedNotice } from './notification-templates.js';
-import { WebhookChannel } from './webhook.channel.js';
+import type { SendResult } from '../notifications/channel-result.js';
+import { EmailChannel } from '../notifications/email.channel.js';
+import { renderNotice, type RenderedNotice } from '../notifications/notification-templates.js';
+import { WebhookChannel } from '../notifications/webhook.channel.js';
 
 /** The recipient name of the program office's group chat in reports and delivery claims. */
 export const PROGRAM_OFFICE_CHAT = 'program-office';

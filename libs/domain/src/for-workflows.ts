@@ -1,5 +1,5 @@
 // 案件规则 — what a case workflow needs of the domain: its stages, events, state and rules, and scoring.
-// Workflow code imports this entry (#domain/case), not the whole domain, so that validation schemas and statistics
+// Workflow code imports this entry (#domain/for-workflows), not the whole domain, so that validation schemas and statistics
 // stay out of the workflow bundle, which is evaluated again for every workflow the worker loads. The working-day
 // calendar, due dates (dueOnFor) and the reminder schedule (nextReminder) are here for the deadline timers; their
 // validation (campaign-settings) is not.

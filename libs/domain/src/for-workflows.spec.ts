@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import * as workflowEntry from './case.js';
+import * as workflowEntry from './for-workflows.js';
 
-describe('#domain/case (the entry workflow code imports)', () => {
+describe('#domain/for-workflows (the entry workflow code imports)', () => {
   it('exports the calendar, due dates and the reminder schedule for the deadline timers, and not the settings validation', () => {
     const exported = Object.keys(workflowEntry);
     expect(exported).toEqual(
