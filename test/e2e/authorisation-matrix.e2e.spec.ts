@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { indicatorsOf, type HumanRole, type IndicatorFramework } from '#domain';
+import type { HumanRole } from '#domain';
+import { NotificationDeliveryActivities } from '../../apps/worker/src/activities/notification.activities.js';
+import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import type { HttpResult } from '../support/http.js';
 import { startStack, TEST_ADMIN, TEST_PASSWORD, type AuthHeaders, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
 
@@ -81,7 +83,26 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'PUT /api/me/notification-preferences': EVERYONE,
 };
 
-const CASE_ROUTES = Object.keys(EXPECTED).filter((route) => route.includes('{caseId}'));
+/**
+ * What each path parameter of the document names. A case, a unit and an in-app notice belong to someone: to
+ * anyone outside their owner's scope they answer 404 as if they did not exist (tested below for every route
+ * naming one). The rest are shared, and who may use them is the table's business alone. A new path parameter
+ * fails the test until it is classified here.
+ */
+const PATH_PARAMETERS = {
+  caseId: 'owned',
+  unitId: 'owned',
+  notificationId: 'owned',
+  campaignId: 'shared',
+  category: 'shared',
+  version: 'shared',
+  scheduleId: 'shared',
+  accountId: 'shared',
+  tokenId: 'shared',
+} as const satisfies Record<string, 'owned' | 'shared'>;
+type OwnedParameter = { [name in keyof typeof PATH_PARAMETERS]: (typeof PATH_PARAMETERS)[name] extends 'owned' ? name : never }[keyof typeof PATH_PARAMETERS];
+
+const pathParameters = (route: string): string[] => [...route.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
 
 let env: TestWorkflowEnvironment;
 
@@ -107,13 +128,9 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
   let recommendedCase: string;
   let victimAccount: string;
   let spareToken: string;
+  /** An in-app notice in bob's inbox. */
+  let bobsNotice: string;
   const callers = new Map<HumanRole, { headers: AuthHeaders; caseId: string }>();
-
-  async function ok<T>(result: Promise<HttpResult<T>>, status = 200): Promise<T> {
-    const answer = await result;
-    if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  }
 
   async function enroll(name: string): Promise<{ caseId: string; unitId: string }> {
     const unit = await ok(stack.http.post<{ id: string }>('/units', { name, category: 'village' }), 201);
@@ -135,20 +152,17 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     await ok(stack.http.post(`/cases/${ownCase}/conflicts`, { assessorId: ids.bob }));
 
     // One case all the way to recommendation, for the Jinhua reviewer.
-    const framework = await ok(stack.http.get<IndicatorFramework>('/frameworks/village/2019.1'));
-    const sheet = { scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.95, evidence: ['台账'] })) };
     ({ caseId: recommendedCase } = await enroll('推荐村'));
-    const c = `/cases/${recommendedCase}`;
-    const contact = await stack.contactOf(recommendedCase);
-    await ok(stack.http.post(`${c}/plan`, { summary: '方案' }, contact));
-    await ok(stack.http.post(`${c}/plan/review`, { approve: true }));
-    await ok(stack.http.post(`${c}/progress-reports`, { summary: '进度' }, contact));
-    await ok(stack.http.post(`${c}/readiness`, {}, contact));
-    await ok(stack.http.post(`${c}/assessors`, { assessorIds: [ids.alice, ids.carol] }));
-    await ok(stack.http.post(`${c}/self-assessment`, sheet, contact));
-    await ok(stack.http.post(`${c}/inspection-scores`, sheet, actors.alice));
-    await ok(stack.http.post(`${c}/inspection-scores`, sheet, actors.carol));
-    await ok(stack.http.post(`${c}/recommendation`, {}));
+    await recommendCase(stack, recommendedCase, 'village', [{ id: ids.alice, headers: actors.alice }, { id: ids.carol, headers: actors.carol }]);
+    // An in-app notice to bob alone (bob is no caller of the matrix, so nothing else reads or marks it).
+    await stack.worker.app.get(NotificationDeliveryActivities).deliverNotification({
+      dedupeKey: `authorisation:${randomUUID()}`,
+      kind: 'reminder_before_due',
+      caseId: ownCase,
+      recipients: { accountIds: [ids.bob] },
+      data: { unitName: '权限测试村', stage: 'cultivation', dueOn: '2019-09-30', daysLeft: 3 },
+    });
+    bobsNotice = (await ok(stack.http.get<{ items: { id: string }[] }>('/inbox', actors.bob))).items[0]?.id ?? 'bob has no notice';
 
     victimAccount = (await stack.signUp('assessor')).id;
     spareToken = (await ok(stack.http.post<{ id: string }>('/api-tokens', { name: '备用', role: 'auditor' }), 201)).id;
@@ -166,7 +180,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     await database.drop();
   });
 
-  function request(route: string, caseId: string, headers: Record<string, string>) {
+  function request(route: string, caseId: string, headers: Record<string, string>, ids: Partial<Record<OwnedParameter, string>> = {}) {
     const [method = 'GET', template = ''] = route.split(' ');
     const params: Record<string, string> = {
       caseId,
@@ -177,6 +191,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
       category: 'village',
       version: '2019.1',
       scheduleId: 'qinglian-progress-report-call',
+      ...ids,
     };
     const path = template.replace(/^\/api/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `unknown-${name}`));
     return stack.http.call<{ code?: string }>(method, path, method === 'GET' ? undefined : {}, headers);
@@ -223,21 +238,52 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     expect(answers).toEqual(expected);
   });
 
-  it('hides a case outside the caller’s scope on every case route (404), while the unit’s own contact acts on it', async () => {
+  it('knows what every path parameter of the document names', () => {
+    expect([...new Set(routes.flatMap(pathParameters))].sort()).toEqual(Object.keys(PATH_PARAMETERS).sort());
+  });
+
+  it('hides a case, a unit or a notice from everyone outside its owner’s scope on every route naming it (404), while the owner reaches it', async () => {
+    const { actors } = stack;
     const contactOfOther = await stack.contactOf(otherCase);
-    const outsiders: [string, AuthHeaders, string][] = [
-      ['unit contact of another unit', contactOfOther, ownCase],
-      ['unassigned assessor', stack.actors.carol, ownCase],
-      ['assessor with a conflict', stack.actors.bob, ownCase],
-      ['Jinhua reviewer before recommendation', stack.actors.jinhua, ownCase],
-      ['unit contact on a case id that does not exist', contactOfOther, `case:${crypto.randomUUID()}:${crypto.randomUUID()}`],
+    const nowhere = randomUUID();
+    // Everyone reads a unit (the table above) and only the office and the unit's own contact reach its group chat:
+    // for units, the outsiders are the contacts of other units.
+    const outsiders: [who: string, headers: AuthHeaders, ids: Partial<Record<OwnedParameter, string>>][] = [
+      ['unit contact of another unit', contactOfOther, { caseId: ownCase }],
+      ['unassigned assessor', actors.carol, { caseId: ownCase }],
+      ['assessor with a conflict', actors.bob, { caseId: ownCase }],
+      ['Jinhua reviewer before recommendation', actors.jinhua, { caseId: ownCase }],
+      ['unit contact on a case id that does not exist', contactOfOther, { caseId: `case:${nowhere}:${nowhere}` }],
+      ['unit contact of another unit', contactOfOther, { unitId: ownUnit }],
+      ['unit contact on a unit id that does not exist', contactOfOther, { unitId: nowhere }],
+      ...(['admin', 'auditor', 'alice', 'jinhua'] as const).map((name): [string, AuthHeaders, { notificationId: string }] => [`${name} on bob’s notice`, actors[name], { notificationId: bobsNotice }]),
+      ['unit contact on bob’s notice', contactOfOther, { notificationId: bobsNotice }],
+      ['bob on a notice id that does not exist', actors.bob, { notificationId: nowhere }],
     ];
-    for (const [who, headers, caseId] of outsiders) {
-      const answers = await Promise.all(CASE_ROUTES.map(async (route) => `${who}: ${route} → ${(await request(route, caseId, headers)).status}`));
-      expect(answers).toEqual(CASE_ROUTES.map((route) => `${who}: ${route} → 404`));
+    for (const [who, headers, ids] of outsiders) {
+      const named = routes.filter((route) => pathParameters(route).some((name) => name in ids));
+      expect(named).not.toEqual([]);
+      const answers = await Promise.all(named.map(async (route) => `${who}: ${route} → ${(await request(route, ids.caseId ?? ownCase, headers, ids)).status}`));
+      expect(answers).toEqual(named.map((route) => `${who}: ${route} → 404`));
     }
+
+    // Hidden answers exactly as missing: the same body as for an id that exists nowhere.
+    const refusal = async (method: 'GET' | 'POST', path: string, id: string, headers: AuthHeaders) => {
+      const { requestId: _requestId, ...body } = (await stack.http.call<Record<string, unknown>>(method, path.replace('{id}', id), method === 'POST' ? {} : undefined, headers)).body;
+      return JSON.stringify(body).replaceAll(id, '{id}');
+    };
+    expect(await refusal('GET', '/units/{id}', ownUnit, contactOfOther)).toBe(await refusal('GET', '/units/{id}', nowhere, actors.admin));
+    expect(await refusal('POST', '/inbox/{id}/read', bobsNotice, actors.admin)).toBe(await refusal('POST', '/inbox/{id}/read', nowhere, actors.admin));
+    expect(await refusal('GET', '/cases/{id}', ownCase, contactOfOther)).toBe(await refusal('GET', '/cases/{id}', `case:${nowhere}:${nowhere}`, contactOfOther));
     const hidden = await stack.http.get<{ code: string; messageZh: string; messageEn: string }>(`/cases/${ownCase}`, contactOfOther);
     expect(hidden.body).toMatchObject({ code: 'CASE_NOT_FOUND', messageZh: expect.stringContaining('案件不存在'), messageEn: expect.stringContaining('Case not found') });
+
+    // The owners: bob's notice is still unread and he marks it; each unit's contact reaches their unit, its chat and case.
+    expect((await stack.http.get('/inbox/unread-count', actors.bob)).body).toEqual({ unread: 1 });
+    expect((await stack.http.post(`/inbox/${bobsNotice}/read`, {}, actors.bob)).status).toBe(200);
+    const ownContact = await stack.contactOf(ownUnit);
+    expect((await stack.http.get(`/units/${ownUnit}`, ownContact)).status).toBe(200);
+    expect((await stack.http.get(`/units/${ownUnit}/group-chat`, ownContact)).status).toBe(200);
     expect((await stack.http.get(`/cases/${otherCase}`, contactOfOther)).status).toBe(200);
     expect((await stack.http.post(`/cases/${otherCase}/plan`, { summary: '本单位方案' }, contactOfOther)).status).toBe(200);
   });
