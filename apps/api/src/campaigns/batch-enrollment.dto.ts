@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { CreateUnitDto } from '../units/unit.dto.js';
 
 export const MAX_BATCH_ROWS = 2000;
@@ -10,6 +10,8 @@ export class BatchEnrollDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_ROWS)
+  // ValidateNested passes an array in place of a row (it validates the array's items); the service needs objects.
+  @IsObject({ each: true, message: '每个单位须为 {name, category} 对象 / each unit must be an object {name, category}' })
   @ValidateNested({ each: true })
   @Type(() => CreateUnitDto)
   units!: CreateUnitDto[];

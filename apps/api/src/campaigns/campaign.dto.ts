@@ -71,6 +71,8 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ description: '评定分数线（缺省 85/90/70，两轮整改）/ Thresholds (default 85/90/70, two rounds)', type: ThresholdsDto })
   @IsOptional()
+  // ValidateNested passes an array of thresholds objects, which would be stored under the keys 0, 1, …
+  @IsObject({ message: 'thresholds 须为对象 / thresholds must be an object' })
   @ValidateNested()
   @Type(() => ThresholdsDto)
   thresholds?: ThresholdsDto;

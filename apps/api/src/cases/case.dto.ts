@@ -9,6 +9,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { CASE_SORT_FIELDS, type CaseSortField } from '#persistence';
@@ -122,6 +124,8 @@ export class ScoreSheetDto {
   @ApiProperty({ description: '各指标得分 / Scores per indicator', type: [ScoreDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  // ValidateNested passes an array in place of a score (it validates the array's items).
+  @IsObject({ each: true, message: '每项得分须为 {indicatorCode, points} 对象 / each score must be an object {indicatorCode, points}' })
   @ValidateNested({ each: true })
   @Type(() => ScoreDto)
   scores!: ScoreDto[];
@@ -208,12 +212,21 @@ export class CaseEventDto {
   @ApiProperty({ description: 'SHA-256(prevHash ‖ 规范化 JSON) / hash' }) hash!: string;
 }
 
+/** A page far beyond any list, whose row offset the databases still take (10^20 overflows their bigint). */
+const MAX_PAGE = 1_000_000;
+
 export class ListCasesQuery {
   @ApiPropertyOptional({ description: '创建活动 / Campaign id', format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
   @ApiPropertyOptional({ description: '阶段 / Stage', enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
   @ApiPropertyOptional({ description: '单位名称包含 / Unit name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ description: '页码（从 1 起）/ Page (from 1)', default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ description: '页码（从 1 起）/ Page (from 1)', default: 1, maximum: MAX_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE, { message: `页码至多 ${MAX_PAGE} / page must not be greater than ${MAX_PAGE}` })
+  page?: number;
   @ApiPropertyOptional({ description: '每页条数 / Page size', default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
   @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' }) @IsOptional() @IsIn(CASE_SORT_FIELDS) sort?: CaseSortField;
   @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
@@ -242,7 +255,17 @@ export class CaseListDto {
 }
 
 export class AsOfQuery {
-  @ApiProperty({ description: '时间点（ISO 8601）/ Moment (ISO 8601)', example: '2019-06-30T16:00:00Z' }) @IsISO8601({ strict: true }) asOf!: string;
+  @ApiProperty({ description: '时间点（ISO 8601）/ Moment (ISO 8601)', example: '2019-06-30T16:00:00Z' })
+  @IsISO8601({ strict: true })
+  // ISO 8601 also has forms JavaScript's Date cannot read (20191231, 2019-W26-7); the service needs a Date.
+  @ValidateBy({
+    name: 'isReadableInstant',
+    validator: {
+      validate: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)),
+      defaultMessage: () => 'asOf 须为 2019-06-30T16:00:00Z 这样的时间 / asOf must be a moment such as 2019-06-30T16:00:00Z',
+    },
+  })
+  asOf!: string;
 }
 
 export class CaseStateAsOfDto extends CaseStateDto {

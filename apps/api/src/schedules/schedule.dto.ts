@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsByteLength, IsOptional, IsString, MaxLength } from 'class-validator';
 
 class BilingualNameDto {
   @ApiProperty() zh!: string;
@@ -26,9 +26,11 @@ export class ScheduleDto {
 }
 
 export class ScheduleNoteDto {
-  @ApiPropertyOptional({ description: '说明（记入定时任务）/ Note kept on the schedule', maxLength: 500 })
+  @ApiPropertyOptional({ description: '说明（记入定时任务，至多 1000 字节，约 333 个汉字）/ Note kept on the schedule (at most 1000 bytes of UTF-8)', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  // Temporal refuses a schedule note over 1000 bytes, and 500 Chinese characters are 1500.
+  @IsByteLength(0, 1000, { message: '说明至多 1000 字节（约 333 个汉字）/ note must be at most 1000 bytes of UTF-8' })
   note?: string;
 }
