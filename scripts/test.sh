@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one test tier (unit, integration, workflows, e2e, replay) or all of them.
+# Runs one test tier (unit, http, integration, workflows, e2e, replay) or all of them.
 # Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, the compiled apps.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,12 +11,13 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 
 case "$tier" in
   unit) projects=(unit) ;;
+  http) projects=(http) ;;
   integration) projects=(integration) ;;
   workflows) projects=(workflows) ;;
   e2e) projects=(e2e) ;;
   replay) projects=(replay) ;;
-  all) projects=(unit integration workflows e2e replay) ;;
-  *) echo "unknown tier '$tier' (unit, integration, workflows, e2e, replay, all)" >&2; exit 2 ;;
+  all) projects=(unit http integration workflows e2e replay) ;;
+  *) echo "unknown tier '$tier' (unit, http, integration, workflows, e2e, replay, all)" >&2; exit 2 ;;
 esac
 
 if [[ " ${projects[*]} " =~ \ (workflows|e2e|replay)\  ]]; then

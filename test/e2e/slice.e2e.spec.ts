@@ -5,7 +5,8 @@ import { AppConfig } from '#config';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
-import { listen, startStack, type RunningStack } from '../support/stack.js';
+import { listen } from '../support/http.js';
+import { startStack, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
 
 /**

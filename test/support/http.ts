@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface HttpResult<T = Record<string, unknown>> {
@@ -53,4 +54,10 @@ export function freePort(): Promise<number> {
       server.close(() => { resolve(port); });
     });
   });
+}
+
+/** Listens on a free port of 127.0.0.1; the api's base URL without /api. */
+export async function listen(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }

@@ -8,7 +8,7 @@ import { migrateUp } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
 import type { TestDatabase } from './databases.js';
-import { httpClient } from './http.js';
+import { httpClient, listen } from './http.js';
 import { uniqueTaskQueue } from './temporal.js';
 import { startWorker, type RunningWorker } from './worker.js';
 
@@ -154,7 +154,3 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   };
 }
 
-export async function listen(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-}

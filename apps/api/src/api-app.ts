@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { rateLimited } from './auth/auth-errors.js';
-import { ErrorFilter } from './common/error.filter.js';
+import { ErrorFilter, errorBody } from './common/error.filter.js';
 import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -17,6 +17,16 @@ export const OPENAPI_PAGE_PATH = 'api/docs';
 /** The HTTP api, configured but not yet listening (tests listen on port 0). */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true, bodyParser: false });
+  configureApiApp(app, config);
+  return app;
+}
+
+/**
+ * Everything around the routes, in order: request ids, security headers, CORS, the login rate limit, body parsers,
+ * validation, the error filter and the OpenAPI document. Shared with the HTTP test tier, which builds the same
+ * module with its services replaced.
+ */
+export function configureApiApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(assignRequestId);
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   // helmet's strict defaults fit a JSON api, and the documentation page too (it loads its scripts from files).
@@ -27,7 +37,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.enableCors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'], exposedHeaders: ['x-request-id'], maxAge: 600 });
   // Logins and refreshes per client address and window. Per process: with several api replicas each counts its
   // own (the lockout after failed passwords is kept in the database and shared).
-  const limited = rateLimited();
+  const limited = errorBody(rateLimited());
   app.use(
     ['/api/auth/login', '/api/auth/refresh'],
     rateLimit({
@@ -36,7 +46,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       handler: (request, response) => {
-        response.status(limited.getStatus()).json({ ...(limited.getResponse() as object), requestId: request.id });
+        response.status(limited.statusCode).json({ ...limited, requestId: request.id });
       },
     }),
   );
@@ -60,5 +70,4 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       .build(),
   );
   SwaggerModule.setup(OPENAPI_PAGE_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, customSiteTitle: 'Qinglian API' });
-  return app;
 }

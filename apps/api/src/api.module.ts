@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -34,6 +34,33 @@ import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
 
 
+/** Every controller of the api. */
+export const API_CONTROLLERS = [
+  HealthController,
+  AuthController,
+  AccountsController,
+  AccountEventsController,
+  ApiTokensController,
+  SchedulesController,
+  UnitsController,
+  CampaignsController,
+  CasesController,
+  AuditController,
+  FrameworksController,
+  CalendarController,
+  InboxController,
+  NotificationPreferencesController,
+];
+
+/**
+ * The guards every route passes, in this order: input no database could hold is refused before anything reads
+ * with it, then authentication and the access policy, in one place.
+ */
+export const API_GUARDS: Provider[] = [
+  { provide: APP_GUARD, useClass: InputSanityGuard },
+  { provide: APP_GUARD, useClass: AuthGuard },
+];
+
 @Module({})
 export class ApiModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -52,22 +79,7 @@ export class ApiModule {
         PersistenceModule,
         TemporalClientModule,
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        AccountsController,
-        AccountEventsController,
-        ApiTokensController,
-        SchedulesController,
-        UnitsController,
-        CampaignsController,
-        CasesController,
-        AuditController,
-        FrameworksController,
-        CalendarController,
-        InboxController,
-        NotificationPreferencesController,
-      ],
+      controllers: API_CONTROLLERS,
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
         { provide: LoginThrottleStore, useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login), inject: [MikroORM, AppConfig] },
@@ -76,10 +88,7 @@ export class ApiModule {
         AccountsService,
         ApiTokensService,
         SchedulesService,
-        // Guards run in this order: input no database could hold is refused before anything reads with it,
-        // then every route passes authentication and the access policy, in one place.
-        { provide: APP_GUARD, useClass: InputSanityGuard },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        ...API_GUARDS,
         HealthService,
         UnitsService,
         CampaignsService,

@@ -3,6 +3,7 @@ import { DEFAULT_THRESHOLDS, thresholdProblems, type CampaignThresholds } from '
 import { DURATION_UNITS, normaliseStageDurations, type DurationUnit, type DeadlineDuration, type StageDurations } from './deadlines.js';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './reminders.js';
 import { DEADLINE_KINDS, type DeadlineKind } from './stages.js';
+import type { FieldProblem } from './errors.js';
 
 /** What a campaign fixes for all its cases (年度创建活动的设置). */
 export interface CampaignSettings {
@@ -43,11 +44,6 @@ export interface CampaignSettingsInput {
   /** Before working days: calendar days per stage. Still accepted; stageDurations is the current field. */
   stageDurationDays?: Record<string, number>;
   reminderPolicy?: { [K in keyof ReminderPolicy]?: unknown };
-}
-
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
 }
 
 /**

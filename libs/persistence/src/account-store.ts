@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import { passwordProblems, unitLinkProblem, type Actor, type HumanRole, type PasswordProblem } from '#domain';
+import { BilingualError, passwordProblems, unitLinkProblem, type Actor, type HumanRole, type PasswordProblem } from '#domain';
 import { commonPasswords, hashPassword } from './credentials.js';
 import { AccountEntity, AccountEventEntity, ApiTokenEntity, UnitEntity, type AccountEventType } from './entities/index.js';
 
@@ -17,15 +17,18 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-/** Why an account cannot be created as asked, field by field. */
-export class AccountRejected extends Error {
+/** Why an account cannot be created (or its password changed) as asked, field by field. */
+export class AccountRejected extends BilingualError {
   override readonly name = 'AccountRejected';
 
   constructor(
-    readonly code: 'ACCOUNT_INVALID' | 'USERNAME_TAKEN',
+    code: 'ACCOUNT_INVALID' | 'USERNAME_TAKEN',
     readonly problems: readonly { field: string; zh: string; en: string }[],
   ) {
-    super(problems.map((problem) => `${problem.field}: ${problem.zh} / ${problem.en}`).join('; '));
+    const taken = code === 'USERNAME_TAKEN';
+    super(taken ? 'conflict' : 'invalid', code, taken ? (problems[0]?.zh ?? '') : '请求参数无效', taken ? (problems[0]?.en ?? '') : 'Invalid request', {
+      fields: problems.map((problem) => ({ field: problem.field, message: `${problem.zh} / ${problem.en}` })),
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '#domain';
@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { clientIp, CurrentActor } from '../auth/principal.js';
 import { AccountsService } from './accounts.service.js';
 import { ApiTokensService } from './api-tokens.service.js';
+import { uuidParam } from '../common/params.js';
 
 @ApiTags('accounts 账户')
 @Controller('accounts')
@@ -38,7 +39,7 @@ export class AccountsController {
   @Allow('accounts:read')
   @ApiOperation({ summary: '查看账户 / Read an account' })
   @ApiOkResponse({ type: AccountDto })
-  async get(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountDto> {
+  async get(@Param('accountId', uuidParam('accountId')) accountId: string): Promise<AccountDto> {
     return this.accounts.describe(accountId);
   }
 
@@ -47,7 +48,7 @@ export class AccountsController {
   @Allow('accounts:manage')
   @ApiOperation({ summary: '撤销该账户的全部会话（管理员）/ Revoke all of the account’s sessions (administrator)' })
   @ApiOkResponse({ type: RevokedSessionsDto })
-  async revokeSessions(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RevokedSessionsDto> {
+  async revokeSessions(@Param('accountId', uuidParam('accountId')) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RevokedSessionsDto> {
     const account = await this.accounts.find(accountId);
     return { revoked: await this.auth.revokeSessions(account.id, actor, clientIp(request), 'revoked_by_administrator') };
   }
@@ -57,7 +58,7 @@ export class AccountsController {
   @Allow('accounts:manage')
   @ApiOperation({ summary: '停用或恢复账户（管理员；停用即撤销全部会话）/ Disable or enable an account (administrator; disabling ends its sessions)' })
   @ApiOkResponse({ type: AccountDto })
-  async setStatus(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+  async setStatus(@Param('accountId', uuidParam('accountId')) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
     await this.auth.setStatus(await this.accounts.find(accountId), body.status, body.reason.trim(), actor, clientIp(request));
     return this.accounts.describe(accountId);
   }
@@ -67,7 +68,7 @@ export class AccountsController {
   @Allow('accounts:manage')
   @ApiOperation({ summary: '解除登录锁定（管理员）/ Unlock after failed logins (administrator)' })
   @ApiOkResponse({ type: AccountDto })
-  async unlock(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+  async unlock(@Param('accountId', uuidParam('accountId')) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
     await this.auth.unlock(await this.accounts.find(accountId), actor, clientIp(request));
     return this.accounts.describe(accountId);
   }
@@ -113,7 +114,7 @@ export class ApiTokensController {
   @Allow('api-tokens:manage')
   @ApiOperation({ summary: '撤销接口令牌（管理员）/ Revoke an api token (administrator)' })
   @ApiOkResponse({ type: ApiTokenDto })
-  revoke(@Param('tokenId', new ParseUUIDPipe()) tokenId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ApiTokenDto> {
+  revoke(@Param('tokenId', uuidParam('tokenId')) tokenId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ApiTokenDto> {
     return this.tokens.revoke(tokenId, actor, clientIp(request));
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
-import { SYSTEM_ACTOR, type Actor, type HumanRole } from '#domain';
+import { notFound, SYSTEM_ACTOR, type Actor, type HumanRole } from '#domain';
 import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore, LoginThrottleStore } from '#persistence';
 import type { AccountDto, AccountEventDto, CreateAccountDto } from '../auth/auth.dto.js';
-import { ResourceNotFoundError } from '../common/errors.js';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -50,7 +49,7 @@ export class AccountsService implements OnApplicationBootstrap {
 
   async find(id: string): Promise<AccountEntity> {
     const account = await this.orm.em.fork().findOne(AccountEntity, { id });
-    if (!account) throw new ResourceNotFoundError('账户', 'Account', id);
+    if (!account) throw notFound('账户', 'Account', id);
     return account;
   }
 

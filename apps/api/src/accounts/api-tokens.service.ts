@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { unitLinkProblem, type Actor } from '#domain';
+import { invalidInput, notFound, unitLinkProblem, type Actor } from '#domain';
 import { ApiTokenEntity, AccountStore, newSecretToken, tokenHash, UnitEntity } from '#persistence';
 import type { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from '../auth/auth.dto.js';
-import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 
 const DAY_MS = 86_400_000;
 
@@ -20,8 +19,8 @@ export class ApiTokensService {
     const unitId = input.unitId ?? null;
     const em = this.orm.em.fork();
     const link = unitLinkProblem(input.role, unitId);
-    if (link) throw new InvalidInputError([{ field: 'unitId', message: `${link.zh} / ${link.en}` }]);
-    if (unitId !== null && !(await em.findOne(UnitEntity, { id: unitId }))) throw new InvalidInputError([{ field: 'unitId', message: `单位不存在 / no unit ${unitId}` }]);
+    if (link) throw invalidInput([{ field: 'unitId', message: `${link.zh} / ${link.en}` }]);
+    if (unitId !== null && !(await em.findOne(UnitEntity, { id: unitId }))) throw invalidInput([{ field: 'unitId', message: `单位不存在 / no unit ${unitId}` }]);
     const secret = newSecretToken('qlt_');
     const now = new Date();
     const token = new ApiTokenEntity({
@@ -47,7 +46,7 @@ export class ApiTokensService {
   async revoke(id: string, actor: Actor, ip: string | null): Promise<ApiTokenDto> {
     const em = this.orm.em.fork();
     const token = await em.findOne(ApiTokenEntity, { id });
-    if (!token) throw new ResourceNotFoundError('接口令牌', 'Api token', id);
+    if (!token) throw notFound('接口令牌', 'Api token', id);
     if (token.revokedAt === null) {
       token.revokedAt = new Date();
       await em.flush();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addCalendarDays, CalendarOutOfRangeError, calendarCoverage, dayNumber, InvalidDateError, isWorkingDay } from '#domain';
-import { InvalidInputError } from '../common/errors.js';
+import { addCalendarDays, calendarCoverage, CalendarOutOfRangeError, dayNumber, InvalidDateError, invalidInput, isWorkingDay } from '#domain';
 import type { WorkingDaysDto } from './calendar.dto.js';
 
 const MAX_DAYS = 366;
@@ -22,7 +21,7 @@ export class CalendarService {
       const span = dayNumber(to) - dayNumber(from) + 1;
       if (span < 1 || span > MAX_DAYS) problems.push({ field: 'to', message: `须不早于 from，且相隔至多 ${MAX_DAYS} 天 / must be on or after from, at most ${MAX_DAYS} days on` });
     }
-    if (problems.length) throw new InvalidInputError(problems);
+    if (problems.length) throw invalidInput(problems);
     const days = Array.from({ length: dayNumber(to) - dayNumber(from) + 1 }, (_, i) => addCalendarDays(from, i)).map((date) => ({ date, workingDay: isWorkingDay(date) }));
     return { workingDays: days.filter((day) => day.workingDay).length, days, coverage: { ...calendarCoverage() } };
   }

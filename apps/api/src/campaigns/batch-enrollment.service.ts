@@ -6,11 +6,10 @@ import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import pMap from 'p-map';
 import { v5 as uuidv5 } from 'uuid';
-import { decideEnrollment, type Actor } from '#domain';
+import { decideEnrollment, invalidInput, type Actor } from '#domain';
 import { caseWorkflowId } from '#contracts';
 import { UnitEntity, type CampaignEntity } from '#persistence';
 import { CasesService } from '../cases/cases.service.js';
-import { InvalidInputError } from '../common/errors.js';
 import { flattenValidationErrors } from '../common/validation.js';
 import type { CreateUnitDto } from '../units/unit.dto.js';
 import { BatchEnrollDto, MAX_BATCH_ROWS, type BatchEnrollmentResultDto, type BatchEnrollmentRowDto } from './batch-enrollment.dto.js';
@@ -40,7 +39,7 @@ export class BatchEnrollmentService {
     try {
       records = parse(csv, { columns: (header: string[]) => header.map((column) => column.trim()), skip_empty_lines: true, trim: true, bom: true, to: MAX_BATCH_ROWS + 1 });
     } catch (error) {
-      throw new InvalidInputError([{ field: 'csv', message: error instanceof Error ? error.message : String(error) }]);
+      throw invalidInput([{ field: 'csv', message: error instanceof Error ? error.message : String(error) }]);
     }
     const unknownColumns = Object.keys(records[0] ?? {}).filter((column) => !(CSV_COLUMNS as readonly string[]).includes(column));
     const units = records.map(({ name, category, ownership }) => ({ name, category, ...(ownership ? { ownership } : {}) }));
@@ -48,12 +47,9 @@ export class BatchEnrollmentService {
     const problems = [
       ...(unknownColumns.length ? [{ field: 'header', message: `unknown column(s) ${unknownColumns.join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}` }] : []),
       // CSV line = row + 2 (the header is line 1).
-      ...flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).map((error) => ({
-        field: error.field.replace(/^units\.(\d+)/, (_, row: string) => `line ${Number(row) + 2}`),
-        message: error.messages.join('; '),
-      })),
+      ...[...Map.groupBy(flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })), (error) => error.field)].map(([field, errors]) => ({ field: field.replace(/^units\.(\d+)/, (_, row: string) => `line ${Number(row) + 2}`), message: errors.map((error) => error.message).join('; ') })),
     ];
-    if (problems.length) throw new InvalidInputError(problems);
+    if (problems.length) throw invalidInput(problems);
     return this.enroll(campaignId, dto.units, actor);
   }
 
@@ -69,12 +65,13 @@ export class BatchEnrollmentService {
     }));
     const repeated = units.map((unit) => unit.id).filter((id, index, ids) => ids.indexOf(id) !== index);
     if (repeated.length) {
-      throw new InvalidInputError(units.flatMap((unit, index) => (repeated.includes(unit.id) ? [{ field: `units.${index}.name`, message: `${unit.name} appears more than once` }] : [])));
+      throw invalidInput(units.flatMap((unit, index) => (repeated.includes(unit.id) ? [{ field: `units.${index}.name`, message: `${unit.name} appears more than once` }] : [])));
     }
     await this.orm.em.fork().transactional(async (em) => {
       const existing = new Set((await em.find(UnitEntity, { id: { $in: units.map((unit) => unit.id) } }, { fields: ['id'] })).map((unit) => unit.id));
       const missing = units.filter((unit) => !existing.has(unit.id));
-      if (missing.length) await em.insertMany(UnitEntity, missing);
+      // A batch running at the same time may insert the same unit (its id comes from name and category) first.
+      if (missing.length) await em.upsertMany(UnitEntity, missing, { onConflictFields: ['id'], onConflictAction: 'ignore' });
     });
 
     const results = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, index + 1, actor), { concurrency: PARALLEL_ENROLLMENTS });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { campaignSettings, normaliseCampaignSettings, type CampaignSettings } from '#domain';
+import { BilingualError, campaignSettings, invalidInput, normaliseCampaignSettings, notFound, type CampaignSettings } from '#domain';
 import { CampaignEntity, FrameworkCatalog } from '#persistence';
-import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from '../common/errors.js';
 import type { CampaignDto, CreateCampaignDto } from './campaign.dto.js';
 
 @Injectable()
@@ -15,13 +14,13 @@ export class CampaignsService {
 
   async create(input: CreateCampaignDto): Promise<CampaignDto> {
     const { settings, problems } = campaignSettings(input, (category) => this.frameworks.versions(category));
-    if (problems.length) throw new InvalidInputError(problems);
+    if (problems.length) throw invalidInput(problems);
     const campaign = new CampaignEntity({ id: randomUUID(), year: input.year, name: input.name.trim(), createdAt: new Date(), settings });
     try {
       await this.orm.em.fork().persist(campaign).flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new ResourceConflictError('CAMPAIGN_EXISTS', `${input.year}年已有同名创建活动`, `A campaign with this name already exists for ${input.year}`);
+        throw new BilingualError('conflict', 'CAMPAIGN_EXISTS', `${input.year}年已有同名创建活动`, `A campaign with this name already exists for ${input.year}`);
       }
       throw error;
     }
@@ -39,7 +38,7 @@ export class CampaignsService {
 
   async find(id: string): Promise<CampaignEntity> {
     const campaign = await this.orm.em.fork().findOne(CampaignEntity, { id });
-    if (!campaign) throw new ResourceNotFoundError('创建活动', 'Campaign', id);
+    if (!campaign) throw notFound('创建活动', 'Campaign', id);
     return campaign;
   }
 

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { invalidField } from '#domain';
 
 const CASE_ID = /^case:[0-9a-f-]{36}:[0-9a-f-]{36}$/;
 
@@ -13,13 +14,5 @@ export class CaseIdPipe implements PipeTransform<string, string> {
 /** The case id when it has the form case:<campaign uuid>:<unit uuid>, else a 400 naming the field. */
 export function validCaseId(value: string): string {
   if (CASE_ID.test(value)) return value;
-  throw new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    code: 'VALIDATION_FAILED',
-    message: '请求参数无效 / Invalid request',
-    messageZh: '请求参数无效',
-    messageEn: 'Invalid request',
-    errors: [{ field: 'caseId', messages: ['案件标识须为 case:<活动标识>:<单位标识> / caseId must be case:<campaign uuid>:<unit uuid>'] }],
-  });
+  throw invalidField('caseId', '案件标识须为 case:<活动标识>:<单位标识>', 'caseId must be case:<campaign uuid>:<unit uuid>');
 }

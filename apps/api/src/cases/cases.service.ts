@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '#config';
-import { CASE_STAGE_NAMES, caseListScope, CaseRuleViolation, decideEnrollment, type Actor, type CaseState, type Principal } from '#domain';
+import { CASE_STAGE_NAMES, caseListScope, CaseRuleViolation, decideEnrollment, invalidInput, notFound, type Actor, type CaseState, type Principal } from '#domain';
 import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
@@ -19,7 +19,6 @@ import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type Campa
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
-import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 
 @Injectable()
 export class CasesService {
@@ -106,7 +105,7 @@ export class CasesService {
     const state = await this.eventStore.stateAsOf(caseId, at);
     if (!state) {
       await this.temporal.workflow.getHandle(caseId).describe();
-      throw new ResourceNotFoundError('该时间点的案件', 'Case at that moment (not yet enrolled)', `${caseId} @ ${at.toISOString()}`);
+      throw notFound('该时间点的案件', 'Case at that moment (not yet enrolled)', `${caseId} @ ${at.toISOString()}`);
     }
     return Object.assign(toDto(state), { asOf: at.toISOString() });
   }
@@ -137,7 +136,7 @@ export class CasesService {
     const problems = ids.flatMap((id, index) =>
       unknown.has(id.trim()) ? [{ field: ids.length === 1 && field === 'assessorId' ? field : `${field}.${index}`, message: `不是在用的检查组成员账户 / not an active assessor account: ${id}` }] : [],
     );
-    if (problems.length) throw new InvalidInputError(problems);
+    if (problems.length) throw invalidInput(problems);
   }
 
   async events(caseId: string): Promise<RecordedCaseEvent[]> {

@@ -2,10 +2,8 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import { CaseRuleViolation } from '#domain';
+import { BilingualError, CaseRuleViolation, notFound, type ErrorKind } from '#domain';
 import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
-import { AccountRejected } from '#persistence';
-import { InvalidInputError, ResourceConflictError, ResourceNotFoundError } from './errors.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -16,13 +14,39 @@ export interface ErrorBody {
   messageEn?: string;
   errors?: { field: string; messages: string[] }[];
   requestId?: string;
+  [detail: string]: unknown;
 }
 
-/** Refusals that are not conflicts with the case's state: every other rule code answers 409. */
-const RULE_STATUS: Readonly<Record<string, readonly [HttpStatus, string]>> = {
-  ROLE_NOT_ALLOWED: [HttpStatus.FORBIDDEN, 'Forbidden'],
-  FRAMEWORK_UNKNOWN: [HttpStatus.NOT_FOUND, 'Not Found'],
+/** The HTTP answer of each kind of refusal: the only place where errors meet status codes. */
+const KIND_STATUS: Readonly<Record<ErrorKind, readonly [number, string]>> = {
+  invalid: [HttpStatus.BAD_REQUEST, 'Bad Request'],
+  unauthenticated: [HttpStatus.UNAUTHORIZED, 'Unauthorized'],
+  forbidden: [HttpStatus.FORBIDDEN, 'Forbidden'],
+  not_found: [HttpStatus.NOT_FOUND, 'Not Found'],
+  conflict: [HttpStatus.CONFLICT, 'Conflict'],
+  too_large: [HttpStatus.PAYLOAD_TOO_LARGE, 'Payload Too Large'],
+  unsupported: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Unsupported Media Type'],
+  locked: [HttpStatus.LOCKED, 'Locked'],
+  rate_limited: [HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests'],
+  unavailable: [HttpStatus.SERVICE_UNAVAILABLE, 'Service Unavailable'],
 };
+
+/** The answer to a refusal: its status, code, reason in both languages, each field with its messages. */
+export function errorBody(error: BilingualError): ErrorBody {
+  const [statusCode, reason] = KIND_STATUS[error.kind];
+  const fields = new Map<string, string[]>();
+  for (const problem of error.fields) fields.set(problem.field, [...(fields.get(problem.field) ?? []), problem.message]);
+  return {
+    ...error.details,
+    statusCode,
+    error: reason,
+    code: error.code,
+    message: `${error.messageZh} / ${error.messageEn}`,
+    messageZh: error.messageZh,
+    messageEn: error.messageEn,
+    ...(fields.size ? { errors: [...fields].map(([field, messages]) => ({ field, messages })) } : {}),
+  };
+}
 
 /** The one place where errors become HTTP answers. */
 @Catch()
@@ -33,87 +57,60 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toBody(exception), requestId: request.id };
+    const refusal = asBilingualError(exception);
+    const body = refusal
+      ? { ...errorBody(refusal), requestId: request.id }
+      : { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error', requestId: request.id };
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, body.message);
     }
     response.status(body.statusCode).json(body);
   }
-
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const payload = exception.getResponse();
-      if (typeof payload === 'object' && 'code' in payload) {
-        return { ...(payload as ErrorBody), statusCode: status };
-      }
-      const parser = bodyParserProblem(exception.cause);
-      if (parser) return { statusCode: status, error: exception.name, ...parser };
-      return { statusCode: status, error: exception.name, code: `HTTP_${status}`, message: exception.message };
-    }
-    if (exception instanceof InvalidInputError) {
-      return {
-        statusCode: HttpStatus.BAD_REQUEST,
-        error: 'Bad Request',
-        code: 'VALIDATION_FAILED',
-        message: '请求参数无效 / Invalid request',
-        messageZh: '请求参数无效',
-        messageEn: 'Invalid request',
-        errors: exception.errors.map((error) => ({ field: error.field, messages: [error.message] })),
-      };
-    }
-    if (exception instanceof AccountRejected) {
-      const conflict = exception.code === 'USERNAME_TAKEN';
-      return {
-        statusCode: conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-        error: conflict ? 'Conflict' : 'Bad Request',
-        code: conflict ? 'USERNAME_TAKEN' : 'VALIDATION_FAILED',
-        message: conflict ? `${exception.problems[0]?.zh ?? ''} / ${exception.problems[0]?.en ?? ''}` : '请求参数无效 / Invalid request',
-        errors: exception.problems.map((problem) => ({ field: problem.field, messages: [`${problem.zh} / ${problem.en}`] })),
-      };
-    }
-    if (exception instanceof ResourceNotFoundError) {
-      return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'NOT_FOUND', message: exception.message };
-    }
-    if (exception instanceof ResourceConflictError || exception instanceof CaseRuleViolation) {
-      const [statusCode, error] = RULE_STATUS[exception.code] ?? [HttpStatus.CONFLICT, 'Conflict'];
-      return { statusCode, error, code: exception.code, message: `${exception.messageZh} / ${exception.messageEn}`, messageZh: exception.messageZh, messageEn: exception.messageEn };
-    }
-    if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
-      const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
-      if (details) return this.toBody(new CaseRuleViolation(details.code, details.messageZh, details.messageEn));
-    }
-    if (exception instanceof WorkflowNotFoundError) {
-      return { statusCode: HttpStatus.NOT_FOUND, error: 'Not Found', code: 'CASE_NOT_FOUND', message: `案件不存在 / Case not found: ${exception.workflowId}` };
-    }
-    if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return this.toBody(new ResourceConflictError('ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign'));
-    }
-    if (exception instanceof ServiceError) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        error: 'Service Unavailable',
-        code: 'WORKFLOW_ENGINE_UNAVAILABLE',
-        message: '流程引擎暂不可用，请稍后重试 / The workflow engine is unavailable; try again shortly',
-      };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' };
-  }
 }
 
-/** What the body parser refused (Nest hands it over as an HttpException whose cause is the parser's error). */
-function bodyParserProblem(cause: unknown): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> | null {
-  if (cause instanceof SyntaxError) {
-    return bilingual('MALFORMED_JSON', '请求内容不是合法的 JSON', `The request body is not valid JSON: ${cause.message}`);
+/** What the exception means as a refusal; null for a fault of ours (answered 500 and logged). */
+function asBilingualError(exception: unknown): BilingualError | null {
+  if (exception instanceof BilingualError) return exception;
+  if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
+    const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
+    if (details) return new CaseRuleViolation(details.code, details.messageZh, details.messageEn);
   }
-  if (typeof cause !== 'object' || cause === null || !('type' in cause)) return null;
-  if (cause.type === 'entity.too.large') {
-    const limit = 'limit' in cause && typeof cause.limit === 'number' ? cause.limit : null;
-    return bilingual('PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${limit ?? '?'} 字节）`, `The request body is too large (limit ${limit ?? '?'} bytes)`);
+  if (exception instanceof WorkflowNotFoundError) return notFound('案件', 'Case', exception.workflowId, 'CASE_NOT_FOUND');
+  if (exception instanceof WorkflowExecutionAlreadyStartedError) {
+    return new BilingualError('conflict', 'ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
   }
+  if (exception instanceof ServiceError) {
+    return new BilingualError('unavailable', 'WORKFLOW_ENGINE_UNAVAILABLE', '流程引擎暂不可用，请稍后重试', 'The workflow engine is unavailable; try again shortly');
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception);
   return null;
 }
 
-function bilingual(code: string, zh: string, en: string): Pick<ErrorBody, 'code' | 'message' | 'messageZh' | 'messageEn'> {
-  return { code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en };
+/** Nest's own refusals (an unknown route, the body parser's, a parameter pipe's) in the same shape. */
+function fromHttpException(exception: HttpException): BilingualError | null {
+  const status = exception.getStatus();
+  const cause: unknown = exception.cause;
+  if (cause instanceof SyntaxError) {
+    return new BilingualError('invalid', 'MALFORMED_JSON', '请求内容不是合法的 JSON', `The request body is not valid JSON: ${cause.message}`);
+  }
+  if (typeof cause === 'object' && cause !== null && 'type' in cause && cause.type === 'entity.too.large') {
+    const limit = 'limit' in cause && typeof cause.limit === 'number' ? cause.limit : '?';
+    return new BilingualError('too_large', 'PAYLOAD_TOO_LARGE', `请求内容过大（上限 ${limit} 字节）`, `The request body is too large (limit ${limit} bytes)`);
+  }
+  const kind = (Object.keys(KIND_STATUS) as ErrorKind[]).find((candidate) => KIND_STATUS[candidate][0] === status);
+  if (kind === undefined) return status >= 500 ? null : new BilingualError('invalid', `HTTP_${status}`, '请求无法处理', exception.message);
+  return new BilingualError(kind, `HTTP_${status}`, HTTP_ZH[kind], exception.message);
 }
+
+const HTTP_ZH: Readonly<Record<ErrorKind, string>> = {
+  invalid: '请求参数无效',
+  unauthenticated: '请先登录',
+  forbidden: '无权访问',
+  not_found: '不存在',
+  conflict: '与现有数据冲突',
+  too_large: '请求内容过大',
+  unsupported: '不支持的内容类型',
+  locked: '已锁定',
+  rate_limited: '请求过于频繁，请稍后再试',
+  unavailable: '服务暂不可用，请稍后重试',
+};

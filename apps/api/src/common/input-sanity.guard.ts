@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { invalidField } from '#domain';
 
 /** No request body of the api nests deeper than a few levels (a score sheet: scores[i].evidence[j]). */
 export const MAX_JSON_DEPTH = 10;
@@ -23,15 +24,7 @@ export class InputSanityGuard implements CanActivate {
     const problem =
       findProblem(request.params, '', 1) ?? findProblem(request.query, '', 1) ?? (request.body === undefined ? null : findProblem(request.body as unknown, '', 0));
     if (problem === null) return true;
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      code: 'VALIDATION_FAILED',
-      message: '请求参数无效 / Invalid request',
-      messageZh: '请求参数无效',
-      messageEn: 'Invalid request',
-      errors: [{ field: problem.field, messages: [`${problem.zh} / ${problem.en}`] }],
-    });
+    throw invalidField(problem.field, problem.zh, problem.en);
   }
 }
 

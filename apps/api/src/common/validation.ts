@@ -1,13 +1,23 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { ErrorBody } from './error.filter.js';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { invalidInput, type FieldProblem } from '#domain';
 
 /** Every failed constraint with the dotted path of its field (units.3.category). */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** A refusal lists at most this many problems, so a huge malformed body cannot make a huge answer. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** The first problems, and a last line saying how many more there were. */
+export function listedProblems(problems: readonly FieldProblem[]): FieldProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { field: '…', message: `另有 ${more} 处问题未列出 / ${more} more problems not listed` }];
 }
 
 /** Rejects unknown and malformed fields with a 400 that names each field and why. */
@@ -17,17 +27,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const body: ErrorBody = {
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'VALIDATION_FAILED',
-        message: '请求参数无效 / Invalid request',
-        messageZh: '请求参数无效',
-        messageEn: 'Invalid request',
-        errors: flattenValidationErrors(errors),
-      };
-      return new BadRequestException(body);
-    },
+    exceptionFactory: (errors) => invalidInput(listedProblems(flattenValidationErrors(errors))),
   });
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Param, ParseEnumPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CATEGORY_CODES, CATEGORY_NAMES, type CategoryCode, type IndicatorFramework } from '#domain';
 import { FrameworkCatalog } from '#persistence';
 import { Allow } from '../auth/access.decorators.js';
+import { enumParam } from '../common/params.js';
 
 interface FrameworkVersions {
   category: CategoryCode;
@@ -31,7 +32,7 @@ export class FrameworksController {
   @ApiOperation({ summary: '指标体系：维度、指标、分值、否决项 / A framework: dimensions, indicators, weights, veto items' })
   @ApiParam({ name: 'category', enum: CATEGORY_CODES })
   @ApiOkResponse({ description: 'IndicatorFramework' })
-  get(@Param('category', new ParseEnumPipe(CATEGORY_CODES)) category: CategoryCode, @Param('version') version: string): IndicatorFramework {
+  get(@Param('category', enumParam('category', CATEGORY_CODES)) category: CategoryCode, @Param('version') version: string): IndicatorFramework {
     return this.frameworks.get(category, version);
   }
 }

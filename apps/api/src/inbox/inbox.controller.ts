@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal } from '../auth/principal.js';
 import { InboxNotificationDto, InboxPageDto, ListInboxQuery, MarkedReadDto, NotificationPreferencesDto, UnreadCountDto, UpdateNotificationPreferencesDto } from './inbox.dto.js';
 import { InboxService } from './inbox.service.js';
+import { uuidParam } from '../common/params.js';
 
 @ApiTags('inbox 站内通知')
 @Controller('inbox')
@@ -42,7 +43,7 @@ export class InboxController {
   @ApiOperation({ summary: '标为已读 / Mark a notice read', description: '他人的通知视为不存在（404）/ Another account’s notice answers 404.' })
   @ApiOkResponse({ type: InboxNotificationDto })
   @ApiNotFoundResponse({ description: '通知不存在 / No such notice in your inbox' })
-  markRead(@CurrentPrincipal() principal: Principal, @Param('notificationId', new ParseUUIDPipe()) notificationId: string): Promise<InboxNotificationDto> {
+  markRead(@CurrentPrincipal() principal: Principal, @Param('notificationId', uuidParam('notificationId')) notificationId: string): Promise<InboxNotificationDto> {
     return this.inbox.markRead(principal, notificationId);
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '#domain';
 import { DEFAULT_NOTIFICATION_PREFERENCE, NotificationStore, type InboxNotificationEntity, type NotificationPreference } from '#persistence';
-import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 import type { InboxNotificationDto, InboxPageDto, ListInboxQuery, NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './inbox.dto.js';
+import { notFound, invalidInput } from '#domain';
 
 /** 站内通知与通知偏好 / One's own inbox and notification preferences. Nobody reads another account's. */
 @Injectable()
@@ -23,7 +23,7 @@ export class InboxService {
   async markRead(principal: Principal, notificationId: string): Promise<InboxNotificationDto> {
     const notice = await this.store.markRead(principal.id, notificationId);
     // Another account's notification answers exactly like one that does not exist.
-    if (!notice) throw new ResourceNotFoundError('通知', 'Notification', notificationId);
+    if (!notice) throw notFound('通知', 'Notification', notificationId);
     return toInboxNotificationDto(notice);
   }
 
@@ -36,7 +36,7 @@ export class InboxService {
   }
 
   async updatePreferences(principal: Principal, body: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
-    if (isApiToken(principal)) throw new InvalidInputError([{ field: '(principal)', message: '接口令牌不接收通知 / api tokens receive no notifications' }]);
+    if (isApiToken(principal)) throw invalidInput([{ field: '(principal)', message: '接口令牌不接收通知 / api tokens receive no notifications' }]);
     const emailAddress = body.emailAddress?.trim() ?? null;
     return toPreferencesDto(await this.store.savePreference(principal.id, { emailEnabled: body.emailEnabled, emailAddress, webhookEnabled: body.webhookEnabled }));
   }

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
 import { AppConfig } from '#config';
 import { PROGRAM_SCHEDULES, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
-import { ResourceNotFoundError } from '../common/errors.js';
 import type { ScheduleDto } from './schedule.dto.js';
+import { notFound } from '#domain';
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
 const RETRY_MAX_MS = 60_000;
@@ -128,7 +128,7 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
 
 function nameOf(id: string): ProgramScheduleName {
   const name = (Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]).find((key) => PROGRAM_SCHEDULES[key].id === (id as ProgramScheduleId));
-  if (!name) throw new ResourceNotFoundError('定时任务', 'Schedule', id);
+  if (!name) throw notFound('定时任务', 'Schedule', id);
   return name;
 }
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#domain';
 import { CreateUnitDto, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
 import { Allow, OnUnit } from '../auth/access.decorators.js';
 import { CurrentActor } from '../auth/principal.js';
+import { uuidParam } from '../common/params.js';
 
 const OUT_OF_SCOPE = '单位不存在，或不是您所属的单位 / No such unit, or not your own unit';
 
@@ -27,7 +28,7 @@ export class UnitsController {
   @ApiOperation({ summary: '查看单位 / Read a unit', description: '联络人只能查看本单位 / A unit contact reads only their own unit.' })
   @ApiOkResponse({ type: UnitDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  get(@Param('unitId', new ParseUUIDPipe()) unitId: string): Promise<UnitDto> {
+  get(@Param('unitId', uuidParam('unitId')) unitId: string): Promise<UnitDto> {
     return this.units.get(unitId);
   }
 
@@ -40,7 +41,7 @@ export class UnitsController {
   })
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  groupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string): Promise<UnitGroupChatDto> {
+  groupChat(@Param('unitId', uuidParam('unitId')) unitId: string): Promise<UnitGroupChatDto> {
     return this.units.groupChat(unitId);
   }
 
@@ -56,7 +57,7 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiBadRequestResponse({ description: '地址或密钥无效（逐字段说明）/ Invalid URL or secret (each field named)' })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  setGroupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string, @Body() body: PutUnitGroupChatDto, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
+  setGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @Body() body: PutUnitGroupChatDto, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
     return this.units.setGroupChat(unitId, body, actor);
   }
 
@@ -66,7 +67,7 @@ export class UnitsController {
   @ApiOperation({ summary: '移除单位工作群机器人 / Remove the unit’s group-chat robot', description: '此后不再推送到该群；未配置时亦答 200 / Nothing is posted to it any more; answers 200 when none was set.' })
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  removeGroupChat(@Param('unitId', new ParseUUIDPipe()) unitId: string, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
+  removeGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
     return this.units.removeGroupChat(unitId, actor);
   }
 }

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
-import { groupChatProblems, webhookHost, type Actor } from '#domain';
+import { groupChatProblems, invalidInput, notFound, webhookHost, type Actor } from '#domain';
 import { NotificationStore, UnitEntity, type UnitGroupChatSetting } from '#persistence';
-import { InvalidInputError, ResourceNotFoundError } from '../common/errors.js';
 import type { CreateUnitDto, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto } from './unit.dto.js';
 
 @Injectable()
@@ -35,7 +34,7 @@ export class UnitsService {
 
   async find(id: string): Promise<UnitEntity> {
     const unit = await this.orm.em.fork().findOne(UnitEntity, { id });
-    if (!unit) throw new ResourceNotFoundError('单位', 'Unit', id);
+    if (!unit) throw notFound('单位', 'Unit', id);
     return unit;
   }
 
@@ -49,7 +48,7 @@ export class UnitsService {
     await this.find(unitId);
     const webhookUrl = body.webhookUrl.trim();
     const problems = groupChatProblems({ webhookUrl, secret: body.secret }, { httpsOnly: this.config.env === 'production', allowedHosts: this.config.notifications.groupChatAllowedHosts });
-    if (problems.length) throw new InvalidInputError(problems.map((problem) => ({ field: problem.field, message: `${problem.zh} / ${problem.en}` })));
+    if (problems.length) throw invalidInput(problems.map((problem) => ({ field: problem.field, message: `${problem.zh} / ${problem.en}` })));
     const saved = await this.notifications.saveUnitGroupChat(unitId, { url: webhookUrl, secret: body.secret }, actor.id);
     this.logger.log({ unitId, host: webhookHost(webhookUrl), actorId: actor.id, role: actor.role }, '单位工作群机器人已设置 / unit group chat set');
     return toGroupChatDto(unitId, saved);

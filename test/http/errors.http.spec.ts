@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BilingualError, CaseRuleViolation, ERROR_KINDS, invalidField, notFound, type ErrorKind } from '#domain';
+import { CASE_OF_A, startHttpTier, type HttpTier } from '../support/http-tier.js';
+
+const STATUS: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  locked: 423,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** One error type, thrown anywhere behind a controller, becomes one shape of answer; its kind decides the status. */
+describe('the error model', () => {
+  let tier: HttpTier;
+
+  beforeAll(async () => {
+    tier = await startHttpTier();
+  });
+
+  afterAll(async () => {
+    await tier.close();
+  });
+
+  const answerTo = async (error: unknown) => {
+    tier.services.units.get?.mockRejectedValueOnce(error);
+    return tier.as('admin').get(`/units/${crypto.randomUUID()}`);
+  };
+
+  it.each(ERROR_KINDS)('answers a %s refusal with its status, code and both languages', async (kind) => {
+    const answer = await answerTo(new BilingualError(kind, 'SOME_CODE', '中文原因', 'the reason', { details: { retryAfterSeconds: 3 } }));
+    expect(answer.status).toBe(STATUS[kind]);
+    expect(answer.body).toMatchObject({ statusCode: STATUS[kind], code: 'SOME_CODE', message: '中文原因 / the reason', messageZh: '中文原因', messageEn: 'the reason', retryAfterSeconds: 3, requestId: expect.any(String) });
+  });
+
+  it('groups the messages of each field, and maps case rules by their code', async () => {
+    const invalid = await answerTo(new BilingualError('invalid', 'VALIDATION_FAILED', '请求参数无效', 'Invalid request', { fields: [{ field: 'a', message: '一' }, { field: 'b', message: '二' }, { field: 'a', message: '三' }] }));
+    expect(invalid.body.errors).toEqual([{ field: 'a', messages: ['一', '三'] }, { field: 'b', messages: ['二'] }]);
+    expect((await answerTo(invalidField('unitId', '须为 UUID', 'must be a UUID'))).body.errors).toEqual([{ field: 'unitId', messages: ['须为 UUID / must be a UUID'] }]);
+    expect((await answerTo(notFound('单位', 'Unit', 'u1'))).body).toMatchObject({ code: 'NOT_FOUND', messageZh: '单位不存在：u1' });
+    expect((await answerTo(new CaseRuleViolation('ROLE_NOT_ALLOWED', '只有联络人可以提交', 'Only the contact may submit'))).status).toBe(403);
+    expect((await answerTo(new CaseRuleViolation('FRAMEWORK_UNKNOWN', '没有该版本', 'No such version'))).status).toBe(404);
+    expect((await answerTo(new CaseRuleViolation('PLAN_NOT_APPROVED', '方案未通过', 'The plan is not approved'))).status).toBe(409);
+  });
+
+  it('answers a fault of ours 500 without its details, and Nest’s own refusals in the same shape', async () => {
+    const fault = await answerTo(new Error('database password is hunter2'));
+    expect(fault.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error', requestId: expect.any(String) });
+    expect(JSON.stringify(fault.body)).not.toContain('hunter2');
+    const unknownRoute = await tier.as('admin').get('/no-such-route');
+    expect(unknownRoute).toMatchObject({ status: 404, body: { code: 'HTTP_404', messageZh: '不存在' } });
+    const malformed = await fetch(`${tier.url}/cases/${CASE_OF_A}/plan`, { method: 'POST', headers: { authorization: 'Bearer http-tier-contactOfA', 'content-type': 'application/json' }, body: '{"summary":' });
+    expect(await malformed.json()).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', messageZh: '请求内容不是合法的 JSON' });
+  });
+});
