@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { ApplicationFailure, WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
-import type { CaseState } from '#domain';
+import type { CaseState, SubmitPlanCommand } from '#domain';
 import {
   CASE_RULE_VIOLATION,
   CASE_WORKFLOW_TYPE,
@@ -12,9 +12,7 @@ import {
   caseSteps,
   caseWorkflowId,
   enrollmentRecordedUpdate,
-  submitPlanUpdate,
   type CaseRuleViolationDetails,
-  type SubmitPlanInput,
 } from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -23,7 +21,7 @@ import { startWorker, type RunningWorker } from '../support/worker.js';
 
 const admin = { id: 'admin-1', role: 'administrator' } as const;
 const contact = { id: 'contact-1', role: 'unit_contact' } as const;
-const plan: SubmitPlanInput = { actor: contact, summary: '阳光招生、阳光食堂创建方案', documentRefs: ['方案-2019-01'] };
+const plan: SubmitPlanCommand = { actor: contact, summary: '阳光招生、阳光食堂创建方案', documentRefs: ['方案-2019-01'] };
 
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
@@ -88,7 +86,7 @@ describe('case workflow', () => {
   it('the validator rejects an illegal step before anything is written or recorded in history', async () => {
     const { caseId } = await enroll('cases', 'unit-rejected');
     const handle = client.workflow.getHandle(caseId);
-    const attempt = handle.executeUpdate(submitPlanUpdate, { args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }], updateId: 'rejected-plan' });
+    const attempt = handle.executeUpdate(caseSteps.submitPlan, { args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }], updateId: 'rejected-plan' });
     const code = await attempt.then(() => 'accepted', violationCode);
     expect(code).toBe('ROLE_NOT_ALLOWED');
     expect(await store.listForCase(caseId)).toHaveLength(1);
@@ -100,7 +98,7 @@ describe('case workflow', () => {
   it('an accepted step has appended its event by the time the update returns (read-your-writes)', async () => {
     const { caseId } = await enroll('cases', 'unit-plan');
     const handle = client.workflow.getHandle(caseId);
-    const state = await handle.executeUpdate(submitPlanUpdate, { args: [plan] });
+    const state = await handle.executeUpdate(caseSteps.submitPlan, { args: [plan] });
     expect(state).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
     const events = await store.listForCase(caseId);
     expect(events.map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
@@ -113,8 +111,8 @@ describe('case workflow', () => {
     const { caseId } = await enroll('cases', 'unit-race');
     const handle = client.workflow.getHandle(caseId);
     const results = await Promise.allSettled([
-      handle.executeUpdate(submitPlanUpdate, { args: [plan] }),
-      handle.executeUpdate(submitPlanUpdate, { args: [plan] }),
+      handle.executeUpdate(caseSteps.submitPlan, { args: [plan] }),
+      handle.executeUpdate(caseSteps.submitPlan, { args: [plan] }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
@@ -145,7 +143,7 @@ describe('case workflow', () => {
       },
     }));
     const { caseId } = await enroll('cases-flaky', 'unit-flaky');
-    const state = await client.workflow.getHandle(caseId).executeUpdate(submitPlanUpdate, { args: [plan] });
+    const state = await client.workflow.getHandle(caseId).executeUpdate(caseSteps.submitPlan, { args: [plan] });
     expect(lostAcknowledgements).toBe(2);
     expect(state.lastSequence).toBe(2);
     const events = await store.listForCase(caseId);

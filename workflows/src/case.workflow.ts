@@ -62,7 +62,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   step(caseSteps.submitPlan, decideSubmitPlan);
   step(caseSteps.reviewPlan, decideReviewPlan);
   step(caseSteps.submitProgressReport, decideProgressReport);
-  step(caseSteps.declareReady, (current, command) => decideDeclareReady(current, command.actor));
+  step(caseSteps.declareReady, decideDeclareReady);
   step(caseSteps.submitSelfAssessment, (current, command) => decideSelfAssessment(current, command, rules()));
   step(caseSteps.assignAssessors, decideAssignAssessors);
   step(caseSteps.declareConflict, decideDeclareConflict);

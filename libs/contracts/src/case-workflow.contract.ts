@@ -1,22 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  Actor,
-  AssignAssessorsCommand,
-  CampaignThresholds,
-  CaseState,
-  CaseStep,
-  CategoryCode,
-  DeadlineKind,
-  IndicatorFramework,
-  InspectionScoresCommand,
-  JinhuaDecisionCommand,
-  ReminderPolicy,
-  StageDurations,
-  ReportCommand,
-  ReviewPlanCommand,
-  ScoreSheet,
-  SubmitPlanCommand,
-} from '#domain/for-workflows';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor, CampaignThresholds, CaseCommandName, CaseCommands, CaseState, CaseStep, CategoryCode, IndicatorFramework, ReminderPolicy, StageDurations } from '#domain/for-workflows';
 
 export const DEFAULT_TASK_QUEUE = 'qinglian-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -60,31 +44,34 @@ export interface CaseClock {
   readonly secondsPerDay: number;
 }
 
-export type SubmitPlanInput = SubmitPlanCommand;
-
 /** Answers once the enrollment is in the audit trail; the api starts the case with it (update-with-start). */
 export const enrollmentRecordedUpdate = defineUpdate<CaseState>('enrollmentRecorded');
+
+/** One human step: an Update named after the step, carrying its command, answering the new state. */
+function stepUpdate<N extends CaseCommandName>(name: N): UpdateDefinition<CaseState, [CaseCommands[N]], N> {
+  return defineUpdate<CaseState, [CaseCommands[N]], N>(name);
+}
+
 /** Every human step of a case, each an Update whose validator refuses an illegal step before anything is written. */
 export const caseSteps = {
-  submitPlan: defineUpdate<CaseState, [SubmitPlanCommand]>('submitPlan'),
-  reviewPlan: defineUpdate<CaseState, [ReviewPlanCommand]>('reviewPlan'),
-  submitProgressReport: defineUpdate<CaseState, [ReportCommand]>('submitProgressReport'),
-  declareReady: defineUpdate<CaseState, [{ actor: Actor }]>('declareReady'),
-  submitSelfAssessment: defineUpdate<CaseState, [{ actor: Actor; sheet: ScoreSheet }]>('submitSelfAssessment'),
-  assignAssessors: defineUpdate<CaseState, [AssignAssessorsCommand]>('assignAssessors'),
-  declareConflict: defineUpdate<CaseState, [{ actor: Actor; assessorId: string }]>('declareConflict'),
-  submitInspectionScores: defineUpdate<CaseState, [InspectionScoresCommand]>('submitInspectionScores'),
-  submitRectification: defineUpdate<CaseState, [ReportCommand]>('submitRectification'),
-  recommend: defineUpdate<CaseState, [{ actor: Actor; batch?: string | null }]>('recommend'),
-  recordJinhuaDecision: defineUpdate<CaseState, [JinhuaDecisionCommand]>('recordJinhuaDecision'),
-  recordAnnualReview: defineUpdate<CaseState, [{ actor: Actor; year: number; summary: string }]>('recordAnnualReview'),
-  revoke: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('revoke'),
-  withdraw: defineUpdate<CaseState, [{ actor: Actor; reason: string }]>('withdraw'),
-  extendDeadline: defineUpdate<CaseState, [{ actor: Actor; deadline: DeadlineKind; dueOn: string; reason: string }]>('extendDeadline'),
-} as const satisfies Record<Exclude<CaseStep, 'enroll'>, unknown>;
+  submitPlan: stepUpdate('submitPlan'),
+  reviewPlan: stepUpdate('reviewPlan'),
+  submitProgressReport: stepUpdate('submitProgressReport'),
+  declareReady: stepUpdate('declareReady'),
+  submitSelfAssessment: stepUpdate('submitSelfAssessment'),
+  assignAssessors: stepUpdate('assignAssessors'),
+  declareConflict: stepUpdate('declareConflict'),
+  submitInspectionScores: stepUpdate('submitInspectionScores'),
+  submitRectification: stepUpdate('submitRectification'),
+  recommend: stepUpdate('recommend'),
+  recordJinhuaDecision: stepUpdate('recordJinhuaDecision'),
+  recordAnnualReview: stepUpdate('recordAnnualReview'),
+  revoke: stepUpdate('revoke'),
+  withdraw: stepUpdate('withdraw'),
+  extendDeadline: stepUpdate('extendDeadline'),
+} as const satisfies { readonly [N in CaseCommandName]: UpdateDefinition<CaseState, [CaseCommands[N]], N> } & Record<Exclude<CaseStep, 'enroll'>, unknown>;
 
 export type CaseStepName = keyof typeof caseSteps;
-export const submitPlanUpdate = caseSteps.submitPlan;
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** 每月进度报告提醒, sent by the monthly schedule: a case in cultivation calls its unit and records the call. */

@@ -84,7 +84,11 @@ export function campaignSettings(
   return { settings: { thresholds, frameworkVersions, targets, stageDurations, reminderPolicy }, problems };
 }
 
-const MAX_STAGE_DAYS = 730;
+/** The years a campaign (and an annual review) may name. */
+export const CAMPAIGN_YEARS = { first: 2000, last: 2100 } as const;
+
+/** The longest stage duration a campaign may set, in days of either unit. */
+export const MAX_STAGE_DAYS = 730;
 
 function stageDurationsOf(input: CampaignSettingsInput, problems: FieldProblem[]): StageDurations {
   const given: Partial<Record<DeadlineKind, DeadlineDuration>> = {};
@@ -115,7 +119,9 @@ function stageDurationsOf(input: CampaignSettingsInput, problems: FieldProblem[]
   return normaliseStageDurations({ stageDurations: given });
 }
 
-const MAX_REMINDER_WORKING_DAYS = 60;
+/** Reminder offsets and intervals are whole working days up to this many; at most MAX_BEFORE_DUE_REMINDERS before the due date. */
+export const MAX_REMINDER_WORKING_DAYS = 60;
+export const MAX_BEFORE_DUE_REMINDERS = 10;
 
 function reminderPolicyOf(input: NonNullable<CampaignSettingsInput['reminderPolicy']>, problems: FieldProblem[]): ReminderPolicy {
   const policy = { ...DEFAULT_REMINDER_POLICY, ...input } as Record<keyof ReminderPolicy, unknown>;
@@ -123,8 +129,8 @@ function reminderPolicyOf(input: NonNullable<CampaignSettingsInput['reminderPoli
   const wholeDays = (value: unknown, min: number): boolean => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_REMINDER_WORKING_DAYS;
 
   const before = policy.beforeDueWorkingDays;
-  if (!Array.isArray(before) || before.length > 10 || !before.every((days) => wholeDays(days, 1)) || new Set(before).size !== before.length) {
-    problems.push({ field: field('beforeDueWorkingDays'), message: `须为至多 10 个互不相同的 1–${MAX_REMINDER_WORKING_DAYS} 整数 / must be at most 10 distinct whole numbers from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
+  if (!Array.isArray(before) || before.length > MAX_BEFORE_DUE_REMINDERS || !before.every((days) => wholeDays(days, 1)) || new Set(before).size !== before.length) {
+    problems.push({ field: field('beforeDueWorkingDays'), message: `须为至多 ${MAX_BEFORE_DUE_REMINDERS} 个互不相同的 1–${MAX_REMINDER_WORKING_DAYS} 整数 / must be at most ${MAX_BEFORE_DUE_REMINDERS} distinct whole numbers from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
   }
   if (typeof policy.onDueDay !== 'boolean') problems.push({ field: field('onDueDay'), message: '须为 true 或 false / must be true or false' });
   if (!wholeDays(policy.overdueEveryWorkingDays, 0)) {

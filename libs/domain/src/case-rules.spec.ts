@@ -77,7 +77,7 @@ function cultivated(): CaseState {
   let state = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }));
   state = apply(state, decideReviewPlan(state, { actor: admin, approve: true }));
   state = apply(state, decideProgressReport(state, { actor: contact, ...report }));
-  return apply(state, decideDeclareReady(state, contact));
+  return apply(state, decideDeclareReady(state, { actor: contact }));
 }
 
 function inInspection(): CaseState {
@@ -148,7 +148,7 @@ describe('what the case rules refuse', () => {
 
   it('refuses steps in the wrong stage or order', () => {
     expect(refusal(() => decideProgressReport(enrolled, { actor: contact, ...report }))).toBe('PLAN_NOT_APPROVED');
-    expect(refusal(() => decideDeclareReady(enrolled, contact))).toBe('NOT_READY');
+    expect(refusal(() => decideDeclareReady(enrolled, { actor: contact }))).toBe('NOT_READY');
     expect(refusal(() => decideSelfAssessment(enrolled, { actor: contact, sheet: sheet(60, 20) }, context))).toBe('WRONG_STAGE');
     expect(refusal(() => decideReviewPlan(enrolled, { actor: admin, approve: true }))).toBe('NO_PLAN_PENDING');
     expect(refusal(() => decideRecommend(inInspection(), { actor: admin }))).toBe('WRONG_STAGE');

@@ -1,4 +1,19 @@
 import { ACTOR_ROLE_NAMES, type Actor, type ActorRole } from './actors.js';
+import type {
+  ActorOnlyCommand,
+  AnnualReviewCommand,
+  AssignAssessorsCommand,
+  DeclareConflictCommand,
+  ExtendDeadlineCommand,
+  InspectionScoresCommand,
+  JinhuaDecisionCommand,
+  ReasonCommand,
+  RecommendCommand,
+  ReportCommand,
+  ReviewPlanCommand,
+  SelfAssessmentCommand,
+  SubmitPlanCommand,
+} from './case-commands.js';
 import { CaseRuleViolation } from './case-rule-violation.js';
 import type { CaseEventBody } from './case-events.js';
 import type { CaseState } from './case-state.js';
@@ -12,7 +27,7 @@ import {
   type CampaignThresholds,
   type ScoreSheet,
 } from './indicators/scoring.js';
-import { CASE_STAGE_NAMES, FINAL_STAGES, type CaseStage, type DeadlineKind } from './stages.js';
+import { CASE_STAGE_NAMES, FINAL_STAGES, type CaseStage } from './stages.js';
 
 /** What a campaign fixes for its cases: the framework version a case keeps, and the thresholds. */
 export interface CaseRulesContext {
@@ -97,12 +112,6 @@ export function decideEnrollment(actor: Actor): void {
   requireRole(actor, 'enroll', '确定培育对象', 'enroll units');
 }
 
-export interface SubmitPlanCommand {
-  readonly actor: Actor;
-  readonly summary: string;
-  readonly documentRefs: readonly string[];
-}
-
 /** 提交创建方案: the unit contact, during cultivation, when no plan is pending or approved. */
 export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): Decision {
   requireRole(command.actor, 'submitPlan', '提交创建方案', 'submit the creation plan');
@@ -112,12 +121,6 @@ export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): 
   }
   const summary = requireText(command.summary, '创建方案内容', 'creation plan summary');
   return [{ type: 'PlanSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
-}
-
-export interface ReviewPlanCommand {
-  readonly actor: Actor;
-  readonly approve: boolean;
-  readonly reason?: string | null;
 }
 
 /** 审核创建方案: the office approves, or returns with a reason. */
@@ -130,12 +133,6 @@ export function decideReviewPlan(state: CaseState, command: ReviewPlanCommand): 
   return [{ type: 'PlanReturned', payload: {} }];
 }
 
-export interface ReportCommand {
-  readonly actor: Actor;
-  readonly summary: string;
-  readonly documentRefs: readonly string[];
-}
-
 /** 进度报告: periodic reports once the plan is approved. */
 export function decideProgressReport(state: CaseState, command: ReportCommand): Decision {
   requireRole(command.actor, 'submitProgressReport', '提交进度报告', 'submit progress reports');
@@ -146,7 +143,7 @@ export function decideProgressReport(state: CaseState, command: ReportCommand): 
 }
 
 /** 申报自评: the unit declares itself ready (plan approved, at least one progress report). */
-export function decideDeclareReady(state: CaseState, actor: Actor): Decision {
+export function decideDeclareReady(state: CaseState, { actor }: ActorOnlyCommand): Decision {
   requireRole(actor, 'declareReady', '结束培育、进入自评', 'end cultivation');
   requireStage(state, ['cultivation'], '申报自评', 'declaring readiness');
   if (state.planStatus !== 'approved' || state.progressReports < 1) {
@@ -158,7 +155,7 @@ export function decideDeclareReady(state: CaseState, actor: Actor): Decision {
 // ── Self-assessment 自评 ─────────────────────────────────────────────────────────────────────
 
 /** 自评: every indicator scored, with evidence where the framework requires it. */
-export function decideSelfAssessment(state: CaseState, command: { actor: Actor; sheet: ScoreSheet }, context: CaseRulesContext): Decision {
+export function decideSelfAssessment(state: CaseState, command: SelfAssessmentCommand, context: CaseRulesContext): Decision {
   requireRole(command.actor, 'submitSelfAssessment', '提交自评', 'submit the self-assessment');
   requireStage(state, ['self_assessment'], '提交自评', 'self-assessment');
   assertScoreSheet(context.framework, command.sheet, { complete: true, evidence: true });
@@ -166,12 +163,6 @@ export function decideSelfAssessment(state: CaseState, command: { actor: Actor; 
 }
 
 // ── Inspection 检查验收 ───────────────────────────────────────────────────────────────────────
-
-export interface AssignAssessorsCommand {
-  readonly actor: Actor;
-  readonly assessorIds: readonly string[];
-  readonly reason?: string | null;
-}
 
 /** 指派检查组: at least two different assessors, none with a conflict; replacing anyone needs a reason. */
 export function decideAssignAssessors(state: CaseState, command: AssignAssessorsCommand): Decision {
@@ -191,7 +182,7 @@ export function decideAssignAssessors(state: CaseState, command: AssignAssessors
 }
 
 /** 回避: an assessor who belongs to or mentored the unit; the assessor or the office declares it. */
-export function decideDeclareConflict(state: CaseState, command: { actor: Actor; assessorId: string }): Decision {
+export function decideDeclareConflict(state: CaseState, command: DeclareConflictCommand): Decision {
   requireRole(command.actor, 'declareConflict', '申报回避', 'declare a conflict');
   requireActive(state, '申报回避', 'declare a conflict');
   if (command.actor.role === 'assessor' && command.actor.id !== command.assessorId) {
@@ -199,12 +190,6 @@ export function decideDeclareConflict(state: CaseState, command: { actor: Actor;
   }
   if (state.conflictedAssessorIds.includes(command.assessorId)) return [];
   return [{ type: 'ConflictDeclared', payload: { assessorId: command.assessorId } }];
-}
-
-export interface InspectionScoresCommand {
-  readonly actor: Actor;
-  readonly sheet: ScoreSheet;
-  readonly findings: readonly string[];
 }
 
 /**
@@ -249,16 +234,12 @@ export function decideRectification(state: CaseState, command: ReportCommand): D
 
 // ── Recommendation and certification 推荐与认定 ─────────────────────────────────────────────────
 
-export function decideRecommend(state: CaseState, command: { actor: Actor; batch?: string | null }): Decision {
+export function decideRecommend(state: CaseState, command: RecommendCommand): Decision {
   requireRole(command.actor, 'recommend', '推荐至金华', 'recommend units to Jinhua');
   requireStage(state, ['passed'], '推荐', 'recommendation');
   const batch = command.batch?.trim() ?? '';
   return [{ type: 'Recommended', payload: { batch: batch === '' ? null : batch } }];
 }
-
-export type JinhuaDecisionCommand =
-  | { readonly actor: Actor; readonly certified: true; readonly documentNumber: string; readonly certifiedOn: string }
-  | { readonly actor: Actor; readonly certified: false; readonly reason: string };
 
 /** 金华市级认定: certified with document number (文号) and date, or not, with a reason. */
 export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCommand): Decision {
@@ -275,7 +256,7 @@ export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCo
 
 // ── After certification 动态管理 ────────────────────────────────────────────────────────────────
 
-export function decideAnnualReview(state: CaseState, command: { actor: Actor; year: number; summary: string }): Decision {
+export function decideAnnualReview(state: CaseState, command: AnnualReviewCommand): Decision {
   requireRole(command.actor, 'recordAnnualReview', '录入年度复核', 'record the annual review');
   requireStage(state, ['certified'], '年度复核', 'annual review');
   const summary = requireText(command.summary, '复核意见', 'review summary');
@@ -283,7 +264,7 @@ export function decideAnnualReview(state: CaseState, command: { actor: Actor; ye
 }
 
 /** 一票否决: the title is revoked at any time after certification, with a reason. */
-export function decideRevoke(state: CaseState, command: { actor: Actor; reason: string }): Decision {
+export function decideRevoke(state: CaseState, command: ReasonCommand): Decision {
   requireRole(command.actor, 'revoke', '撤销命名', 'revoke the title');
   requireStage(state, ['certified'], '撤销命名', 'revocation');
   requireReason(command.reason, '撤销命名', 'revoke the title');
@@ -293,7 +274,7 @@ export function decideRevoke(state: CaseState, command: { actor: Actor; reason: 
 // ── At any point 随时 ─────────────────────────────────────────────────────────────────────────
 
 /** 退出创建: the office withdraws a unit that is still on its way (a certified title is revoked instead). */
-export function decideWithdraw(state: CaseState, command: { actor: Actor; reason: string }): Decision {
+export function decideWithdraw(state: CaseState, command: ReasonCommand): Decision {
   requireRole(command.actor, 'withdraw', '终止创建', 'withdraw a unit');
   requireActive(state, '终止创建', 'withdraw');
   if (state.stage === 'certified') refuse('USE_REVOCATION', '已认定的单位请使用撤销命名', 'A certified unit is revoked, not withdrawn');
@@ -302,7 +283,7 @@ export function decideWithdraw(state: CaseState, command: { actor: Actor; reason
 }
 
 /** 延期: a later due date for one of the case's deadlines, with a reason. */
-export function decideExtendDeadline(state: CaseState, command: { actor: Actor; deadline: DeadlineKind; dueOn: string; reason: string }): Decision {
+export function decideExtendDeadline(state: CaseState, command: ExtendDeadlineCommand): Decision {
   requireRole(command.actor, 'extendDeadline', '延长期限', 'extend deadlines');
   requireActive(state, '延长期限', 'extend a deadline');
   requireReason(command.reason, '延长期限', 'extend a deadline');

@@ -2,18 +2,18 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DURATION_UNITS, type CampaignSettings, type DurationUnit } from '#domain';
+import { CAMPAIGN_YEARS, DURATION_UNITS, MAX_BEFORE_DUE_REMINDERS, MAX_RECTIFICATION_ROUNDS, MAX_REMINDER_WORKING_DAYS, MAX_STAGE_DAYS, type CampaignSettings, type DurationUnit } from '#domain';
 
 export class ThresholdsDto {
   @ApiPropertyOptional({ description: '合格线 / Pass threshold', example: 85 }) @IsOptional() @IsNumber() @Min(0) @Max(100) pass?: number;
   @ApiPropertyOptional({ description: '优秀线 / Excellent threshold', example: 90 }) @IsOptional() @IsNumber() @Min(0) @Max(100) excellent?: number;
   @ApiPropertyOptional({ description: '整改线：低于合格线但不低于此分可整改 / Rectification floor', example: 70 })
   @IsOptional() @IsNumber() @Min(0) @Max(100) rectificationFloor?: number;
-  @ApiPropertyOptional({ description: '最多整改轮次 / Maximum rectification rounds', example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(5) maxRectificationRounds?: number;
+  @ApiPropertyOptional({ description: '最多整改轮次 / Maximum rectification rounds', example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_RECTIFICATION_ROUNDS) maxRectificationRounds?: number;
 }
 
 export class StageDurationDto {
-  @ApiProperty({ description: '天数 / Number of days', example: 15, minimum: 1, maximum: 730 }) @IsInt() @Min(1) @Max(730) days!: number;
+  @ApiProperty({ description: '天数 / Number of days', example: 15, minimum: 1, maximum: MAX_STAGE_DAYS }) @IsInt() @Min(1) @Max(MAX_STAGE_DAYS) days!: number;
   @ApiProperty({ description: 'calendar = 自然日；working = 工作日（按国务院节假日安排，含调休）/ calendar days, or working days (public holidays and adjusted working weekends)', enum: DURATION_UNITS })
   @IsIn(DURATION_UNITS)
   unit!: DurationUnit;
@@ -36,19 +36,19 @@ export class StageDurationsDto {
 
 export class ReminderPolicyDto {
   @ApiPropertyOptional({ description: '到期前第几个工作日提醒（缺省 [7, 1]）/ Remind this many working days before the due date (default [7, 1])', type: [Number], example: [7, 1] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) @Max(60, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_BEFORE_DUE_REMINDERS) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_REMINDER_WORKING_DAYS, { each: true })
   beforeDueWorkingDays?: number[];
 
   @ApiPropertyOptional({ description: '到期当日提醒（缺省 是）/ Remind on the due day (default true)', example: true })
   @IsOptional() @IsBoolean()
   onDueDay?: boolean;
 
-  @ApiPropertyOptional({ description: '逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)', example: 1, minimum: 0, maximum: 60 })
-  @IsOptional() @IsInt() @Min(0) @Max(60)
+  @ApiPropertyOptional({ description: '逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)', example: 1, minimum: 0, maximum: MAX_REMINDER_WORKING_DAYS })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_REMINDER_WORKING_DAYS)
   overdueEveryWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)', example: 3, minimum: 1, maximum: 60 })
-  @IsOptional() @IsInt() @Min(1) @Max(60)
+  @ApiPropertyOptional({ description: '逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)', example: 3, minimum: 1, maximum: MAX_REMINDER_WORKING_DAYS })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_REMINDER_WORKING_DAYS)
   escalateAfterWorkingDays?: number;
 
   @ApiPropertyOptional({ description: '发送时刻，北京时间，仅工作日（缺省 09:00）/ Sending time, Asia/Shanghai, working days only (default 09:00)', example: '09:00' })
@@ -57,10 +57,10 @@ export class ReminderPolicyDto {
 }
 
 export class CreateCampaignDto {
-  @ApiProperty({ description: '年度 / Campaign year', example: 2019, minimum: 2000, maximum: 2100 })
+  @ApiProperty({ description: '年度 / Campaign year', example: 2019, minimum: CAMPAIGN_YEARS.first, maximum: CAMPAIGN_YEARS.last })
   @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @Min(CAMPAIGN_YEARS.first)
+  @Max(CAMPAIGN_YEARS.last)
   year!: number;
 
   @ApiProperty({ description: '活动名称 / Campaign name', example: '2019年永康市清廉细胞示范点创建', maxLength: 200 })
@@ -129,5 +129,5 @@ export class EnrollUnitDto {
 }
 
 export class ListCampaignsQuery {
-  @ApiPropertyOptional({ description: '年度 / Year', example: 2019 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ description: '年度 / Year', example: 2019 }) @IsOptional() @Type(() => Number) @IsInt() @Min(CAMPAIGN_YEARS.first) @Max(CAMPAIGN_YEARS.last) year?: number;
 }

@@ -21,7 +21,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CASE_SORT_FIELDS, type CaseSortField } from '#persistence';
-import { ACTOR_ROLES, CASE_STAGES, CATEGORY_CODES, DEADLINE_KINDS, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type DeadlineKind, type PlanStatus } from '#domain';
+import { ACTOR_ROLES, CAMPAIGN_YEARS, CASE_COMMAND_LIMITS as L, CASE_STAGES, CATEGORY_CODES, DEADLINE_KINDS, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type DeadlineKind, type PlanStatus } from '#domain';
+import { PageQuery } from '../common/paging.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,46 +62,37 @@ export class CaseStateDto {
   @ApiProperty({ description: '最后一条审计记录序号 / Sequence of the last recorded event' }) lastSequence!: number;
 }
 
-class DocumentsDto {
-  @ApiPropertyOptional({ description: '附件引用（文件编号或链接）/ Document references', type: [String], maxItems: 50 })
+/** A plan, a progress report or a rectification report: its summary and the documents it rests on. */
+export class ReportDto {
+  @ApiProperty({ description: '内容摘要 / Summary', maxLength: L.summary })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.summary)
+  summary!: string;
+
+  @ApiPropertyOptional({ description: '附件引用（文件编号或链接）/ Document references', type: [String], maxItems: L.documentRefs })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(L.documentRefs)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(L.documentRef, { each: true })
   documentRefs?: string[];
 }
 
-export class SubmitPlanDto extends DocumentsDto {
-  @ApiProperty({ description: '创建方案内容摘要 / Creation plan summary', maxLength: 20000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  summary!: string;
-}
-
-export class ReportDto extends DocumentsDto {
-  @ApiProperty({ description: '报告内容 / Report summary', maxLength: 20000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  summary!: string;
-}
-
 class ReasonDto {
-  @ApiProperty({ description: '理由 / Reason', maxLength: 2000 })
+  @ApiProperty({ description: '理由 / Reason', maxLength: L.reason })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(L.reason)
   reason!: string;
 }
 
 export class ReviewPlanDto {
   @ApiProperty({ description: '通过（true）或退回（false）/ Approve (true) or return (false)' }) @IsBoolean() approve!: boolean;
-  @ApiPropertyOptional({ description: '退回理由（退回时必填）/ Reason (required to return)', maxLength: 2000 })
+  @ApiPropertyOptional({ description: '退回理由（退回时必填）/ Reason (required to return)', maxLength: L.reason })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(L.reason)
   reason?: string;
 }
 
@@ -109,21 +101,21 @@ export class ReviewPlanDto {
 export class EmptyDto {}
 
 export class ScoreDto {
-  @ApiProperty({ description: '指标编号 / Indicator code', example: 'VI-1.1' }) @IsString() @IsNotEmpty() @MaxLength(40) indicatorCode!: string;
-  @ApiProperty({ description: '得分（0 至分值）/ Points (0 to the weight)' }) @IsNumber() @Min(0) @Max(100) points!: number;
+  @ApiProperty({ description: '指标编号 / Indicator code', example: 'VI-1.1' }) @IsString() @IsNotEmpty() @MaxLength(L.indicatorCode) indicatorCode!: string;
+  @ApiProperty({ description: '得分（0 至分值）/ Points (0 to the weight)' }) @IsNumber() @Min(0) @Max(L.points) points!: number;
   @ApiPropertyOptional({ description: '佐证材料 / Evidence', type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(L.evidence)
   @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @MaxLength(L.evidenceItem, { each: true })
   evidence?: string[];
 }
 
 export class ScoreSheetDto {
   @ApiProperty({ description: '各指标得分 / Scores per indicator', type: [ScoreDto] })
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(L.scores)
   // ValidateNested passes an array in place of a score (it validates the array's items).
   @IsObject({ each: true, message: '每项得分须为 {indicatorCode, points} 对象 / each score must be an object {indicatorCode, points}' })
   @ValidateNested({ each: true })
@@ -133,9 +125,9 @@ export class ScoreSheetDto {
   @ApiPropertyOptional({ description: '发现的一票否决项编号 / Veto items found', type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(L.vetoes)
   @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @MaxLength(L.indicatorCode, { each: true })
   vetoes?: string[];
 }
 
@@ -143,29 +135,30 @@ export class InspectionScoresDto extends ScoreSheetDto {
   @ApiPropertyOptional({ description: '检查发现的问题 / Findings', type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(L.findings)
   @IsString({ each: true })
-  @MaxLength(2000, { each: true })
+  @MaxLength(L.finding, { each: true })
   findings?: string[];
 }
 
 export class AssignAssessorsDto {
   @ApiProperty({ description: '检查组成员（至少 2 人）/ Assessors (at least 2)', type: [String] })
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(L.assessors)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
+  @MaxLength(L.assessorId, { each: true })
   assessorIds!: string[];
 
-  @ApiPropertyOptional({ description: '更换理由（更换时必填）/ Reason (required when replacing)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: '更换理由（更换时必填）/ Reason (required when replacing)' }) @IsOptional() @IsString() @MaxLength(L.reason) reason?: string;
 }
 
 export class DeclareConflictDto {
-  @ApiProperty({ description: '须回避的检查组成员 / Assessor with a conflict' }) @IsString() @IsNotEmpty() @MaxLength(100) assessorId!: string;
+  @ApiProperty({ description: '须回避的检查组成员 / Assessor with a conflict' }) @IsString() @IsNotEmpty() @MaxLength(L.assessorId) assessorId!: string;
 }
 
 export class RecommendDto {
-  @ApiPropertyOptional({ description: '推荐批次 / Batch', example: '2019-第一批' }) @IsOptional() @IsString() @MaxLength(100) batch?: string;
+  @ApiPropertyOptional({ description: '推荐批次 / Batch', example: '2019-第一批' }) @IsOptional() @IsString() @MaxLength(L.batch) batch?: string;
 }
 
 export class JinhuaDecisionDto {
@@ -173,15 +166,15 @@ export class JinhuaDecisionDto {
   @ApiPropertyOptional({ description: '认定文号（认定时必填）/ Document number (when certified)', example: '金纪〔2019〕12号' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(L.documentNumber)
   documentNumber?: string;
   @ApiPropertyOptional({ description: '认定日期 YYYY-MM-DD / Date', example: '2019-12-20' }) @IsOptional() @Matches(DATE, { message: 'certifiedOn must be YYYY-MM-DD' }) certifiedOn?: string;
-  @ApiPropertyOptional({ description: '不予认定理由 / Reason when not certified' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: '不予认定理由 / Reason when not certified' }) @IsOptional() @IsString() @MaxLength(L.reason) reason?: string;
 }
 
 export class AnnualReviewDto {
-  @ApiProperty({ description: '复核年度 / Year' }) @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ApiProperty({ description: '复核意见 / Summary' }) @IsString() @IsNotEmpty() @MaxLength(20000) summary!: string;
+  @ApiProperty({ description: '复核年度 / Year' }) @IsInt() @Min(CAMPAIGN_YEARS.first) @Max(CAMPAIGN_YEARS.last) year!: number;
+  @ApiProperty({ description: '复核意见 / Summary' }) @IsString() @IsNotEmpty() @MaxLength(L.summary) summary!: string;
 }
 
 export class RevokeDto extends ReasonDto {}
@@ -212,22 +205,11 @@ export class CaseEventDto {
   @ApiProperty({ description: 'SHA-256(prevHash ‖ 规范化 JSON) / hash' }) hash!: string;
 }
 
-/** A page far beyond any list, whose row offset the databases still take (10^20 overflows their bigint). */
-const MAX_PAGE = 1_000_000;
-
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: '创建活动 / Campaign id', format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
   @ApiPropertyOptional({ description: '阶段 / Stage', enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
   @ApiPropertyOptional({ description: '单位名称包含 / Unit name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ description: '页码（从 1 起）/ Page (from 1)', default: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE, { message: `页码至多 ${MAX_PAGE} / page must not be greater than ${MAX_PAGE}` })
-  page?: number;
-  @ApiPropertyOptional({ description: '每页条数 / Page size', default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
   @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' }) @IsOptional() @IsIn(CASE_SORT_FIELDS) sort?: CaseSortField;
   @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
 }

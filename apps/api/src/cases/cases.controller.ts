@@ -24,7 +24,6 @@ import {
   ReviewPlanDto,
   RevokeDto,
   ScoreSheetDto,
-  SubmitPlanDto,
   WithdrawDto,
 } from './case.dto.js';
 import { CasesService } from './cases.service.js';
@@ -87,7 +86,7 @@ export class CasesController {
   }
 
   @Step('plan', 'submitPlan', '提交创建方案（联络人）', 'Submit the creation plan (unit contact)')
-  submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: SubmitPlanDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+  submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'submitPlan', { actor, summary: body.summary, documentRefs: documents(body) });
   }
 

@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength, ValidateIf } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '#contracts';
+import { PageQuery } from '../common/paging.dto.js';
 
-/** A page far beyond any list, whose row offset the databases still take (10^20 overflows their bigint). */
-const MAX_PAGE = 1_000_000;
-
-export class ListInboxQuery {
+export class ListInboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: '仅未读 / Unread only', enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) unread?: 'true' | 'false';
-  @ApiPropertyOptional({ description: '页码（从 1 起）/ Page (from 1)', default: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE, { message: `页码至多 ${MAX_PAGE} / page must not be greater than ${MAX_PAGE}` })
-  page?: number;
-  @ApiPropertyOptional({ description: '每页条数 / Page size', default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class InboxNotificationDto {

@@ -14,6 +14,8 @@ export const DEFAULT_THRESHOLDS: CampaignThresholds = { pass: 85, excellent: 90,
 
 /** 检查验收至少两名检查组成员独立评分 (four eyes). */
 export const MINIMUM_ASSESSORS = 2;
+/** A campaign allows at most this many rounds of rectification (整改) per case. */
+export const MAX_RECTIFICATION_ROUNDS = 5;
 
 export interface IndicatorScore {
   readonly indicatorCode: string;
@@ -35,8 +37,8 @@ export function thresholdProblems(thresholds: CampaignThresholds): string[] {
   if (!(rectificationFloor >= 0 && rectificationFloor <= pass)) problems.push('rectificationFloor must be between 0 and pass');
   if (!(pass > 0 && pass <= excellent)) problems.push('pass must be above 0 and at most excellent');
   if (!(excellent <= 100)) problems.push('excellent must be at most 100');
-  if (!(Number.isInteger(maxRectificationRounds) && maxRectificationRounds >= 0 && maxRectificationRounds <= 5)) {
-    problems.push('maxRectificationRounds must be a whole number from 0 to 5');
+  if (!(Number.isInteger(maxRectificationRounds) && maxRectificationRounds >= 0 && maxRectificationRounds <= MAX_RECTIFICATION_ROUNDS)) {
+    problems.push(`maxRectificationRounds must be a whole number from 0 to ${MAX_RECTIFICATION_ROUNDS}`);
   }
   return problems;
 }
