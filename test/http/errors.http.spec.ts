@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ServiceError } from '@temporalio/client';
 import { BilingualError, CaseRuleViolation, ERROR_KINDS, invalidField, notFound, type ErrorKind } from '#domain';
 import { CASE_OF_A, startHttpTier, type HttpTier } from '../support/http-tier.js';
 
@@ -46,6 +47,13 @@ describe('the error model', () => {
     expect((await answerTo(new CaseRuleViolation('ROLE_NOT_ALLOWED', '只有联络人可以提交', 'Only the contact may submit'))).status).toBe(403);
     expect((await answerTo(new CaseRuleViolation('FRAMEWORK_UNKNOWN', '没有该版本', 'No such version'))).status).toBe(404);
     expect((await answerTo(new CaseRuleViolation('PLAN_NOT_APPROVED', '方案未通过', 'The plan is not approved'))).status).toBe(409);
+  });
+
+  it('answers 400 when Temporal refuses an argument, and 503 when it cannot be reached', async () => {
+    const refused = Object.assign(new Error('note too long'), { code: 3, details: 'note too long', metadata: {} });
+    expect((await answerTo(new ServiceError('Failed to patch schedule', { cause: refused }))).body).toMatchObject({ statusCode: 400, code: 'REFUSED_BY_WORKFLOW_ENGINE' });
+    const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 14, details: 'unavailable', metadata: {} });
+    expect((await answerTo(new ServiceError('Failed to start workflow', { cause: down }))).body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_ENGINE_UNAVAILABLE' });
   });
 
   it('answers a fault of ours 500 without its details, and Nest’s own refusals in the same shape', async () => {

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { BilingualError, CaseRuleViolation, notFound, type ErrorKind } from '#domain';
@@ -16,6 +16,9 @@ export interface ErrorBody {
   requestId?: string;
   [detail: string]: unknown;
 }
+
+/** gRPC's status INVALID_ARGUMENT. */
+const GRPC_INVALID_ARGUMENT = 3;
 
 /** The HTTP answer of each kind of refusal: the only place where errors meet status codes. */
 const KIND_STATUS: Readonly<Record<ErrorKind, readonly [number, string]>> = {
@@ -79,11 +82,21 @@ function asBilingualError(exception: unknown): BilingualError | null {
   if (exception instanceof WorkflowExecutionAlreadyStartedError) {
     return new BilingualError('conflict', 'ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
   }
+  if (exception instanceof ServiceError && grpcCode(exception.cause) === GRPC_INVALID_ARGUMENT) {
+    // Input the api let through but Temporal refuses (a limit of its own): the caller's to change, not a fault.
+    return new BilingualError('invalid', 'REFUSED_BY_WORKFLOW_ENGINE', '流程引擎拒绝了该请求：参数无效', 'The workflow engine refused the request as invalid');
+  }
   if (exception instanceof ServiceError) {
     return new BilingualError('unavailable', 'WORKFLOW_ENGINE_UNAVAILABLE', '流程引擎暂不可用，请稍后重试', 'The workflow engine is unavailable; try again shortly');
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return null;
+}
+
+function grpcCode(cause: unknown): number | undefined {
+  if (!isGrpcServiceError(cause)) return undefined;
+  const code: number = cause.code;
+  return code;
 }
 
 /** Nest's own refusals (an unknown route, the body parser's, a parameter pipe's) in the same shape. */
