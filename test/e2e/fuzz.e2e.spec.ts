@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { indicatorsOf, type IndicatorFramework } from '#domain';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { describeRequest, excerpt, generateRequests, operationsOf, streamSeed, type FuzzContext, type FuzzRequest, type OpenApiDocument } from '../support/fuzzer.js';
+import { describeRequest, excerpt, generateRequests, operationsOf, streamSeed, type FuzzContext, type FuzzRequest, type OpenApiDocument } from '../support/fuzz/generator.js';
 import type { HttpResult } from '../support/http.js';
 import { startStack, TEST_PASSWORD, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
