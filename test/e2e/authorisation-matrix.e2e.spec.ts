@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, expect, it } from '@jest/globals';
 import type { HumanRole } from '#domain';
-import { NotificationDeliveryActivities } from '../../apps/worker/src/activities/notification.activities.js';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { startStack, TEST_ADMIN, TEST_PASSWORD, type AuthHeaders, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import { TEST_ADMIN, TEST_PASSWORD, type AuthHeaders } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 const EVERYONE: readonly HumanRole[] = ['administrator', 'assessor', 'unit_contact', 'jinhua_reviewer', 'auditor'];
 const OFFICE: readonly HumanRole[] = ['administrator'];
@@ -104,19 +101,7 @@ type OwnedParameter = { [name in keyof typeof PATH_PARAMETERS]: (typeof PATH_PAR
 
 const pathParameters = (route: string): string[] => [...route.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+describeOnEachDatabase('authorisation', (suite) => {
   let routes: string[];
   let campaignId: string;
   /** A case in cultivation: alice and bob assigned, bob with a declared conflict. */
@@ -132,20 +117,14 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
   let bobsNotice: string;
   const callers = new Map<HumanRole, { headers: AuthHeaders; caseId: string }>();
 
-  async function enroll(name: string): Promise<{ caseId: string; unitId: string }> {
-    const unit = await ok(stack.http.post<{ id: string }>('/units', { name, category: 'village' }), 201);
-    const enrolled = await ok(stack.http.post<{ caseId: string }>(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }), 201);
-    return { caseId: enrolled.caseId, unitId: unit.id };
-  }
-
   beforeAll(async () => {
-    database = await createDatabase();
-    stack = await startStack(env, database);
+    const { stack } = suite;
     const { ids, actors } = stack;
+    const enroll = (name: string) => stack.enrollNewUnit(campaignId, name);
     routes = Object.entries((await ok(stack.http.get<{ paths: Record<string, Record<string, unknown>> }>('/docs-json'))).paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    campaignId = (await ok(stack.http.post<{ id: string }>('/campaigns', { year: 2019, name: '权限矩阵' }), 201)).id;
+    campaignId = await stack.createCampaign({ year: 2019, name: '权限矩阵' });
     ({ caseId: ownCase, unitId: ownUnit } = await enroll('权限测试村'));
     ({ caseId: otherCase } = await enroll('别的村'));
     await ok(stack.http.post(`/cases/${ownCase}/assessors`, { assessorIds: [ids.alice, ids.bob] }));
@@ -155,7 +134,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     ({ caseId: recommendedCase } = await enroll('推荐村'));
     await recommendCase(stack, recommendedCase, 'village', [{ id: ids.alice, headers: actors.alice }, { id: ids.carol, headers: actors.carol }]);
     // An in-app notice to bob alone (bob is no caller of the matrix, so nothing else reads or marks it).
-    await stack.worker.app.get(NotificationDeliveryActivities).deliverNotification({
+    await stack.deliverNotification({
       dedupeKey: `authorisation:${randomUUID()}`,
       kind: 'reminder_before_due',
       caseId: ownCase,
@@ -165,7 +144,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     bobsNotice = (await ok(stack.http.get<{ items: { id: string }[] }>('/inbox', actors.bob))).items[0]?.id ?? 'bob has no notice';
 
     victimAccount = (await stack.signUp('assessor')).id;
-    spareToken = (await ok(stack.http.post<{ id: string }>('/api-tokens', { name: '备用', role: 'auditor' }), 201)).id;
+    spareToken = (await stack.issueApiToken('备用', 'auditor')).id;
     // Fresh sessions for the matrix (it ends by logging each of them out).
     const fresh = async (role: HumanRole, unitId?: string) => (await stack.signUp(role, unitId ? { unitId } : {})).headers;
     callers.set('administrator', { headers: (await stack.login(TEST_ADMIN.username, TEST_ADMIN.password)).headers, caseId: ownCase });
@@ -173,11 +152,6 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
     callers.set('unit_contact', { headers: await fresh('unit_contact', ownUnit), caseId: ownCase });
     callers.set('jinhua_reviewer', { headers: await fresh('jinhua_reviewer'), caseId: recommendedCase });
     callers.set('auditor', { headers: await fresh('auditor'), caseId: ownCase });
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
   });
 
   function request(route: string, caseId: string, headers: Record<string, string>, ids: Partial<Record<OwnedParameter, string>> = {}) {
@@ -194,7 +168,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
       ...ids,
     };
     const path = template.replace(/^\/api/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `unknown-${name}`));
-    return stack.http.call<{ code?: string }>(method, path, method === 'GET' ? undefined : {}, headers);
+    return suite.stack.http.call<{ code?: string }>(method, path, method === 'GET' ? undefined : {}, headers);
   }
 
   it('has an access rule for every route of the OpenAPI document, and no rule for a route that is gone', () => {
@@ -203,7 +177,7 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
   });
 
   it('documents bearer authentication on every route that needs it, and on no public one', async () => {
-    const document = await ok(stack.http.get<{ paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>; components: { securitySchemes?: Record<string, { scheme?: string }> } }>('/docs-json'));
+    const document = await ok(suite.stack.http.get<{ paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>; components: { securitySchemes?: Record<string, { scheme?: string }> } }>('/docs-json'));
     expect(document.components.securitySchemes?.bearer?.scheme).toBe('bearer');
     const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations).map(([method, operation]) => `${method.toUpperCase()} ${path} → ${operation.security?.some((entry) => 'bearer' in entry) ? 'bearer' : 'open'}`),
@@ -243,8 +217,8 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
   });
 
   it('hides a case, a unit or a notice from everyone outside its owner’s scope on every route naming it (404), while the owner reaches it', async () => {
-    const { actors } = stack;
-    const contactOfOther = await stack.contactOf(otherCase);
+    const { actors } = suite.stack;
+    const contactOfOther = await suite.stack.contactOf(otherCase);
     const nowhere = randomUUID();
     // Everyone reads a unit (the table above) and only the office and the unit's own contact reach its group chat:
     // for units, the outsiders are the contacts of other units.
@@ -269,36 +243,36 @@ describe.each(DATABASE_KINDS)('authorisation on %s', (_kind, createDatabase) => 
 
     // Hidden answers exactly as missing: the same body as for an id that exists nowhere.
     const refusal = async (method: 'GET' | 'POST', path: string, id: string, headers: AuthHeaders) => {
-      const { requestId: _requestId, ...body } = (await stack.http.call<Record<string, unknown>>(method, path.replace('{id}', id), method === 'POST' ? {} : undefined, headers)).body;
+      const { requestId: _requestId, ...body } = (await suite.stack.http.call<Record<string, unknown>>(method, path.replace('{id}', id), method === 'POST' ? {} : undefined, headers)).body;
       return JSON.stringify(body).replaceAll(id, '{id}');
     };
     expect(await refusal('GET', '/units/{id}', ownUnit, contactOfOther)).toBe(await refusal('GET', '/units/{id}', nowhere, actors.admin));
     expect(await refusal('POST', '/inbox/{id}/read', bobsNotice, actors.admin)).toBe(await refusal('POST', '/inbox/{id}/read', nowhere, actors.admin));
     expect(await refusal('GET', '/cases/{id}', ownCase, contactOfOther)).toBe(await refusal('GET', '/cases/{id}', `case:${nowhere}:${nowhere}`, contactOfOther));
-    const hidden = await stack.http.get<{ code: string; messageZh: string; messageEn: string }>(`/cases/${ownCase}`, contactOfOther);
+    const hidden = await suite.stack.http.get<{ code: string; messageZh: string; messageEn: string }>(`/cases/${ownCase}`, contactOfOther);
     expect(hidden.body).toMatchObject({ code: 'CASE_NOT_FOUND', messageZh: expect.stringContaining('案件不存在'), messageEn: expect.stringContaining('Case not found') });
 
     // The owners: bob's notice is still unread and he marks it; each unit's contact reaches their unit, its chat and case.
-    expect((await stack.http.get('/inbox/unread-count', actors.bob)).body).toEqual({ unread: 1 });
-    expect((await stack.http.post(`/inbox/${bobsNotice}/read`, {}, actors.bob)).status).toBe(200);
-    const ownContact = await stack.contactOf(ownUnit);
-    expect((await stack.http.get(`/units/${ownUnit}`, ownContact)).status).toBe(200);
-    expect((await stack.http.get(`/units/${ownUnit}/group-chat`, ownContact)).status).toBe(200);
-    expect((await stack.http.get(`/cases/${otherCase}`, contactOfOther)).status).toBe(200);
-    expect((await stack.http.post(`/cases/${otherCase}/plan`, { summary: '本单位方案' }, contactOfOther)).status).toBe(200);
+    expect((await suite.stack.http.get('/inbox/unread-count', actors.bob)).body).toEqual({ unread: 1 });
+    expect((await suite.stack.http.post(`/inbox/${bobsNotice}/read`, {}, actors.bob)).status).toBe(200);
+    const ownContact = await suite.stack.contactOf(ownUnit);
+    expect((await suite.stack.http.get(`/units/${ownUnit}`, ownContact)).status).toBe(200);
+    expect((await suite.stack.http.get(`/units/${ownUnit}/group-chat`, ownContact)).status).toBe(200);
+    expect((await suite.stack.http.get(`/cases/${otherCase}`, contactOfOther)).status).toBe(200);
+    expect((await suite.stack.http.post(`/cases/${otherCase}/plan`, { summary: '本单位方案' }, contactOfOther)).status).toBe(200);
   });
 
   it('lists only the cases in the caller’s scope', async () => {
     const listed = async (headers: AuthHeaders) =>
-      (await ok(stack.http.get<{ items: { caseId: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`, headers))).items.map((item) => item.caseId).sort();
+      (await ok(suite.stack.http.get<{ items: { caseId: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`, headers))).items.map((item) => item.caseId).sort();
     const all = [ownCase, otherCase, recommendedCase].sort();
-    expect(await listed(stack.actors.admin)).toEqual(all);
-    expect(await listed(stack.actors.auditor)).toEqual(all);
-    expect(await listed(await stack.contactOf(ownCase))).toEqual([ownCase]);
-    expect(await listed(await stack.contactOf(otherCase))).toEqual([otherCase]);
-    expect(await listed(stack.actors.alice)).toEqual([ownCase, recommendedCase].sort());
-    expect(await listed(stack.actors.bob)).toEqual([]);
-    expect(await listed(stack.actors.carol)).toEqual([recommendedCase]);
-    expect(await listed(stack.actors.jinhua)).toEqual([recommendedCase]);
+    expect(await listed(suite.stack.actors.admin)).toEqual(all);
+    expect(await listed(suite.stack.actors.auditor)).toEqual(all);
+    expect(await listed(await suite.stack.contactOf(ownCase))).toEqual([ownCase]);
+    expect(await listed(await suite.stack.contactOf(otherCase))).toEqual([otherCase]);
+    expect(await listed(suite.stack.actors.alice)).toEqual([ownCase, recommendedCase].sort());
+    expect(await listed(suite.stack.actors.bob)).toEqual([]);
+    expect(await listed(suite.stack.actors.carol)).toEqual([recommendedCase]);
+    expect(await listed(suite.stack.actors.jinhua)).toEqual([recommendedCase]);
   });
 });

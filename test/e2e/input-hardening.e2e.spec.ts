@@ -1,54 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { startStack, type AuthHeaders, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import { beforeAll, expect, it } from '@jest/globals';
+import type { AuthHeaders } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 interface ErrorAnswer {
   code: string;
   errors?: { field: string; messages: string[] }[];
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
 /** Input no database could hold answers 400 naming where, before anything reads or writes with it. */
-describe.each(DATABASE_KINDS)('malformed input on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+describeOnEachDatabase('malformed input', (suite) => {
   let caseId: string;
   let contact: AuthHeaders;
 
   const raw = async (method: string, path: string, body: string | undefined, headers: Record<string, string>) => {
-    const response = await fetch(`${stack.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(`${suite.stack.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, body: (await response.json()) as ErrorAnswer };
   };
   const fieldsOf = (answer: { body: ErrorAnswer }) => answer.body.errors?.map((error) => error.field);
-  const eventCount = async () => (await stack.http.get<unknown[]>(`/cases/${caseId}/events`)).body.length;
+  const eventCount = async () => (await suite.stack.http.get<unknown[]>(`/cases/${caseId}/events`)).body.length;
 
   beforeAll(async () => {
-    database = await createDatabase();
-    stack = await startStack(env, database);
-    const campaign = (await stack.http.post<{ id: string }>('/campaigns', { year: 2019, name: '输入校验' })).body.id;
-    const unit = (await stack.http.post<{ id: string }>('/units', { name: '校验村', category: 'village' })).body.id;
-    caseId = (await stack.http.post<{ caseId: string }>(`/campaigns/${campaign}/enrollments`, { unitId: unit })).body.caseId;
-    contact = await stack.contactOf(unit);
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
+    const campaign = await suite.stack.createCampaign({ year: 2019, name: '输入校验' });
+    const enrolled = await suite.stack.enrollNewUnit(campaign, '校验村');
+    caseId = enrolled.caseId;
+    contact = await suite.stack.contactOf(enrolled.unitId);
   });
 
   it('refuses a malformed case id (a NUL character, a wrong form) before reading with it, for every role alike', async () => {
-    for (const headers of [stack.actors.admin, contact]) {
+    for (const headers of [suite.stack.actors.admin, contact]) {
       for (const path of [`/cases/${caseId}%00`, `/cases/case:%00/events`, `/cases/${caseId}%00/plan`, '/cases/case:not-a-case-id/events', `/cases/${caseId}x/plan`]) {
         const answer = await raw(path.endsWith('plan') ? 'POST' : 'GET', path, path.endsWith('plan') ? '{"summary":"方案"}' : undefined, headers);
         expect({ path, status: answer.status, fields: fieldsOf(answer) }).toEqual({ path, status: 400, fields: ['caseId'] });
@@ -58,7 +37,7 @@ describe.each(DATABASE_KINDS)('malformed input on %s', (_kind, createDatabase) =
 
   it('refuses NUL characters and broken text in the query, in a body field and in a field’s name, writing nothing', async () => {
     const before = await eventCount();
-    const query = await raw('GET', '/cases?q=%E6%9D%91%00', undefined, stack.actors.admin);
+    const query = await raw('GET', '/cases?q=%E6%9D%91%00', undefined, suite.stack.actors.admin);
     expect([query.status, fieldsOf(query)]).toEqual([400, ['q']]);
     const body = await raw('POST', `/cases/${caseId}/plan`, JSON.stringify({ summary: '六大平台\u0000建设方案' }), contact);
     expect([body.status, fieldsOf(body)]).toEqual([400, ['summary']]);
@@ -74,7 +53,7 @@ describe.each(DATABASE_KINDS)('malformed input on %s', (_kind, createDatabase) =
     const deep = await raw('POST', `/cases/${caseId}/plan`, `{"summary":${'['.repeat(5000)}${']'.repeat(5000)}}`, contact);
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0]?.messages[0]).toContain('nested deeper than 10 levels');
-    const vetoes = await stack.http.post<ErrorAnswer>(`/cases/${caseId}/self-assessment`, { scores: [], vetoes: Array.from({ length: 51 }, (_, index) => `V${index}`) }, contact);
+    const vetoes = await suite.stack.http.post<ErrorAnswer>(`/cases/${caseId}/self-assessment`, { scores: [], vetoes: Array.from({ length: 51 }, (_, index) => `V${index}`) }, contact);
     expect([vetoes.status, fieldsOf(vetoes)]).toEqual([400, ['vetoes']]);
   });
 });

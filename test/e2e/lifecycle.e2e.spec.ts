@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, expect, it } from '@jest/globals';
 import { CATEGORY_CODES, DEFAULT_STAGE_DURATIONS, dueOnFor, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { startStack, type RunningStack, type StackActors } from '../support/stack.js';
-import { recordHistory, startDevServer } from '../support/temporal.js';
+import { completeCultivation } from '../support/case-journey.js';
+import type { StackActors } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
+import { recordHistory } from '../support/temporal.js';
 
 interface CaseView {
   caseId: string;
@@ -37,22 +37,11 @@ const UNIT_NAMES: Record<CategoryCode, string> = {
   culture: '胡公祠清廉文化阵地',
 };
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, createDatabase) => {
+// The case's clock runs at real speed from 1 March 2019: every stage of these quick cases is entered that day.
+describeOnEachDatabase('the whole lifecycle over HTTP', { environment: { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' } }, (suite) => {
   /** Keeps the history of each path for the replay tier (once, from the SQLite run). */
-  const keep = (caseId: string, name: string): Promise<void> => (kind === 'SQLite' ? recordHistory(env.client, caseId, name) : Promise.resolve());
+  const keep = (caseId: string, name: string): Promise<void> => (suite.kind === 'SQLite' ? recordHistory(suite.env.client, caseId, name) : Promise.resolve());
 
-  let database: TestDatabase;
-  let stack: RunningStack;
   let ACTORS: StackActors;
   let campaignId: string;
   const frameworks = new Map<CategoryCode, IndicatorFramework>();
@@ -68,62 +57,47 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
   }
 
   async function post(path: string, body: unknown, actor: Record<string, string>, status = 200): Promise<CaseView> {
-    const result = await stack.http.post<CaseView & { code?: string }>(path, body, actor);
+    const result = await suite.stack.http.post<CaseView & { code?: string }>(path, body, actor);
     if (result.status !== status) throw new Error(`${path}: expected ${status}, got ${result.status} ${JSON.stringify(result.body)}`);
     return result.body;
   }
 
   async function timeline(caseId: string): Promise<TimelineEvent[]> {
-    return (await stack.http.get<TimelineEvent[]>(`/cases/${caseId}/events`)).body;
+    return (await suite.stack.http.get<TimelineEvent[]>(`/cases/${caseId}/events`)).body;
   }
 
   /** Enrollment through self-assessment, with alice and bob assigned: the case waits for inspection. */
   async function toInspection(category: CategoryCode, name: string): Promise<string> {
-    const unit = await stack.http.post<{ id: string }>('/units', { name, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
-    expect(unit.status).toBe(201);
-    const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+    const enrolled = await suite.stack.enrollNewUnit(campaignId, name, category);
     const c = `/cases/${enrolled.caseId}`;
-    const contact = await stack.contactOf(enrolled.caseId);
-    await post(`${c}/plan`, { summary: '创建方案' }, contact);
-    await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
-    await post(`${c}/progress-reports`, { summary: '第一季度进度' }, contact);
-    await post(`${c}/readiness`, {}, contact);
-    await post(`${c}/assessors`, { assessorIds: [stack.ids.alice, stack.ids.bob] }, ACTORS.admin);
+    const contact = await suite.stack.contactOf(enrolled.caseId);
+    await completeCultivation(suite.stack, enrolled.caseId, { plan: '创建方案', progress: '第一季度进度' });
+    await post(`${c}/assessors`, { assessorIds: [suite.stack.ids.alice, suite.stack.ids.bob] }, ACTORS.admin);
     const inspected = await post(`${c}/self-assessment`, sheet(category, 0.95), contact);
     expect(inspected).toMatchObject({ stage: 'inspection', inspection: { round: 1, submittedBy: [] } });
     return enrolled.caseId;
   }
 
   beforeAll(async () => {
-    database = await createDatabase();
-    // The case's clock runs at real speed from 1 March 2019: every stage of these quick cases is entered that day.
-    stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' });
-    ACTORS = stack.actors;
+    ACTORS = suite.stack.actors;
     for (const category of CATEGORY_CODES) {
-      frameworks.set(category, (await stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`)).body);
+      frameworks.set(category, (await suite.stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`)).body);
     }
-    const campaign = await stack.http.post<{ id: string }>('/campaigns', {
+    campaignId = await suite.stack.createCampaign({
       year: 2019,
       name: '2019年永康市清廉细胞示范点创建',
       targets: { agency: 3, school: 8, hospital: 3, enterprise: 9, village: 48 },
       thresholds: { pass: 85, excellent: 90 },
     });
-    expect(campaign.status).toBe(201);
-    campaignId = campaign.body.id;
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
   });
 
   it.each(CATEGORY_CODES)('takes a %s unit from enrollment to Jinhua certification', async (category) => {
     const caseId = await toInspection(category, UNIT_NAMES[category]);
     const c = `/cases/${caseId}`;
     const afterAlice = await post(`${c}/inspection-scores`, { ...sheet(category, 0.9), findings: ['制度上墙'] }, ACTORS.alice);
-    expect(afterAlice).toMatchObject({ stage: 'inspection', inspection: { submittedBy: [stack.ids.alice] } });
+    expect(afterAlice).toMatchObject({ stage: 'inspection', inspection: { submittedBy: [suite.stack.ids.alice] } });
     const hidden = (await timeline(caseId)).find((event) => event.type === 'InspectionScoresSubmitted');
-    expect(hidden?.payload).toMatchObject({ assessorId: stack.ids.alice, sheet: null, hiddenUntilRoundConcludes: true });
+    expect(hidden?.payload).toMatchObject({ assessorId: suite.stack.ids.alice, sheet: null, hiddenUntilRoundConcludes: true });
 
     const passed = await post(`${c}/inspection-scores`, sheet(category, 0.86), ACTORS.bob);
     expect(passed).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'pass', total: 88 } });
@@ -147,7 +121,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     expect(events.every((event) => event.frameworkVersion === '2019.1')).toBe(true);
     const revealed = events.find((event) => event.type === 'InspectionScoresSubmitted')?.payload.sheet as { scores: unknown[] } | null | undefined;
     expect(revealed?.scores).toHaveLength(indicatorsOf(frameworks.get(category) ?? fail(category)).length);
-    expect((await stack.http.get<{ ok: boolean }>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`)).body.ok).toBe(true);
+    expect((await suite.stack.http.get<{ ok: boolean }>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`)).body.ok).toBe(true);
     await keep(caseId, `lifecycle-certified-${category}`);
   });
 
@@ -157,13 +131,13 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     await post(`${c}/inspection-scores`, { ...sheet('village', 0.8), findings: ['三资台账不全'] }, ACTORS.alice);
     const short = await post(`${c}/inspection-scores`, sheet('village', 0.78), ACTORS.bob);
     expect(short).toMatchObject({ stage: 'rectification', lastOutcome: { kind: 'rectification', total: 79 } });
-    const again = await post(`${c}/rectification`, { summary: '三资台账补齐' }, await stack.contactOf(caseId));
+    const again = await post(`${c}/rectification`, { summary: '三资台账补齐' }, await suite.stack.contactOf(caseId));
     expect(again).toMatchObject({ stage: 'inspection', inspection: { round: 2, submittedBy: [] } });
     await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.alice);
     await post(`${c}/inspection-scores`, sheet('village', 0.9), ACTORS.bob);
     await post(`${c}/recommendation`, {}, ACTORS.admin);
     await post(`${c}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕13号', certifiedOn: '2019-12-20' }, ACTORS.jinhua);
-    const refused = await stack.http.post(`${c}/revocation`, { reason: '' }, ACTORS.admin);
+    const refused = await suite.stack.http.post(`${c}/revocation`, { reason: '' }, ACTORS.admin);
     expect(refused.status).toBe(400);
     const revoked = await post(`${c}/revocation`, { reason: '村干部严重违纪，一票否决' }, ACTORS.admin);
     expect(revoked.stage).toBe('revoked');
@@ -180,7 +154,7 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const leaving = await toInspection('school', '永康中学');
     const withdrawn = await post(`/cases/${leaving}/withdrawal`, { reason: '单位合并' }, ACTORS.admin);
     expect(withdrawn.stage).toBe('withdrawn');
-    const afterwards = await stack.http.post<{ code: string; messageEn: string }>(`/cases/${leaving}/inspection-scores`, sheet('school', 1), ACTORS.alice);
+    const afterwards = await suite.stack.http.post<{ code: string; messageEn: string }>(`/cases/${leaving}/inspection-scores`, sheet('school', 1), ACTORS.alice);
     expect(afterwards.status).toBe(409);
     expect(afterwards.body).toMatchObject({ code: 'CASE_CLOSED', messageEn: 'The case is closed (Withdrawn); no further steps' });
     await keep(vetoed, 'lifecycle-vetoed');
@@ -190,27 +164,25 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
   it('records two assessors scoring at the same moment, and concludes once', async () => {
     const caseId = await toInspection('enterprise', '道明光学股份有限公司');
     const [alice, bob] = await Promise.all([
-      stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.alice),
-      stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.bob),
+      suite.stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.alice),
+      suite.stack.http.post<CaseView>(`/cases/${caseId}/inspection-scores`, sheet('enterprise', 0.92), ACTORS.bob),
     ]);
     expect([alice.status, bob.status]).toEqual([200, 200]);
     const events = await timeline(caseId);
     expect(events.filter((event) => event.type === 'InspectionScoresSubmitted')).toHaveLength(2);
     expect(events.filter((event) => event.type === 'InspectionConcluded')).toHaveLength(1);
-    expect((await stack.http.get<CaseView>(`/cases/${caseId}`)).body).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'excellent' } });
+    expect((await suite.stack.http.get<CaseView>(`/cases/${caseId}`)).body).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'excellent' } });
     await keep(caseId, 'lifecycle-concurrent-assessors');
   });
 
   it('lists cases from the read model: filters, text search, paging and sorting', async () => {
-    const campaign = await stack.http.post<{ id: string }>('/campaigns', { year: 2020, name: `列表测试-${Date.now()}` });
+    const campaign = await suite.stack.createCampaign({ year: 2020, name: `列表测试-${Date.now()}` });
     const names = ['西城街道潜村', '下寮村', '尚仁村', '挺能胜'];
     for (const [index, unitName] of names.entries()) {
-      const category = index === 3 ? 'enterprise' : 'village';
-      const unit = await stack.http.post<{ id: string }>('/units', { name: unitName, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) });
-      const enrolled = await post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+      const enrolled = await suite.stack.enrollNewUnit(campaign, unitName, index === 3 ? 'enterprise' : 'village');
       if (index === 0) await post(`/cases/${enrolled.caseId}/withdrawal`, { reason: '合并' }, ACTORS.admin);
     }
-    const list = (query: string) => stack.http.get<{ items: { unitName: string; stage: string }[]; total: number }>(`/cases?campaignId=${campaign.body.id}&${query}`);
+    const list = (query: string) => suite.stack.http.get<{ items: { unitName: string; stage: string }[]; total: number }>(`/cases?campaignId=${campaign}&${query}`);
 
     expect((await list('')).body.total).toBe(4);
     const villages = await list('category=village&sort=unitName&order=desc');
@@ -219,21 +191,20 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     expect((await list(`q=${encodeURIComponent('村')}`)).body.total).toBe(3);
     const second = await list('pageSize=3&page=2&sort=unitName');
     expect(second.body).toMatchObject({ total: 4, items: [{}] });
-    const refused = await stack.http.get<{ errors: { field: string }[] }>(`/cases?pageSize=1000&stage=dreaming&colour=red`);
+    const refused = await suite.stack.http.get<{ errors: { field: string }[] }>(`/cases?pageSize=1000&stage=dreaming&colour=red`);
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error) => error.field).sort()).toEqual(['colour', 'pageSize', 'stage']);
   });
 
   it('derives the state of a case as of any past moment from its events', async () => {
-    const unit = await stack.http.post<{ id: string }>('/units', { name: '江南街道西津经济合作社', category: 'village' });
-    const enrolled = await post(`/campaigns/${campaignId}/enrollments`, { unitId: unit.body.id }, ACTORS.admin, 201);
+    const enrolled = await suite.stack.enrollNewUnit(campaignId, '江南街道西津经济合作社');
     const c = `/cases/${enrolled.caseId}`;
-    await post(`${c}/plan`, { summary: '五议两公开' }, await stack.contactOf(enrolled.caseId));
+    await post(`${c}/plan`, { summary: '五议两公开' }, await suite.stack.contactOf(enrolled.caseId));
     const betweenSteps = new Date().toISOString();
     await post(`${c}/plan/review`, { approve: true }, ACTORS.admin);
     const events = await timeline(enrolled.caseId);
     const enrolledAt = events[0]?.occurredAt ?? fail('no enrollment');
-    const at = (moment: string) => stack.http.get<{ stage: string; planStatus: string; lastSequence: number; asOf: string }>(`${c}/state?asOf=${encodeURIComponent(moment)}`);
+    const at = (moment: string) => suite.stack.http.get<{ stage: string; planStatus: string; lastSequence: number; asOf: string }>(`${c}/state?asOf=${encodeURIComponent(moment)}`);
 
     // The enrollment and, within the same instant or just after, its cultivation due date.
     const recordedBy = (moment: string): number => events.filter((event) => event.occurredAt <= moment).length;
@@ -251,13 +222,13 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const vetoed = await toInspection('village', '胡库下村（统计）');
     await post(`/cases/${vetoed}/inspection-scores`, sheet('village', 0.9, ['VI-V1']), ACTORS.alice);
     await post(`/cases/${vetoed}/inspection-scores`, sheet('village', 0.9), ACTORS.bob);
-    const statistics = (await stack.http.get<{
+    const statistics = (await suite.stack.http.get<{
       cases: number;
       byCategory: Record<string, { target: number | null; total: number; certified: number; byStage: Record<string, number> }>;
       passRate: number | null;
       timeInStage: Record<string, { completed: number; meanDays: number; p90Days: number }>;
     }>(`/campaigns/${campaignId}/statistics`)).body;
-    const listed = await stack.http.get<{ items: { stage: string; category: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`);
+    const listed = await suite.stack.http.get<{ items: { stage: string; category: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`);
     expect(statistics.cases).toBe(listed.body.total);
     for (const category of CATEGORY_CODES) {
       const ofCategory = listed.body.items.filter((item) => item.category === category);
@@ -279,20 +250,20 @@ describe.each(DATABASE_KINDS)('the whole lifecycle over HTTP on %s', (kind, crea
     const attempts = [
       { path: `${c}/inspection-scores`, body: sheet('agency', 0.9), actor: ACTORS.carol, status: 404, code: 'CASE_NOT_FOUND' },
       { path: `${c}/recommendation`, body: {}, actor: ACTORS.admin, status: 409, code: 'WRONG_STAGE' },
-      { path: `${c}/plan`, body: { summary: '再交' }, actor: await stack.contactOf(caseId), status: 409, code: 'WRONG_STAGE' },
+      { path: `${c}/plan`, body: { summary: '再交' }, actor: await suite.stack.contactOf(caseId), status: 409, code: 'WRONG_STAGE' },
       { path: `${c}/jinhua-decision`, body: { certified: false, reason: 'x' }, actor: ACTORS.admin, status: 403, code: 'ROLE_NOT_ALLOWED' },
-      { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
-      { path: `${c}/assessors`, body: { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
-      { path: `${c}/conflicts`, body: { assessorId: stack.ids.auditor }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
+      { path: `${c}/assessors`, body: { assessorIds: [suite.stack.ids.alice] }, actor: ACTORS.admin, status: 409, code: 'TOO_FEW_ASSESSORS' },
+      { path: `${c}/assessors`, body: { assessorIds: [suite.stack.ids.alice, suite.stack.ids.jinhua, 'someone'] }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
+      { path: `${c}/conflicts`, body: { assessorId: suite.stack.ids.auditor }, actor: ACTORS.admin, status: 400, code: 'VALIDATION_FAILED' },
       { path: `${c}/inspection-scores`, body: { scores: [], vetoes: [] }, actor: ACTORS.alice, status: 409, code: 'SCORE_SHEET_INVALID' },
     ];
     for (const attempt of attempts) {
-      const result = await stack.http.post<{ code: string; messageZh: string; messageEn: string }>(attempt.path, attempt.body, attempt.actor);
+      const result = await suite.stack.http.post<{ code: string; messageZh: string; messageEn: string }>(attempt.path, attempt.body, attempt.actor);
       expect([attempt.path, result.status, result.body.code]).toEqual([attempt.path, attempt.status, attempt.code]);
       expect(result.body.messageZh.length).toBeGreaterThan(0);
       expect(result.body.messageEn.length).toBeGreaterThan(0);
     }
-    const named = await stack.http.post<{ errors: { field: string; messages: string[] }[] }>(`${c}/assessors`, { assessorIds: [stack.ids.alice, stack.ids.jinhua, 'someone'] });
+    const named = await suite.stack.http.post<{ errors: { field: string; messages: string[] }[] }>(`${c}/assessors`, { assessorIds: [suite.stack.ids.alice, suite.stack.ids.jinhua, 'someone'] });
     expect(named.body.errors.map((error) => error.field)).toEqual(['assessorIds.1', 'assessorIds.2']);
     expect(named.body.errors[0]?.messages[0]).toContain('not an active assessor account');
     expect(await timeline(caseId)).toHaveLength(before);

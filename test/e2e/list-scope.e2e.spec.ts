@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, expect, it } from '@jest/globals';
 import type { CaseStage, HumanRole } from '#domain';
-import { NotificationDeliveryActivities } from '../../apps/worker/src/activities/notification.activities.js';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { startStack, type AuthHeaders, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import type { AuthHeaders } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 /*
  * Every list of the api, for every role (and a unit contact's api token): with no query parameter the caller sees
@@ -158,37 +155,23 @@ interface OpenApiDocument {
   readonly components: { readonly schemas: Readonly<Record<string, OpenApiSchema>> };
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+describeOnEachDatabase('list scope', (suite) => {
   let document: OpenApiDocument;
   let fixture: Fixture;
   const callers = new Map<(typeof CALLERS)[number], Caller>();
 
   beforeAll(async () => {
-    database = await createDatabase();
-    stack = await startStack(env, database);
+    const { stack } = suite;
     const { http, ids, actors } = stack;
     document = await ok(http.get<OpenApiDocument>('/docs-json'));
     // No schedule runs meanwhile (a digest would land in inboxes during the walk).
     for (const schedule of await ok(http.get<{ id: string }[]>('/schedules'))) await ok(http.post(`/schedules/${schedule.id}/pause`, { note: 'list-scope test' }));
 
-    const campaign = async (year: number) => ({ id: (await ok(http.post<{ id: string }>('/campaigns', { year, name: `列表范围 ${year}` }), 201)).id, year });
+    const campaign = async (year: number) => ({ id: await stack.createCampaign({ year, name: `列表范围 ${year}` }), year });
     const campaigns = [await campaign(2019), await campaign(2020)];
-    const [c2019, c2020] = campaigns.map((c) => c.id);
-    const unit = async (name: string, category: string) => (await ok(http.post<{ id: string }>('/units', { name, category }), 201)).id;
-    const [east, west, south] = [await unit('东湖村', 'village'), await unit('西山医院', 'hospital'), await unit('南溪村', 'village')];
-    const enroll = async (campaignId = '', unitId = '') => (await ok(http.post<{ caseId: string }>(`/campaigns/${campaignId}/enrollments`, { unitId }), 201)).caseId;
+    const [c2019 = '', c2020 = ''] = campaigns.map((c) => c.id);
+    const [east, west, south] = [await stack.createUnit('东湖村', 'village'), await stack.createUnit('西山医院', 'hospital'), await stack.createUnit('南溪村', 'village')];
+    const enroll = async (campaignId: string, unitId: string) => (await stack.enroll(campaignId, unitId)).caseId;
     const assessor = (name: 'alice' | 'bob' | 'carol') => ({ id: ids[name], headers: actors[name] });
 
     const eastCultivating = await enroll(c2019, east);
@@ -205,7 +188,7 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
     const cases = await Promise.all([eastCultivating, westRecommended, southCertified, eastWithdrawn, westCultivating].map((caseId) => ok(http.get<FixtureCase>(`/cases/${caseId}`))));
 
     const [eastContact, westContact] = [await stack.signUp('unit_contact', { unitId: east }), await stack.signUp('unit_contact', { unitId: west })];
-    const westToken = await ok(http.post<{ token: string; actorId: string }>('/api-tokens', { name: '西山医院数据同步', role: 'unit_contact', unitId: west }), 201);
+    const westToken = await stack.issueApiToken('西山医院数据同步', 'unit_contact', west);
     callers.set('administrator', { role: 'administrator', id: ids.admin, unitId: null, headers: actors.admin });
     callers.set('auditor', { role: 'auditor', id: ids.auditor, unitId: null, headers: actors.auditor });
     callers.set('unit contact of 东湖村', { role: 'unit_contact', id: eastContact.id, unitId: east, headers: eastContact.headers });
@@ -221,7 +204,7 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
       ['notice:4', [westContact.id]],
     ]);
     for (const [marker, accountIds] of notices) {
-      await stack.worker.app.get(NotificationDeliveryActivities).deliverNotification({
+      await stack.deliverNotification({
         dedupeKey: `list-scope:${randomUUID()}`,
         kind: 'reminder_before_due',
         caseId: marker,
@@ -235,11 +218,6 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
 
     const accountIds = (await ok(http.get<{ id: string }[]>('/accounts'))).map((account) => account.id);
     fixture = { campaigns, unitNames: ['东湖村', '西山医院', '南溪村'], cases, accountIds, notices };
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
   });
 
   function callerNamed(label: (typeof CALLERS)[number]): Caller {
@@ -266,7 +244,7 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
     const items: Item[] = [];
     for (let page = 1; page <= 1000; page += 1) {
       const asked = paged && query.page === undefined ? { pageSize: '100', ...query, page: String(page) } : query;
-      const answer = await stack.http.get<Item[] | { items: Item[]; total: number }>(`${route.replace(/^GET \/api/, '')}?${new URLSearchParams(asked).toString()}`, headers);
+      const answer = await suite.stack.http.get<Item[] | { items: Item[]; total: number }>(`${route.replace(/^GET \/api/, '')}?${new URLSearchParams(asked).toString()}`, headers);
       if (answer.status !== 200) return { status: answer.status };
       if (Array.isArray(answer.body)) return { items: answer.body, total: null };
       items.push(...answer.body.items);
@@ -299,7 +277,7 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
     if (visible === 'forbidden' || !('items' in unfiltered)) {
       if (statusOf(unfiltered) !== (visible === 'forbidden' ? 403 : 200)) problems.push(`${route} → ${statusOf(unfiltered)}, expected ${visible === 'forbidden' ? 403 : 200}`);
     } else {
-      const expected = visible === 'everything' ? keysIn(await read(route, {}, stack.actors.admin)) : visible;
+      const expected = visible === 'everything' ? keysIn(await read(route, {}, suite.stack.actors.admin)) : visible;
       const got = unfiltered.items.map(keyOf);
       if (sorted(got) !== sorted(expected)) problems.push(`${route} → [${named(got)}], expected [${named(expected)}]`);
     }
@@ -347,7 +325,7 @@ describe.each(DATABASE_KINDS)('list scope on %s', (_kind, createDatabase) => {
       const operation = operations.get;
       if (!operation || path.includes('{')) continue;
       // By the document, or (for an answer it does not describe) by what the administrator is answered.
-      const body = (await stack.http.get<unknown>(path.replace(/^\/api/, ''))).body;
+      const body = (await suite.stack.http.get<unknown>(path.replace(/^\/api/, ''))).body;
       if (isList(operation.responses['200']?.content?.['application/json']?.schema) || Array.isArray(body) || Array.isArray((body as { items?: unknown } | null)?.items)) lists.push(`GET ${path}`);
     }
     expect(lists.sort()).toEqual(Object.keys(LISTS).sort());

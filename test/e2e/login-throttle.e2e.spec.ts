@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { beforeAll, expect, it } from '@jest/globals';
 import type { httpClient, HttpResult } from '../support/http.js';
-import { startStack, TEST_PASSWORD, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import { TEST_PASSWORD } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 interface Answer {
   code?: string;
@@ -30,19 +28,7 @@ function seen(answer: HttpResult<Answer>): unknown {
   };
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('failed logins on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+describeOnEachDatabase('failed logins', (suite) => {
   /** Behind one proxy (X-Forwarded-For names the client): a long backoff after the first failure. */
   let slow: Client;
   /** Behind one proxy: no backoff, three failures from an address lock the username there; a soft limit of four over all. */
@@ -52,22 +38,15 @@ describe.each(DATABASE_KINDS)('failed logins on %s', (_kind, createDatabase) => 
   const login = (api: Client, username: string, password: string, address: string) => api.post<Answer & { account?: { id: string } }>('/auth/login', { username, password }, from(address));
 
   beforeAll(async () => {
-    database = await createDatabase();
-    stack = await startStack(env, database);
     const proxied = { HTTP_TRUST_PROXY_HOPS: '1', AUTH_LOGIN_LOCKOUT_SECONDS: '600' };
-    slow = (await stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '60000' })).anonymous;
-    strict = (await stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '0', AUTH_LOGIN_MAX_FAILURES: '3', AUTH_LOGIN_GLOBAL_MAX_FAILURES: '4', AUTH_LOGIN_GLOBAL_SPACING_MS: '600000' })).anonymous;
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
+    slow = (await suite.stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '60000' })).anonymous;
+    strict = (await suite.stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '0', AUTH_LOGIN_MAX_FAILURES: '3', AUTH_LOGIN_GLOBAL_MAX_FAILURES: '4', AUTH_LOGIN_GLOBAL_SPACING_MS: '600000' })).anonymous;
   });
 
   it('answers a wrong password, an unknown username and a disabled account alike, through backoff and lockout', async () => {
-    const existing = await stack.signUp('assessor');
-    const disabled = await stack.signUp('assessor');
-    expect((await stack.http.post(`/accounts/${disabled.id}/status`, { status: 'disabled', reason: '调离' })).status).toBe(200);
+    const existing = await suite.stack.signUp('assessor');
+    const disabled = await suite.stack.signUp('assessor');
+    expect((await suite.stack.http.post(`/accounts/${disabled.id}/status`, { status: 'disabled', reason: '调离' })).status).toBe(200);
     const usernames = [existing.username, `nobody-${existing.username}`, disabled.username];
 
     const backoff = await Promise.all(usernames.map(async (username) => [await login(slow, username, 'not the passphrase', '192.0.2.10'), await login(slow, username, TEST_PASSWORD, '192.0.2.10')]));
@@ -85,13 +64,13 @@ describe.each(DATABASE_KINDS)('failed logins on %s', (_kind, createDatabase) => 
     expect(lockout[0]?.map((answer) => answer.body.code)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
     expect(lockout.map((answers) => answers.map(seen))).toEqual([0, 1, 2].map(() => lockout[0]?.map(seen)));
 
-    const records = (await stack.http.get<{ type: string; username: string | null; detail: { reason?: string } }[]>('/account-events')).body;
+    const records = (await suite.stack.http.get<{ type: string; username: string | null; detail: { reason?: string } }[]>('/account-events')).body;
     expect(records.find((record) => record.username === usernames[1] && record.type === 'LoginFailed')?.detail.reason).toBe('unknown_username');
     expect(records.find((record) => record.username === usernames[2] && record.type === 'LoginFailed')?.detail.reason).toBe('disabled');
   });
 
   it('locks a username only at the address its failures came from: the owner still logs in from elsewhere', async () => {
-    const owner = await stack.signUp('auditor');
+    const owner = await suite.stack.signUp('auditor');
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await login(strict, owner.username, 'a stranger guessing', '203.0.113.9')).status).toBe(401);
     expect((await login(strict, owner.username, TEST_PASSWORD, '203.0.113.9')).body.code).toBe('ACCOUNT_LOCKED');
     const elsewhere = await login(strict, owner.username, TEST_PASSWORD, '198.51.100.7');
@@ -99,16 +78,16 @@ describe.each(DATABASE_KINDS)('failed logins on %s', (_kind, createDatabase) => 
     expect(elsewhere.body.account?.id).toBe(owner.id);
     // The owner's success does not open the stranger's address.
     expect((await login(strict, owner.username, TEST_PASSWORD, '203.0.113.9')).body.code).toBe('ACCOUNT_LOCKED');
-    const records = (await stack.http.get<{ type: string; ip: string | null; detail: { fromAddress?: string } }[]>(`/account-events?accountId=${owner.id}`)).body;
+    const records = (await suite.stack.http.get<{ type: string; ip: string | null; detail: { fromAddress?: string } }[]>(`/account-events?accountId=${owner.id}`)).body;
     expect(records.find((record) => record.type === 'AccountLocked')?.detail.fromAddress).toBe('203.0.113.9');
     expect(records.filter((record) => record.type === 'LoginFailed').map((record) => record.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
 
-    expect((await stack.http.post(`/accounts/${owner.id}/unlock`, {})).status).toBe(200);
+    expect((await suite.stack.http.post(`/accounts/${owner.id}/unlock`, {})).status).toBe(200);
     expect((await login(strict, owner.username, TEST_PASSWORD, '203.0.113.9')).status).toBe(200);
   });
 
   it('keeps a soft limit over all addresses: new addresses wait, an address the owner used before does not', async () => {
-    const owner = await stack.signUp('auditor');
+    const owner = await suite.stack.signUp('auditor');
     expect((await login(strict, owner.username, TEST_PASSWORD, '192.0.2.77')).status).toBe(200);
     const ghost = `ghost-${owner.username}`;
     for (const username of [owner.username, ghost]) {
@@ -117,22 +96,22 @@ describe.each(DATABASE_KINDS)('failed logins on %s', (_kind, createDatabase) => 
     const fresh = await Promise.all([owner.username, ghost].map((username) => login(strict, username, TEST_PASSWORD, '198.51.100.3')));
     expect(fresh.map((answer) => answer.body.code)).toEqual(['LOGIN_BACKOFF', 'LOGIN_BACKOFF']);
     expect(seen(fresh[0] as HttpResult<Answer>)).toEqual(seen(fresh[1] as HttpResult<Answer>));
-    expect((await stack.http.get<{ failedLogins: number }>(`/accounts/${owner.id}`)).body.failedLogins).toBe(4);
+    expect((await suite.stack.http.get<{ failedLogins: number }>(`/accounts/${owner.id}`)).body.failedLogins).toBe(4);
 
     const known = await login(strict, owner.username, TEST_PASSWORD, '192.0.2.77');
     expect(known.status).toBe(200);
-    expect((await stack.http.get<{ failedLogins: number }>(`/accounts/${owner.id}`)).body.failedLogins).toBe(0);
+    expect((await suite.stack.http.get<{ failedLogins: number }>(`/accounts/${owner.id}`)).body.failedLogins).toBe(0);
   });
 
   it('counts wrong current passwords at a password change, and locks like failed logins', async () => {
-    const person = await stack.signUp('assessor');
+    const person = await suite.stack.signUp('assessor');
     const session = await login(strict, person.username, TEST_PASSWORD, '192.0.2.20');
     const headers = { authorization: `Bearer ${(session.body as { accessToken: string }).accessToken}`, ...from('192.0.2.20') };
     const change = (currentPassword: string) => strict.post<Answer>('/auth/password', { currentPassword, newPassword: 'a fresh passphrase for the test' }, headers);
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await change('a guess at the password')).status).toBe(400);
     expect((await change(TEST_PASSWORD)).body.code).toBe('ACCOUNT_LOCKED');
     expect((await login(strict, person.username, TEST_PASSWORD, '192.0.2.20')).body.code).toBe('ACCOUNT_LOCKED');
-    const types = (await stack.http.get<{ type: string }[]>(`/account-events?accountId=${person.id}`)).body.map((record) => record.type);
+    const types = (await suite.stack.http.get<{ type: string }[]>(`/account-events?accountId=${person.id}`)).body.map((record) => record.type);
     expect(types.filter((type) => type === 'PasswordChangeFailed')).toHaveLength(3);
     expect(types).toContain('AccountLocked');
   });

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { expect, it } from '@jest/globals';
 import type { ProgressReportCallResult, WeeklyDigestResult } from '#contracts';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/http.js';
-import { startStack, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 interface Schedule {
   id: string;
@@ -16,32 +13,9 @@ interface Schedule {
   recentRuns: { workflowId: string; runId: string }[];
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
-
-  beforeAll(async () => {
-    database = await createDatabase();
-    stack = await startStack(env, database);
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
-  });
-
+describeOnEachDatabase('the program schedules', (suite) => {
   const schedules = async (): Promise<Schedule[]> => {
-    const listed = await stack.http.get<Schedule[]>('/schedules');
+    const listed = await suite.stack.http.get<Schedule[]>('/schedules');
     expect(listed.status).toBe(200);
     return listed.body;
   };
@@ -49,9 +23,9 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
   /** Runs a schedule now and answers the result of the workflow run it started. */
   async function runNow<T>(id: string): Promise<T> {
     const before = (await schedules()).find((schedule) => schedule.id === id)?.recentRuns.length ?? 0;
-    expect((await stack.http.post(`/schedules/${id}/trigger`, {})).status).toBe(200);
+    expect((await suite.stack.http.post(`/schedules/${id}/trigger`, {})).status).toBe(200);
     const run = await eventually(`a new run of ${id}`, async () => (await schedules()).find((schedule) => schedule.id === id)?.recentRuns[before]);
-    return (await env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
+    return (await suite.env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
   }
 
   it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai', async () => {
@@ -69,45 +43,42 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
   });
 
   it('is created idempotently: starting again keeps one of each, and keeps a pause', async () => {
-    expect((await stack.http.post('/schedules/qinglian-weekly-digest/pause', { note: '国庆假期暂停' })).status).toBe(200);
-    const again = await stack.extraApi({});
+    expect((await suite.stack.http.post('/schedules/qinglian-weekly-digest/pause', { note: '国庆假期暂停' })).status).toBe(200);
+    const again = await suite.stack.extraApi({});
     try {
       const listed = await schedules();
       expect(listed).toHaveLength(2);
       expect(listed.find((schedule) => schedule.id === 'qinglian-weekly-digest')).toMatchObject({ paused: true, note: '国庆假期暂停' });
     } finally {
       await again.close();
-      await stack.http.post('/schedules/qinglian-weekly-digest/resume', {});
+      await suite.stack.http.post('/schedules/qinglian-weekly-digest/resume', {});
     }
   });
 
   it('pauses and resumes through the api, as Temporal itself reports', async () => {
-    const paused = await stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/pause', { note: '暂停一周' });
+    const paused = await suite.stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/pause', { note: '暂停一周' });
     expect(paused.body).toMatchObject({ paused: true, note: '暂停一周' });
-    expect((await env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(true);
-    const resumed = await stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/resume', {});
+    expect((await suite.env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(true);
+    const resumed = await suite.stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/resume', {});
     expect(resumed.body.paused).toBe(false);
-    expect((await env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(false);
+    expect((await suite.env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(false);
   });
 
   it('refuses an unknown schedule (404) and a note that is not text (400)', async () => {
-    const unknown = await stack.http.post<{ code: string; message: string }>('/schedules/nightly-cleanup/pause', {});
+    const unknown = await suite.stack.http.post<{ code: string; message: string }>('/schedules/nightly-cleanup/pause', {});
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toContain('定时任务不存在');
-    const bad = await stack.http.post<{ errors: { field: string }[] }>('/schedules/qinglian-weekly-digest/pause', { note: 42 });
+    const bad = await suite.stack.http.post<{ errors: { field: string }[] }>('/schedules/qinglian-weekly-digest/pause', { note: 42 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error) => error.field)).toEqual(['note']);
   });
 
   it('runs the monthly call over the units in cultivation, and the weekly digest over the open cases', async () => {
-    const campaign = await stack.http.post<{ id: string }>('/campaigns', { year: 2019, name: '定时任务测试' });
+    const campaign = await suite.stack.createCampaign({ year: 2019, name: '定时任务测试' });
     const caseIds: string[] = [];
-    for (const name of ['上畈村', '后吴村']) {
-      const unit = await stack.http.post<{ id: string }>('/units', { name, category: 'village' });
-      caseIds.push((await stack.http.post<{ caseId: string }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id })).body.caseId);
-    }
+    for (const name of ['上畈村', '后吴村']) caseIds.push((await suite.stack.enrollNewUnit(campaign, name)).caseId);
     // The units' contacts have accounts before the call goes out.
-    const contacts = await Promise.all(caseIds.map((caseId) => stack.contactOf(caseId)));
+    const contacts = await Promise.all(caseIds.map((caseId) => suite.stack.contactOf(caseId)));
     const call = await runNow<ProgressReportCallResult>('qinglian-progress-report-call');
     expect(call.month).toMatch(/^\d{4}-\d{2}$/);
     expect(call.dueOn.startsWith(call.month)).toBe(true);
@@ -115,14 +86,14 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
     expect(call.failedCaseIds).toEqual([]);
     // Each case calls its unit and records the call in its audit trail; each contact gets it in the inbox.
     const calls = async (caseId: string) =>
-      (await stack.http.get<{ type: string; actor: { role: string }; payload: { month: string; deliveries: { channel: string; outcome: string }[] } }[]>(`/cases/${caseId}/events`)).body.filter(
+      (await suite.stack.http.get<{ type: string; actor: { role: string }; payload: { month: string; deliveries: { channel: string; outcome: string }[] } }[]>(`/cases/${caseId}/events`)).body.filter(
         (event) => event.type === 'ProgressReportCalled',
       );
     for (const [index, caseId] of caseIds.entries()) {
       const [recorded] = await eventually(`the call recorded in ${caseId}`, async () => ((await calls(caseId)).length > 0 ? calls(caseId) : undefined));
       expect(recorded).toMatchObject({ actor: { role: 'system' }, payload: { month: call.month } });
       expect(recorded?.payload.deliveries.filter((delivery) => delivery.channel === 'inbox').map((delivery) => delivery.outcome)).toEqual(['sent']);
-      const inbox = await stack.http.get<{ items: { kind: string; title: string }[] }>('/inbox', contacts[index]);
+      const inbox = await suite.stack.http.get<{ items: { kind: string; title: string }[] }>('/inbox', contacts[index]);
       expect(inbox.body.items.filter((item) => item.kind === 'progress_report_call')).toHaveLength(1);
     }
     // Run again the same month: no unit is called twice, no second call recorded.
@@ -131,7 +102,7 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
     for (const caseId of caseIds) {
       // The case has handled the second call once its second delivery (a duplicate, sent to no one) has completed.
       await eventually(`the second call handled by ${caseId}`, async () => {
-        const { events } = await env.client.workflow.getHandle(caseId).fetchHistory();
+        const { events } = await suite.env.client.workflow.getHandle(caseId).fetchHistory();
         const deliveries = (events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'deliverNotification').length;
         const completed = (events ?? []).filter((event) => event.activityTaskCompletedEventAttributes).length;
         return deliveries === 2 && completed >= 2 ? true : undefined;
@@ -145,12 +116,12 @@ describe.each(DATABASE_KINDS)('the program schedules on %s', (_kind, createDatab
     expect(digest.totals.open).toBeGreaterThanOrEqual(2);
     // Just enrolled, without deadlines: neither due, overdue nor stalled.
     expect([...digest.dueThisWeek, ...digest.overdue, ...digest.stalled].filter((entry) => caseIds.includes(entry.caseId))).toEqual([]);
-    expect(delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === stack.ids.admin).map((item) => item.outcome)).toEqual(['sent']);
-    const adminInbox = await stack.http.get<{ items: { kind: string; body: string }[] }>('/inbox');
+    expect(delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome)).toEqual(['sent']);
+    const adminInbox = await suite.stack.http.get<{ items: { kind: string; body: string }[] }>('/inbox');
     expect(adminInbox.body.items.find((item) => item.kind === 'weekly_digest')?.body).toContain(`本周到期 ${String(digest.totals.dueThisWeek)} 件`);
 
     // Run again the same week: nothing is delivered twice.
     const again = await runNow<WeeklyDigestResult>('qinglian-weekly-digest');
-    expect(again.delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === stack.ids.admin).map((item) => item.outcome)).toEqual(['skipped_duplicate']);
+    expect(again.delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome)).toEqual(['skipped_duplicate']);
   });
 });

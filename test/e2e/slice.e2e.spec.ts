@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AppConfig } from '#config';
 import { createApiApp } from '../../apps/api/src/api-app.js';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { DATABASE_KINDS } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
 import { listen } from '../support/http.js';
-import { startStack, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import type { RunningStack } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 
 /**
  * Runs the CLI without blocking this process: the api under test shares it, and a blocked event loop lets its
@@ -22,31 +21,12 @@ function runCli(args: string[], env: Record<string, string>, input?: string): Pr
   });
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+// The case's clock runs at real speed from 1 March 2019, so its due dates are those of that spring.
+describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' } }, (suite) => {
   let http: RunningStack['http'];
 
-  beforeAll(async () => {
-    database = await createDatabase();
-    // The case's clock runs at real speed from 1 March 2019, so its due dates are those of that spring.
-    stack = await startStack(env, database, { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' });
-    http = stack.http;
-  });
-
-  afterAll(async () => {
-    await stack.stop();
-    await database.drop();
+  beforeAll(() => {
+    http = suite.stack.http;
   });
 
   it('reports the database, Temporal and the polling worker as up', async () => {
@@ -65,7 +45,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉细胞示范点创建' });
     expect(campaign.status).toBe(201);
 
-    const ADMIN = stack.actors.admin;
+    const ADMIN = suite.stack.actors.admin;
     const enrolled = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
     expect(enrolled.status).toBe(201);
     // 120 calendar days of cultivation end on Saturday 29 June: due the next working day.
@@ -81,7 +61,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const byAdmin = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度' }, ADMIN);
     expect(byAdmin.status).toBe(403);
     expect(byAdmin.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('角色'), messageEn: expect.stringContaining('administrator') });
-    const CONTACT = await stack.contactOf(unit.body.id);
+    const CONTACT = await suite.stack.contactOf(unit.body.id);
     expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(2);
 
     const submitted = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度', documentRefs: ['DM-2019-07'] }, CONTACT);
@@ -99,7 +79,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
       [3, 'PlanSubmitted', 'unit_contact'],
     ]);
     const me = (await http.get<{ id: string }>('/auth/me', CONTACT)).body;
-    expect(events.body.map((event) => event.actor.id)).toEqual([stack.ids.admin, 'system', me.id]);
+    expect(events.body.map((event) => event.actor.id)).toEqual([suite.stack.ids.admin, 'system', me.id]);
     expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
     expect(events.body[2]?.prevHash).toBe(events.body[1]?.hash);
     expect((await http.get(`/cases/${caseId}`)).body).toEqual(submitted.body);
@@ -113,7 +93,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     const noOwnership = await http.post('/units', { name: '先行集团', category: 'enterprise' });
     expect(noOwnership.status).toBe(400);
 
-    const noActor = await stack.anonymous.post<{ code: string }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
+    const noActor = await suite.stack.anonymous.post<{ code: string }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
     expect(noActor.status).toBe(401);
     expect(noActor.body.code).toBe('UNAUTHENTICATED');
 
@@ -181,13 +161,13 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
     expect(all.body.eventsChecked).toBeGreaterThanOrEqual(2);
     expect((await http.get('/audit/verify?caseId=has%20spaces')).status).toBe(400);
 
-    const cli = await runCli(['audit:verify'], { DATABASE_URL: database.url });
+    const cli = await runCli(['audit:verify'], { DATABASE_URL: suite.database.url });
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain(`audit trail intact: ${all.body.casesChecked} cases, ${all.body.eventsChecked} events`);
   });
 
   it('creates an administrator with npm run account:create-admin, the password read from standard input', async () => {
-    const run = (username: string, password: string) => runCli(['account:create-admin', '--username', username], { DATABASE_URL: database.url }, `${password}\n`);
+    const run = (username: string, password: string) => runCli(['account:create-admin', '--username', username], { DATABASE_URL: suite.database.url }, `${password}\n`);
     const weak = await run('second.admin', 'password123');
     expect(weak.status).toBe(2);
     expect(weak.stderr).toContain('at least 12 characters');
@@ -197,7 +177,7 @@ describe.each(DATABASE_KINDS)('the slice over HTTP on %s', (_kind, createDatabas
   });
 
   it('logs the new administrator in', async () => {
-    const login = await stack.anonymous.post<{ account: { role: string } }>('/auth/login', { username: 'second.admin', password: 'a second administrator passphrase' });
+    const login = await suite.stack.anonymous.post<{ account: { role: string } }>('/auth/login', { username: 'second.admin', password: 'a second administrator passphrase' });
     expect(login.status).toBe(200);
     expect(login.body.account.role).toBe('administrator');
   });

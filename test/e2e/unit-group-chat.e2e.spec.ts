@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NotificationDeliveryActivities, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
-import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { httpClient } from '../support/http.js';
 import { UNIT_CHAT_SECRET } from '../support/notifications.js';
-import { startStack, type AuthHeaders, type RunningStack } from '../support/stack.js';
-import { startDevServer } from '../support/temporal.js';
+import type { AuthHeaders } from '../support/stack.js';
+import { describeOnEachDatabase } from '../support/suite.js';
 import { signatureValid, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 interface GroupChat {
@@ -22,19 +20,8 @@ interface Refusal {
   errors?: { field: string; messages: string[] }[];
 }
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await startDevServer();
-});
-
-afterAll(async () => {
-  await env.teardown();
-});
-
-describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_kind, createDatabase) => {
-  let database: TestDatabase;
-  let stack: RunningStack;
+// The robot stands in on loopback; outside the tests only DingTalk's host is allowed.
+describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: { GROUP_CHAT_ALLOWED_HOSTS: '127.0.0.1,oapi.dingtalk.com' } }, (suite) => {
   let robot: WebhookReceiver;
   let unitId: string;
   let otherUnitId: string;
@@ -44,13 +31,13 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
   const answers: string[] = [];
 
   const chat = async <T = GroupChat>(method: 'GET' | 'PUT' | 'DELETE', unit: string, headers?: AuthHeaders, body?: unknown) => {
-    const answer = await stack.http.call<T>(method, `/units/${unit}/group-chat`, method === 'PUT' ? body : undefined, headers);
+    const answer = await suite.stack.http.call<T>(method, `/units/${unit}/group-chat`, method === 'PUT' ? body : undefined, headers);
     answers.push(JSON.stringify(answer.body));
     return answer;
   };
   const fieldsOf = (body: Refusal) => (body.errors ?? []).map((error) => error.field).sort();
   const deliverToUnit = (unit: string) =>
-    stack.worker.app.get(NotificationDeliveryActivities).deliverNotification({
+    suite.stack.deliverNotification({
       dedupeKey: `reminder_overdue:${randomUUID()}`,
       kind: 'reminder_overdue',
       caseId: null,
@@ -59,19 +46,14 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
     });
 
   beforeAll(async () => {
-    database = await createDatabase();
-    // The robot stands in on loopback; outside the tests only DingTalk's host is allowed.
-    stack = await startStack(env, database, { GROUP_CHAT_ALLOWED_HOSTS: '127.0.0.1,oapi.dingtalk.com' });
     robot = await startWebhookReceiver(UNIT_CHAT_SECRET);
-    unitId = (await stack.http.post<{ id: string }>('/units', { name: '群机器人测试村', category: 'village' })).body.id;
-    otherUnitId = (await stack.http.post<{ id: string }>('/units', { name: '隔壁村', category: 'village' })).body.id;
-    [contact, otherContact] = await Promise.all([stack.contactOf(unitId), stack.contactOf(otherUnitId)]);
+    unitId = await suite.stack.createUnit('群机器人测试村');
+    otherUnitId = await suite.stack.createUnit('隔壁村');
+    [contact, otherContact] = await Promise.all([suite.stack.contactOf(unitId), suite.stack.contactOf(otherUnitId)]);
   });
 
   afterAll(async () => {
-    await stack.stop();
     await robot.stop();
-    await database.drop();
   });
 
   it('lets the unit’s own contact set its chat; answers show the host only, never the secret or the access token', async () => {
@@ -118,9 +100,9 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
   });
 
   it('requires https in production', async () => {
-    const production = await stack.extraApi({ NODE_ENV: 'production' });
+    const production = await suite.stack.extraApi({ NODE_ENV: 'production' });
     try {
-      const admin = httpClient(production.url, { authorization: stack.actors.admin.authorization });
+      const admin = httpClient(production.url, { authorization: suite.stack.actors.admin.authorization });
       const insecure = await admin.call<Refusal>('PUT', `/units/${otherUnitId}/group-chat`, { webhookUrl: robot.url, secret: UNIT_CHAT_SECRET });
       answers.push(JSON.stringify(insecure.body));
       expect([insecure.status, fieldsOf(insecure.body)]).toEqual([400, ['webhookUrl']]);
@@ -146,7 +128,7 @@ describe.each(DATABASE_KINDS)('a unit’s group-chat robot over HTTP on %s', (_k
       expect([method, hidden.status, hidden.body.code]).toEqual([method, 404, 'NOT_FOUND']);
       expect([method, missing.status, missing.body.code]).toEqual([method, 404, 'NOT_FOUND']);
       expect(hidden.body.message).toBe(`单位不存在：${unitId} / Unit not found: ${unitId}`);
-      for (const headers of [stack.actors.alice, stack.actors.auditor, stack.actors.jinhua]) {
+      for (const headers of [suite.stack.actors.alice, suite.stack.actors.auditor, suite.stack.actors.jinhua]) {
         const refused = await chat<Refusal>(method, unitId, headers, { webhookUrl: robot.url, secret: UNIT_CHAT_SECRET });
         expect([method, refused.status, refused.body.code]).toEqual([method, 403, 'ROLE_NOT_ALLOWED']);
       }

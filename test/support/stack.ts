@@ -3,10 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
-import type { HumanRole } from '#domain';
+import type { DeliverNotificationInput } from '#contracts';
+import type { CategoryCode, HumanRole } from '#domain';
 import { migrateUp } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
+import { NotificationDeliveryActivities } from '../../apps/worker/src/activities/notification.activities.js';
 import type { TestDatabase } from './databases.js';
 import { httpClient, listen } from './http.js';
 import { uniqueTaskQueue } from './temporal.js';
@@ -25,6 +27,21 @@ export interface SignedIn {
   readonly username: string;
   readonly headers: AuthHeaders;
   readonly refreshToken: string;
+}
+
+/** A case just enrolled: its unit and the due dates set on enrollment. */
+export interface Enrollment {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly deadlines: Readonly<Record<string, string>>;
+}
+
+/** An api token as issued, the only time its secret is shown. */
+export interface IssuedApiToken {
+  readonly id: string;
+  readonly token: string;
+  /** The actor id its steps are recorded under. */
+  readonly actorId: string;
 }
 
 /** The cast of the lifecycle: the first administrator, three assessors, a Jinhua reviewer and an auditor. */
@@ -55,6 +72,18 @@ export interface RunningStack {
   signUp(role: HumanRole, options?: { unitId?: string; username?: string }): Promise<SignedIn>;
   /** The unit contact of a unit (created and logged in on first use), by unit id or case id. */
   contactOf(unitOrCaseId: string): Promise<AuthHeaders>;
+  /** Creates a unit as the administrator (a village unless told; an enterprise privately owned); its id. */
+  createUnit(name: string, category?: CategoryCode): Promise<string>;
+  /** Creates a campaign as the administrator; its id. */
+  createCampaign(settings: { readonly year: number; readonly name: string } & Readonly<Record<string, unknown>>): Promise<string>;
+  /** Enrolls a unit in a campaign as the administrator. */
+  enroll(campaignId: string, unitId: string): Promise<Enrollment>;
+  /** Creates a unit and enrolls it in a campaign. */
+  enrollNewUnit(campaignId: string, name: string, category?: CategoryCode): Promise<Enrollment>;
+  /** Issues an api token as the administrator (a unit contact's names its unit). */
+  issueApiToken(name: string, role: HumanRole, unitId?: string): Promise<IssuedApiToken>;
+  /** Delivers a notice through the worker's activity, as a case or a schedule would. */
+  deliverNotification(input: DeliverNotificationInput): ReturnType<NotificationDeliveryActivities['deliverNotification']>;
   /** Another api process on the same database and cluster, with some variables changed (short lifetimes, low limits). */
   extraApi(environment: Record<string, string>): Promise<{ readonly anonymous: ReturnType<typeof httpClient>; readonly url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
@@ -97,12 +126,27 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   const admin = await login(TEST_ADMIN.username, TEST_ADMIN.password);
   const http = httpClient(url, admin.headers);
 
+  /** The body of an administrator's POST that must answer 201 Created. */
+  async function expectCreated<T>(what: string, path: string, body: unknown): Promise<T> {
+    const result = await http.post<T>(path, body);
+    if (result.status !== 201) throw new Error(`${what}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
   async function signUp(role: HumanRole, options: { unitId?: string; username?: string } = {}): Promise<SignedIn> {
     sequence += 1;
     const username = options.username ?? `${role.replace('_', '-')}-${sequence}`;
-    const created = await http.post<{ id: string }>('/accounts', { username, displayName: username, role, password: TEST_PASSWORD, ...(options.unitId ? { unitId: options.unitId } : {}) });
-    if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${JSON.stringify(created.body)}`);
+    await expectCreated(`create ${username}`, '/accounts', { username, displayName: username, role, password: TEST_PASSWORD, ...(options.unitId ? { unitId: options.unitId } : {}) });
     return login(username, TEST_PASSWORD);
+  }
+
+  async function createUnit(name: string, category: CategoryCode = 'village'): Promise<string> {
+    return (await expectCreated<{ id: string }>(`create unit ${name}`, '/units', { name, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) })).id;
+  }
+
+  async function enroll(campaignId: string, unitId: string): Promise<Enrollment> {
+    const enrolled = await expectCreated<{ caseId: string; deadlines: Record<string, string> }>(`enroll ${unitId}`, `/campaigns/${campaignId}/enrollments`, { unitId });
+    return { caseId: enrolled.caseId, unitId, deadlines: enrolled.deadlines };
   }
 
   const [alice, bob, carol, jinhua, auditor] = await Promise.all([
@@ -139,6 +183,12 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
       }
       return (await contact).headers;
     },
+    createUnit,
+    createCampaign: async (settings) => (await expectCreated<{ id: string }>(`create campaign ${settings.name}`, '/campaigns', settings)).id,
+    enroll,
+    enrollNewUnit: async (campaignId, name, category) => enroll(campaignId, await createUnit(name, category)),
+    issueApiToken: (name, role, unitId) => expectCreated<IssuedApiToken>(`issue api token ${name}`, '/api-tokens', { name, role, ...(unitId ? { unitId } : {}) }),
+    deliverNotification: (input) => worker.app.get(NotificationDeliveryActivities).deliverNotification(input),
     extraApi: async (overrides) => {
       const extra = await createApiApp(AppConfig.fromEnvironment({ ...variables, ...overrides }));
       extras.push(extra);
