@@ -36,28 +36,39 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/**/*.ts'],
-    rules: restrictImports(
-      [
-        { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'libs/domain is pure: no framework code.' },
-        { group: ['@temporalio/*'], message: 'libs/domain may use Temporal types only (import type).', allowTypeImports: true },
-        { group: nodeBuiltins, message: 'libs/domain is pure: no Node built-ins, so the workflow sandbox can run it.' },
-      ],
-    ),
+    rules: restrictImports([
+      { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'libs/domain is pure: no framework code.' },
+      { group: ['@temporalio/*'], message: 'libs/domain may use Temporal types only (import type).', allowTypeImports: true },
+      { group: nodeBuiltins, message: 'libs/domain is pure: no Node built-ins, so the workflow sandbox can run it.' },
+    ]),
   },
   {
     files: ['workflows/**/*.ts'],
     rules: restrictImports([
       { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins.' },
-      { group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'], message: 'Workflow code may import only @temporalio/workflow, #domain/for-workflows and #contracts.' },
-      { group: ['#domain'], message: 'Workflow code imports #domain/for-workflows: the whole domain (validation schemas, statistics) would be evaluated for every workflow.', allowTypeImports: true },
+      {
+        group: ['@nestjs/*', '@mikro-orm/*', '#persistence', '#config', '#temporal'],
+        message: 'Workflow code may import only @temporalio/workflow, #domain/for-workflows and #contracts.',
+      },
+      {
+        group: ['#domain'],
+        message: 'Workflow code imports #domain/for-workflows: the whole domain (validation schemas, statistics) would be evaluated for every workflow.',
+        allowTypeImports: true,
+      },
       { group: ['**/apps/**'], message: 'Workflow code may use activity types only (import type).', allowTypeImports: true },
-      { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflow code runs in the sandbox: use @temporalio/workflow.' },
+      {
+        group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+        message: 'Workflow code runs in the sandbox: use @temporalio/workflow.',
+      },
     ]),
   },
   {
     files: ['libs/contracts/**/*.ts'],
     rules: restrictImports([{ group: ['#domain'], message: 'Contracts are loaded by workflow code: import #domain/for-workflows.', allowTypeImports: true }]),
   },
-  { files: ['apps/api/**/*.ts'], rules: restrictImports([{ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'The api does not import the worker.' }]) },
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: restrictImports([{ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'The api does not import the worker.' }]),
+  },
   { files: ['apps/worker/**/*.ts'], rules: restrictImports([{ group: ['**/apps/api/**', '**/api/src/**'], message: 'The worker does not import the api.' }]) },
 );

@@ -59,7 +59,7 @@ const primary: CalendarSourceData = {
 const supplementary = (years: [number, CalendarYear][]): CalendarSourceData => ({ source: 'github.com/6tail/lunar-go@v9.9.9', years: new Map(years) });
 
 describe(combineCalendars.name, () => {
-  it("takes every year of the primary whole, and only the later years of the supplementary source", () => {
+  it('takes every year of the primary whole, and only the later years of the supplementary source', () => {
     const combined = combineCalendars(
       primary,
       supplementary([
@@ -89,17 +89,25 @@ describe(combineCalendars.name, () => {
       '2026-10-10: chinese-days@9.9.9 working day, github.com/6tail/lunar-go@v9.9.9 day off',
     );
     // Friday 2026-10-09 off
-    expect(() => combineCalendars(primary, supplementary([[2026, year(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-09'], ['2026-10-10'])], later]))).toThrow(
-      "disagrees with chinese-days@9.9.9 on 2026's working days",
-    );
+    expect(() =>
+      combineCalendars(primary, supplementary([[2026, year(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-09'], ['2026-10-10'])], later])),
+    ).toThrow("disagrees with chinese-days@9.9.9 on 2026's working days");
     // Thursday 2026-12-31 off for the later year's New Year, which the primary's 2026 lacks
-    expect(() => combineCalendars(primary, supplementary([[2026, year(['2026-10-01', '2026-10-02', '2026-10-05', '2026-12-31'], ['2026-10-10'])], later]))).toThrow(
-      '2026-12-31: chinese-days@9.9.9 working day, github.com/6tail/lunar-go@v9.9.9 day off',
-    );
+    expect(() =>
+      combineCalendars(primary, supplementary([[2026, year(['2026-10-01', '2026-10-02', '2026-10-05', '2026-12-31'], ['2026-10-10'])], later])),
+    ).toThrow('2026-12-31: chinese-days@9.9.9 working day, github.com/6tail/lunar-go@v9.9.9 day off');
   });
 
   it('refuses without an overlapping year to check, and with a gap after the primary', () => {
     expect(() => combineCalendars(primary, supplementary([[2027, year(['2027-10-01'])]]))).toThrow('has no data for 2026');
-    expect(() => combineCalendars(primary, supplementary([[2026, primary.years.get(2026) ?? year([])], [2028, year(['2028-10-02'])]]))).toThrow('do not follow on');
+    expect(() =>
+      combineCalendars(
+        primary,
+        supplementary([
+          [2026, primary.years.get(2026) ?? year([])],
+          [2028, year(['2028-10-02'])],
+        ]),
+      ),
+    ).toThrow('do not follow on');
   });
 });

@@ -99,7 +99,8 @@ export function parseLunarGoHolidays(goSource: string): LunarGoHoliday[] {
   const namesList = /^var NAMES = \[\]string\{([^}]*)\}$/m.exec(goSource)?.[1];
   if (namesList === undefined) throw new Error(`lunar-go ${LUNAR_GO_HOLIDAY_FILE}: no line \`var NAMES = []string{…}\` (has the format changed?)`);
   const names = [...namesList.matchAll(/"([^"]*)"/g)].map((match) => match[1] ?? '');
-  if (data.length === 0 || data.length % 18 !== 0) throw new Error(`lunar-go ${LUNAR_GO_HOLIDAY_FILE}: the data string's length ${data.length} is not a positive multiple of 18`);
+  if (data.length === 0 || data.length % 18 !== 0)
+    throw new Error(`lunar-go ${LUNAR_GO_HOLIDAY_FILE}: the data string's length ${data.length} is not a positive multiple of 18`);
   const records: LunarGoHoliday[] = [];
   const seen = new Set<string>();
   for (let offset = 0; offset < data.length; offset += 18) {
@@ -122,7 +123,13 @@ export function lunarGoYears(records: readonly LunarGoHoliday[]): Map<number, Ca
 }
 
 function findGo(): string {
-  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'go')), '/usr/local/go/bin/go'];
+  const candidates = [
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'go')),
+    '/usr/local/go/bin/go',
+  ];
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -155,7 +162,8 @@ function goModDownload(module: string, version: string): { dir: string; sum: str
     throw new Error(`${go} mod download ${module}@${version} failed: ${reason || String(error)}`, { cause: error });
   }
   const info = JSON.parse(output) as { Dir?: string; Sum?: string; Error?: string };
-  if (info.Error !== undefined || info.Dir === undefined || info.Sum === undefined) throw new Error(`${go} mod download ${module}@${version}: ${info.Error ?? 'no Dir or Sum in its output'}`);
+  if (info.Error !== undefined || info.Dir === undefined || info.Sum === undefined)
+    throw new Error(`${go} mod download ${module}@${version}: ${info.Error ?? 'no Dir or Sum in its output'}`);
   return { dir: info.Dir, sum: info.Sum };
 }
 
@@ -176,7 +184,8 @@ function isWorking(year: CalendarYear | undefined, date: string): boolean {
 
 function datesOfYear(year: number): string[] {
   const dates: string[] = [];
-  for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) dates.push(day.toISOString().slice(0, 10));
+  for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000))
+    dates.push(day.toISOString().slice(0, 10));
   return dates;
 }
 
@@ -185,7 +194,9 @@ function workingDayDifferences(a: CalendarSourceData, b: CalendarSourceData, dat
   const status = (working: boolean): string => (working ? 'working day' : 'day off');
   return [...dates]
     .filter((date) => isWorking(a.years.get(yearOf(date)), date) !== isWorking(b.years.get(yearOf(date)), date))
-    .map((date) => `${date}: ${a.source} ${status(isWorking(a.years.get(yearOf(date)), date))}, ${b.source} ${status(isWorking(b.years.get(yearOf(date)), date))}`);
+    .map(
+      (date) => `${date}: ${a.source} ${status(isWorking(a.years.get(yearOf(date)), date))}, ${b.source} ${status(isWorking(b.years.get(yearOf(date)), date))}`,
+    );
 }
 
 function consecutive(years: readonly number[]): boolean {
@@ -201,7 +212,8 @@ export function combineCalendars(primary: CalendarSourceData, supplementary: Cal
   const primaryYears = [...primary.years.keys()].sort((a, b) => a - b);
   const firstYear = primaryYears[0];
   const lastYear = primaryYears.at(-1);
-  if (firstYear === undefined || lastYear === undefined || !consecutive(primaryYears)) throw new Error(`${primary.source}: expected consecutive years, found ${primaryYears.join(', ')}`);
+  if (firstYear === undefined || lastYear === undefined || !consecutive(primaryYears))
+    throw new Error(`${primary.source}: expected consecutive years, found ${primaryYears.join(', ')}`);
   const laterYears = [...supplementary.years.keys()].filter((year) => year > lastYear).sort((a, b) => a - b);
   if (laterYears.length > 0 && (laterYears[0] !== lastYear + 1 || !consecutive(laterYears))) {
     throw new Error(`${supplementary.source}: its years after ${lastYear} (${laterYears.join(', ')}) do not follow on from ${primary.source}'s`);
@@ -214,7 +226,8 @@ export function combineCalendars(primary: CalendarSourceData, supplementary: Cal
   // source marks off and the other does not mention are no difference: only whether each day is a working day is
   // compared. The check also catches a later year's notice reaching back into that year (New Year's days at the end
   // of December) that the primary lacks: those days are filed under the primary's year, which comes whole from it.
-  if (!supplementary.years.has(lastYear)) throw new Error(`${supplementary.source} has no data for ${lastYear}, the year to check it against ${primary.source}`);
+  if (!supplementary.years.has(lastYear))
+    throw new Error(`${supplementary.source} has no data for ${lastYear}, the year to check it against ${primary.source}`);
   const checked = workingDayDifferences(primary, supplementary, datesOfYear(lastYear));
   if (checked.length > 0) {
     throw new Error(`${supplementary.source} disagrees with ${primary.source} on ${lastYear}'s working days (is it read right?):\n  ${checked.join('\n  ')}`);
@@ -240,10 +253,17 @@ const SOURCE_HOMES: Readonly<Record<string, string>> = {
 
 /** The TypeScript source of the calendar data module. */
 export function renderCalendarModule({ years, sources }: CombinedCalendar): string {
-  const mmdd = (dates: ReadonlySet<string>): string => [...dates].sort().map((date) => date.slice(5, 7) + date.slice(8, 10)).join(' ');
-  const lines = [...years.keys()].sort((a, b) => a - b).map((year) => `  ${year}: { off: '${mmdd(years.get(year)?.off ?? new Set())}', on: '${mmdd(years.get(year)?.on ?? new Set())}' },`);
+  const mmdd = (dates: ReadonlySet<string>): string =>
+    [...dates]
+      .sort()
+      .map((date) => date.slice(5, 7) + date.slice(8, 10))
+      .join(' ');
+  const lines = [...years.keys()]
+    .sort((a, b) => a - b)
+    .map((year) => `  ${year}: { off: '${mmdd(years.get(year)?.off ?? new Set())}', on: '${mmdd(years.get(year)?.on ?? new Set())}' },`);
   const provenance = sources.map(
-    ({ source, firstYear, lastYear }) => `//   ${firstYear === lastYear ? firstYear : `${firstYear}–${lastYear}`}: ${source} (${SOURCE_HOMES[source.slice(0, source.lastIndexOf('@'))] ?? source})`,
+    ({ source, firstYear, lastYear }) =>
+      `//   ${firstYear === lastYear ? firstYear : `${firstYear}–${lastYear}`}: ${source} (${SOURCE_HOMES[source.slice(0, source.lastIndexOf('@'))] ?? source})`,
   );
   return [
     '// 生成文件，请勿手改 / Generated by scripts/update-cn-calendar.ts (npm run calendar:update). Do not edit.',

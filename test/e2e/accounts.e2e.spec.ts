@@ -26,7 +26,14 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
   let otherUnitId: string;
 
   beforeAll(async () => {
-    short = (await suite.stack.extraApi({ AUTH_ACCESS_TOKEN_SECONDS: '1', AUTH_LOGIN_MAX_FAILURES: '3', AUTH_LOGIN_LOCKOUT_SECONDS: '2', AUTH_LOGIN_BACKOFF_BASE_MS: '0' })).anonymous;
+    short = (
+      await suite.stack.extraApi({
+        AUTH_ACCESS_TOKEN_SECONDS: '1',
+        AUTH_LOGIN_MAX_FAILURES: '3',
+        AUTH_LOGIN_LOCKOUT_SECONDS: '2',
+        AUTH_LOGIN_BACKOFF_BASE_MS: '0',
+      })
+    ).anonymous;
     unitId = await suite.stack.createUnit('账户测试学校', 'school');
     otherUnitId = await suite.stack.createUnit('另一所学校', 'school');
   });
@@ -49,10 +56,14 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     const login = await short.post<Tokens>('/auth/login', { username: 'jinhua-1', password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     expect((await short.get('/auth/me', bearer(login.body.accessToken))).status).toBe(200);
-    const expired = await eventually('the access token to expire', async () => {
-      const answer = await short.get<ErrorAnswer>('/auth/me', bearer(login.body.accessToken));
-      return answer.status === 401 ? answer : undefined;
-    }, 10_000);
+    const expired = await eventually(
+      'the access token to expire',
+      async () => {
+        const answer = await short.get<ErrorAnswer>('/auth/me', bearer(login.body.accessToken));
+        return answer.status === 401 ? answer : undefined;
+      },
+      10_000,
+    );
     expect(expired.body.code).toBe('TOKEN_EXPIRED');
 
     const refreshed = await short.post<Tokens>('/auth/refresh', { refreshToken: login.body.refreshToken });
@@ -119,16 +130,26 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
 
   it('disables an account, ending its sessions and refusing its logins, and enables it again', async () => {
     const leaver = await suite.stack.signUp('assessor');
-    expect((await suite.stack.http.post<ErrorAnswer>(`/accounts/${leaver.id}/status`, { status: 'disabled' })).body.errors?.map((error) => error.field)).toEqual(['reason']);
-    expect((await suite.stack.http.post(`/accounts/${leaver.id}/status`, { status: 'disabled', reason: '调离检查组' })).body).toMatchObject({ status: 'disabled' });
+    expect(
+      (await suite.stack.http.post<ErrorAnswer>(`/accounts/${leaver.id}/status`, { status: 'disabled' })).body.errors?.map((error) => error.field),
+    ).toEqual(['reason']);
+    expect((await suite.stack.http.post(`/accounts/${leaver.id}/status`, { status: 'disabled', reason: '调离检查组' })).body).toMatchObject({
+      status: 'disabled',
+    });
     expect((await suite.stack.http.get<ErrorAnswer>('/auth/me', leaver.headers)).body.code).toBe('SESSION_ENDED');
-    expect((await suite.stack.anonymous.post<ErrorAnswer>('/auth/login', { username: leaver.username, password: TEST_PASSWORD })).body.code).toBe('INVALID_CREDENTIALS');
+    expect((await suite.stack.anonymous.post<ErrorAnswer>('/auth/login', { username: leaver.username, password: TEST_PASSWORD })).body.code).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect((await suite.stack.http.post(`/accounts/${leaver.id}/status`, { status: 'active', reason: '返回检查组' })).body).toMatchObject({ status: 'active' });
     // The refused login counted as a failure (a disabled account answers like any other): it waits out the backoff.
-    const back = await eventually('the backoff to pass', async () => {
-      const answer = await suite.stack.anonymous.post<{ account: { id: string } }>('/auth/login', { username: leaver.username, password: TEST_PASSWORD });
-      return answer.status === 429 ? undefined : answer;
-    }, 10_000);
+    const back = await eventually(
+      'the backoff to pass',
+      async () => {
+        const answer = await suite.stack.anonymous.post<{ account: { id: string } }>('/auth/login', { username: leaver.username, password: TEST_PASSWORD });
+        return answer.status === 429 ? undefined : answer;
+      },
+      10_000,
+    );
     expect(back.body.account.id).toBe(leaver.id);
     const events = (await suite.stack.http.get<{ type: string; detail: { reason?: string } }[]>(`/account-events?accountId=${leaver.id}`)).body;
     expect(events.find((event) => event.type === 'AccountDisabled')?.detail.reason).toBe('调离检查组');
@@ -153,10 +174,13 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
   });
 
   it('checks new passwords and account fields, naming each field in Chinese and English', async () => {
-    const create = (body: Record<string, unknown>) => suite.stack.http.post<ErrorAnswer>('/accounts', { username: 'new.person', displayName: '新人', role: 'assessor', password: TEST_PASSWORD, ...body });
+    const create = (body: Record<string, unknown>) =>
+      suite.stack.http.post<ErrorAnswer>('/accounts', { username: 'new.person', displayName: '新人', role: 'assessor', password: TEST_PASSWORD, ...body });
     const short12 = await create({ password: 'short pass' });
     expect(short12.status).toBe(400);
-    expect(short12.body.errors).toEqual([{ field: 'password', messages: [expect.stringMatching(/至少 12 个字符 \/ the password must have at least 12 characters/)] }]);
+    expect(short12.body.errors).toEqual([
+      { field: 'password', messages: [expect.stringMatching(/至少 12 个字符 \/ the password must have at least 12 characters/)] },
+    ]);
     expect((await create({ password: 'qwerty123456' })).body.errors?.[0]?.messages[0]).toContain('common passwords');
     expect((await create({ role: 'unit_contact' })).body.errors?.map((error) => error.field)).toEqual(['unitId']);
     expect((await create({ role: 'unit_contact', unitId: crypto.randomUUID() })).body.errors?.[0]?.messages[0]).toContain('no unit');
@@ -164,28 +188,45 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     expect((await create({ isAdmin: true })).body.errors?.map((error) => error.field)).toEqual(['isAdmin']);
     expect((await create({})).status).toBe(201);
     expect((await create({})).body.code).toBe('USERNAME_TAKEN');
-    const passphrase = await suite.stack.http.post('/accounts', { username: 'long.phrase', displayName: '长口令', role: 'auditor', password: '清风正气，廉洁从业，久久为功' });
+    const passphrase = await suite.stack.http.post('/accounts', {
+      username: 'long.phrase',
+      displayName: '长口令',
+      role: 'auditor',
+      password: '清风正气，廉洁从业，久久为功',
+    });
     expect(passphrase.status).toBe(201);
 
     const me = await suite.stack.signUp('assessor');
-    const change = (currentPassword: string, newPassword: string) => suite.stack.http.post<ErrorAnswer & { revoked?: number }>('/auth/password', { currentPassword, newPassword }, me.headers);
+    const change = (currentPassword: string, newPassword: string) =>
+      suite.stack.http.post<ErrorAnswer & { revoked?: number }>('/auth/password', { currentPassword, newPassword }, me.headers);
     expect((await change('wrong current one', 'a brand new passphrase here')).body.errors?.[0]?.field).toBe('currentPassword');
     // A wrong current password counts like a failed login: the next try waits (backoff) before it is checked.
     expect(await change(TEST_PASSWORD, 'password')).toMatchObject({ status: 429, body: { code: 'LOGIN_BACKOFF' } });
-    const weak = await eventually('the backoff to pass', async () => {
-      const answer = await change(TEST_PASSWORD, 'password');
-      return answer.status === 429 ? undefined : answer;
-    }, 10_000);
+    const weak = await eventually(
+      'the backoff to pass',
+      async () => {
+        const answer = await change(TEST_PASSWORD, 'password');
+        return answer.status === 429 ? undefined : answer;
+      },
+      10_000,
+    );
     expect(weak.body.errors?.[0]?.field).toBe('newPassword');
     expect((await change(TEST_PASSWORD, 'a brand new passphrase here')).status).toBe(200);
     expect((await suite.stack.anonymous.post('/auth/login', { username: me.username, password: TEST_PASSWORD })).status).toBe(401);
     // One failure makes the next attempt wait a moment (backoff), then the new password works.
     const tooSoon = await suite.stack.anonymous.post<ErrorAnswer>('/auth/login', { username: me.username, password: 'a brand new passphrase here' });
     expect(tooSoon).toMatchObject({ status: 429, body: { code: 'LOGIN_BACKOFF', retryAfterSeconds: 1 } });
-    const again = await eventually('the backoff to pass', async () => {
-      const answer = await suite.stack.anonymous.post<{ account: { id: string } }>('/auth/login', { username: me.username, password: 'a brand new passphrase here' });
-      return answer.status === 200 ? answer.body : undefined;
-    }, 10_000);
+    const again = await eventually(
+      'the backoff to pass',
+      async () => {
+        const answer = await suite.stack.anonymous.post<{ account: { id: string } }>('/auth/login', {
+          username: me.username,
+          password: 'a brand new passphrase here',
+        });
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      10_000,
+    );
     expect(again.account.id).toBe(me.id);
   });
 
@@ -194,7 +235,11 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     const own = (await suite.stack.enroll(campaign, unitId)).caseId;
     const other = (await suite.stack.enroll(campaign, otherUnitId)).caseId;
     expect((await suite.stack.http.post<ErrorAnswer>('/api-tokens', { name: '联络系统', role: 'unit_contact' })).body.errors?.[0]?.field).toBe('unitId');
-    const issued = await suite.stack.http.post<{ id: string; token: string; prefix: string; actorId: string }>('/api-tokens', { name: '联络系统', role: 'unit_contact', unitId });
+    const issued = await suite.stack.http.post<{ id: string; token: string; prefix: string; actorId: string }>('/api-tokens', {
+      name: '联络系统',
+      role: 'unit_contact',
+      unitId,
+    });
     expect(issued.status).toBe(201);
     expect(issued.body.token).toMatch(/^qlt_/);
     expect(issued.body.token.startsWith(issued.body.prefix)).toBe(true);
@@ -226,9 +271,15 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
 
     const open = await suite.stack.extraApi({ CORS_ORIGINS: 'https://qinglian.example.gov.cn', HTTP_JSON_LIMIT_BYTES: '2048' });
-    const preflight = await fetch(`${open.url}/cases`, { method: 'OPTIONS', headers: { origin: 'https://qinglian.example.gov.cn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    const preflight = await fetch(`${open.url}/cases`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://qinglian.example.gov.cn', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://qinglian.example.gov.cn');
-    const foreign = await fetch(`${open.url}/cases`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const foreign = await fetch(`${open.url}/cases`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
     const tooLarge = await open.anonymous.post<ErrorAnswer>('/auth/login', { username: 'x'.repeat(4096), password: 'y' });

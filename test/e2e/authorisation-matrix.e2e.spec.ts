@@ -132,7 +132,10 @@ describeOnEachDatabase('authorisation', (suite) => {
 
     // One case all the way to recommendation, for the Jinhua reviewer.
     ({ caseId: recommendedCase } = await enroll('推荐村'));
-    await recommendCase(stack, recommendedCase, 'village', [{ id: ids.alice, headers: actors.alice }, { id: ids.carol, headers: actors.carol }]);
+    await recommendCase(stack, recommendedCase, 'village', [
+      { id: ids.alice, headers: actors.alice },
+      { id: ids.carol, headers: actors.carol },
+    ]);
     // An in-app notice to bob alone (bob is no caller of the matrix, so nothing else reads or marks it).
     await stack.deliverNotification({
       dedupeKey: `authorisation:${randomUUID()}`,
@@ -177,10 +180,17 @@ describeOnEachDatabase('authorisation', (suite) => {
   });
 
   it('documents bearer authentication on every route that needs it, and on no public one', async () => {
-    const document = await ok(suite.stack.http.get<{ paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>; components: { securitySchemes?: Record<string, { scheme?: string }> } }>('/docs-json'));
+    const document = await ok(
+      suite.stack.http.get<{
+        paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>;
+        components: { securitySchemes?: Record<string, { scheme?: string }> };
+      }>('/docs-json'),
+    );
     expect(document.components.securitySchemes?.bearer?.scheme).toBe('bearer');
     const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).map(([method, operation]) => `${method.toUpperCase()} ${path} → ${operation.security?.some((entry) => 'bearer' in entry) ? 'bearer' : 'open'}`),
+      Object.entries(operations).map(
+        ([method, operation]) => `${method.toUpperCase()} ${path} → ${operation.security?.some((entry) => 'bearer' in entry) ? 'bearer' : 'open'}`,
+      ),
     );
     expect(secured).toEqual(routes.map((route) => `${route} → ${EXPECTED[route] === 'public' ? 'open' : 'bearer'}`));
   });
@@ -189,7 +199,9 @@ describeOnEachDatabase('authorisation', (suite) => {
     const answers: string[] = [];
     for (const route of routes) {
       const result = await request(route, ownCase, { authorization: '' });
-      answers.push(`${route} → ${EXPECTED[route] === 'public' ? (result.status === 401 ? 'refused' : 'open') : result.status === 401 ? 'refused' : `answered ${result.status}`}`);
+      answers.push(
+        `${route} → ${EXPECTED[route] === 'public' ? (result.status === 401 ? 'refused' : 'open') : result.status === 401 ? 'refused' : `answered ${result.status}`}`,
+      );
     }
     expect(answers).toEqual(routes.map((route) => `${route} → ${EXPECTED[route] === 'public' ? 'open' : 'refused'}`));
   });
@@ -205,7 +217,12 @@ describeOnEachDatabase('authorisation', (suite) => {
       const rule = EXPECTED[route];
       const allowed = rule === 'public' || rule?.includes(role) === true;
       const result = await request(route, caller.caseId, caller.headers);
-      const outcome = result.status === 403 ? 'forbidden' : [401, 404].includes(result.status) || result.status >= 500 ? `broken ${result.status} ${result.body.code ?? ''}` : 'allowed';
+      const outcome =
+        result.status === 403
+          ? 'forbidden'
+          : [401, 404].includes(result.status) || result.status >= 500
+            ? `broken ${result.status} ${result.body.code ?? ''}`
+            : 'allowed';
       answers.push(`${route} → ${outcome}`);
       expected.push(`${route} → ${allowed ? 'allowed' : 'forbidden'}`);
     }
@@ -230,7 +247,11 @@ describeOnEachDatabase('authorisation', (suite) => {
       ['unit contact on a case id that does not exist', contactOfOther, { caseId: `case:${nowhere}:${nowhere}` }],
       ['unit contact of another unit', contactOfOther, { unitId: ownUnit }],
       ['unit contact on a unit id that does not exist', contactOfOther, { unitId: nowhere }],
-      ...(['admin', 'auditor', 'alice', 'jinhua'] as const).map((name): [string, AuthHeaders, { notificationId: string }] => [`${name} on bob’s notice`, actors[name], { notificationId: bobsNotice }]),
+      ...(['admin', 'auditor', 'alice', 'jinhua'] as const).map((name): [string, AuthHeaders, { notificationId: string }] => [
+        `${name} on bob’s notice`,
+        actors[name],
+        { notificationId: bobsNotice },
+      ]),
       ['unit contact on bob’s notice', contactOfOther, { notificationId: bobsNotice }],
       ['bob on a notice id that does not exist', actors.bob, { notificationId: nowhere }],
     ];
@@ -243,14 +264,22 @@ describeOnEachDatabase('authorisation', (suite) => {
 
     // Hidden answers exactly as missing: the same body as for an id that exists nowhere.
     const refusal = async (method: 'GET' | 'POST', path: string, id: string, headers: AuthHeaders) => {
-      const { requestId: _requestId, ...body } = (await suite.stack.http.call<Record<string, unknown>>(method, path.replace('{id}', id), method === 'POST' ? {} : undefined, headers)).body;
+      const { requestId: _requestId, ...body } = (
+        await suite.stack.http.call<Record<string, unknown>>(method, path.replace('{id}', id), method === 'POST' ? {} : undefined, headers)
+      ).body;
       return JSON.stringify(body).replaceAll(id, '{id}');
     };
     expect(await refusal('GET', '/units/{id}', ownUnit, contactOfOther)).toBe(await refusal('GET', '/units/{id}', nowhere, actors.admin));
     expect(await refusal('POST', '/inbox/{id}/read', bobsNotice, actors.admin)).toBe(await refusal('POST', '/inbox/{id}/read', nowhere, actors.admin));
-    expect(await refusal('GET', '/cases/{id}', ownCase, contactOfOther)).toBe(await refusal('GET', '/cases/{id}', `case:${nowhere}:${nowhere}`, contactOfOther));
+    expect(await refusal('GET', '/cases/{id}', ownCase, contactOfOther)).toBe(
+      await refusal('GET', '/cases/{id}', `case:${nowhere}:${nowhere}`, contactOfOther),
+    );
     const hidden = await suite.stack.http.get<{ code: string; messageZh: string; messageEn: string }>(`/cases/${ownCase}`, contactOfOther);
-    expect(hidden.body).toMatchObject({ code: 'CASE_NOT_FOUND', messageZh: expect.stringContaining('案件不存在'), messageEn: expect.stringContaining('Case not found') });
+    expect(hidden.body).toMatchObject({
+      code: 'CASE_NOT_FOUND',
+      messageZh: expect.stringContaining('案件不存在'),
+      messageEn: expect.stringContaining('Case not found'),
+    });
 
     // The owners: bob's notice is still unread and he marks it; each unit's contact reaches their unit, its chat and case.
     expect((await suite.stack.http.get('/inbox/unread-count', actors.bob)).body).toEqual({ unread: 1 });
@@ -264,7 +293,9 @@ describeOnEachDatabase('authorisation', (suite) => {
 
   it('lists only the cases in the caller’s scope', async () => {
     const listed = async (headers: AuthHeaders) =>
-      (await ok(suite.stack.http.get<{ items: { caseId: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`, headers))).items.map((item) => item.caseId).sort();
+      (await ok(suite.stack.http.get<{ items: { caseId: string }[]; total: number }>(`/cases?campaignId=${campaignId}&pageSize=100`, headers))).items
+        .map((item) => item.caseId)
+        .sort();
     const all = [ownCase, otherCase, recommendedCase].sort();
     expect(await listed(suite.stack.actors.admin)).toEqual(all);
     expect(await listed(suite.stack.actors.auditor)).toEqual(all);

@@ -23,7 +23,14 @@ describeOnEachDatabase('enrollment in bulk', (suite) => {
   it('imports nothing when any row is bad, and names each bad row and field', async () => {
     const rejected = await suite.stack.http.post<{ errors: { field: string }[] }>(
       `/campaigns/${campaignId}/enrollments/batch`,
-      { units: [{ name: '下寮村', category: 'village' }, { name: '', category: 'village' }, { name: '步阳', category: 'enterprise' }, { name: '某局', category: 'bureau' }] },
+      {
+        units: [
+          { name: '下寮村', category: 'village' },
+          { name: '', category: 'village' },
+          { name: '步阳', category: 'enterprise' },
+          { name: '某局', category: 'bureau' },
+        ],
+      },
       suite.stack.actors.admin,
     );
     expect(rejected.status).toBe(400);
@@ -34,7 +41,15 @@ describeOnEachDatabase('enrollment in bulk', (suite) => {
     expect(badCsv.status).toBe(400);
     expect(badCsv.body.errors?.map((error) => error.field).sort()).toEqual(['header', 'line 3.ownership']);
     expect(await casesOf(campaignId)).toBe(0);
-    expect((await suite.stack.http.post(`/campaigns/${campaignId}/enrollments/batch`, { units: [{ name: '下寮村', category: 'village' }] }, suite.stack.actors.alice)).status).toBe(403);
+    expect(
+      (
+        await suite.stack.http.post(
+          `/campaigns/${campaignId}/enrollments/batch`,
+          { units: [{ name: '下寮村', category: 'village' }] },
+          suite.stack.actors.alice,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('enrolls a CSV batch, and a second run enrolls nothing twice', async () => {
@@ -62,6 +77,9 @@ describeOnEachDatabase('enrollment in bulk', (suite) => {
     expect((await suite.stack.http.get<{ eventsChecked: number; ok: boolean }>('/audit/verify')).body).toMatchObject({ ok: true, eventsChecked: eventsBefore });
     const [firstCase] = (await suite.stack.http.get<{ items: { caseId: string }[] }>(`/cases?campaignId=${seeded}&pageSize=1`)).body.items;
     const enrollment = (await suite.stack.http.get<{ actor: { id: string; role: string } }[]>(`/cases/${firstCase?.caseId ?? ''}/events`)).body[0];
-    expect(enrollment?.actor).toEqual({ id: `api-token:${String((await suite.stack.http.get<{ id: string }[]>('/api-tokens')).body[0]?.id)}`, role: 'administrator' });
+    expect(enrollment?.actor).toEqual({
+      id: `api-token:${String((await suite.stack.http.get<{ id: string }[]>('/api-tokens')).body[0]?.id)}`,
+      role: 'administrator',
+    });
   });
 });

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { indicatorsOf, type IndicatorFramework } from '#domain';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { describeRequest, excerpt, generateRequests, operationsOf, streamSeed, type FuzzContext, type FuzzRequest, type OpenApiDocument } from '../support/fuzz/generator.js';
+import {
+  describeRequest,
+  excerpt,
+  generateRequests,
+  operationsOf,
+  streamSeed,
+  type FuzzContext,
+  type FuzzRequest,
+  type OpenApiDocument,
+} from '../support/fuzz/generator.js';
 import type { HttpResult } from '../support/http.js';
 import { startStack, TEST_PASSWORD, type RunningStack } from '../support/stack.js';
 import { startDevServer } from '../support/temporal.js';
@@ -55,7 +64,15 @@ function send(origin: URL, agent: Agent, request: FuzzRequest, token: string): P
     };
     try {
       const outgoing = httpRequest(
-        { host: origin.hostname, port: origin.port, method: request.method, path: request.path, headers, agent, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+        {
+          host: origin.hostname,
+          port: origin.port,
+          method: request.method,
+          path: request.path,
+          headers,
+          agent,
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,7 +85,11 @@ function send(origin: URL, agent: Agent, request: FuzzRequest, token: string): P
         },
       );
       outgoing.on('error', (error) => {
-        done(null, '', error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS} ms` : `connection: ${error.message}`);
+        done(
+          null,
+          '',
+          error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS} ms` : `connection: ${error.message}`,
+        );
       });
       outgoing.end(request.body);
     } catch (error) {
@@ -139,7 +160,9 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
     const edgeCaseId = (await ok(http.post<{ caseId: string }>(`/campaigns/${edgeCampaignId}/enrollments`, { unitId: own.unitId }), 201)).caseId;
     await ok(http.post(`/cases/${own.caseId}/assessors`, { assessorIds: [ids.alice, ids.bob] }));
     const framework = await ok(http.get<IndicatorFramework>('/frameworks/village/2019.1'));
-    const sheet = { scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.9, evidence: ['台账'] })) };
+    const sheet = {
+      scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.9, evidence: ['台账'] })),
+    };
     const victim = (await stack.signUp('assessor')).id;
     const login = await stack.signUp('auditor', { username: 'fuzz-login' });
     const spareToken = (await ok(http.post<{ id: string }>('/api-tokens', { name: '备用令牌', role: 'auditor' }), 201)).id;
@@ -218,7 +241,9 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
     );
     expect(answers).toEqual(found.map(([field, method, path]) => `${method} ${path.slice(0, 60)} → 400 naming ${field}`));
     // The same new unit in batches at the same time: the unit is inserted once, every batch enrolls it.
-    const batches = await Promise.all(Array.from({ length: 6 }, () => stack.http.post(`/campaigns/${campaignId}/enrollments/batch`, { units: [{ name: '并发村', category: 'village' }] })));
+    const batches = await Promise.all(
+      Array.from({ length: 6 }, () => stack.http.post(`/campaigns/${campaignId}/enrollments/batch`, { units: [{ name: '并发村', category: 'village' }] })),
+    );
     expect(batches.map((batch) => batch.status)).toEqual(batches.map(() => 200));
   });
 
@@ -228,10 +253,13 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
       const origin = new URL(stack.url);
       const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
       const perCaller = Math.ceil(REQUESTS / callers.length);
-      const streams = callers.map((caller) => ({ caller, requests: generateRequests(document, caller.context, { seed: streamSeed(SEED, caller.role), count: perCaller }) }));
+      const streams = callers.map((caller) => ({
+        caller,
+        requests: generateRequests(document, caller.context, { seed: streamSeed(SEED, caller.role), count: perCaller }),
+      }));
       // The callers take turns, so each one's requests meet the state the other's leave behind.
       function* turns(): Generator<{ caller: (typeof callers)[number]; request: FuzzRequest }> {
-        for (let more = true; more; ) {
+        for (let more = true; more;) {
           more = false;
           for (const { caller, requests } of streams) {
             const next = requests.next();
@@ -255,7 +283,11 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
           const status = outcome.status === null ? 'none' : String(outcome.status);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           if (outcome.status !== null && outcome.status !== 401) reached.add(request.operation);
-          if (DUMP) appendFileSync(DUMP, `${JSON.stringify({ role: caller.role, request: describeRequest(request), body: excerpt(request.body), status: outcome.status, error: outcome.error, milliseconds: Math.round(outcome.milliseconds), answer: excerpt(outcome.body, 600) })}\n`);
+          if (DUMP)
+            appendFileSync(
+              DUMP,
+              `${JSON.stringify({ role: caller.role, request: describeRequest(request), body: excerpt(request.body), status: outcome.status, error: outcome.error, milliseconds: Math.round(outcome.milliseconds), answer: excerpt(outcome.body, 600) })}\n`,
+            );
           if (outcome.error !== null || (outcome.status ?? 500) >= 500) {
             failures.push(
               [
@@ -271,11 +303,17 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
       await Promise.all(Array.from({ length: CONCURRENCY }, sender));
       agent.destroy();
       const seconds = (performance.now() - started) / 1000;
-      console.info(`fuzz ${kind}: ${sent} requests, seed ${SEED}, ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(0)}/s); answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+      console.info(
+        `fuzz ${kind}: ${sent} requests, seed ${SEED}, ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(0)}/s); answers ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      );
 
       expect(failures).toEqual([]);
       // Every operation was reached past authentication, and the fuzzer's own tokens still work.
-      expect(operationsOf(document).map((operation) => operation.key).filter((key) => !reached.has(key))).toEqual([]);
+      expect(
+        operationsOf(document)
+          .map((operation) => operation.key)
+          .filter((key) => !reached.has(key)),
+      ).toEqual([]);
       for (const caller of callers) {
         expect((await stack.http.get<{ role: string }>('/auth/me', { authorization: `Bearer ${caller.token}` })).body.role).toBe(caller.role);
       }

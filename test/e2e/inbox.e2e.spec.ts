@@ -48,7 +48,10 @@ describeOnEachDatabase('the inbox over HTTP', (suite) => {
     expect(marked.status).toBe(200);
     expect(marked.body.readAt).toEqual(expect.any(String));
     expect((await suite.stack.http.get('/inbox/unread-count', reader.headers)).body).toEqual({ unread: 2 });
-    expect((await suite.stack.http.get<InboxPage>('/inbox?unread=true', reader.headers)).body.items.map((item) => item.kind)).toEqual(['reminder_due_today', 'reminder_before_due']);
+    expect((await suite.stack.http.get<InboxPage>('/inbox?unread=true', reader.headers)).body.items.map((item) => item.kind)).toEqual([
+      'reminder_due_today',
+      'reminder_before_due',
+    ]);
 
     expect((await suite.stack.http.post('/inbox/read-all', {}, reader.headers)).body).toEqual({ marked: 2 });
     expect((await suite.stack.http.get('/inbox/unread-count', reader.headers)).body).toEqual({ unread: 0 });
@@ -66,8 +69,18 @@ describeOnEachDatabase('the inbox over HTTP', (suite) => {
   });
 
   it('keeps preferences per account: email off still fills the inbox; unknown fields and bad addresses are refused', async () => {
-    expect((await suite.stack.http.get('/me/notification-preferences', reader.headers)).body).toEqual({ inApp: true, emailEnabled: true, emailAddress: null, webhookEnabled: true });
-    const saved = await suite.stack.http.call('PUT', '/me/notification-preferences', { emailEnabled: false, emailAddress: 'reader@example.gov.cn', webhookEnabled: false }, reader.headers);
+    expect((await suite.stack.http.get('/me/notification-preferences', reader.headers)).body).toEqual({
+      inApp: true,
+      emailEnabled: true,
+      emailAddress: null,
+      webhookEnabled: true,
+    });
+    const saved = await suite.stack.http.call(
+      'PUT',
+      '/me/notification-preferences',
+      { emailEnabled: false, emailAddress: 'reader@example.gov.cn', webhookEnabled: false },
+      reader.headers,
+    );
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ inApp: true, emailEnabled: false, emailAddress: 'reader@example.gov.cn', webhookEnabled: false });
     expect((await suite.stack.http.get('/me/notification-preferences', reader.headers)).body).toEqual(saved.body);

@@ -28,7 +28,13 @@ describeOnEachDatabase('malformed input', (suite) => {
 
   it('refuses a malformed case id (a NUL character, a wrong form) before reading with it, for every role alike', async () => {
     for (const headers of [suite.stack.actors.admin, contact]) {
-      for (const path of [`/cases/${caseId}%00`, `/cases/case:%00/events`, `/cases/${caseId}%00/plan`, '/cases/case:not-a-case-id/events', `/cases/${caseId}x/plan`]) {
+      for (const path of [
+        `/cases/${caseId}%00`,
+        `/cases/case:%00/events`,
+        `/cases/${caseId}%00/plan`,
+        '/cases/case:not-a-case-id/events',
+        `/cases/${caseId}x/plan`,
+      ]) {
         const answer = await raw(path.endsWith('plan') ? 'POST' : 'GET', path, path.endsWith('plan') ? '{"summary":"方案"}' : undefined, headers);
         expect({ path, status: answer.status, fields: fieldsOf(answer) }).toEqual({ path, status: 400, fields: ['caseId'] });
       }
@@ -53,7 +59,11 @@ describeOnEachDatabase('malformed input', (suite) => {
     const deep = await raw('POST', `/cases/${caseId}/plan`, `{"summary":${'['.repeat(5000)}${']'.repeat(5000)}}`, contact);
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0]?.messages[0]).toContain('nested deeper than 10 levels');
-    const vetoes = await suite.stack.http.post<ErrorAnswer>(`/cases/${caseId}/self-assessment`, { scores: [], vetoes: Array.from({ length: 51 }, (_, index) => `V${index}`) }, contact);
+    const vetoes = await suite.stack.http.post<ErrorAnswer>(
+      `/cases/${caseId}/self-assessment`,
+      { scores: [], vetoes: Array.from({ length: 51 }, (_, index) => `V${index}`) },
+      contact,
+    );
     expect([vetoes.status, fieldsOf(vetoes)]).toEqual([400, ['vetoes']]);
   });
 });

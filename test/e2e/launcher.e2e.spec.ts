@@ -17,8 +17,13 @@ interface Launched {
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => { resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
   });
 }
 
@@ -28,10 +33,14 @@ async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  await eventually('the launcher to report the system running', () => {
-    if (child.exitCode !== null) throw new Error(`launcher exited ${child.exitCode}:\n${output}`);
-    return Promise.resolve(output.includes('Qinglian is running') ? true : undefined);
-  }, 120_000);
+  await eventually(
+    'the launcher to report the system running',
+    () => {
+      if (child.exitCode !== null) throw new Error(`launcher exited ${child.exitCode}:\n${output}`);
+      return Promise.resolve(output.includes('Qinglian is running') ? true : undefined);
+    },
+    120_000,
+  );
   return { process: child, output: () => output };
 }
 
@@ -82,7 +91,10 @@ describe('npm start (the embedded launcher)', () => {
 
     const unit = await http.post<{ id: string }>('/units', { name: '永康中学', category: 'school' });
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉学校' });
-    const enrolled = await http.post<{ caseId: string; lastSequence: number; deadlines: Record<string, string> }>(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id });
+    const enrolled = await http.post<{ caseId: string; lastSequence: number; deadlines: Record<string, string> }>(
+      `/campaigns/${campaign.body.id}/enrollments`,
+      { unitId: unit.body.id },
+    );
     expect(enrolled.status).toBe(201);
 
     expect(await interrupt(first)).toBe(0);
@@ -96,7 +108,11 @@ describe('npm start (the embedded launcher)', () => {
       expect((await http.get(`/units/${unit.body.id}`)).body).toMatchObject({ name: '永康中学' });
       // The enrollment and its cultivation due date (set, or pending when it falls beyond the calendar's years).
       expect(enrolled.body.lastSequence).toBe(2);
-      expect((await http.get(`/cases/${enrolled.body.caseId}`)).body).toMatchObject({ stage: 'cultivation', lastSequence: 2, deadlines: enrolled.body.deadlines });
+      expect((await http.get(`/cases/${enrolled.body.caseId}`)).body).toMatchObject({
+        stage: 'cultivation',
+        lastSequence: 2,
+        deadlines: enrolled.body.deadlines,
+      });
       expect((await http.get<unknown[]>(`/cases/${enrolled.body.caseId}/events`)).body).toHaveLength(2);
     } finally {
       expect(await interrupt(second)).toBe(0);

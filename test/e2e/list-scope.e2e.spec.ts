@@ -125,9 +125,17 @@ const LISTS: Readonly<Record<string, ListRule>> = {
       order: { values: 'documented' },
     },
   },
-  'GET /api/campaigns': { key: 'id', visible: () => 'everything', parameters: { year: { values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.year), 2031], keeps: same('year') } } },
+  'GET /api/campaigns': {
+    key: 'id',
+    visible: () => 'everything',
+    parameters: { year: { values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.year), 2031], keeps: same('year') } },
+  },
   'GET /api/accounts': { key: 'id', visible: only('administrator', 'auditor'), parameters: { role: { values: 'documented', keeps: same('role') } } },
-  'GET /api/account-events': { key: 'id', visible: only('administrator', 'auditor'), parameters: { accountId: { values: (fixture) => [...fixture.accountIds, randomUUID()], keeps: same('accountId') } } },
+  'GET /api/account-events': {
+    key: 'id',
+    visible: only('administrator', 'auditor'),
+    parameters: { accountId: { values: (fixture) => [...fixture.accountIds, randomUUID()], keeps: same('accountId') } },
+  },
   'GET /api/api-tokens': { key: 'id', visible: only('administrator'), parameters: {} },
   'GET /api/schedules': { key: 'id', visible: only('administrator', 'auditor'), parameters: {} },
   'GET /api/frameworks': { key: 'category', visible: () => 'everything', parameters: {} },
@@ -138,7 +146,17 @@ const LISTS: Readonly<Record<string, ListRule>> = {
   },
 };
 
-const CALLERS = ['administrator', 'auditor', 'unit contact of 东湖村', 'unit contact of 西山医院', 'api token of 西山医院 (unit contact)', 'assessor alice', 'assessor bob', 'assessor carol', 'Jinhua reviewer'] as const;
+const CALLERS = [
+  'administrator',
+  'auditor',
+  'unit contact of 东湖村',
+  'unit contact of 西山医院',
+  'api token of 西山医院 (unit contact)',
+  'assessor alice',
+  'assessor bob',
+  'assessor carol',
+  'Jinhua reviewer',
+] as const;
 
 interface OpenApiSchema {
   readonly type?: string;
@@ -165,12 +183,17 @@ describeOnEachDatabase('list scope', (suite) => {
     const { http, ids, actors } = stack;
     document = await ok(http.get<OpenApiDocument>('/docs-json'));
     // No schedule runs meanwhile (a digest would land in inboxes during the walk).
-    for (const schedule of await ok(http.get<{ id: string }[]>('/schedules'))) await ok(http.post(`/schedules/${schedule.id}/pause`, { note: 'list-scope test' }));
+    for (const schedule of await ok(http.get<{ id: string }[]>('/schedules')))
+      await ok(http.post(`/schedules/${schedule.id}/pause`, { note: 'list-scope test' }));
 
     const campaign = async (year: number) => ({ id: await stack.createCampaign({ year, name: `列表范围 ${year}` }), year });
     const campaigns = [await campaign(2019), await campaign(2020)];
     const [c2019 = '', c2020 = ''] = campaigns.map((c) => c.id);
-    const [east, west, south] = [await stack.createUnit('东湖村', 'village'), await stack.createUnit('西山医院', 'hospital'), await stack.createUnit('南溪村', 'village')];
+    const [east, west, south] = [
+      await stack.createUnit('东湖村', 'village'),
+      await stack.createUnit('西山医院', 'hospital'),
+      await stack.createUnit('南溪村', 'village'),
+    ];
     const enroll = async (campaignId: string, unitId: string) => (await stack.enroll(campaignId, unitId)).caseId;
     const assessor = (name: 'alice' | 'bob' | 'carol') => ({ id: ids[name], headers: actors[name] });
 
@@ -181,11 +204,15 @@ describeOnEachDatabase('list scope', (suite) => {
     await recommendCase(stack, westRecommended, 'hospital', [assessor('alice'), assessor('carol')]);
     const southCertified = await enroll(c2019, south);
     await recommendCase(stack, southCertified, 'village', [assessor('bob'), assessor('carol')]);
-    await ok(http.post(`/cases/${southCertified}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }, actors.jinhua));
+    await ok(
+      http.post(`/cases/${southCertified}/jinhua-decision`, { certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }, actors.jinhua),
+    );
     const eastWithdrawn = await enroll(c2020, east);
     await ok(http.post(`/cases/${eastWithdrawn}/withdrawal`, { reason: '单位合并' }));
     const westCultivating = await enroll(c2020, west);
-    const cases = await Promise.all([eastCultivating, westRecommended, southCertified, eastWithdrawn, westCultivating].map((caseId) => ok(http.get<FixtureCase>(`/cases/${caseId}`))));
+    const cases = await Promise.all(
+      [eastCultivating, westRecommended, southCertified, eastWithdrawn, westCultivating].map((caseId) => ok(http.get<FixtureCase>(`/cases/${caseId}`))),
+    );
 
     const [eastContact, westContact] = [await stack.signUp('unit_contact', { unitId: east }), await stack.signUp('unit_contact', { unitId: west })];
     const westToken = await stack.issueApiToken('西山医院数据同步', 'unit_contact', west);
@@ -193,8 +220,14 @@ describeOnEachDatabase('list scope', (suite) => {
     callers.set('auditor', { role: 'auditor', id: ids.auditor, unitId: null, headers: actors.auditor });
     callers.set('unit contact of 东湖村', { role: 'unit_contact', id: eastContact.id, unitId: east, headers: eastContact.headers });
     callers.set('unit contact of 西山医院', { role: 'unit_contact', id: westContact.id, unitId: west, headers: westContact.headers });
-    callers.set('api token of 西山医院 (unit contact)', { role: 'unit_contact', id: westToken.actorId, unitId: west, headers: { authorization: `Bearer ${westToken.token}` } });
-    for (const name of ['alice', 'bob', 'carol'] as const) callers.set(`assessor ${name}`, { role: 'assessor', id: ids[name], unitId: null, headers: actors[name] });
+    callers.set('api token of 西山医院 (unit contact)', {
+      role: 'unit_contact',
+      id: westToken.actorId,
+      unitId: west,
+      headers: { authorization: `Bearer ${westToken.token}` },
+    });
+    for (const name of ['alice', 'bob', 'carol'] as const)
+      callers.set(`assessor ${name}`, { role: 'assessor', id: ids[name], unitId: null, headers: actors[name] });
     callers.set('Jinhua reviewer', { role: 'jinhua_reviewer', id: ids.jinhua, unitId: null, headers: actors.jinhua });
 
     const notices = new Map<string, string[]>([
@@ -239,12 +272,19 @@ describeOnEachDatabase('list scope', (suite) => {
   }
 
   /** A list read as the caller: all of its pages (or the one asked for) with the total it claims, or the status it was refused with. */
-  async function read(route: string, query: Readonly<Record<string, string>>, headers: AuthHeaders): Promise<{ items: Item[]; total: number | null } | { status: number }> {
+  async function read(
+    route: string,
+    query: Readonly<Record<string, string>>,
+    headers: AuthHeaders,
+  ): Promise<{ items: Item[]; total: number | null } | { status: number }> {
     const paged = queryParameters(route).some((parameter) => parameter.name === 'page');
     const items: Item[] = [];
     for (let page = 1; page <= 1000; page += 1) {
       const asked = paged && query.page === undefined ? { pageSize: '100', ...query, page: String(page) } : query;
-      const answer = await suite.stack.http.get<Item[] | { items: Item[]; total: number }>(`${route.replace(/^GET \/api/, '')}?${new URLSearchParams(asked).toString()}`, headers);
+      const answer = await suite.stack.http.get<Item[] | { items: Item[]; total: number }>(
+        `${route.replace(/^GET \/api/, '')}?${new URLSearchParams(asked).toString()}`,
+        headers,
+      );
       if (answer.status !== 200) return { status: answer.status };
       if (Array.isArray(answer.body)) return { items: answer.body, total: null };
       items.push(...answer.body.items);
@@ -275,7 +315,8 @@ describeOnEachDatabase('list scope', (suite) => {
     const unfiltered = await read(route, {}, caller.headers);
     const visible = rule.visible(fixture, caller);
     if (visible === 'forbidden' || !('items' in unfiltered)) {
-      if (statusOf(unfiltered) !== (visible === 'forbidden' ? 403 : 200)) problems.push(`${route} → ${statusOf(unfiltered)}, expected ${visible === 'forbidden' ? 403 : 200}`);
+      if (statusOf(unfiltered) !== (visible === 'forbidden' ? 403 : 200))
+        problems.push(`${route} → ${statusOf(unfiltered)}, expected ${visible === 'forbidden' ? 403 : 200}`);
     } else {
       const expected = visible === 'everything' ? keysIn(await read(route, {}, suite.stack.actors.admin)) : visible;
       const got = unfiltered.items.map(keyOf);
@@ -326,11 +367,27 @@ describeOnEachDatabase('list scope', (suite) => {
       if (!operation || path.includes('{')) continue;
       // By the document, or (for an answer it does not describe) by what the administrator is answered.
       const body = (await suite.stack.http.get<unknown>(path.replace(/^\/api/, ''))).body;
-      if (isList(operation.responses['200']?.content?.['application/json']?.schema) || Array.isArray(body) || Array.isArray((body as { items?: unknown } | null)?.items)) lists.push(`GET ${path}`);
+      if (
+        isList(operation.responses['200']?.content?.['application/json']?.schema) ||
+        Array.isArray(body) ||
+        Array.isArray((body as { items?: unknown } | null)?.items)
+      )
+        lists.push(`GET ${path}`);
     }
     expect(lists.sort()).toEqual(Object.keys(LISTS).sort());
-    const parameters = (route: string) => `${route} ? ${queryParameters(route).map((parameter) => parameter.name).sort().join(' & ')}`;
-    expect(lists.map(parameters)).toEqual(lists.map((route) => `${route} ? ${Object.keys(LISTS[route]?.parameters ?? {}).sort().join(' & ')}`));
+    const parameters = (route: string) =>
+      `${route} ? ${queryParameters(route)
+        .map((parameter) => parameter.name)
+        .sort()
+        .join(' & ')}`;
+    expect(lists.map(parameters)).toEqual(
+      lists.map(
+        (route) =>
+          `${route} ? ${Object.keys(LISTS[route]?.parameters ?? {})
+            .sort()
+            .join(' & ')}`,
+      ),
+    );
   });
 
   it('has, for every caller with a limited scope and every filter of the case list, a value matching cases outside the scope', () => {

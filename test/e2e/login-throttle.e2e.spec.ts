@@ -35,12 +35,21 @@ describeOnEachDatabase('failed logins', (suite) => {
   let strict: Client;
 
   const from = (address: string) => ({ 'x-forwarded-for': address });
-  const login = (api: Client, username: string, password: string, address: string) => api.post<Answer & { account?: { id: string } }>('/auth/login', { username, password }, from(address));
+  const login = (api: Client, username: string, password: string, address: string) =>
+    api.post<Answer & { account?: { id: string } }>('/auth/login', { username, password }, from(address));
 
   beforeAll(async () => {
     const proxied = { HTTP_TRUST_PROXY_HOPS: '1', AUTH_LOGIN_LOCKOUT_SECONDS: '600' };
     slow = (await suite.stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '60000' })).anonymous;
-    strict = (await suite.stack.extraApi({ ...proxied, AUTH_LOGIN_BACKOFF_BASE_MS: '0', AUTH_LOGIN_MAX_FAILURES: '3', AUTH_LOGIN_GLOBAL_MAX_FAILURES: '4', AUTH_LOGIN_GLOBAL_SPACING_MS: '600000' })).anonymous;
+    strict = (
+      await suite.stack.extraApi({
+        ...proxied,
+        AUTH_LOGIN_BACKOFF_BASE_MS: '0',
+        AUTH_LOGIN_MAX_FAILURES: '3',
+        AUTH_LOGIN_GLOBAL_MAX_FAILURES: '4',
+        AUTH_LOGIN_GLOBAL_SPACING_MS: '600000',
+      })
+    ).anonymous;
   });
 
   it('answers a wrong password, an unknown username and a disabled account alike, through backoff and lockout', async () => {
@@ -49,7 +58,12 @@ describeOnEachDatabase('failed logins', (suite) => {
     expect((await suite.stack.http.post(`/accounts/${disabled.id}/status`, { status: 'disabled', reason: '调离' })).status).toBe(200);
     const usernames = [existing.username, `nobody-${existing.username}`, disabled.username];
 
-    const backoff = await Promise.all(usernames.map(async (username) => [await login(slow, username, 'not the passphrase', '192.0.2.10'), await login(slow, username, TEST_PASSWORD, '192.0.2.10')]));
+    const backoff = await Promise.all(
+      usernames.map(async (username) => [
+        await login(slow, username, 'not the passphrase', '192.0.2.10'),
+        await login(slow, username, TEST_PASSWORD, '192.0.2.10'),
+      ]),
+    );
     expect(backoff[0]?.map((answer) => answer.status)).toEqual([401, 429]);
     expect(backoff[0]?.[1]?.body).toMatchObject({ code: 'LOGIN_BACKOFF', retryAfterSeconds: expect.any(Number) });
     expect(backoff.map((answers) => answers.map(seen))).toEqual([0, 1, 2].map(() => backoff[0]?.map(seen)));
@@ -57,7 +71,8 @@ describeOnEachDatabase('failed logins', (suite) => {
     const lockout = await Promise.all(
       usernames.map(async (username) => {
         const answers: HttpResult<Answer>[] = [];
-        for (let attempt = 0; attempt < 4; attempt += 1) answers.push(await login(strict, username, attempt < 3 ? 'not the passphrase' : TEST_PASSWORD, '192.0.2.11'));
+        for (let attempt = 0; attempt < 4; attempt += 1)
+          answers.push(await login(strict, username, attempt < 3 ? 'not the passphrase' : TEST_PASSWORD, '192.0.2.11'));
         return answers;
       }),
     );
@@ -78,7 +93,9 @@ describeOnEachDatabase('failed logins', (suite) => {
     expect(elsewhere.body.account?.id).toBe(owner.id);
     // The owner's success does not open the stranger's address.
     expect((await login(strict, owner.username, TEST_PASSWORD, '203.0.113.9')).body.code).toBe('ACCOUNT_LOCKED');
-    const records = (await suite.stack.http.get<{ type: string; ip: string | null; detail: { fromAddress?: string } }[]>(`/account-events?accountId=${owner.id}`)).body;
+    const records = (
+      await suite.stack.http.get<{ type: string; ip: string | null; detail: { fromAddress?: string } }[]>(`/account-events?accountId=${owner.id}`)
+    ).body;
     expect(records.find((record) => record.type === 'AccountLocked')?.detail.fromAddress).toBe('203.0.113.9');
     expect(records.filter((record) => record.type === 'LoginFailed').map((record) => record.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
 
@@ -91,7 +108,8 @@ describeOnEachDatabase('failed logins', (suite) => {
     expect((await login(strict, owner.username, TEST_PASSWORD, '192.0.2.77')).status).toBe(200);
     const ghost = `ghost-${owner.username}`;
     for (const username of [owner.username, ghost]) {
-      for (const address of ['198.51.100.1', '198.51.100.1', '198.51.100.2', '198.51.100.2']) expect((await login(strict, username, 'spread-out guessing', address)).status).toBe(401);
+      for (const address of ['198.51.100.1', '198.51.100.1', '198.51.100.2', '198.51.100.2'])
+        expect((await login(strict, username, 'spread-out guessing', address)).status).toBe(401);
     }
     const fresh = await Promise.all([owner.username, ghost].map((username) => login(strict, username, TEST_PASSWORD, '198.51.100.3')));
     expect(fresh.map((answer) => answer.body.code)).toEqual(['LOGIN_BACKOFF', 'LOGIN_BACKOFF']);
@@ -107,7 +125,8 @@ describeOnEachDatabase('failed logins', (suite) => {
     const person = await suite.stack.signUp('assessor');
     const session = await login(strict, person.username, TEST_PASSWORD, '192.0.2.20');
     const headers = { authorization: `Bearer ${(session.body as { accessToken: string }).accessToken}`, ...from('192.0.2.20') };
-    const change = (currentPassword: string) => strict.post<Answer>('/auth/password', { currentPassword, newPassword: 'a fresh passphrase for the test' }, headers);
+    const change = (currentPassword: string) =>
+      strict.post<Answer>('/auth/password', { currentPassword, newPassword: 'a fresh passphrase for the test' }, headers);
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await change('a guess at the password')).status).toBe(400);
     expect((await change(TEST_PASSWORD)).body.code).toBe('ACCOUNT_LOCKED');
     expect((await login(strict, person.username, TEST_PASSWORD, '192.0.2.20')).body.code).toBe('ACCOUNT_LOCKED');

@@ -14,7 +14,12 @@ import { recordHistory } from '../support/temporal.js';
 const SECONDS_PER_DAY = 2;
 const POLICY = { beforeDueWorkingDays: [1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' };
 /** Cultivation of `days` calendar days: enrolled on Monday 06-01, due on 06-0(1 + days). */
-const campaignSettings = (name: string, days: number) => ({ year: 2026, name, reminderPolicy: POLICY, stageDurations: { cultivation: { days, unit: 'calendar' } } });
+const campaignSettings = (name: string, days: number) => ({
+  year: 2026,
+  name,
+  reminderPolicy: POLICY,
+  stageDurations: { cultivation: { days, unit: 'calendar' } },
+});
 
 interface RecordedEvent {
   type: string;
@@ -85,10 +90,19 @@ describe('deadline reminders on durable timers', () => {
     await eventually('the escalation', async () => ((await keys(caseId)).includes('2026-06-03:escalation:2') ? true : undefined));
     await main.stack.http.post(`/cases/${caseId}/withdrawal`, { reason: '逾期退出' });
     const sent = await reminders(caseId);
-    expect(sent.map((reminder) => reminder.reminderKey)).toEqual(['2026-06-03:before_due:-1', '2026-06-03:due_today:0', '2026-06-03:overdue:1', '2026-06-03:escalation:2']);
+    expect(sent.map((reminder) => reminder.reminderKey)).toEqual([
+      '2026-06-03:before_due:-1',
+      '2026-06-03:due_today:0',
+      '2026-06-03:overdue:1',
+      '2026-06-03:escalation:2',
+    ]);
     expect(sent.every((reminder) => reminder.type === 'ReminderSent' && reminder.actor === 'system')).toBe(true);
     const escalation = sent.at(-1);
-    expect(escalation?.deliveries.filter((delivery) => delivery.channel === 'inbox' && delivery.recipient === main.stack.ids.admin).map((delivery) => delivery.outcome)).toEqual(['sent']);
+    expect(
+      escalation?.deliveries
+        .filter((delivery) => delivery.channel === 'inbox' && delivery.recipient === main.stack.ids.admin)
+        .map((delivery) => delivery.outcome),
+    ).toEqual(['sent']);
     const unitInbox = await main.stack.http.get<{ items: { kind: string }[] }>('/inbox?pageSize=50', contact);
     expect(unitInbox.body.items.map((item) => item.kind).sort()).toEqual(['escalation', 'reminder_before_due', 'reminder_due_today', 'reminder_overdue']);
     const officeInbox = await main.stack.http.get<{ items: { kind: string; caseId: string | null }[] }>('/inbox?pageSize=50');
@@ -114,7 +128,11 @@ describe('due dates set on entering a stage', () => {
     expect(selfAssessment.enteredOn >= '2026-06-01' && selfAssessment.enteredOn < '2026-06-19').toBe(true);
     expect(set[1]?.payload).toEqual(deadlineOnEntry('self_assessment', selfAssessment.enteredOn, { days: 15, unit: 'working' }).payload);
     const state = await main.stack.http.get<{ stage: string; deadlines: Record<string, string>; pendingDeadline: unknown }>(`/cases/${caseId}`);
-    expect(state.body).toMatchObject({ stage: 'self_assessment', deadlines: { cultivation: '2026-06-05', self_assessment: selfAssessment.dueOn }, pendingDeadline: null });
+    expect(state.body).toMatchObject({
+      stage: 'self_assessment',
+      deadlines: { cultivation: '2026-06-05', self_assessment: selfAssessment.dueOn },
+      pendingDeadline: null,
+    });
     await main.stack.http.post(`/cases/${caseId}/withdrawal`, { reason: '结束' });
   });
 });
@@ -122,12 +140,18 @@ describe('due dates set on entering a stage', () => {
 describe('a due date beyond the working-day calendar', () => {
   const { lastYear } = calendarCoverage();
   // Enrolled on 1 December of the calendar's last year: 120 days of cultivation end in a year it does not cover.
-  const late = useStack(createSqliteDatabase, { devServer: main, environment: { CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY), CASE_CLOCK_STARTS_ON: `${lastYear}-12-01` } });
+  const late = useStack(createSqliteDatabase, {
+    devServer: main,
+    environment: { CASE_CLOCK_SECONDS_PER_DAY: String(SECONDS_PER_DAY), CASE_CLOCK_STARTS_ON: `${lastYear}-12-01` },
+  });
 
   it('is left pending with the calendar’s reason, the enrollment goes through, and an administrator can set it', async () => {
     const campaign = await late.stack.createCampaign({ year: lastYear, name: '跨年培育', reminderPolicy: POLICY });
     const unitId = await late.stack.createUnit('跨年村');
-    const enrolled = await late.stack.http.post<{ caseId: string; deadlines: Record<string, string>; pendingDeadline: unknown }>(`/campaigns/${campaign}/enrollments`, { unitId });
+    const enrolled = await late.stack.http.post<{ caseId: string; deadlines: Record<string, string>; pendingDeadline: unknown }>(
+      `/campaigns/${campaign}/enrollments`,
+      { unitId },
+    );
     expect(enrolled.status).toBe(201);
     expect(enrolled.body.deadlines).toEqual({});
     expect(enrolled.body.pendingDeadline).toEqual({ deadline: 'cultivation', enteredOn: `${lastYear}-12-01`, duration: { days: 120, unit: 'calendar' } });
@@ -137,7 +161,9 @@ describe('a due date beyond the working-day calendar', () => {
     expect(pending?.payload.reason).toContain(`${String(lastYear + 1)}-`);
 
     const dueOn = `${String(lastYear + 1)}-03-31`;
-    expect((await late.stack.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '按通知设定培育期限' })).status).toBe(200);
+    expect((await late.stack.http.post(`/cases/${caseId}/deadline-extensions`, { deadline: 'cultivation', dueOn, reason: '按通知设定培育期限' })).status).toBe(
+      200,
+    );
     const state = await late.stack.http.get<{ deadlines: Record<string, string>; pendingDeadline: unknown }>(`/cases/${caseId}`);
     expect(state.body).toMatchObject({ deadlines: { cultivation: dueOn }, pendingDeadline: null });
     expect((await late.stack.http.post(`/cases/${caseId}/withdrawal`, { reason: '结束' })).status).toBe(200);
@@ -170,7 +196,11 @@ describe('a reminder whose delivery keeps failing', () => {
 
   // Declared after the stack's, so that the receiver closes once the stack has stopped.
   afterAll(async () => {
-    await new Promise<void>((resolve) => receiver.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      receiver.close(() => {
+        resolve();
+      }),
+    );
   });
 
   it('is recorded as ReminderFailed once its retries are spent, and the case goes on', async () => {

@@ -82,13 +82,20 @@ describeOnEachDatabase('the program schedules', (suite) => {
     const call = await runNow<ProgressReportCallResult>('qinglian-progress-report-call');
     expect(call.month).toMatch(/^\d{4}-\d{2}$/);
     expect(call.dueOn.startsWith(call.month)).toBe(true);
-    expect(call.cases.filter((item) => caseIds.includes(item.caseId)).map((item) => item.unitName).sort()).toEqual(['上畈村', '后吴村'].sort());
+    expect(
+      call.cases
+        .filter((item) => caseIds.includes(item.caseId))
+        .map((item) => item.unitName)
+        .sort(),
+    ).toEqual(['上畈村', '后吴村'].sort());
     expect(call.failedCaseIds).toEqual([]);
     // Each case calls its unit and records the call in its audit trail; each contact gets it in the inbox.
     const calls = async (caseId: string) =>
-      (await suite.stack.http.get<{ type: string; actor: { role: string }; payload: { month: string; deliveries: { channel: string; outcome: string }[] } }[]>(`/cases/${caseId}/events`)).body.filter(
-        (event) => event.type === 'ProgressReportCalled',
-      );
+      (
+        await suite.stack.http.get<{ type: string; actor: { role: string }; payload: { month: string; deliveries: { channel: string; outcome: string }[] } }[]>(
+          `/cases/${caseId}/events`,
+        )
+      ).body.filter((event) => event.type === 'ProgressReportCalled');
     for (const [index, caseId] of caseIds.entries()) {
       const [recorded] = await eventually(`the call recorded in ${caseId}`, async () => ((await calls(caseId)).length > 0 ? calls(caseId) : undefined));
       expect(recorded).toMatchObject({ actor: { role: 'system' }, payload: { month: call.month } });
@@ -116,12 +123,16 @@ describeOnEachDatabase('the program schedules', (suite) => {
     expect(digest.totals.open).toBeGreaterThanOrEqual(2);
     // Just enrolled, without deadlines: neither due, overdue nor stalled.
     expect([...digest.dueThisWeek, ...digest.overdue, ...digest.stalled].filter((entry) => caseIds.includes(entry.caseId))).toEqual([]);
-    expect(delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome)).toEqual(['sent']);
+    expect(delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome)).toEqual([
+      'sent',
+    ]);
     const adminInbox = await suite.stack.http.get<{ items: { kind: string; body: string }[] }>('/inbox');
     expect(adminInbox.body.items.find((item) => item.kind === 'weekly_digest')?.body).toContain(`本周到期 ${String(digest.totals.dueThisWeek)} 件`);
 
     // Run again the same week: nothing is delivered twice.
     const again = await runNow<WeeklyDigestResult>('qinglian-weekly-digest');
-    expect(again.delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome)).toEqual(['skipped_duplicate']);
+    expect(
+      again.delivery.deliveries.filter((item) => item.channel === 'inbox' && item.recipient === suite.stack.ids.admin).map((item) => item.outcome),
+    ).toEqual(['skipped_duplicate']);
   });
 });

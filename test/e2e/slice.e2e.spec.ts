@@ -14,9 +14,14 @@ import { describeOnEachDatabase } from '../support/suite.js';
  */
 function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['dist/apps/cli/src/main.js', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      ['dist/apps/cli/src/main.js', ...args],
+      { env: { ...process.env, ...env }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
     child.stdin?.end(input ?? '');
   });
 }
@@ -49,7 +54,13 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     const enrolled = await http.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, ADMIN);
     expect(enrolled.status).toBe(201);
     // 120 calendar days of cultivation end on Saturday 29 June: due the next working day.
-    expect(enrolled.body).toMatchObject({ stage: 'cultivation', stageName: '培育 / Cultivation', planStatus: 'not_submitted', deadlines: { cultivation: '2019-07-01' }, lastSequence: 2 });
+    expect(enrolled.body).toMatchObject({
+      stage: 'cultivation',
+      stageName: '培育 / Cultivation',
+      planStatus: 'not_submitted',
+      deadlines: { cultivation: '2019-07-01' },
+      lastSequence: 2,
+    });
     const caseId = `case:${campaign.body.id}:${unit.body.id}`;
     expect(enrolled.body.caseId).toBe(caseId);
 
@@ -60,7 +71,11 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     // The administrator sees the case, but only the unit contact submits the plan.
     const byAdmin = await http.post(`/cases/${caseId}/plan`, { summary: '党建引领、企业内控制度' }, ADMIN);
     expect(byAdmin.status).toBe(403);
-    expect(byAdmin.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', messageZh: expect.stringContaining('角色'), messageEn: expect.stringContaining('administrator') });
+    expect(byAdmin.body).toMatchObject({
+      code: 'ROLE_NOT_ALLOWED',
+      messageZh: expect.stringContaining('角色'),
+      messageEn: expect.stringContaining('administrator'),
+    });
     const CONTACT = await suite.stack.contactOf(unit.body.id);
     expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(2);
 
@@ -72,7 +87,9 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('PLAN_ALREADY_SUBMITTED');
 
-    const events = await http.get<{ sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string }[]>(`/cases/${caseId}/events`);
+    const events = await http.get<{ sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string }[]>(
+      `/cases/${caseId}/events`,
+    );
     expect(events.body.map((event) => [event.sequence, event.type, event.actor.role])).toEqual([
       [1, 'CaseEnrolled', 'administrator'],
       [2, 'DeadlineSet', 'system'],
@@ -93,7 +110,9 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     const noOwnership = await http.post('/units', { name: '先行集团', category: 'enterprise' });
     expect(noOwnership.status).toBe(400);
 
-    const noActor = await suite.stack.anonymous.post<{ code: string }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, { unitId: crypto.randomUUID() });
+    const noActor = await suite.stack.anonymous.post<{ code: string }>(`/campaigns/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/enrollments`, {
+      unitId: crypto.randomUUID(),
+    });
     expect(noActor.status).toBe(401);
     expect(noActor.body.code).toBe('UNAUTHENTICATED');
 
@@ -115,7 +134,11 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     });
     expect(created.status).toBe(201);
     expect(created.body.settings).toMatchObject({
-      stageDurations: { cultivation: { days: 90, unit: 'calendar' }, self_assessment: { days: 10, unit: 'working' }, inspection: { days: 20, unit: 'working' } },
+      stageDurations: {
+        cultivation: { days: 90, unit: 'calendar' },
+        self_assessment: { days: 10, unit: 'working' },
+        inspection: { days: 20, unit: 'working' },
+      },
       reminderPolicy: { beforeDueWorkingDays: [5, 1], onDueDay: true, overdueEveryWorkingDays: 1, escalateAfterWorkingDays: 2, sendAt: '09:00' },
     });
     expect(created.body.settings).not.toHaveProperty('stageDurationDays');
@@ -128,13 +151,20 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     });
     expect(bad.status).toBe(400);
     const fields = bad.body.errors.map((error) => error.field);
-    expect(fields).toEqual(expect.arrayContaining(['stageDurations.inspection.days', 'stageDurations.inspection.unit', 'stageDurations.planning', 'reminderPolicy.sendAt']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['stageDurations.inspection.days', 'stageDurations.inspection.unit', 'stageDurations.planning', 'reminderPolicy.sendAt']),
+    );
 
-    const repeatedOffsets = await http.post<{ errors: { field: string }[] }>('/campaigns', { year: 2025, name: `期限与提醒-${crypto.randomUUID()}`, reminderPolicy: { beforeDueWorkingDays: [7, 7] } });
+    const repeatedOffsets = await http.post<{ errors: { field: string }[] }>('/campaigns', {
+      year: 2025,
+      name: `期限与提醒-${crypto.randomUUID()}`,
+      reminderPolicy: { beforeDueWorkingDays: [7, 7] },
+    });
     expect(repeatedOffsets.status).toBe(400);
     expect(repeatedOffsets.body.errors.map((error) => error.field)).toEqual(['reminderPolicy.beforeDueWorkingDays']);
 
-    const { schemas } = (await http.get<{ components: { schemas: Record<string, { properties?: Record<string, { description?: string }> }> } }>('/docs-json')).body.components;
+    const { schemas } = (await http.get<{ components: { schemas: Record<string, { properties?: Record<string, { description?: string }> }> } }>('/docs-json'))
+      .body.components;
     expect(Object.keys(schemas.CreateCampaignDto?.properties ?? {})).toEqual(expect.arrayContaining(['stageDurations', 'stageDurationDays', 'reminderPolicy']));
     expect(Object.keys(schemas.StageDurationsDto?.properties ?? {}).sort()).toEqual(['cultivation', 'inspection', 'rectification', 'self_assessment']);
     expect(schemas.StageDurationsDto?.properties?.self_assessment?.description).toBe('自评期限（缺省 15 working）/ Self-assessment (default 15 working)');
@@ -142,14 +172,27 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
   });
 
   it('answers which days are working days, and refuses dates beyond the calendar naming the field', async () => {
-    const week = await http.get<{ workingDays: number; days: { date: string; workingDay: boolean }[]; coverage: { firstYear: number; lastYear: number } }>('/calendar/working-days?from=2025-09-27&to=2025-10-11');
+    const week = await http.get<{ workingDays: number; days: { date: string; workingDay: boolean }[]; coverage: { firstYear: number; lastYear: number } }>(
+      '/calendar/working-days?from=2025-09-27&to=2025-10-11',
+    );
     expect(week.status).toBe(200);
-    expect(week.body.days.filter((day) => day.workingDay).map((day) => day.date)).toEqual(['2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11']);
+    expect(week.body.days.filter((day) => day.workingDay).map((day) => day.date)).toEqual([
+      '2025-09-28',
+      '2025-09-29',
+      '2025-09-30',
+      '2025-10-09',
+      '2025-10-10',
+      '2025-10-11',
+    ]);
     expect(week.body.workingDays).toBe(6);
 
-    const beyond = await http.get<{ errors: { field: string; messages: string[] }[] }>(`/calendar/working-days?from=2025-01-01&to=${week.body.coverage.lastYear + 1}-01-05`);
+    const beyond = await http.get<{ errors: { field: string; messages: string[] }[] }>(
+      `/calendar/working-days?from=2025-01-01&to=${week.body.coverage.lastYear + 1}-01-05`,
+    );
     expect(beyond.status).toBe(400);
-    expect(beyond.body.errors).toEqual([{ field: 'to', messages: [expect.stringContaining(`The working-day calendar covers ${week.body.coverage.firstYear}–${week.body.coverage.lastYear}`)] }]);
+    expect(beyond.body.errors).toEqual([
+      { field: 'to', messages: [expect.stringContaining(`The working-day calendar covers ${week.body.coverage.firstYear}–${week.body.coverage.lastYear}`)] },
+    ]);
     expect((await http.get('/calendar/working-days?from=2025-10-11&to=2025-09-27')).status).toBe(400);
   });
 
@@ -167,7 +210,8 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
   });
 
   it('creates an administrator with npm run account:create-admin, the password read from standard input', async () => {
-    const run = (username: string, password: string) => runCli(['account:create-admin', '--username', username], { DATABASE_URL: suite.database.url }, `${password}\n`);
+    const run = (username: string, password: string) =>
+      runCli(['account:create-admin', '--username', username], { DATABASE_URL: suite.database.url }, `${password}\n`);
     const weak = await run('second.admin', 'password123');
     expect(weak.status).toBe(2);
     expect(weak.stderr).toContain('at least 12 characters');
@@ -177,7 +221,10 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
   });
 
   it('logs the new administrator in', async () => {
-    const login = await suite.stack.anonymous.post<{ account: { role: string } }>('/auth/login', { username: 'second.admin', password: 'a second administrator passphrase' });
+    const login = await suite.stack.anonymous.post<{ account: { role: string } }>('/auth/login', {
+      username: 'second.admin',
+      password: 'a second administrator passphrase',
+    });
     expect(login.status).toBe(200);
     expect(login.body.account.role).toBe('administrator');
   });
@@ -185,7 +232,15 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
   it('serves the OpenAPI document and page, and tags every answer with a request id', async () => {
     const document = await http.get<{ paths: Record<string, unknown> }>('/docs-json');
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/units', '/api/campaigns/{campaignId}/enrollments', '/api/cases/{caseId}', '/api/cases/{caseId}/plan', '/api/cases/{caseId}/events', '/api/audit/verify']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/units',
+        '/api/campaigns/{campaignId}/enrollments',
+        '/api/cases/{caseId}',
+        '/api/cases/{caseId}/plan',
+        '/api/cases/{caseId}/events',
+        '/api/audit/verify',
+      ]),
     );
     const page = await http.get<string>('/docs');
     expect(page.status).toBe(200);

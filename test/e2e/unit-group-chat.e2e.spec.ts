@@ -89,7 +89,11 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
     expect(await refused({ webhookUrl: 'ftp://oapi.dingtalk.com/robot/send', secret: UNIT_CHAT_SECRET })).toEqual([400, 'VALIDATION_FAILED', ['webhookUrl']]);
     expect(await refused({ webhookUrl: robot.url, secret: 'not-a-dingtalk-secret-4711' })).toEqual([400, 'VALIDATION_FAILED', ['secret']]);
     // A host outside GROUP_CHAT_ALLOWED_HOSTS (an internal address, say) is refused.
-    expect(await refused({ webhookUrl: 'http://10.0.0.8/robot/send?access_token=t', secret: UNIT_CHAT_SECRET })).toEqual([400, 'VALIDATION_FAILED', ['webhookUrl']]);
+    expect(await refused({ webhookUrl: 'http://10.0.0.8/robot/send?access_token=t', secret: UNIT_CHAT_SECRET })).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      ['webhookUrl'],
+    ]);
     expect(await refused({ webhookUrl: 'not a url', secret: 'plain-secret-0815' })).toEqual([400, 'VALIDATION_FAILED', ['secret', 'webhookUrl']]);
     expect(await refused({ webhookUrl: robot.url, secret: UNIT_CHAT_SECRET, enabled: true })).toEqual([400, 'VALIDATION_FAILED', ['enabled']]);
     const bad = await chat<Refusal>('PUT', unitId, undefined, { webhookUrl: robot.url, secret: 'not-a-dingtalk-secret-4711' });

@@ -47,13 +47,21 @@ describe('access checks', () => {
     expect((await tier.as('contactOfA').post(`/cases/${CASE_OF_A}/plan/review`, { approve: true })).body).toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
     expect(tier.services.cases.step).not.toHaveBeenCalled();
     expect((await tier.as('contactOfA').post(`/cases/${CASE_OF_A}/plan`, { summary: '方案' })).status).toBe(200);
-    expect(tier.services.cases.step).toHaveBeenCalledWith(CASE_OF_A, 'submitPlan', expect.objectContaining({ actor: { id: PRINCIPALS.contactOfA.id, role: 'unit_contact' }, summary: '方案' }));
+    expect(tier.services.cases.step).toHaveBeenCalledWith(
+      CASE_OF_A,
+      'submitPlan',
+      expect.objectContaining({ actor: { id: PRINCIPALS.contactOfA.id, role: 'unit_contact' }, summary: '方案' }),
+    );
   });
 
   it('refuses a malformed case id with 400 before looking the case up', async () => {
     for (const caseId of ['case:x', `${CASE_OF_A}%00`, `${CASE_OF_A}%0A`, encodeURIComponent(`${CASE_OF_A}' or 1=1`)]) {
       const answer = await tier.as('contactOfA').get(`/cases/${caseId}/events`);
-      expect({ caseId, status: answer.status, field: (answer.body.errors as { field: string }[] | undefined)?.[0]?.field }).toEqual({ caseId, status: 400, field: 'caseId' });
+      expect({ caseId, status: answer.status, field: (answer.body.errors as { field: string }[] | undefined)?.[0]?.field }).toEqual({
+        caseId,
+        status: 400,
+        field: 'caseId',
+      });
     }
     expect(tier.services.caseRecords.scopeOf).not.toHaveBeenCalled();
   });

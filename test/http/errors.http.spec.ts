@@ -36,13 +36,34 @@ describe('the error model', () => {
   it.each(ERROR_KINDS)('answers a %s refusal with its status, code and both languages', async (kind) => {
     const answer = await answerTo(new BilingualError(kind, 'SOME_CODE', '中文原因', 'the reason', { details: { retryAfterSeconds: 3 } }));
     expect(answer.status).toBe(STATUS[kind]);
-    expect(answer.body).toMatchObject({ statusCode: STATUS[kind], code: 'SOME_CODE', message: '中文原因 / the reason', messageZh: '中文原因', messageEn: 'the reason', retryAfterSeconds: 3, requestId: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      statusCode: STATUS[kind],
+      code: 'SOME_CODE',
+      message: '中文原因 / the reason',
+      messageZh: '中文原因',
+      messageEn: 'the reason',
+      retryAfterSeconds: 3,
+      requestId: expect.any(String),
+    });
   });
 
   it('groups the messages of each field, and maps case rules by their code', async () => {
-    const invalid = await answerTo(new BilingualError('invalid', 'VALIDATION_FAILED', '请求参数无效', 'Invalid request', { fields: [{ field: 'a', message: '一' }, { field: 'b', message: '二' }, { field: 'a', message: '三' }] }));
-    expect(invalid.body.errors).toEqual([{ field: 'a', messages: ['一', '三'] }, { field: 'b', messages: ['二'] }]);
-    expect((await answerTo(invalidField('unitId', '须为 UUID', 'must be a UUID'))).body.errors).toEqual([{ field: 'unitId', messages: ['须为 UUID / must be a UUID'] }]);
+    const invalid = await answerTo(
+      new BilingualError('invalid', 'VALIDATION_FAILED', '请求参数无效', 'Invalid request', {
+        fields: [
+          { field: 'a', message: '一' },
+          { field: 'b', message: '二' },
+          { field: 'a', message: '三' },
+        ],
+      }),
+    );
+    expect(invalid.body.errors).toEqual([
+      { field: 'a', messages: ['一', '三'] },
+      { field: 'b', messages: ['二'] },
+    ]);
+    expect((await answerTo(invalidField('unitId', '须为 UUID', 'must be a UUID'))).body.errors).toEqual([
+      { field: 'unitId', messages: ['须为 UUID / must be a UUID'] },
+    ]);
     expect((await answerTo(notFound('单位', 'Unit', 'u1'))).body).toMatchObject({ code: 'NOT_FOUND', messageZh: '单位不存在：u1' });
     expect((await answerTo(new CaseRuleViolation('ROLE_NOT_ALLOWED', '只有联络人可以提交', 'Only the contact may submit'))).status).toBe(403);
     expect((await answerTo(new CaseRuleViolation('FRAMEWORK_UNKNOWN', '没有该版本', 'No such version'))).status).toBe(404);
@@ -51,18 +72,34 @@ describe('the error model', () => {
 
   it('answers 400 when Temporal refuses an argument, and 503 when it cannot be reached', async () => {
     const refused = Object.assign(new Error('note too long'), { code: 3, details: 'note too long', metadata: {} });
-    expect((await answerTo(new ServiceError('Failed to patch schedule', { cause: refused }))).body).toMatchObject({ statusCode: 400, code: 'REFUSED_BY_WORKFLOW_ENGINE' });
+    expect((await answerTo(new ServiceError('Failed to patch schedule', { cause: refused }))).body).toMatchObject({
+      statusCode: 400,
+      code: 'REFUSED_BY_WORKFLOW_ENGINE',
+    });
     const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 14, details: 'unavailable', metadata: {} });
-    expect((await answerTo(new ServiceError('Failed to start workflow', { cause: down }))).body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_ENGINE_UNAVAILABLE' });
+    expect((await answerTo(new ServiceError('Failed to start workflow', { cause: down }))).body).toMatchObject({
+      statusCode: 503,
+      code: 'WORKFLOW_ENGINE_UNAVAILABLE',
+    });
   });
 
   it('answers a fault of ours 500 without its details, and Nest’s own refusals in the same shape', async () => {
     const fault = await answerTo(new Error('database password is hunter2'));
-    expect(fault.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error', requestId: expect.any(String) });
+    expect(fault.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL',
+      message: '服务器内部错误 / Internal server error',
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(fault.body)).not.toContain('hunter2');
     const unknownRoute = await tier.as('admin').get('/no-such-route');
     expect(unknownRoute).toMatchObject({ status: 404, body: { code: 'HTTP_404', messageZh: '不存在' } });
-    const malformed = await fetch(`${tier.url}/cases/${CASE_OF_A}/plan`, { method: 'POST', headers: { authorization: 'Bearer http-tier-contactOfA', 'content-type': 'application/json' }, body: '{"summary":' });
+    const malformed = await fetch(`${tier.url}/cases/${CASE_OF_A}/plan`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer http-tier-contactOfA', 'content-type': 'application/json' },
+      body: '{"summary":',
+    });
     expect(await malformed.json()).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', messageZh: '请求内容不是合法的 JSON' });
   });
 });

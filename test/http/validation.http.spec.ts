@@ -57,7 +57,9 @@ describe('input validation', () => {
   });
 
   it('lists at most a hundred problems, however many a body has', async () => {
-    const answer = await tier.as('admin').post<Refusal>('/campaigns/00000000-0000-4000-8000-000000000000/enrollments/batch', { units: Array.from({ length: 5000 }, () => 0) });
+    const answer = await tier
+      .as('admin')
+      .post<Refusal>('/campaigns/00000000-0000-4000-8000-000000000000/enrollments/batch', { units: Array.from({ length: 5000 }, () => 0) });
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.flatMap((error) => error.messages)).toHaveLength(101);
     expect(answer.body.errors?.at(-1)?.field).toBe('…');

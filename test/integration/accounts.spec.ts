@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/core';
 import { caseListScope, initialCaseState, SYSTEM_ACTOR, type CaseState, type Principal } from '#domain';
-import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore, CaseRecordEntity, CaseRecords, migrateUp, openOrm, UnitEntity, verifyPassword } from '#persistence';
+import {
+  AccountEntity,
+  AccountEventEntity,
+  AccountRejected,
+  AccountStore,
+  CaseRecordEntity,
+  CaseRecords,
+  migrateUp,
+  openOrm,
+  UnitEntity,
+  verifyPassword,
+} from '#persistence';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 
 const PASSWORD = 'a passphrase for the integration tier';
@@ -63,17 +74,27 @@ describe.each(DATABASE_KINDS)('accounts and case scope on %s', (_kind, createDat
       state('u2', { assessorIds: ['bob', 'alice_2'] }),
       state('u3', { stage: 'recommended', assessorIds: ['alice', 'carol'] }),
     ];
-    await orm.em.fork().insertMany(CaseRecordEntity, rows.map((row) => new CaseRecordEntity(row, new Date())));
+    await orm.em.fork().insertMany(
+      CaseRecordEntity,
+      rows.map((row) => new CaseRecordEntity(row, new Date())),
+    );
     const records = new CaseRecords(orm);
     const seen = async (principal: Principal) =>
-      (await records.list({ campaignId: 'scope', page: 1, pageSize: 10, sort: 'unitName', order: 'asc', scope: caseListScope(principal) })).items.map((item) => item.unitId);
+      (await records.list({ campaignId: 'scope', page: 1, pageSize: 10, sort: 'unitName', order: 'asc', scope: caseListScope(principal) })).items.map(
+        (item) => item.unitId,
+      );
     const person = (id: string, role: Principal['role'], unitId: string | null = null): Principal => ({ id, role, unitId });
     expect(await seen(person('a', 'administrator'))).toEqual(['u1', 'u2', 'u3']);
     expect(await seen(person('c', 'unit_contact', 'u2'))).toEqual(['u2']);
     expect(await seen(person('alice', 'assessor'))).toEqual(['u1', 'u3']);
     expect(await seen(person('bob', 'assessor'))).toEqual(['u2']);
     expect(await seen(person('j', 'jinhua_reviewer'))).toEqual(['u3']);
-    expect(await records.scopeOf('case:scope:u1')).toEqual({ unitId: 'u1', stage: 'cultivation', assessorIds: ['alice', 'bob'], conflictedAssessorIds: ['bob'] });
+    expect(await records.scopeOf('case:scope:u1')).toEqual({
+      unitId: 'u1',
+      stage: 'cultivation',
+      assessorIds: ['alice', 'bob'],
+      conflictedAssessorIds: ['bob'],
+    });
     expect(await records.scopeOf('case:scope:none')).toBeNull();
   });
 });

@@ -34,7 +34,10 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
     await database.drop();
   });
 
-  const notification = (recipients: DeliverNotificationInput['recipients'], kind: DeliverNotificationInput['kind'] = 'escalation'): DeliverNotificationInput => ({
+  const notification = (
+    recipients: DeliverNotificationInput['recipients'],
+    kind: DeliverNotificationInput['kind'] = 'escalation',
+  ): DeliverNotificationInput => ({
     dedupeKey: `${kind}:${randomUUID()}`,
     kind,
     caseId: 'case:c-2019:u-1',
@@ -42,7 +45,11 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
     data: { unitName: '石柱镇塘里村', stage: 'cultivation', dueOn: '2019-09-30', daysOverdue: 3 },
   });
 
-  const inboxOf = (dedupeKey: string) => app.get<MikroORM>(MikroORM).em.fork().find(InboxNotificationEntity, { dedupeKey }, { orderBy: { accountId: 'asc' } });
+  const inboxOf = (dedupeKey: string) =>
+    app
+      .get<MikroORM>(MikroORM)
+      .em.fork()
+      .find(InboxNotificationEntity, { dedupeKey }, { orderBy: { accountId: 'asc' } });
   const mailsWith = (dedupeKey: string) => smtp.messages.filter((message) => headerOf(message.raw, 'X-Qinglian-Dedupe-Key') === dedupeKey);
   const outcomes = (report: DeliveryReport) => report.deliveries.map((delivery) => `${delivery.channel} ${delivery.recipient} ${delivery.outcome}`).sort();
 
@@ -74,7 +81,10 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
     }
     // The robot answered errcode 0 only after checking the signature.
     expect(webhook.accepted.length).toBe(webhookBefore + 1);
-    expect(webhook.accepted.at(-1)).toEqual({ msgtype: 'markdown', markdown: { title: inbox[0]?.title, text: expect.stringContaining('#### 【督办】石柱镇塘里村「培育」逾期未办') } });
+    expect(webhook.accepted.at(-1)).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: inbox[0]?.title, text: expect.stringContaining('#### 【督办】石柱镇塘里村「培育」逾期未办') },
+    });
     expect(webhook.requests.every((request) => request.signatureValid)).toBe(true);
   });
 
@@ -86,7 +96,9 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
 
     const report = await activity.deliverNotification(input);
 
-    expect(outcomes(report)).toEqual([`email ${colleague.id} sent`, `email ${optedOut.id} skipped_preference`, `inbox ${colleague.id} sent`, `inbox ${optedOut.id} sent`].sort());
+    expect(outcomes(report)).toEqual(
+      [`email ${colleague.id} sent`, `email ${optedOut.id} skipped_preference`, `inbox ${colleague.id} sent`, `inbox ${optedOut.id} sent`].sort(),
+    );
     expect((await inboxOf(input.dedupeKey)).map((row) => row.accountId).sort()).toEqual([colleague.id, optedOut.id].sort());
     await smtp.sync();
     expect(mailsWith(input.dedupeKey).map((mail) => mail.to)).toEqual([[colleague.email]]);
@@ -141,9 +153,14 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       );
       expect(failure).toBeInstanceOf(ApplicationFailure);
       expect(failure).toMatchObject({ nonRetryable: false, type: NOTIFICATION_DELIVERY_FAILED });
-      expect((failure as ApplicationFailure).details?.[0]).toMatchObject({ dedupeKey: input.dedupeKey, deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: PROGRAM_OFFICE_CHAT, outcome: 'failed', detail: expect.stringContaining('500') }]) });
+      expect((failure as ApplicationFailure).details?.[0]).toMatchObject({
+        dedupeKey: input.dedupeKey,
+        deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: PROGRAM_OFFICE_CHAT, outcome: 'failed', detail: expect.stringContaining('500') }]),
+      });
       const retried = await deliver.deliverNotification(input);
-      expect(outcomes(retried)).toEqual([`email ${admin.id} skipped_duplicate`, `inbox ${admin.id} skipped_duplicate`, `webhook ${PROGRAM_OFFICE_CHAT} sent`].sort());
+      expect(outcomes(retried)).toEqual(
+        [`email ${admin.id} skipped_duplicate`, `inbox ${admin.id} skipped_duplicate`, `webhook ${PROGRAM_OFFICE_CHAT} sent`].sort(),
+      );
       expect(flaky.requests.map((request) => request.status)).toEqual([500, 200]);
       expect(flaky.accepted).toHaveLength(1);
       await smtp.sync();
@@ -185,7 +202,10 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       await setChat(unitId, outside.toString());
       const before = unitRobot.requests.length;
       const report = await activity.deliverNotification(notification({ unitId }, 'reminder_overdue'));
-      expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'skipped_disabled', detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS' });
+      expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({
+        outcome: 'skipped_disabled',
+        detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS',
+      });
       expect(unitRobot.requests.length).toBe(before);
     });
 
@@ -212,14 +232,20 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       expect(post && signatureValid(post.url, NOTIFY_SECRET)).toBe(false);
       expect(post?.dedupeKey).toBe(input.dedupeKey);
       const [inbox] = await inboxOf(input.dedupeKey);
-      expect(unitRobot.accepted.at(-1)).toEqual({ msgtype: 'markdown', markdown: { title: inbox?.title, text: expect.stringContaining('#### 【已逾期】石柱镇塘里村') } });
+      expect(unitRobot.accepted.at(-1)).toEqual({
+        msgtype: 'markdown',
+        markdown: { title: inbox?.title, text: expect.stringContaining('#### 【已逾期】石柱镇塘里村') },
+      });
       // The program office's chat is not told about a unit's reminder.
       expect(webhook.requests.length).toBe(officeBefore);
 
       const again = await activity.deliverNotification(input);
       expect(again.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ channel: 'webhook', outcome: 'skipped_duplicate' });
       expect(unitRobot.requests.length).toBe(unitBefore + 1);
-      const claim = await app.get<MikroORM>(MikroORM).em.fork().findOneOrFail(NotificationDeliveryEntity, { dedupeKey: input.dedupeKey, recipient: unitChat(unitId) });
+      const claim = await app
+        .get<MikroORM>(MikroORM)
+        .em.fork()
+        .findOneOrFail(NotificationDeliveryEntity, { dedupeKey: input.dedupeKey, recipient: unitChat(unitId) });
       expect([claim.channel, claim.status, claim.attempts]).toEqual(['webhook', 'sent', 1]);
 
       // Named by account, the same contact gets no post in the unit's chat: it stands for notices to the unit.
@@ -238,9 +264,9 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       expect(none.deliveries.filter((delivery) => delivery.channel === 'webhook')).toEqual([]);
       expect([unitRobot.requests.length, webhook.requests.length]).toEqual(before);
 
-      expect((await activity.deliverNotification(notification({ unitId }, 'reminder_before_due'))).deliveries.filter((delivery) => delivery.channel === 'webhook')).toEqual([
-        { channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent' },
-      ]);
+      expect(
+        (await activity.deliverNotification(notification({ unitId }, 'reminder_before_due'))).deliveries.filter((delivery) => delivery.channel === 'webhook'),
+      ).toEqual([{ channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent' }]);
       expect(await app.get(NotificationStore).removeUnitGroupChat(unitId)).toBe(true);
       const after = await activity.deliverNotification(notification({ unitId }, 'reminder_due_today'));
       expect(outcomes(after)).toEqual([`email ${withChat.id} sent`, `inbox ${withChat.id} sent`].sort());
@@ -253,11 +279,20 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       const unitId = off.unitId ?? '';
       await setChat(unitId, unitRobot.url);
       const skipped = await activity.deliverNotification(notification({ unitId }, 'progress_report_call'));
-      expect(skipped.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({ channel: 'webhook', recipient: unitChat(unitId), outcome: 'skipped_preference', detail: 'group chat turned off' });
+      expect(skipped.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({
+        channel: 'webhook',
+        recipient: unitChat(unitId),
+        outcome: 'skipped_preference',
+        detail: 'group chat turned off',
+      });
 
       await createRecipient(app, 'unit_contact', { unitId, webhookEnabled: true });
       const posted = await activity.deliverNotification(notification({ unitId }, 'progress_report_call'));
-      expect(posted.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({ channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent' });
+      expect(posted.deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({
+        channel: 'webhook',
+        recipient: unitChat(unitId),
+        outcome: 'sent',
+      });
     });
 
     it('retries a unit chat that fails for now and posts once; a refused signature is recorded failed and never retried', async () => {
@@ -272,9 +307,13 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
           (error: unknown) => error,
         );
         expect(failure).toMatchObject({ nonRetryable: false, type: NOTIFICATION_DELIVERY_FAILED });
-        expect((failure as ApplicationFailure).details?.[0]).toMatchObject({ deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: unitChat(unitId), outcome: 'failed', detail: expect.stringContaining('503') }]) });
+        expect((failure as ApplicationFailure).details?.[0]).toMatchObject({
+          deliveries: expect.arrayContaining([{ channel: 'webhook', recipient: unitChat(unitId), outcome: 'failed', detail: expect.stringContaining('503') }]),
+        });
         const retried = await activity.deliverNotification(input);
-        expect(outcomes(retried)).toEqual([`email ${contact.id} skipped_duplicate`, `inbox ${contact.id} skipped_duplicate`, `webhook ${unitChat(unitId)} sent`].sort());
+        expect(outcomes(retried)).toEqual(
+          [`email ${contact.id} skipped_duplicate`, `inbox ${contact.id} skipped_duplicate`, `webhook ${unitChat(unitId)} sent`].sort(),
+        );
         expect(retried.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))?.detail).toBe('attempt 2');
         expect(flaky.requests.map((request) => [request.status, request.signatureValid])).toEqual([
           [503, true],
@@ -286,7 +325,10 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
         await setChat(unitId, flaky.url, 'SECnot-the-robots-secret');
         const refused = notification({ unitId }, 'reminder_overdue');
         const report = await activity.deliverNotification(refused);
-        expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'failed', detail: expect.stringContaining('310000') });
+        expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({
+          outcome: 'failed',
+          detail: expect.stringContaining('310000'),
+        });
         const again = await activity.deliverNotification(refused);
         expect(again.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toMatchObject({ outcome: 'failed' });
         expect(flaky.requests).toHaveLength(3);

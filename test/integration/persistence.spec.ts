@@ -66,10 +66,7 @@ describe.each(DATABASE_KINDS)('persistence on %s', (_kind, createDatabase) => {
 
   it('lets exactly one of two different events take the same sequence', async () => {
     await store.append(enrollmentEvent('case:race'));
-    const results = await Promise.allSettled([
-      store.append(planSubmittedEvent('case:race', 2)),
-      store.append(planSubmittedEvent('case:race', 2)),
-    ]);
+    const results = await Promise.allSettled([store.append(planSubmittedEvent('case:race', 2)), store.append(planSubmittedEvent('case:race', 2))]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(await orm.em.fork().count(CaseEventEntity, { caseId: 'case:race' })).toBe(2);
   });

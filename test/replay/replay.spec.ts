@@ -8,7 +8,9 @@ import { CASE_WORKFLOW_PATCHES } from '../../workflows/src/patches.js';
 
 const HISTORIES = join(process.cwd(), 'test/fixtures/histories');
 // One folder per patch level of the case workflow: every level's histories must still replay.
-const files = readdirSync(HISTORIES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json')).sort();
+const files = readdirSync(HISTORIES, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 
 describe('replay of recorded case histories against the current workflow code', () => {
   let code: string;
@@ -38,10 +40,7 @@ describe('replay of recorded case histories against the current workflow code', 
   it.each(files)('%s replays without nondeterminism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
     const results = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: { code } },
-      [{ workflowId: file, history }],
-    )) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { code } }, [{ workflowId: file, history }])) {
       results.push(result);
     }
     expect(results).toHaveLength(1);

@@ -19,7 +19,11 @@ export async function expectStatus<T>(result: Promise<HttpResult<T>>, status = 2
  * Takes a case through cultivation to self-assessment: the unit's contact files the plan, the office approves it,
  * the contact files a progress report and declares the unit ready. `summaries` are the texts the contact files.
  */
-export async function completeCultivation(stack: RunningStack, caseId: string, summaries: { readonly plan: string; readonly progress: string } = { plan: '方案', progress: '进度' }): Promise<void> {
+export async function completeCultivation(
+  stack: RunningStack,
+  caseId: string,
+  summaries: { readonly plan: string; readonly progress: string } = { plan: '方案', progress: '进度' },
+): Promise<void> {
   const c = `/cases/${caseId}`;
   const contact = await stack.contactOf(caseId);
   await expectStatus(stack.http.post(`${c}/plan`, { summary: summaries.plan }, contact));
@@ -33,9 +37,16 @@ export async function completeCultivation(stack: RunningStack, caseId: string, s
  * contact files the plan, a progress report, readiness and the self-assessment; the office approves the plan and
  * assigns the two assessors, who both score 95 %; the office recommends it.
  */
-export async function recommendCase(stack: RunningStack, caseId: string, category: CategoryCode, assessors: readonly [AssessorSession, AssessorSession]): Promise<void> {
+export async function recommendCase(
+  stack: RunningStack,
+  caseId: string,
+  category: CategoryCode,
+  assessors: readonly [AssessorSession, AssessorSession],
+): Promise<void> {
   const framework = await expectStatus(stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`));
-  const sheet = { scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.95, evidence: ['台账'] })) };
+  const sheet = {
+    scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.95, evidence: ['台账'] })),
+  };
   const c = `/cases/${caseId}`;
   const contact = await stack.contactOf(caseId);
   await completeCultivation(stack, caseId);

@@ -13,7 +13,11 @@ export const NOTIFY_SECRET = 'SECtest-robot-signing-secret';
 export const UNIT_CHAT_SECRET = 'SECunit-robot-signing-secret';
 
 /** The worker's Nest context (real activities and channels) on a migrated database, with the given receivers. */
-export async function startNotificationContext(database: TestDatabase, receivers: { smtpUrl?: string; webhookUrl?: string }, environment: Record<string, string> = {}): Promise<INestApplicationContext> {
+export async function startNotificationContext(
+  database: TestDatabase,
+  receivers: { smtpUrl?: string; webhookUrl?: string },
+  environment: Record<string, string> = {},
+): Promise<INestApplicationContext> {
   const config = AppConfig.fromEnvironment({
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
@@ -33,16 +37,27 @@ export async function startNotificationContext(database: TestDatabase, receivers
 let sequence = 0;
 
 /** An active account (and, for a unit contact, its unit), with an email address unless `email` is null. */
-export async function createRecipient(app: INestApplicationContext, role: HumanRole, options: { unitId?: string; email?: string | null; emailEnabled?: boolean; webhookEnabled?: boolean } = {}): Promise<{ id: string; email: string | null; unitId: string | null }> {
+export async function createRecipient(
+  app: INestApplicationContext,
+  role: HumanRole,
+  options: { unitId?: string; email?: string | null; emailEnabled?: boolean; webhookEnabled?: boolean } = {},
+): Promise<{ id: string; email: string | null; unitId: string | null }> {
   sequence += 1;
   const orm = app.get<MikroORM>(MikroORM);
   let unitId = options.unitId ?? null;
   if (role === 'unit_contact' && unitId === null) {
     unitId = randomUUID();
-    await orm.em.fork().insert(UnitEntity, new UnitEntity({ id: unitId, name: `通知测试村${sequence}`, category: 'village', ownership: null, createdAt: new Date() }));
+    await orm.em
+      .fork()
+      .insert(UnitEntity, new UnitEntity({ id: unitId, name: `通知测试村${sequence}`, category: 'village', ownership: null, createdAt: new Date() }));
   }
-  const account = await new AccountStore(orm).create({ username: `${role.replace('_', '-')}-n${sequence}`, displayName: `收件人${sequence}`, role, unitId, password: 'notification recipient passphrase' }, SYSTEM_ACTOR);
+  const account = await new AccountStore(orm).create(
+    { username: `${role.replace('_', '-')}-n${sequence}`, displayName: `收件人${sequence}`, role, unitId, password: 'notification recipient passphrase' },
+    SYSTEM_ACTOR,
+  );
   const email = options.email === undefined ? `${account.username}@example.gov.cn` : options.email;
-  await app.get(NotificationStore).savePreference(account.id, { emailEnabled: options.emailEnabled ?? true, emailAddress: email, webhookEnabled: options.webhookEnabled ?? true });
+  await app
+    .get(NotificationStore)
+    .savePreference(account.id, { emailEnabled: options.emailEnabled ?? true, emailAddress: email, webhookEnabled: options.webhookEnabled ?? true });
   return { id: account.id, email, unitId };
 }

@@ -27,7 +27,12 @@ const server = new SMTPServer({
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
       const from = session.envelope.mailFrom;
-      report({ type: 'message', from: from ? from.address : null, to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks).toString('utf8') });
+      report({
+        type: 'message',
+        from: from ? from.address : null,
+        to: session.envelope.rcptTo.map((recipient) => recipient.address),
+        raw: Buffer.concat(chunks).toString('utf8'),
+      });
       callback();
     });
   },

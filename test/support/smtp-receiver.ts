@@ -40,7 +40,9 @@ export function startSmtpReceiver(options: { reject?: readonly string[] } = {}):
   let syncId = 0;
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => { reject(new Error(`the SMTP receiver exited (${code ?? 'signal'}) before listening`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`the SMTP receiver exited (${code ?? 'signal'}) before listening`));
+    });
     child.on('message', (message: { type: 'listening'; port: number } | { type: 'synced'; id: number } | ({ type: 'message' } & ReceivedEmail)) => {
       if (message.type === 'message') {
         messages.push({ from: message.from, to: message.to, raw: message.raw });
@@ -66,7 +68,9 @@ export function startSmtpReceiver(options: { reject?: readonly string[] } = {}):
               done();
               return;
             }
-            child.once('exit', () => { done(); });
+            child.once('exit', () => {
+              done();
+            });
             child.disconnect();
           }),
       });

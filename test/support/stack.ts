@@ -136,16 +136,26 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   async function signUp(role: HumanRole, options: { unitId?: string; username?: string } = {}): Promise<SignedIn> {
     sequence += 1;
     const username = options.username ?? `${role.replace('_', '-')}-${sequence}`;
-    await expectCreated(`create ${username}`, '/accounts', { username, displayName: username, role, password: TEST_PASSWORD, ...(options.unitId ? { unitId: options.unitId } : {}) });
+    await expectCreated(`create ${username}`, '/accounts', {
+      username,
+      displayName: username,
+      role,
+      password: TEST_PASSWORD,
+      ...(options.unitId ? { unitId: options.unitId } : {}),
+    });
     return login(username, TEST_PASSWORD);
   }
 
   async function createUnit(name: string, category: CategoryCode = 'village'): Promise<string> {
-    return (await expectCreated<{ id: string }>(`create unit ${name}`, '/units', { name, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) })).id;
+    return (
+      await expectCreated<{ id: string }>(`create unit ${name}`, '/units', { name, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) })
+    ).id;
   }
 
   async function enroll(campaignId: string, unitId: string): Promise<Enrollment> {
-    const enrolled = await expectCreated<{ caseId: string; deadlines: Record<string, string> }>(`enroll ${unitId}`, `/campaigns/${campaignId}/enrollments`, { unitId });
+    const enrolled = await expectCreated<{ caseId: string; deadlines: Record<string, string> }>(`enroll ${unitId}`, `/campaigns/${campaignId}/enrollments`, {
+      unitId,
+    });
     return { caseId: enrolled.caseId, unitId, deadlines: enrolled.deadlines };
   }
 
@@ -187,7 +197,8 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     createCampaign: async (settings) => (await expectCreated<{ id: string }>(`create campaign ${settings.name}`, '/campaigns', settings)).id,
     enroll,
     enrollNewUnit: async (campaignId, name, category) => enroll(campaignId, await createUnit(name, category)),
-    issueApiToken: (name, role, unitId) => expectCreated<IssuedApiToken>(`issue api token ${name}`, '/api-tokens', { name, role, ...(unitId ? { unitId } : {}) }),
+    issueApiToken: (name, role, unitId) =>
+      expectCreated<IssuedApiToken>(`issue api token ${name}`, '/api-tokens', { name, role, ...(unitId ? { unitId } : {}) }),
     deliverNotification: (input) => worker.app.get(NotificationDeliveryActivities).deliverNotification(input),
     extraApi: async (overrides) => {
       const extra = await createApiApp(AppConfig.fromEnvironment({ ...variables, ...overrides }));
@@ -203,4 +214,3 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     },
   };
 }
-

@@ -27,7 +27,9 @@ function body(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => { resolve(Buffer.concat(chunks).toString('utf8')); });
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
   });
 }
@@ -78,6 +80,12 @@ export async function startWebhookReceiver(secret: string, script: readonly numb
     url: `http://127.0.0.1:${port}/robot/send?access_token=test-token`,
     accepted,
     requests,
-    stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => { resolve(); }); }),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

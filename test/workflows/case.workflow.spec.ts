@@ -86,7 +86,10 @@ describe('case workflow', () => {
   it('the validator rejects an illegal step before anything is written or recorded in history', async () => {
     const { caseId } = await enroll('cases', 'unit-rejected');
     const handle = client.workflow.getHandle(caseId);
-    const attempt = handle.executeUpdate(caseSteps.submitPlan, { args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }], updateId: 'rejected-plan' });
+    const attempt = handle.executeUpdate(caseSteps.submitPlan, {
+      args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }],
+      updateId: 'rejected-plan',
+    });
     const code = await attempt.then(() => 'accepted', violationCode);
     expect(code).toBe('ROLE_NOT_ALLOWED');
     expect(await store.listForCase(caseId)).toHaveLength(1);
@@ -147,7 +150,10 @@ describe('case workflow', () => {
     expect(lostAcknowledgements).toBe(2);
     expect(state.lastSequence).toBe(2);
     const events = await store.listForCase(caseId);
-    expect(events.map((event) => [event.sequence, event.type])).toEqual([[1, 'CaseEnrolled'], [2, 'PlanSubmitted']]);
+    expect(events.map((event) => [event.sequence, event.type])).toEqual([
+      [1, 'CaseEnrolled'],
+      [2, 'PlanSubmitted'],
+    ]);
     expect(events[1]?.prevHash).toBe(events[0]?.hash);
   });
 });

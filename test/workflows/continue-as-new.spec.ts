@@ -22,7 +22,10 @@ beforeAll(async () => {
   // Temporal suggests continue-as-new after a few dozen history events instead of thousands.
   env = await startDevServer(['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=25']);
   database = await createSqliteDatabase();
-  worker = await startWorker(AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: 'cases-can', LOG_LEVEL: 'silent' }), env.nativeConnection);
+  worker = await startWorker(
+    AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: 'cases-can', LOG_LEVEL: 'silent' }),
+    env.nativeConnection,
+  );
   orm = worker.app.get<MikroORM>(MikroORM);
   await migrateUp(orm);
 });
@@ -59,7 +62,12 @@ describe('a long-lived case', () => {
       return description.status.name === 'RUNNING' ? description : undefined;
     });
     expect(latest.runId).not.toBe(firstRunId);
-    expect(await handle.query(caseStateQuery)).toMatchObject({ stage: 'cultivation', planStatus: 'approved', progressReports: reports, lastSequence: 3 + reports });
+    expect(await handle.query(caseStateQuery)).toMatchObject({
+      stage: 'cultivation',
+      planStatus: 'approved',
+      progressReports: reports,
+      lastSequence: 3 + reports,
+    });
 
     const events = await new CaseEventStore(orm).listForCase(caseId);
     expect(events.map((event) => event.sequence)).toEqual(Array.from({ length: 3 + reports }, (_, index) => index + 1));

@@ -4,7 +4,15 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
 import { CalendarOutOfRangeError, calendarCoverage, DEFAULT_REMINDER_POLICY, DEFAULT_STAGE_DURATIONS, dueOnFor } from '#domain';
-import { CASE_WORKFLOW_TYPE, caseStateQuery, CaseSearchAttributes, caseSteps, caseWorkflowId, enrollmentRecordedUpdate, type CaseWorkflowInput } from '#contracts';
+import {
+  CASE_WORKFLOW_TYPE,
+  caseStateQuery,
+  CaseSearchAttributes,
+  caseSteps,
+  caseWorkflowId,
+  enrollmentRecordedUpdate,
+  type CaseWorkflowInput,
+} from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -23,7 +31,10 @@ function withOlderCalendar(activities: WorkerActivities): WorkerActivities {
       const event = await activities.planDeadline(input);
       if (event.type !== 'DeadlineSet' || Number(event.payload.dueOn.slice(0, 4)) <= olderLastYear) return event;
       const { deadline, enteredOn, duration, dueOn } = event.payload;
-      return { type: 'DeadlinePending', payload: { deadline, enteredOn, duration, reason: new CalendarOutOfRangeError(dueOn, firstYear, olderLastYear).message } };
+      return {
+        type: 'DeadlinePending',
+        payload: { deadline, enteredOn, duration, reason: new CalendarOutOfRangeError(dueOn, firstYear, olderLastYear).message },
+      };
     },
   };
 }

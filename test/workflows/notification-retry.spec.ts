@@ -64,7 +64,15 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
       env.client.workflow.execute('deliverNotificationWorkflow', {
         taskQueue,
         workflowId: `notify-${dedupeKey}`,
-        args: [{ dedupeKey, kind: 'escalation', caseId: null, recipients: { role: 'administrator' }, data: { unitName: '先行集团', stage: 'inspection', dueOn: '2019-10-15', daysOverdue: 5 } }],
+        args: [
+          {
+            dedupeKey,
+            kind: 'escalation',
+            caseId: null,
+            recipients: { role: 'administrator' },
+            data: { unitName: '先行集团', stage: 'inspection', dueOn: '2019-10-15', daysOverdue: 5 },
+          },
+        ],
       }) as Promise<DeliveryReport>,
     );
 
@@ -76,7 +84,9 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
     await smtp.sync();
     expect(smtp.messages.filter((message) => message.to.includes(admin.email ?? ''))).toHaveLength(1);
     // The report of the attempt that succeeded: what the first attempt delivered is recognised, not repeated.
-    expect(report.deliveries.map((delivery) => `${delivery.channel} ${delivery.outcome}`).sort()).toEqual(['email skipped_duplicate', 'inbox skipped_duplicate', 'webhook sent'].sort());
+    expect(report.deliveries.map((delivery) => `${delivery.channel} ${delivery.outcome}`).sort()).toEqual(
+      ['email skipped_duplicate', 'inbox skipped_duplicate', 'webhook sent'].sort(),
+    );
     expect(report.deliveries.find((delivery) => delivery.recipient === PROGRAM_OFFICE_CHAT)).toMatchObject({ outcome: 'sent', detail: 'attempt 2' });
   });
 
@@ -92,7 +102,15 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
       env.client.workflow.execute('deliverNotificationWorkflow', {
         taskQueue,
         workflowId: `notify-${dedupeKey}`,
-        args: [{ dedupeKey, kind: 'reminder_overdue', caseId: null, recipients: { unitId }, data: { unitName: '古山镇', stage: 'rectification', dueOn: '2019-11-15', daysOverdue: 2 } }],
+        args: [
+          {
+            dedupeKey,
+            kind: 'reminder_overdue',
+            caseId: null,
+            recipients: { unitId },
+            data: { unitName: '古山镇', stage: 'rectification', dueOn: '2019-11-15', daysOverdue: 2 },
+          },
+        ],
       }) as Promise<DeliveryReport>,
     );
 
@@ -105,6 +123,11 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
     expect(webhook.requests.length).toBe(officeRequests);
     await smtp.sync();
     expect(smtp.messages.filter((message) => message.to.includes(contact.email ?? ''))).toHaveLength(1);
-    expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toEqual({ channel: 'webhook', recipient: unitChat(unitId), outcome: 'sent', detail: 'attempt 2' });
+    expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toEqual({
+      channel: 'webhook',
+      recipient: unitChat(unitId),
+      outcome: 'sent',
+      detail: 'attempt 2',
+    });
   });
 });

@@ -34,7 +34,12 @@ export function configureApiApp(app: NestExpressApplication, config: AppConfig):
   // 127.0.0.1, where upgrading the page's requests to https would break it.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // No origin is allowed cross-site unless CORS_ORIGINS names it.
-  app.enableCors({ origin: config.corsOrigins.length ? [...config.corsOrigins] : false, allowedHeaders: ['authorization', 'content-type', 'x-request-id'], exposedHeaders: ['x-request-id'], maxAge: 600 });
+  app.enableCors({
+    origin: config.corsOrigins.length ? [...config.corsOrigins] : false,
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
   // Logins and refreshes per client address and window. Per process: with several api replicas each counts its
   // own (the lockout after failed passwords is kept in the database and shared).
   const limited = errorBody(rateLimited());

@@ -33,7 +33,6 @@ import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
 
-
 /** Every controller of the api. */
 export const API_CONTROLLERS = [
   HealthController,
@@ -82,7 +81,11 @@ export class ApiModule {
       controllers: API_CONTROLLERS,
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
-        { provide: LoginThrottleStore, useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login), inject: [MikroORM, AppConfig] },
+        {
+          provide: LoginThrottleStore,
+          useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login),
+          inject: [MikroORM, AppConfig],
+        },
         SessionTokens,
         AuthService,
         AccountsService,

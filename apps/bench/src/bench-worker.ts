@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const context = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createCaseWorker(context, connection, process.env.BENCH_BASELINE === '1' ? (activities) => ({ ...activities, ...baseline(context.get(MikroORM)) }) : undefined);
+  const worker = await createCaseWorker(
+    context,
+    connection,
+    process.env.BENCH_BASELINE === '1' ? (activities) => ({ ...activities, ...baseline(context.get(MikroORM)) }) : undefined,
+  );
   process.on('message', (message: ToBenchWorker) => {
     if (message.type === 'memory') {
       global.gc?.();

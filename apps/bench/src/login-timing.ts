@@ -44,11 +44,16 @@ async function main(): Promise<void> {
   const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/api`;
   try {
     const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     const admin = { authorization: `Bearer ${String((await post('/auth/login', ADMIN)).body.accessToken)}` };
-    const create = async (username: string) => String((await post('/accounts', { username, displayName: username, role: 'auditor', password: PASSWORD }, admin)).body.id);
+    const create = async (username: string) =>
+      String((await post('/accounts', { username, displayName: username, role: 'auditor', password: PASSWORD }, admin)).body.id);
     await create('timing.active');
     const disabledId = await create('timing.disabled');
     await post(`/accounts/${disabledId}/status`, { status: 'disabled', reason: 'timing' }, admin);

@@ -89,7 +89,9 @@ function freePort(): Promise<number> {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => { resolve(typeof address === 'object' && address ? address.port : 0); });
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
     });
   });
 }
@@ -101,7 +103,11 @@ process.on('exit', () => {
 });
 
 function child(script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
-  const started = fork(fileURLToPath(new URL(script, import.meta.url)), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const started = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.add(started);
   started.once('exit', () => children.delete(started));
   return started;
@@ -129,7 +135,9 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
     console.error(`the bench worker exited during the run (${String(code ?? signal)})`);
     process.exit(1);
   });
-  const send = (message: ToBenchWorker): void => { worker.send(message); };
+  const send = (message: ToBenchWorker): void => {
+    worker.send(message);
+  };
   return {
     memory: async () => {
       const reply = next();
@@ -140,7 +148,9 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
     },
     stop: () => {
       stopping = true;
-      return stopChild(worker, () => { send({ type: 'stop' }); });
+      return stopChild(worker, () => {
+        send({ type: 'stop' });
+      });
     },
   };
 }
@@ -152,7 +162,10 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop():
   const startedAt = performance.now();
   for (;;) {
     if (api.exitCode !== null) throw new Error(`the api exited with ${String(api.exitCode)}`);
-    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (performance.now() - startedAt > 60_000) throw new Error('the api did not become healthy within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -191,10 +204,17 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
 
 async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>> }> {
   const session = String((await post(base, '/auth/login', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })).accessToken);
-  const apiToken = (role: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> => post(base, '/api-tokens', { name: `bench ${role}`, role, ...extra }, session);
+  const apiToken = (role: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> =>
+    post(base, '/api-tokens', { name: `bench ${role}`, role, ...extra }, session);
   const [admin, alice, bob, jinhua] = await Promise.all([apiToken('administrator'), apiToken('assessor'), apiToken('assessor'), apiToken('jinhua_reviewer')]);
   return {
-    cast: { admin: String(admin.token), alice: String(alice.token), bob: String(bob.token), jinhua: String(jinhua.token), assessorIds: [String(alice.actorId), String(bob.actorId)] },
+    cast: {
+      admin: String(admin.token),
+      alice: String(alice.token),
+      bob: String(bob.token),
+      jinhua: String(jinhua.token),
+      assessorIds: [String(alice.actorId), String(bob.actorId)],
+    },
     apiToken,
   };
 }
@@ -203,7 +223,9 @@ async function driveLifecycles(variant: string, base: string): Promise<Run & { c
   const { cast, apiToken } = await castOf(base);
   const frameworks = {} as Record<CategoryCode, IndicatorFramework>;
   for (const category of CATEGORY_CODES) {
-    frameworks[category] = (await (await fetch(`${base}/frameworks/${category}/2019.1`, { headers: { authorization: `Bearer ${cast.admin}` } })).json()) as IndicatorFramework;
+    frameworks[category] = (await (
+      await fetch(`${base}/frameworks/${category}/2019.1`, { headers: { authorization: `Bearer ${cast.admin}` } })
+    ).json()) as IndicatorFramework;
   }
   const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant}` }, cast.admin)).id);
   const latencies: number[] = [];
@@ -219,7 +241,12 @@ async function driveLifecycles(variant: string, base: string): Promise<Run & { c
   });
   const lifecycle = async (index: number): Promise<void> => {
     const category = CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village';
-    const unit = await post(base, '/units', { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) }, cast.admin);
+    const unit = await post(
+      base,
+      '/units',
+      { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) },
+      cast.admin,
+    );
     const contact = String((await apiToken('unit_contact', { unitId: unit.id })).token);
     const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, cast.admin);
     const c = `/cases/${String(enrolled.caseId)}`;
@@ -235,7 +262,11 @@ async function driveLifecycles(variant: string, base: string): Promise<Run & { c
     await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, cast.jinhua);
   };
   const started = performance.now();
-  await pMap(Array.from({ length: CASES }, (_, index) => index), lifecycle, { concurrency: CONCURRENCY });
+  await pMap(
+    Array.from({ length: CASES }, (_, index) => index),
+    lifecycle,
+    { concurrency: CONCURRENCY },
+  );
   return { variant, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies, campaignId, cast };
 }
 
@@ -252,7 +283,9 @@ async function main(): Promise<void> {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
-    console.log(`Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`);
+    console.log(
+      `Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`,
+    );
     const baselineStack = await startStack(env, 'baseline', dataDir);
     const baseline = await driveLifecycles('baseline', baselineStack.base);
     console.log(describeRun(baseline));
@@ -270,9 +303,13 @@ async function main(): Promise<void> {
       await post(stack.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, lifecycle.cast.admin);
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
-    console.log(`enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`);
+    console.log(
+      `enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`,
+    );
     const loaded = await stack.worker.memory();
-    console.log(`worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle run; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`);
+    console.log(
+      `worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle run; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`,
+    );
     await stack.stop();
   } finally {
     await env.teardown();

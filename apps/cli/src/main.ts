@@ -77,7 +77,10 @@ const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
     }
     const password = await readPassword('新管理员口令 / password for the new administrator: ');
     try {
-      const account = await new AccountStore(orm).create({ username, displayName: values['display-name'] ?? username, role: 'administrator', password }, SYSTEM_ACTOR);
+      const account = await new AccountStore(orm).create(
+        { username, displayName: values['display-name'] ?? username, role: 'administrator', password },
+        SYSTEM_ACTOR,
+      );
       console.log(`${target}: 已创建管理员 / administrator created: ${account.username} (${account.id})`);
       return 0;
     } catch (error) {
@@ -100,7 +103,12 @@ const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { case: { type: 'string' }, api: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { case: { type: 'string' }, api: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
+  });
   const [command, name] = positionals;
   if (command === 'seed:yongkang-2019') {
     const token = process.env.QINGLIAN_API_TOKEN;
@@ -108,7 +116,9 @@ async function main(argv: string[]): Promise<number> {
       console.error('seed:yongkang-2019 needs QINGLIAN_API_TOKEN: an api token with the administrator role (POST /api/api-tokens)');
       return 2;
     }
-    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, (line) => { console.log(line); });
+    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, (line) => {
+      console.log(line);
+    });
     return 0;
   }
   const run = command === undefined ? undefined : DATABASE_COMMANDS[command];

@@ -50,20 +50,32 @@ async function main(): Promise<void> {
         'temporal',
         cli,
         [
-          'server', 'start-dev',
-          '--ip', '127.0.0.1',
-          '--port', String(config.temporal.devServerPort),
-          '--ui-port', String(config.temporal.uiPort),
-          '--db-filename', join(config.dataDir, 'temporal.sqlite'),
-          '--namespace', config.temporal.namespace,
-          '--log-level', 'warn',
+          'server',
+          'start-dev',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(config.temporal.devServerPort),
+          '--ui-port',
+          String(config.temporal.uiPort),
+          '--db-filename',
+          join(config.dataDir, 'temporal.sqlite'),
+          '--namespace',
+          config.temporal.namespace,
+          '--log-level',
+          'warn',
           ...CASE_SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
         ],
         { stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] },
       );
       children.push(devServer);
       console.log(`Temporal 开发服务器启动中 / starting the Temporal dev server (log: ${log})…`);
-      await waitFor('Temporal dev server', () => temporalReachable(config.temporal.address), 60_000, () => !devServer.running);
+      await waitFor(
+        'Temporal dev server',
+        () => temporalReachable(config.temporal.address),
+        60_000,
+        () => !devServer.running,
+      );
     }
 
     const orm = await openOrm(config.database);
@@ -75,7 +87,11 @@ async function main(): Promise<void> {
     }
 
     const env = { ...process.env, TEMPORAL_ADDRESS: config.temporal.address, DATA_DIR: config.dataDir };
-    const worker = new Child('worker', process.execPath, [...WORKER_NODE_FLAGS, join(root, 'dist/apps/worker/src/main.js')], { stdio: 'inherit', env, cwd: root });
+    const worker = new Child('worker', process.execPath, [...WORKER_NODE_FLAGS, join(root, 'dist/apps/worker/src/main.js')], {
+      stdio: 'inherit',
+      env,
+      cwd: root,
+    });
     const api = new Child('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')], { stdio: 'inherit', env, cwd: root });
     children.push(worker, api);
     for (const child of children) {
@@ -139,7 +155,11 @@ function assertPortFree(port: number, variable: string): Promise<void> {
     server.once('error', () => {
       reject(new Error(`端口 ${port} 已被占用 / port ${port} is in use: stop what holds it or set ${variable}`));
     });
-    server.listen(port, '127.0.0.1', () => server.close(() => { resolve(); }));
+    server.listen(port, '127.0.0.1', () =>
+      server.close(() => {
+        resolve();
+      }),
+    );
   });
 }
 

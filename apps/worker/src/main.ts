@@ -24,8 +24,12 @@ async function main(): Promise<void> {
     logger.log(`${signal} received: draining the worker`);
     worker.shutdown();
   };
-  process.once('SIGINT', () => { stop('SIGINT'); });
-  process.once('SIGTERM', () => { stop('SIGTERM'); });
+  process.once('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.once('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 
   logger.log(`worker polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   try {

@@ -10,11 +10,7 @@ export class WorkerModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { service: 'worker' } } }),
-        PersistenceModule,
-      ],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { service: 'worker' } } }), PersistenceModule],
       providers: ACTIVITY_PROVIDERS,
     };
   }

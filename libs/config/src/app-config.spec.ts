@@ -10,10 +10,7 @@ describe(AppConfig.name, () => {
   });
 
   it('switches to PostgreSQL and an external Temporal cluster', () => {
-    const config = AppConfig.fromEnvironment(
-      { DATABASE_URL: 'postgres://app@db:5432/qinglian', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' },
-      '/srv',
-    );
+    const config = AppConfig.fromEnvironment({ DATABASE_URL: 'postgres://app@db:5432/qinglian', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' }, '/srv');
     expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://app@db:5432/qinglian' });
     expect(config.temporal).toMatchObject({ address: 'temporal:7233', external: true });
     expect(config.http.port).toBe(8080);
@@ -77,7 +74,10 @@ describe(AppConfig.name, () => {
 
   it('reads the schedules in Asia/Shanghai cron, refusing anything but five fields', () => {
     expect(AppConfig.fromEnvironment({}, '/srv').schedules).toEqual({ weeklyDigestCron: '0 9 * * 1', progressCallCron: '0 9 1 * *', stalledAfterDays: 14 });
-    expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({ weeklyDigestCron: '30 8 * * 5', stalledAfterDays: 7 });
+    expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({
+      weeklyDigestCron: '30 8 * * 5',
+      stalledAfterDays: 7,
+    });
     expect(() => AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: 'every monday' }, '/srv')).toThrow('SCHEDULE_WEEKLY_DIGEST_CRON');
     expect(() => AppConfig.fromEnvironment({ STALLED_AFTER_DAYS: '0' }, '/srv')).toThrow('STALLED_AFTER_DAYS');
   });
@@ -85,30 +85,53 @@ describe(AppConfig.name, () => {
   it('reads the notification channels: none by default, each variable checked by name', () => {
     expect(AppConfig.fromEnvironment({}, '/srv').notifications).toMatchObject({ smtpUrl: undefined, webhook: undefined, timeoutMs: 10_000 });
     const config = AppConfig.fromEnvironment(
-      { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'office@example.gov.cn', NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' },
+      {
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        MAIL_FROM: 'office@example.gov.cn',
+        NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+        NOTIFY_WEBHOOK_SECRET: 'SECabcdef123',
+      },
       '/srv',
     );
-    expect(config.notifications).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'office@example.gov.cn', webhook: { url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabcdef123' } });
+    expect(config.notifications).toMatchObject({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      mailFrom: 'office@example.gov.cn',
+      webhook: { url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabcdef123' },
+    });
     expect(() => AppConfig.fromEnvironment({ SMTP_URL: 'http://mail' }, '/srv')).toThrow('SMTP_URL');
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'https://chat.example/hook' }, '/srv')).toThrow('NOTIFY_WEBHOOK_SECRET');
     expect(() => AppConfig.fromEnvironment({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
     const production = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' };
-    expect(() => AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'http://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv')).toThrow('NOTIFY_WEBHOOK_URL');
-    expect(AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv').notifications.webhook?.url).toMatch(/^https:/);
+    expect(() => AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'http://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv')).toThrow(
+      'NOTIFY_WEBHOOK_URL',
+    );
+    expect(
+      AppConfig.fromEnvironment({ ...production, NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x' }, '/srv').notifications.webhook
+        ?.url,
+    ).toMatch(/^https:/);
   });
 
   it('keeps units’ group chats to the allowed hosts: DingTalk by default, any only outside production', () => {
     expect(AppConfig.fromEnvironment({}, '/srv').notifications.groupChatAllowedHosts).toEqual(['oapi.dingtalk.com']);
-    expect(AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'oapi.dingtalk.com, Chat.Example.gov.cn:8443' }, '/srv').notifications.groupChatAllowedHosts).toEqual(['oapi.dingtalk.com', 'chat.example.gov.cn:8443']);
+    expect(
+      AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'oapi.dingtalk.com, Chat.Example.gov.cn:8443' }, '/srv').notifications.groupChatAllowedHosts,
+    ).toEqual(['oapi.dingtalk.com', 'chat.example.gov.cn:8443']);
     expect(AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: '*' }, '/srv').notifications.groupChatAllowedHosts).toBe('*');
-    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', GROUP_CHAT_ALLOWED_HOSTS: '*', AUTH_TOKEN_SECRET: 'x'.repeat(40) }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
+    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', GROUP_CHAT_ALLOWED_HOSTS: '*', AUTH_TOKEN_SECRET: 'x'.repeat(40) }, '/srv')).toThrow(
+      'GROUP_CHAT_ALLOWED_HOSTS',
+    );
     expect(() => AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'https://oapi.dingtalk.com/' }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
   });
 
   it('takes a compressed case clock for demonstrations and tests only', () => {
     expect(AppConfig.fromEnvironment({}, '/srv').caseClock).toBeUndefined();
-    expect(AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '2026-06-01' }, '/srv').caseClock).toEqual({ secondsPerDay: 2, startsOn: '2026-06-01' });
+    expect(AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '2026-06-01' }, '/srv').caseClock).toEqual({
+      secondsPerDay: 2,
+      startsOn: '2026-06-01',
+    });
     expect(() => AppConfig.fromEnvironment({ CASE_CLOCK_SECONDS_PER_DAY: '2', CASE_CLOCK_STARTS_ON: '6/1' }, '/srv')).toThrow('CASE_CLOCK_STARTS_ON');
-    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), CASE_CLOCK_SECONDS_PER_DAY: '2' }, '/srv')).toThrow('CASE_CLOCK_SECONDS_PER_DAY');
+    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40), CASE_CLOCK_SECONDS_PER_DAY: '2' }, '/srv')).toThrow(
+      'CASE_CLOCK_SECONDS_PER_DAY',
+    );
   });
 });

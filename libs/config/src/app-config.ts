@@ -10,86 +10,116 @@ const bytes = z.coerce.number().int().min(1024).max(104_857_600);
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{3,64}$/;
 const username = z.string().regex(USERNAME_PATTERN, 'must be 3–64 letters, digits or . _ @ -');
 /** Five cron fields (minute hour day-of-month month day-of-week), read in Asia/Shanghai. */
-const cron = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'must be five cron fields, e.g. "0 9 * * 1" (Mondays 09:00 Asia/Shanghai)');
+const cron = z
+  .string()
+  .trim()
+  .regex(/^\S+(\s+\S+){4}$/, 'must be five cron fields, e.g. "0 9 * * 1" (Mondays 09:00 Asia/Shanghai)');
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
 /** Every environment variable the processes read. Unknown QINGLIAN_-less variables are ignored. */
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(3000),
-  DATA_DIR: z.string().min(1).default('var'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(postgres|postgresql|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
-    .optional(),
-  TEMPORAL_ADDRESS: hostPort.optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('qinglian-cases'),
-  TEMPORAL_DEV_PORT: port.default(7233),
-  TEMPORAL_UI_PORT: port.default(8233),
-  TEMPORAL_UI_URL: z.url().optional(),
-  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
-  SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
-  STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-  CASE_CLOCK_SECONDS_PER_DAY: z.coerce.number().positive().max(86_400).optional(),
-  CASE_CLOCK_STARTS_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
-  AUTH_TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 48)').optional(),
-  AUTH_ACCESS_TOKEN_SECONDS: seconds.default(900),
-  AUTH_REFRESH_TOKEN_SECONDS: seconds.default(43_200),
-  AUTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  AUTH_LOGIN_LOCKOUT_SECONDS: seconds.default(900),
-  AUTH_LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  AUTH_LOGIN_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
-  AUTH_LOGIN_GLOBAL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
-  AUTH_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
-  AUTH_LOGIN_RATE_WINDOW_SECONDS: seconds.default(60),
-  BOOTSTRAP_ADMIN_USERNAME: username.optional(),
-  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
-  CORS_ORIGINS: z
-    .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
-    .default([]),
-  HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
-  HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
-  HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  SMTP_URL: z
-    .string()
-    .refine((value) => URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol), 'must be smtp://[user:pass@]host:port or smtps://…')
-    .optional(),
-  MAIL_FROM: z.string().min(3).max(200).default('清廉细胞示范点创建管理 <noreply@qinglian.invalid>'),
-  NOTIFY_WEBHOOK_URL: z
-    .string()
-    .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), 'must be an http(s) URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…')
-    .optional(),
-  NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
-  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  GROUP_CHAT_ALLOWED_HOSTS: z
-    .string()
-    .default('oapi.dingtalk.com')
-    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))
-    .refine((hosts) => hosts.length > 0 && hosts.every((host) => host === '*' || /^[a-z0-9.-]+(:\d+)?$/.test(host)), 'must be a comma-separated list of host names (host or host:port), or *'),
-}).superRefine((env, context) => {
-  if (env.NODE_ENV === 'production' && env.NOTIFY_WEBHOOK_URL !== undefined && !env.NOTIFY_WEBHOOK_URL.startsWith('https:')) {
-    context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https in production: the URL carries the robot’s access token' });
-  }
-  if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.includes('*')) {
-    context.addIssue({ code: 'custom', path: ['GROUP_CHAT_ALLOWED_HOSTS'], message: 'name the hosts units may point their group chats at; * is for development only' });
-  }
-  if (env.NODE_ENV === 'production' && env.CASE_CLOCK_SECONDS_PER_DAY !== undefined) {
-    context.addIssue({ code: 'custom', path: ['CASE_CLOCK_SECONDS_PER_DAY'], message: 'a compressed case clock is for demonstrations and tests, never NODE_ENV=production' });
-  }
-});
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    DATA_DIR: z.string().min(1).default('var'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres|postgresql|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
+      .optional(),
+    TEMPORAL_ADDRESS: hostPort.optional(),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('qinglian-cases'),
+    TEMPORAL_DEV_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    TEMPORAL_UI_URL: z.url().optional(),
+    WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
+    SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
+    STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    CASE_CLOCK_SECONDS_PER_DAY: z.coerce.number().positive().max(86_400).optional(),
+    CASE_CLOCK_STARTS_ON: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional(),
+    AUTH_TOKEN_SECRET: z.string().min(32, 'must have at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+    AUTH_ACCESS_TOKEN_SECONDS: seconds.default(900),
+    AUTH_REFRESH_TOKEN_SECONDS: seconds.default(43_200),
+    AUTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    AUTH_LOGIN_LOCKOUT_SECONDS: seconds.default(900),
+    AUTH_LOGIN_BACKOFF_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    AUTH_LOGIN_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+    AUTH_LOGIN_GLOBAL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    AUTH_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+    AUTH_LOGIN_RATE_WINDOW_SECONDS: seconds.default(60),
+    BOOTSTRAP_ADMIN_USERNAME: username.optional(),
+    BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
+    CORS_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, 'each origin is scheme://host[:port], no path')))
+      .default([]),
+    HTTP_JSON_LIMIT_BYTES: bytes.default(1_048_576),
+    HTTP_CSV_LIMIT_BYTES: bytes.default(2_097_152),
+    HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    SMTP_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol), 'must be smtp://[user:pass@]host:port or smtps://…')
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('清廉细胞示范点创建管理 <noreply@qinglian.invalid>'),
+    NOTIFY_WEBHOOK_URL: z
+      .string()
+      .refine(
+        (value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol),
+        'must be an http(s) URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…',
+      )
+      .optional(),
+    NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
+    NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    GROUP_CHAT_ALLOWED_HOSTS: z
+      .string()
+      .default('oapi.dingtalk.com')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter((host) => host !== ''),
+      )
+      .refine(
+        (hosts) => hosts.length > 0 && hosts.every((host) => host === '*' || /^[a-z0-9.-]+(:\d+)?$/.test(host)),
+        'must be a comma-separated list of host names (host or host:port), or *',
+      ),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && env.NOTIFY_WEBHOOK_URL !== undefined && !env.NOTIFY_WEBHOOK_URL.startsWith('https:')) {
+      context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https in production: the URL carries the robot’s access token' });
+    }
+    if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.includes('*')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['GROUP_CHAT_ALLOWED_HOSTS'],
+        message: 'name the hosts units may point their group chats at; * is for development only',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.CASE_CLOCK_SECONDS_PER_DAY !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['CASE_CLOCK_SECONDS_PER_DAY'],
+        message: 'a compressed case clock is for demonstrations and tests, never NODE_ENV=production',
+      });
+    }
+  });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgresql'; readonly url: string };
+export type DatabaseConfig = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgresql'; readonly url: string };
 
 export interface ConfigProblem {
   readonly variable: string;
@@ -100,9 +130,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(
-      `配置无效 / Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`,
-    );
+    super(`配置无效 / Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
   }
 }
 
@@ -186,8 +214,13 @@ export class AppConfig {
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
-    this.caseClock = env.CASE_CLOCK_SECONDS_PER_DAY === undefined ? undefined : { secondsPerDay: env.CASE_CLOCK_SECONDS_PER_DAY, startsOn: env.CASE_CLOCK_STARTS_ON };
-    this.schedules = { weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON, progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON, stalledAfterDays: env.STALLED_AFTER_DAYS };
+    this.caseClock =
+      env.CASE_CLOCK_SECONDS_PER_DAY === undefined ? undefined : { secondsPerDay: env.CASE_CLOCK_SECONDS_PER_DAY, startsOn: env.CASE_CLOCK_STARTS_ON };
+    this.schedules = {
+      weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON,
+      progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON,
+      stalledAfterDays: env.STALLED_AFTER_DAYS,
+    };
     this.auth = {
       tokenSecret: env.AUTH_TOKEN_SECRET,
       accessTokenSeconds: env.AUTH_ACCESS_TOKEN_SECONDS,
@@ -211,7 +244,10 @@ export class AppConfig {
     this.notifications = {
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,
-      webhook: env.NOTIFY_WEBHOOK_URL === undefined || env.NOTIFY_WEBHOOK_SECRET === undefined ? undefined : { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET },
+      webhook:
+        env.NOTIFY_WEBHOOK_URL === undefined || env.NOTIFY_WEBHOOK_SECRET === undefined
+          ? undefined
+          : { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET },
       timeoutMs: env.NOTIFY_TIMEOUT_MS,
       groupChatAllowedHosts: env.GROUP_CHAT_ALLOWED_HOSTS.includes('*') ? '*' : env.GROUP_CHAT_ALLOWED_HOSTS,
     };
@@ -221,16 +257,17 @@ export class AppConfig {
     const blanksRemoved = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
     const parsed = environmentSchema.safeParse(blanksRemoved);
     if (!parsed.success) {
-      throw new ConfigError(
-        parsed.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
-      );
+      throw new ConfigError(parsed.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })));
     }
     const problems: ConfigProblem[] = [];
     if ((parsed.data.BOOTSTRAP_ADMIN_USERNAME === undefined) !== (parsed.data.BOOTSTRAP_ADMIN_PASSWORD === undefined)) {
       problems.push({ variable: 'BOOTSTRAP_ADMIN_USERNAME', message: 'set both BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD, or neither' });
     }
     if ((parsed.data.NOTIFY_WEBHOOK_URL === undefined) !== (parsed.data.NOTIFY_WEBHOOK_SECRET === undefined)) {
-      problems.push({ variable: 'NOTIFY_WEBHOOK_SECRET', message: 'set both NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET (the robot’s signing secret), or neither' });
+      problems.push({
+        variable: 'NOTIFY_WEBHOOK_SECRET',
+        message: 'set both NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET (the robot’s signing secret), or neither',
+      });
     }
     if (problems.length) throw new ConfigError(problems);
     return new AppConfig(parsed.data, cwd);

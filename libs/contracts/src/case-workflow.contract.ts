@@ -1,6 +1,17 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Actor, CampaignThresholds, CaseCommandName, CaseCommands, CaseState, CaseStep, CategoryCode, IndicatorFramework, ReminderPolicy, StageDurations } from '#domain/for-workflows';
+import type {
+  Actor,
+  CampaignThresholds,
+  CaseCommandName,
+  CaseCommands,
+  CaseState,
+  CaseStep,
+  CategoryCode,
+  IndicatorFramework,
+  ReminderPolicy,
+  StageDurations,
+} from '#domain/for-workflows';
 
 export const DEFAULT_TASK_QUEUE = 'qinglian-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

@@ -6,7 +6,14 @@
 /** What a notification is about; each kind has one zh-CN (with English) template in the worker. */
 export type NotificationKind = 'reminder_before_due' | 'reminder_due_today' | 'reminder_overdue' | 'escalation' | 'weekly_digest' | 'progress_report_call';
 
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['reminder_before_due', 'reminder_due_today', 'reminder_overdue', 'escalation', 'weekly_digest', 'progress_report_call'];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'reminder_before_due',
+  'reminder_due_today',
+  'reminder_overdue',
+  'escalation',
+  'weekly_digest',
+  'progress_report_call',
+];
 
 /** Who receives a notification; the union of what is named (each account once). */
 export interface NotificationRecipients {

@@ -16,11 +16,19 @@ describe(campaignSettings.name, () => {
 
   it('takes stage durations in calendar or working days, and the legacy calendar-day numbers', () => {
     const { settings, problems } = campaignSettings(
-      { stageDurations: { self_assessment: { days: 10, unit: 'working' } }, stageDurationDays: { cultivation: 90 }, reminderPolicy: { beforeDueWorkingDays: [5], escalateAfterWorkingDays: 2 } },
+      {
+        stageDurations: { self_assessment: { days: 10, unit: 'working' } },
+        stageDurationDays: { cultivation: 90 },
+        reminderPolicy: { beforeDueWorkingDays: [5], escalateAfterWorkingDays: 2 },
+      },
       versions,
     );
     expect(problems).toEqual([]);
-    expect(settings.stageDurations).toEqual({ ...DEFAULT_STAGE_DURATIONS, self_assessment: { days: 10, unit: 'working' }, cultivation: { days: 90, unit: 'calendar' } });
+    expect(settings.stageDurations).toEqual({
+      ...DEFAULT_STAGE_DURATIONS,
+      self_assessment: { days: 10, unit: 'working' },
+      cultivation: { days: 90, unit: 'calendar' },
+    });
     expect(settings.reminderPolicy).toEqual({ ...DEFAULT_REMINDER_POLICY, beforeDueWorkingDays: [5], escalateAfterWorkingDays: 2 });
   });
 
@@ -44,18 +52,27 @@ describe(campaignSettings.name, () => {
       'reminderPolicy.escalateAfterWorkingDays',
       'reminderPolicy.sendAt',
     ]);
-    expect(problems.find((problem) => problem.field === 'stageDurations.inspection.days')?.message).toBe('须为 1–730 的整数天数 / must be a whole number of days from 1 to 730');
+    expect(problems.find((problem) => problem.field === 'stageDurations.inspection.days')?.message).toBe(
+      '须为 1–730 的整数天数 / must be a whole number of days from 1 to 730',
+    );
   });
 
   it('refuses unknown reminder policy fields and unknown stage kinds', () => {
     expect(problemsOf({ reminderPolicy: { sendAt: '09:00', channel: 'sms' } as CampaignSettingsInput['reminderPolicy'] })).toEqual(['reminderPolicy.channel']);
-    expect(problemsOf({ stageDurations: { enrolled: { days: 3, unit: 'working' } } as CampaignSettingsInput['stageDurations'] })).toEqual(['stageDurations.enrolled']);
+    expect(problemsOf({ stageDurations: { enrolled: { days: 3, unit: 'working' } } as CampaignSettingsInput['stageDurations'] })).toEqual([
+      'stageDurations.enrolled',
+    ]);
   });
 });
 
 describe(normaliseCampaignSettings.name, () => {
   it('reads settings stored before working days and reminders existed', () => {
-    const stored = { thresholds: campaignSettings({}, versions).settings.thresholds, frameworkVersions: campaignSettings({}, versions).settings.frameworkVersions, targets: { village: 48 }, stageDurationDays: { cultivation: 100 } };
+    const stored = {
+      thresholds: campaignSettings({}, versions).settings.thresholds,
+      frameworkVersions: campaignSettings({}, versions).settings.frameworkVersions,
+      targets: { village: 48 },
+      stageDurationDays: { cultivation: 100 },
+    };
     expect(normaliseCampaignSettings(stored)).toEqual({
       thresholds: stored.thresholds,
       frameworkVersions: stored.frameworkVersions,

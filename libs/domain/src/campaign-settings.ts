@@ -31,7 +31,13 @@ export type StoredCampaignSettings = Omit<CampaignSettings, 'stageDurations' | '
 /** The one place stored settings of any age become current settings (missing durations and policy: the defaults). */
 export function normaliseCampaignSettings(stored: StoredCampaignSettings): CampaignSettings {
   const { thresholds, frameworkVersions, targets } = stored;
-  return { thresholds, frameworkVersions, targets, stageDurations: normaliseStageDurations(stored), reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...stored.reminderPolicy } };
+  return {
+    thresholds,
+    frameworkVersions,
+    targets,
+    stageDurations: normaliseStageDurations(stored),
+    reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...stored.reminderPolicy },
+  };
 }
 
 /** What a campaign's creator may set; values are unchecked (they come from a request) until campaignSettings checks them. */
@@ -63,7 +69,10 @@ export function campaignSettings(
     const versions = availableVersions(category);
     const chosen = input.frameworkVersions?.[category] ?? versions.at(-1);
     if (chosen === undefined || !versions.includes(chosen)) {
-      problems.push({ field: `frameworkVersions.${category}`, message: `no ${category} framework version ${chosen ?? '(none)'}; available: ${versions.join(', ') || 'none'}` });
+      problems.push({
+        field: `frameworkVersions.${category}`,
+        message: `no ${category} framework version ${chosen ?? '(none)'}; available: ${versions.join(', ') || 'none'}`,
+      });
     } else {
       frameworkVersions[category] = chosen;
     }
@@ -75,7 +84,8 @@ export function campaignSettings(
   const targets: Partial<Record<CategoryCode, number>> = {};
   for (const [key, value] of Object.entries(input.targets ?? {})) {
     if (!(CATEGORY_CODES as readonly string[]).includes(key)) problems.push({ field: `targets.${key}`, message: 'not a category' });
-    else if (!Number.isInteger(value) || value < 0 || value > 10_000) problems.push({ field: `targets.${key}`, message: 'must be a whole number from 0 to 10000' });
+    else if (!Number.isInteger(value) || value < 0 || value > 10_000)
+      problems.push({ field: `targets.${key}`, message: 'must be a whole number from 0 to 10000' });
     else targets[key as CategoryCode] = value;
   }
 
@@ -105,14 +115,18 @@ function stageDurationsOf(input: CampaignSettingsInput, problems: FieldProblem[]
   for (const [key, value] of Object.entries(input.stageDurationDays ?? {})) {
     const kind = kindOf(`stageDurationDays.${key}`, key);
     if (kind && input.stageDurations?.[kind] !== undefined) {
-      problems.push({ field: `stageDurationDays.${key}`, message: '已在 stageDurations 中给出，请只用 stageDurations / also given in stageDurations: use stageDurations only' });
+      problems.push({
+        field: `stageDurationDays.${key}`,
+        message: '已在 stageDurations 中给出，请只用 stageDurations / also given in stageDurations: use stageDurations only',
+      });
     } else if (kind && daysOk(`stageDurationDays.${key}`, value)) given[kind] = { days: value, unit: 'calendar' };
   }
   for (const [key, value] of Object.entries<{ days?: unknown; unit?: unknown } | undefined>(input.stageDurations ?? {})) {
     const kind = kindOf(`stageDurations.${key}`, key);
     const unit = value?.unit;
     const unitOk = (DURATION_UNITS as readonly unknown[]).includes(unit);
-    if (kind && !unitOk) problems.push({ field: `stageDurations.${key}.unit`, message: `须为 ${DURATION_UNITS.join(' 或 ')} / must be ${DURATION_UNITS.join(' or ')}` });
+    if (kind && !unitOk)
+      problems.push({ field: `stageDurations.${key}.unit`, message: `须为 ${DURATION_UNITS.join(' 或 ')} / must be ${DURATION_UNITS.join(' or ')}` });
     const days = value?.days;
     if (kind && daysOk(`stageDurations.${key}.days`, days) && unitOk) given[kind] = { days, unit: unit as DurationUnit };
   }
@@ -126,18 +140,33 @@ export const MAX_BEFORE_DUE_REMINDERS = 10;
 function reminderPolicyOf(input: NonNullable<CampaignSettingsInput['reminderPolicy']>, problems: FieldProblem[]): ReminderPolicy {
   const policy = { ...DEFAULT_REMINDER_POLICY, ...input } as Record<keyof ReminderPolicy, unknown>;
   const field = (name: keyof ReminderPolicy): string => `reminderPolicy.${name}`;
-  const wholeDays = (value: unknown, min: number): boolean => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_REMINDER_WORKING_DAYS;
+  const wholeDays = (value: unknown, min: number): boolean =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_REMINDER_WORKING_DAYS;
 
   const before = policy.beforeDueWorkingDays;
-  if (!Array.isArray(before) || before.length > MAX_BEFORE_DUE_REMINDERS || !before.every((days) => wholeDays(days, 1)) || new Set(before).size !== before.length) {
-    problems.push({ field: field('beforeDueWorkingDays'), message: `须为至多 ${MAX_BEFORE_DUE_REMINDERS} 个互不相同的 1–${MAX_REMINDER_WORKING_DAYS} 整数 / must be at most ${MAX_BEFORE_DUE_REMINDERS} distinct whole numbers from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
+  if (
+    !Array.isArray(before) ||
+    before.length > MAX_BEFORE_DUE_REMINDERS ||
+    !before.every((days) => wholeDays(days, 1)) ||
+    new Set(before).size !== before.length
+  ) {
+    problems.push({
+      field: field('beforeDueWorkingDays'),
+      message: `须为至多 ${MAX_BEFORE_DUE_REMINDERS} 个互不相同的 1–${MAX_REMINDER_WORKING_DAYS} 整数 / must be at most ${MAX_BEFORE_DUE_REMINDERS} distinct whole numbers from 1 to ${MAX_REMINDER_WORKING_DAYS}`,
+    });
   }
   if (typeof policy.onDueDay !== 'boolean') problems.push({ field: field('onDueDay'), message: '须为 true 或 false / must be true or false' });
   if (!wholeDays(policy.overdueEveryWorkingDays, 0)) {
-    problems.push({ field: field('overdueEveryWorkingDays'), message: `须为 0–${MAX_REMINDER_WORKING_DAYS} 的整数（0 = 不重复）/ must be a whole number from 0 (no repeats) to ${MAX_REMINDER_WORKING_DAYS}` });
+    problems.push({
+      field: field('overdueEveryWorkingDays'),
+      message: `须为 0–${MAX_REMINDER_WORKING_DAYS} 的整数（0 = 不重复）/ must be a whole number from 0 (no repeats) to ${MAX_REMINDER_WORKING_DAYS}`,
+    });
   }
   if (!wholeDays(policy.escalateAfterWorkingDays, 1)) {
-    problems.push({ field: field('escalateAfterWorkingDays'), message: `须为 1–${MAX_REMINDER_WORKING_DAYS} 的整数 / must be a whole number from 1 to ${MAX_REMINDER_WORKING_DAYS}` });
+    problems.push({
+      field: field('escalateAfterWorkingDays'),
+      message: `须为 1–${MAX_REMINDER_WORKING_DAYS} 的整数 / must be a whole number from 1 to ${MAX_REMINDER_WORKING_DAYS}`,
+    });
   }
   if (typeof policy.sendAt !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(policy.sendAt)) {
     problems.push({ field: field('sendAt'), message: '须为北京时间 HH:MM / must be an Asia/Shanghai time HH:MM' });

@@ -52,7 +52,13 @@ const jinhua: Actor = { id: 'jinhua-1', role: 'jinhua_reviewer' };
 const report = { summary: '四全举措推进情况', documentRefs: ['报告-1'] };
 
 function sheet(i1: number, i2: number, vetoes: string[] = []): ScoreSheet {
-  return { scores: [{ indicatorCode: 'I1', points: i1, evidence: ['三资台账'] }, { indicatorCode: 'I2', points: i2, evidence: [] }], vetoes };
+  return {
+    scores: [
+      { indicatorCode: 'I1', points: i1, evidence: ['三资台账'] },
+      { indicatorCode: 'I2', points: i2, evidence: [] },
+    ],
+    vetoes,
+  };
 }
 
 function apply(state: CaseState, decision: Decision): CaseState {
@@ -134,7 +140,11 @@ describe('the case rules, step by step', () => {
 
 describe('what the case rules refuse', () => {
   it('refuses steps by the wrong role', () => {
-    expect(refusal(() => { decideEnrollment(contact); })).toBe('ROLE_NOT_ALLOWED');
+    expect(
+      refusal(() => {
+        decideEnrollment(contact);
+      }),
+    ).toBe('ROLE_NOT_ALLOWED');
     expect(refusal(() => decideSubmitPlan(enrolled, { actor: alice, ...report }))).toBe('ROLE_NOT_ALLOWED');
     expect(refusal(() => decideReviewPlan(enrolled, { actor: contact, approve: true }))).toBe('ROLE_NOT_ALLOWED');
     const recommended = (() => {
@@ -164,7 +174,10 @@ describe('what the case rules refuse', () => {
     expect(refusal(() => decideExtendDeadline(enrolled, { actor: admin, deadline: 'cultivation', dueOn: '2019-09-30', reason: '' }))).toBe('REASON_REQUIRED');
     const assigned = apply(cultivated(), decideAssignAssessors(cultivated(), { actor: admin, assessorIds: [alice.id, bob.id] }));
     expect(refusal(() => decideAssignAssessors(assigned, { actor: admin, assessorIds: [alice.id, carol.id] }))).toBe('REASON_REQUIRED');
-    expect(apply(assigned, decideAssignAssessors(assigned, { actor: admin, assessorIds: [alice.id, carol.id], reason: '工作调动' })).assessorIds).toEqual([alice.id, carol.id]);
+    expect(apply(assigned, decideAssignAssessors(assigned, { actor: admin, assessorIds: [alice.id, carol.id], reason: '工作调动' })).assessorIds).toEqual([
+      alice.id,
+      carol.id,
+    ]);
   });
 
   it('keeps four eyes and conflicts of interest', () => {

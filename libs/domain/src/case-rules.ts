@@ -71,7 +71,11 @@ function requireRole(actor: Actor, step: CaseStep, actionZh: string, actionEn: s
   const roles: readonly ActorRole[] = CASE_STEP_ROLES[step];
   if (!roles.includes(actor.role)) {
     const names = roles.map((role) => ACTOR_ROLE_NAMES[role]);
-    refuse('ROLE_NOT_ALLOWED', `只有${names.map((n) => n.split(' / ')[0]).join('或')}可以${actionZh}`, `Only ${names.map((n) => n.split(' / ')[1]).join(' or ')} may ${actionEn}`);
+    refuse(
+      'ROLE_NOT_ALLOWED',
+      `只有${names.map((n) => n.split(' / ')[0]).join('或')}可以${actionZh}`,
+      `Only ${names.map((n) => n.split(' / ')[1]).join(' or ')} may ${actionEn}`,
+    );
   }
 }
 
@@ -117,7 +121,11 @@ export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): 
   requireRole(command.actor, 'submitPlan', '提交创建方案', 'submit the creation plan');
   requireStage(state, ['cultivation'], '提交创建方案', 'submitting a creation plan');
   if (state.planStatus === 'submitted' || state.planStatus === 'approved') {
-    refuse('PLAN_ALREADY_SUBMITTED', '创建方案已提交，等待审核或已通过，不能重复提交', 'The creation plan is already submitted or approved; it cannot be submitted again');
+    refuse(
+      'PLAN_ALREADY_SUBMITTED',
+      '创建方案已提交，等待审核或已通过，不能重复提交',
+      'The creation plan is already submitted or approved; it cannot be submitted again',
+    );
   }
   const summary = requireText(command.summary, '创建方案内容', 'creation plan summary');
   return [{ type: 'PlanSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
@@ -137,7 +145,8 @@ export function decideReviewPlan(state: CaseState, command: ReviewPlanCommand): 
 export function decideProgressReport(state: CaseState, command: ReportCommand): Decision {
   requireRole(command.actor, 'submitProgressReport', '提交进度报告', 'submit progress reports');
   requireStage(state, ['cultivation'], '提交进度报告', 'reporting progress');
-  if (state.planStatus !== 'approved') refuse('PLAN_NOT_APPROVED', '创建方案通过审核后才能提交进度报告', 'Progress reports start once the creation plan is approved');
+  if (state.planStatus !== 'approved')
+    refuse('PLAN_NOT_APPROVED', '创建方案通过审核后才能提交进度报告', 'Progress reports start once the creation plan is approved');
   const summary = requireText(command.summary, '进度报告内容', 'progress report summary');
   return [{ type: 'ProgressReportSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
 }
@@ -200,10 +209,15 @@ export function decideInspectionScores(state: CaseState, command: InspectionScor
   const assessorId = command.actor.id;
   requireRole(command.actor, 'submitInspectionScores', '提交检查评分', 'submit inspection scores');
   requireStage(state, ['inspection'], '提交检查评分', 'inspection scoring');
-  if (state.conflictedAssessorIds.includes(assessorId)) refuse('ASSESSOR_CONFLICT', '您须回避本单位的检查', 'You have a conflict with this unit and may not inspect it');
+  if (state.conflictedAssessorIds.includes(assessorId))
+    refuse('ASSESSOR_CONFLICT', '您须回避本单位的检查', 'You have a conflict with this unit and may not inspect it');
   if (!state.assessorIds.includes(assessorId)) refuse('NOT_ASSIGNED', '您未被指派检查本单位', 'You are not assigned to inspect this unit');
   if (state.assessorIds.length < MINIMUM_ASSESSORS) {
-    refuse('TOO_FEW_ASSESSORS', `检查组不足 ${MINIMUM_ASSESSORS} 人，请先补充指派`, `Fewer than ${MINIMUM_ASSESSORS} assessors are assigned; assign more first`);
+    refuse(
+      'TOO_FEW_ASSESSORS',
+      `检查组不足 ${MINIMUM_ASSESSORS} 人，请先补充指派`,
+      `Fewer than ${MINIMUM_ASSESSORS} assessors are assigned; assign more first`,
+    );
   }
   const round = state.inspection ?? { round: 1, sheets: {} };
   if (assessorId in round.sheets) refuse('ALREADY_SCORED', `您已提交第 ${round.round} 轮评分`, `You have already scored round ${round.round}`);
@@ -219,7 +233,14 @@ export function decideInspectionScores(state: CaseState, command: InspectionScor
     submitted,
     {
       type: 'InspectionConcluded',
-      payload: { round: round.round, outcome: outcome.kind, total: outcome.total, assessorTotals: [...combined.assessorTotals], spread: combined.spread, vetoes: [...combined.vetoes] },
+      payload: {
+        round: round.round,
+        outcome: outcome.kind,
+        total: outcome.total,
+        assessorTotals: [...combined.assessorTotals],
+        spread: combined.spread,
+        vetoes: [...combined.vetoes],
+      },
     },
   ];
 }

@@ -133,7 +133,11 @@ export function evolveCase(state: CaseState, event: CaseEventBody): CaseState {
     case 'DeadlineExtended':
     case 'DeadlineSet': {
       const { deadline, dueOn } = event.payload;
-      return { ...next, deadlines: { ...state.deadlines, [deadline]: dueOn }, pendingDeadline: state.pendingDeadline?.deadline === deadline ? null : state.pendingDeadline };
+      return {
+        ...next,
+        deadlines: { ...state.deadlines, [deadline]: dueOn },
+        pendingDeadline: state.pendingDeadline?.deadline === deadline ? null : state.pendingDeadline,
+      };
     }
     case 'DeadlinePending': {
       const { deadline, enteredOn, duration } = event.payload;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { afterFailedLogin, afterFailedLoginAnywhere, globalLoginGate, loginGate, passwordProblems, stricterGate, type LoginThrottlePolicy } from './credential-policy.js';
+import {
+  afterFailedLogin,
+  afterFailedLoginAnywhere,
+  globalLoginGate,
+  loginGate,
+  passwordProblems,
+  stricterGate,
+  type LoginThrottlePolicy,
+} from './credential-policy.js';
 
 const commonPasswords = new Set(['password', '1qaz2wsx3edc', 'qwerty123456']);
 const problemsOf = (password: string, username = 'li.hua') => passwordProblems(password, { username, commonPasswords }).map((problem) => problem.en);

@@ -18,14 +18,17 @@ export function passwordProblems(password: string, context: { username: string; 
   // Counted in Unicode code points, as NIST asks (a Chinese passphrase is not four times shorter than its bytes).
   const length = Array.from(password).length;
   const problems: PasswordProblem[] = [];
-  if (length < PASSWORD_MIN_LENGTH) problems.push({ zh: `口令至少 ${PASSWORD_MIN_LENGTH} 个字符`, en: `the password must have at least ${PASSWORD_MIN_LENGTH} characters` });
-  if (length > PASSWORD_MAX_LENGTH) problems.push({ zh: `口令至多 ${PASSWORD_MAX_LENGTH} 个字符`, en: `the password may have at most ${PASSWORD_MAX_LENGTH} characters` });
+  if (length < PASSWORD_MIN_LENGTH)
+    problems.push({ zh: `口令至少 ${PASSWORD_MIN_LENGTH} 个字符`, en: `the password must have at least ${PASSWORD_MIN_LENGTH} characters` });
+  if (length > PASSWORD_MAX_LENGTH)
+    problems.push({ zh: `口令至多 ${PASSWORD_MAX_LENGTH} 个字符`, en: `the password may have at most ${PASSWORD_MAX_LENGTH} characters` });
   const lowered = password.toLowerCase();
   if (context.commonPasswords.has(lowered)) problems.push({ zh: '该口令属于常见口令，容易被猜中', en: 'the password is on a list of common passwords' });
   if (context.username.trim() !== '' && lowered.includes(context.username.trim().toLowerCase())) {
     problems.push({ zh: '口令不能包含用户名', en: 'the password must not contain the username' });
   }
-  if (length >= PASSWORD_MIN_LENGTH && new Set(password).size <= 2) problems.push({ zh: '口令不能由同一两个字符重复组成', en: 'the password must not repeat one or two characters' });
+  if (length >= PASSWORD_MIN_LENGTH && new Set(password).size <= 2)
+    problems.push({ zh: '口令不能由同一两个字符重复组成', en: 'the password must not repeat one or two characters' });
   return problems;
 }
 
@@ -56,10 +59,7 @@ export interface LoginFailures {
 
 export const NO_FAILURES: LoginFailures = { failedLogins: 0, lastFailedLoginAt: null };
 
-export type LoginGate =
-  | { readonly kind: 'open' }
-  | { readonly kind: 'backoff'; readonly until: Date }
-  | { readonly kind: 'locked'; readonly until: Date };
+export type LoginGate = { readonly kind: 'open' } | { readonly kind: 'backoff'; readonly until: Date } | { readonly kind: 'locked'; readonly until: Date };
 
 const OPEN: LoginGate = { kind: 'open' };
 
@@ -97,7 +97,11 @@ export function stricterGate(first: LoginGate, second: LoginGate): LoginGate {
  * The failures after one more wrong password. A lockout that has run out, or a quiet spell as long as a lockout,
  * starts the count again.
  */
-export function afterFailedLogin(failures: LoginFailures, policy: Pick<LoginThrottlePolicy, 'maxFailures' | 'lockoutMs'>, now: Date): LoginFailures & { lockedNow: boolean } {
+export function afterFailedLogin(
+  failures: LoginFailures,
+  policy: Pick<LoginThrottlePolicy, 'maxFailures' | 'lockoutMs'>,
+  now: Date,
+): LoginFailures & { lockedNow: boolean } {
   const last = failures.lastFailedLoginAt;
   const restart = failures.failedLogins >= policy.maxFailures || last === null || now.getTime() - last.getTime() >= policy.lockoutMs;
   const failedLogins = (restart ? 0 : failures.failedLogins) + 1;

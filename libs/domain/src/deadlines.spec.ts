@@ -41,7 +41,10 @@ describe(normaliseStageDurations.name, () => {
   });
 
   it('prefers stageDurations over the legacy field', () => {
-    expect(normaliseStageDurations({ stageDurationDays: { inspection: 9 }, stageDurations: { inspection: { days: 4, unit: 'working' } } }).inspection).toEqual({ days: 4, unit: 'working' });
+    expect(normaliseStageDurations({ stageDurationDays: { inspection: 9 }, stageDurations: { inspection: { days: 4, unit: 'working' } } }).inspection).toEqual({
+      days: 4,
+      unit: 'working',
+    });
   });
 });
 
@@ -58,12 +61,17 @@ describe('due dates set on entering a stage', () => {
     expect(deadlineOpenedBy(enrolled, evolveCase(enrolled, { type: 'ReadinessDeclared', payload: {} }))).toBe('self_assessment');
     expect(deadlineOpenedBy(enrolled, evolveCase(enrolled, { type: 'Withdrawn', payload: {} }))).toBeUndefined();
     const rectifying: CaseState = { ...enrolled, stage: 'rectification' };
-    expect(deadlineOpenedBy(rectifying, evolveCase(rectifying, { type: 'RectificationSubmitted', payload: { summary: 's', documentRefs: [] } }))).toBe('inspection');
+    expect(deadlineOpenedBy(rectifying, evolveCase(rectifying, { type: 'RectificationSubmitted', payload: { summary: 's', documentRefs: [] } }))).toBe(
+      'inspection',
+    );
   });
 
   it('records the due date with what it was computed from', () => {
     const event = deadlineOnEntry('self_assessment', '2025-09-26', { days: 5, unit: 'working' });
-    expect(event).toEqual({ type: 'DeadlineSet', payload: { deadline: 'self_assessment', enteredOn: '2025-09-26', duration: { days: 5, unit: 'working' }, dueOn: '2025-10-10' } });
+    expect(event).toEqual({
+      type: 'DeadlineSet',
+      payload: { deadline: 'self_assessment', enteredOn: '2025-09-26', duration: { days: 5, unit: 'working' }, dueOn: '2025-10-10' },
+    });
     const state = evolveCase({ ...enrolled, stage: 'self_assessment' }, event);
     expect(currentDueOn(state)).toBe('2025-10-10');
   });

@@ -81,7 +81,11 @@ export function deadlineOpenedBy(before: CaseState, after: CaseState): DeadlineK
  * 设定期限: the event that gives a stage entered on `enteredOn` its due date, or, when the date lies beyond the
  * working-day calendar, the event that leaves it pending (期限待定) with the calendar's own explanation.
  */
-export function deadlineOnEntry(deadline: DeadlineKind, enteredOn: IsoDate, duration: DeadlineDuration): CaseEventBody & { type: 'DeadlineSet' | 'DeadlinePending' } {
+export function deadlineOnEntry(
+  deadline: DeadlineKind,
+  enteredOn: IsoDate,
+  duration: DeadlineDuration,
+): CaseEventBody & { type: 'DeadlineSet' | 'DeadlinePending' } {
   try {
     return { type: 'DeadlineSet', payload: { deadline, enteredOn, duration, dueOn: dueAfter(enteredOn, duration) } };
   } catch (error) {

@@ -37,7 +37,10 @@ describe('weekly digest', () => {
     expect(digest.dueThisWeek.map((entry) => entry.caseId)).toEqual(['b', 'a']);
     expect(digest.overdue.map((entry) => [entry.caseId, entry.dueOn])).toEqual([['c', '2019-05-01']]);
     // Exactly 14 days without an event counts; a withdrawn case is never in a digest.
-    expect(digest.stalled.map((entry) => [entry.caseId, entry.lastEventOn])).toEqual([['c', '2019-04-01'], ['d', '2019-04-24']]);
+    expect(digest.stalled.map((entry) => [entry.caseId, entry.lastEventOn])).toEqual([
+      ['c', '2019-04-01'],
+      ['d', '2019-04-24'],
+    ]);
     expect(digest.totals).toEqual({ open: 5, dueThisWeek: 2, overdue: 1, stalled: 2, dueDatePending: 0 });
   });
 
@@ -48,7 +51,11 @@ describe('weekly digest', () => {
     };
     const basis = { enteredOn: '2019-05-06', duration: { days: 20, unit: 'working' } } as const;
     const digest = weeklyDigest(
-      [waiting('p', 'inspection', { deadline: 'inspection', ...basis }), waiting('q', 'passed', { deadline: 'inspection', ...basis }), waiting('r', 'cultivation', null)],
+      [
+        waiting('p', 'inspection', { deadline: 'inspection', ...basis }),
+        waiting('q', 'passed', { deadline: 'inspection', ...basis }),
+        waiting('r', 'cultivation', null),
+      ],
       now,
       14,
     );
@@ -59,7 +66,9 @@ describe('weekly digest', () => {
 
 describe('weekly digest length', () => {
   it('lists at most DIGEST_LIST_LIMIT cases a list and counts them all', () => {
-    const many = Array.from({ length: DIGEST_LIST_LIMIT + 5 }, (_, index) => openCase(String(index).padStart(4, '0'), 'cultivation', { cultivation: '2019-05-01' }, '2019-05-07T00:00:00Z'));
+    const many = Array.from({ length: DIGEST_LIST_LIMIT + 5 }, (_, index) =>
+      openCase(String(index).padStart(4, '0'), 'cultivation', { cultivation: '2019-05-01' }, '2019-05-07T00:00:00Z'),
+    );
     const digest = weeklyDigest(many, new Date('2019-05-08T02:00:00Z'), 14);
     expect(digest.overdue).toHaveLength(DIGEST_LIST_LIMIT);
     expect(digest.totals.overdue).toBe(DIGEST_LIST_LIMIT + 5);

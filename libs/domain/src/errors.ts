@@ -3,7 +3,18 @@
  * reason in Chinese and English, and for bad input each field with why. The domain, the stores and the services
  * throw it; nothing but the api's error filter knows about HTTP.
  */
-export const ERROR_KINDS = ['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'too_large', 'unsupported', 'locked', 'rate_limited', 'unavailable'] as const;
+export const ERROR_KINDS = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'unsupported',
+  'locked',
+  'rate_limited',
+  'unavailable',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** A field of the request and why it was refused (bilingual where we write it; a field may have several). */

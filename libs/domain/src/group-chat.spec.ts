@@ -14,20 +14,40 @@ describe('a unit’s group-chat robot', () => {
   it('requires https in production and allows http otherwise (a loopback receiver in tests)', () => {
     const loopback = { webhookUrl: 'http://127.0.0.1:8080/robot/send?access_token=t', secret: SECRET };
     expect(groupChatProblems(loopback, { httpsOnly: false, allowedHosts: '*' })).toEqual([]);
-    expect(groupChatProblems(loopback, { httpsOnly: true, allowedHosts: DINGTALK_ONLY })).toEqual([{ field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' }]);
+    expect(groupChatProblems(loopback, { httpsOnly: true, allowedHosts: DINGTALK_ONLY })).toEqual([
+      { field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' },
+    ]);
   });
 
   it('refuses a host outside the allowed list, which keeps the worker off internal addresses', () => {
-    for (const webhookUrl of ['https://10.0.0.8/robot/send?access_token=t', 'https://oapi.dingtalk.com.evil.example/robot', 'https://metadata.internal/latest']) {
+    for (const webhookUrl of [
+      'https://10.0.0.8/robot/send?access_token=t',
+      'https://oapi.dingtalk.com.evil.example/robot',
+      'https://metadata.internal/latest',
+    ]) {
       const problems = groupChatProblems({ webhookUrl, secret: SECRET }, { httpsOnly: true, allowedHosts: DINGTALK_ONLY });
-      expect({ webhookUrl, problems }).toEqual({ webhookUrl, problems: [{ field: 'webhookUrl', zh: '群机器人地址的主机须为 oapi.dingtalk.com 之一', en: 'the webhook host must be one of: oapi.dingtalk.com' }] });
+      expect({ webhookUrl, problems }).toEqual({
+        webhookUrl,
+        problems: [{ field: 'webhookUrl', zh: '群机器人地址的主机须为 oapi.dingtalk.com 之一', en: 'the webhook host must be one of: oapi.dingtalk.com' }],
+      });
     }
     expect(groupChatProblems({ webhookUrl: 'http://127.0.0.1:8080/robot', secret: SECRET }, { httpsOnly: false, allowedHosts: ['127.0.0.1'] })).toEqual([]);
   });
 
   it('refuses what is not an http(s) URL, is too long, or carries credentials or a fragment', () => {
-    for (const webhookUrl of ['', 'oapi.dingtalk.com/robot/send', 'ftp://oapi.dingtalk.com/robot', 'javascript:alert(1)', `https://oapi.dingtalk.com/${'a'.repeat(1000)}`, 'https://user:pw@oapi.dingtalk.com/robot/send', `${DINGTALK}#x`]) {
-      expect({ webhookUrl, fields: fields(groupChatProblems({ webhookUrl, secret: SECRET }, { httpsOnly: false, allowedHosts: '*' })) }).toEqual({ webhookUrl, fields: ['webhookUrl'] });
+    for (const webhookUrl of [
+      '',
+      'oapi.dingtalk.com/robot/send',
+      'ftp://oapi.dingtalk.com/robot',
+      'javascript:alert(1)',
+      `https://oapi.dingtalk.com/${'a'.repeat(1000)}`,
+      'https://user:pw@oapi.dingtalk.com/robot/send',
+      `${DINGTALK}#x`,
+    ]) {
+      expect({ webhookUrl, fields: fields(groupChatProblems({ webhookUrl, secret: SECRET }, { httpsOnly: false, allowedHosts: '*' })) }).toEqual({
+        webhookUrl,
+        fields: ['webhookUrl'],
+      });
     }
   });
 
@@ -37,7 +57,10 @@ describe('a unit’s group-chat robot', () => {
       expect({ secret, fields: fields(problems) }).toEqual({ secret, fields: ['secret'] });
       if (secret.length > 3) expect(JSON.stringify(problems)).not.toContain(secret);
     }
-    expect(fields(groupChatProblems({ webhookUrl: 'nope', secret: 'nope' }, { httpsOnly: true, allowedHosts: DINGTALK_ONLY }))).toEqual(['webhookUrl', 'secret']);
+    expect(fields(groupChatProblems({ webhookUrl: 'nope', secret: 'nope' }, { httpsOnly: true, allowedHosts: DINGTALK_ONLY }))).toEqual([
+      'webhookUrl',
+      'secret',
+    ]);
   });
 
   it('shows the host of a webhook, never its access token', () => {

@@ -19,18 +19,33 @@ export interface GroupChatProblem {
  * the robot's access token, and the posts carry case names. Outside production http is allowed (a test's
  * loopback receiver).
  */
-export function groupChatProblems(input: { webhookUrl: string; secret: string }, options: { httpsOnly: boolean; allowedHosts: readonly string[] | '*' }): GroupChatProblem[] {
+export function groupChatProblems(
+  input: { webhookUrl: string; secret: string },
+  options: { httpsOnly: boolean; allowedHosts: readonly string[] | '*' },
+): GroupChatProblem[] {
   const problems: GroupChatProblem[] = [];
   const url = input.webhookUrl.trim();
   const parsed = URL.canParse(url) ? new URL(url) : null;
   if (url.length > GROUP_CHAT_URL_MAX_LENGTH) {
-    problems.push({ field: 'webhookUrl', zh: `群机器人地址至多 ${GROUP_CHAT_URL_MAX_LENGTH} 个字符`, en: `the webhook URL may have at most ${GROUP_CHAT_URL_MAX_LENGTH} characters` });
+    problems.push({
+      field: 'webhookUrl',
+      zh: `群机器人地址至多 ${GROUP_CHAT_URL_MAX_LENGTH} 个字符`,
+      en: `the webhook URL may have at most ${GROUP_CHAT_URL_MAX_LENGTH} characters`,
+    });
   } else if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.hostname === '') {
-    problems.push({ field: 'webhookUrl', zh: '群机器人地址须为 https 网址，如 https://oapi.dingtalk.com/robot/send?access_token=…', en: 'the webhook URL must be an https URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…' });
+    problems.push({
+      field: 'webhookUrl',
+      zh: '群机器人地址须为 https 网址，如 https://oapi.dingtalk.com/robot/send?access_token=…',
+      en: 'the webhook URL must be an https URL, e.g. https://oapi.dingtalk.com/robot/send?access_token=…',
+    });
   } else if (options.httpsOnly && parsed.protocol !== 'https:') {
     problems.push({ field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' });
   } else if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') {
-    problems.push({ field: 'webhookUrl', zh: '群机器人地址不能含用户名、口令或 # 片段', en: 'the webhook URL must not carry a user name, password or #fragment' });
+    problems.push({
+      field: 'webhookUrl',
+      zh: '群机器人地址不能含用户名、口令或 # 片段',
+      en: 'the webhook URL must not carry a user name, password or #fragment',
+    });
   } else if (!hostAllowed(parsed, options.allowedHosts)) {
     const allowed = options.allowedHosts === '*' ? '*' : options.allowedHosts.join(', ');
     problems.push({ field: 'webhookUrl', zh: `群机器人地址的主机须为 ${allowed} 之一`, en: `the webhook host must be one of: ${allowed}` });
@@ -38,7 +53,11 @@ export function groupChatProblems(input: { webhookUrl: string; secret: string },
   const secret = input.secret;
   // Never quote the secret back: the messages name the rule only.
   if (!secret.startsWith('SEC')) {
-    problems.push({ field: 'secret', zh: '加签密钥须以 SEC 开头（钉钉机器人安全设置中的“加签”）', en: 'the signing secret must start with SEC (the robot’s 加签 secret)' });
+    problems.push({
+      field: 'secret',
+      zh: '加签密钥须以 SEC 开头（钉钉机器人安全设置中的“加签”）',
+      en: 'the signing secret must start with SEC (the robot’s 加签 secret)',
+    });
   } else if (secret.length < GROUP_CHAT_SECRET_MIN_LENGTH || secret.length > GROUP_CHAT_SECRET_MAX_LENGTH || /\s/.test(secret)) {
     problems.push({
       field: 'secret',

@@ -40,9 +40,19 @@ describe(caseHistory.name, () => {
 
 describe(campaignStatistics.name, () => {
   it('counts by category and stage against targets, pass rate and time in each stage', () => {
-    const cases = [history('a', 'village', 10, 'pass'), history('b', 'village', 20, 'fail'), history('c', 'village', 30, 'pass'), history('d', 'school', 40, null)].map(
-      ({ state, spans }) => ({ state: state ?? (() => { throw new Error('no state'); })(), spans }),
-    );
+    const cases = [
+      history('a', 'village', 10, 'pass'),
+      history('b', 'village', 20, 'fail'),
+      history('c', 'village', 30, 'pass'),
+      history('d', 'school', 40, null),
+    ].map(({ state, spans }) => ({
+      state:
+        state ??
+        (() => {
+          throw new Error('no state');
+        })(),
+      spans,
+    }));
     const statistics = campaignStatistics(cases, { village: 48, school: 8 }, '2019-06-01');
     expect(statistics.cases).toBe(4);
     expect(statistics.byCategory.village).toEqual({ target: 48, total: 3, certified: 0, byStage: { passed: 2, not_recommended: 1 } });

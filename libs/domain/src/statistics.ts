@@ -41,7 +41,12 @@ export interface StageDuration {
 export interface CampaignStatistics {
   readonly cases: number;
   /** 各领域各阶段案件数 */
-  readonly byCategory: Readonly<Record<CategoryCode, { readonly target: number | null; readonly total: number; readonly certified: number; readonly byStage: Readonly<Partial<Record<CaseStage, number>>> }>>;
+  readonly byCategory: Readonly<
+    Record<
+      CategoryCode,
+      { readonly target: number | null; readonly total: number; readonly certified: number; readonly byStage: Readonly<Partial<Record<CaseStage, number>>> }
+    >
+  >;
   readonly overdue: number;
   /** Of the cases whose inspection ended (passed, or not recommended), the share that passed. */
   readonly passRate: number | null;
@@ -71,7 +76,9 @@ export function campaignStatistics(
   const timeInStage: Partial<Record<CaseStage, StageDuration>> = {};
   for (const stage of CASE_STAGES) {
     const days = cases.flatMap(({ spans }) =>
-      spans.filter((span) => span.stage === stage && span.leftAt !== null).map((span) => (Date.parse(span.leftAt ?? span.enteredAt) - Date.parse(span.enteredAt)) / DAY_MS),
+      spans
+        .filter((span) => span.stage === stage && span.leftAt !== null)
+        .map((span) => (Date.parse(span.leftAt ?? span.enteredAt) - Date.parse(span.enteredAt)) / DAY_MS),
     );
     if (days.length) timeInStage[stage] = { completed: days.length, meanDays: round(mean(days)), p90Days: round(quantile(days, 0.9)) };
   }

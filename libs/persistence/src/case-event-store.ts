@@ -23,14 +23,11 @@ export class CaseEventStore {
       const existing = await em.findOne(CaseEventEntity, { id: input.eventId });
       if (existing) {
         if (existing.caseId !== input.caseId || existing.sequence !== input.sequence) {
-          throw new EventConflictError(
-            `Event ${input.eventId} was recorded as ${existing.caseId}#${existing.sequence}, not ${input.caseId}#${input.sequence}`,
-          );
+          throw new EventConflictError(`Event ${input.eventId} was recorded as ${existing.caseId}#${existing.sequence}, not ${input.caseId}#${input.sequence}`);
         }
         return toRecorded(existing);
       }
-      const previous =
-        input.sequence === 1 ? null : await em.findOne(CaseEventEntity, { caseId: input.caseId, sequence: input.sequence - 1 });
+      const previous = input.sequence === 1 ? null : await em.findOne(CaseEventEntity, { caseId: input.caseId, sequence: input.sequence - 1 });
       if (input.sequence > 1 && !previous) {
         throw new EventConflictError(`Case ${input.caseId} has no event #${input.sequence - 1} to follow`);
       }

@@ -66,13 +66,16 @@ export class CaseRecords {
   async openCasesForDigest(pageSize = 1000): Promise<DigestCase[]> {
     const open: DigestCase[] = [];
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.orm.em.fork().find(
-        CaseRecordEntity,
-        { stage: { $nin: [...FINAL_STAGES] } },
-        { fields: ['caseId', 'unitName', 'stage', 'state', 'updatedAt'], orderBy: { caseId: 'asc' }, limit: pageSize, offset },
-      );
+      const page = await this.orm.em
+        .fork()
+        .find(
+          CaseRecordEntity,
+          { stage: { $nin: [...FINAL_STAGES] } },
+          { fields: ['caseId', 'unitName', 'stage', 'state', 'updatedAt'], orderBy: { caseId: 'asc' }, limit: pageSize, offset },
+        );
       for (const record of page) {
-        if (record.state) open.push({ caseId: record.caseId, unitName: record.unitName, stage: record.stage, state: record.state, lastEventAt: record.updatedAt });
+        if (record.state)
+          open.push({ caseId: record.caseId, unitName: record.unitName, stage: record.stage, state: record.state, lastEventAt: record.updatedAt });
       }
       if (page.length < pageSize) return open;
     }
@@ -83,7 +86,6 @@ export class CaseRecords {
     const records = await this.orm.em.fork().find(CaseRecordEntity, { stage }, { fields: ['caseId', 'unitId', 'unitName'], orderBy: { caseId: 'asc' } });
     return records.map(({ caseId, unitId, unitName }) => ({ caseId, unitId, unitName }));
   }
-
 }
 
 function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): FilterQuery<CaseRecordEntity> {

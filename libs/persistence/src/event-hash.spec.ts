@@ -20,7 +20,9 @@ describe(hashEvent.name, () => {
     const canonical =
       '{"actorId":"admin-1","actorRole":"administrator","caseId":"case:c:u","frameworkVersion":null,"id":"0b7c8f5e-2f43-4c1e-9d0b-3f1f6f7b1a11",' +
       '"occurredAt":"2019-03-01T01:00:00.000Z","payload":{"category":"school","unitName":"大司巷小学"},"reason":null,"sequence":1,"type":"CaseEnrolled"}';
-    const expected = createHash('sha256').update(GENESIS_HASH + canonical).digest('hex');
+    const expected = createHash('sha256')
+      .update(GENESIS_HASH + canonical)
+      .digest('hex');
     expect(hashEvent(GENESIS_HASH, event)).toBe(expected);
   });
 

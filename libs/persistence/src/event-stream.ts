@@ -13,10 +13,14 @@ export async function* eventsInChainOrder(
   const prefix: FilterQuery<CaseEventEntity> = options.caseIdPrefix === undefined ? {} : { caseId: { $like: likePattern(options.caseIdPrefix, 'prefix') } };
   let last: { caseId: string; sequence: number } | null = null;
   for (;;) {
-    const after: FilterQuery<CaseEventEntity> = last === null ? {} : { $or: [{ caseId: { $gt: last.caseId } }, { caseId: last.caseId, sequence: { $gt: last.sequence } }] };
-    const where: FilterQuery<CaseEventEntity> = options.caseIdPrefix !== undefined
-      ? { $and: [prefix, after] }
-      : options.caseId === undefined ? after : { caseId: options.caseId, sequence: { $gt: last?.sequence ?? 0 } };
+    const after: FilterQuery<CaseEventEntity> =
+      last === null ? {} : { $or: [{ caseId: { $gt: last.caseId } }, { caseId: last.caseId, sequence: { $gt: last.sequence } }] };
+    const where: FilterQuery<CaseEventEntity> =
+      options.caseIdPrefix !== undefined
+        ? { $and: [prefix, after] }
+        : options.caseId === undefined
+          ? after
+          : { caseId: options.caseId, sequence: { $gt: last?.sequence ?? 0 } };
     // Outside the identity map: memory stays flat, and the caller's unit of work is left alone.
     const batch: CaseEventEntity[] = await em.find(CaseEventEntity, where, {
       orderBy: { caseId: 'asc', sequence: 'asc' },

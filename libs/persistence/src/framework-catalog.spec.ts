@@ -28,7 +28,9 @@ describe(FrameworkCatalog.name, () => {
   });
 
   it('refuses a folder with bad files, naming every file and field', () => {
-    const valid = JSON.parse(readFileSync(join(DEFAULT_FRAMEWORKS_FOLDER, 'school.2019.1.json'), 'utf8')) as { dimensions: { indicators: { weight: number }[] }[] };
+    const valid = JSON.parse(readFileSync(join(DEFAULT_FRAMEWORKS_FOLDER, 'school.2019.1.json'), 'utf8')) as {
+      dimensions: { indicators: { weight: number }[] }[];
+    };
     writeFileSync(join(scratch, 'school.2019.1.json'), JSON.stringify(valid));
     const heavier = structuredClone(valid);
     const first = heavier.dimensions[0]?.indicators[0];

@@ -14,7 +14,9 @@ export class FrameworkCatalog {
   static load(folder = DEFAULT_FRAMEWORKS_FOLDER): FrameworkCatalog {
     const frameworks = new Map<string, IndicatorFramework>();
     const problems: string[] = [];
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       try {
         const framework = parseFramework(JSON.parse(readFileSync(join(folder, file), 'utf8')), file);
         if (file !== `${framework.category}.${framework.version}.json`) {
@@ -23,7 +25,9 @@ export class FrameworkCatalog {
         }
         frameworks.set(key(framework.category, framework.version), framework);
       } catch (error) {
-        problems.push(error instanceof InvalidFrameworkError ? error.problems.map((problem) => `${file}: ${problem}`).join('\n  - ') : `${file}: ${String(error)}`);
+        problems.push(
+          error instanceof InvalidFrameworkError ? error.problems.map((problem) => `${file}: ${problem}`).join('\n  - ') : `${file}: ${String(error)}`,
+        );
       }
     }
     if (problems.length) throw new InvalidFrameworkError(folder, problems);
@@ -33,7 +37,11 @@ export class FrameworkCatalog {
   get(category: CategoryCode, version: string): IndicatorFramework {
     const framework = this.frameworks.get(key(category, version));
     if (!framework) {
-      throw new CaseRuleViolation('FRAMEWORK_UNKNOWN', `没有 ${category} 的 ${version} 版指标体系`, `There is no ${category} indicator framework version ${version}`);
+      throw new CaseRuleViolation(
+        'FRAMEWORK_UNKNOWN',
+        `没有 ${category} 的 ${version} 版指标体系`,
+        `There is no ${category} indicator framework version ${version}`,
+      );
     }
     return framework;
   }

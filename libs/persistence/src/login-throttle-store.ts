@@ -27,7 +27,8 @@ export class LoginThrottleStore {
     const rows = await em.find(LoginThrottleEntity, { username, client: { $in: [clientKey(client), ANY_CLIENT] } });
     const failuresOf = (key: string): LoginFailures => rows.find((row) => row.client === key) ?? NO_FAILURES;
     // Asked whether or not there is an account (an id that matches none), so both answers take the same work.
-    const knownAddress = (await em.findOne(AccountEventEntity, { accountId: accountId ?? '', type: 'LoginSucceeded', ip: clientKey(client) }, { fields: ['id'] })) !== null;
+    const knownAddress =
+      (await em.findOne(AccountEventEntity, { accountId: accountId ?? '', type: 'LoginSucceeded', ip: clientKey(client) }, { fields: ['id'] })) !== null;
     return { fromAddress: failuresOf(clientKey(client)), anywhere: failuresOf(ANY_CLIENT), knownAddress };
   }
 
@@ -74,7 +75,11 @@ export class LoginThrottleStore {
           throw error;
         }
       }
-      const updated = await em.nativeUpdate(LoginThrottleEntity, { username, client, failedLogins: seen.failedLogins, lastFailedLoginAt: seen.lastFailedLoginAt }, values);
+      const updated = await em.nativeUpdate(
+        LoginThrottleEntity,
+        { username, client, failedLogins: seen.failedLogins, lastFailedLoginAt: seen.lastFailedLoginAt },
+        values,
+      );
       if (updated === 1) return failures;
     }
   }

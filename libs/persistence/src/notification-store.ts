@@ -59,7 +59,12 @@ export class NotificationStore {
     const em = this.orm.em.fork();
     const accounts = await em.find(AccountEntity, { status: 'active', $or: or }, { fields: ['id', 'role', 'unitId'], orderBy: { id: 'asc' } });
     const preferences = await this.preferences(accounts.map((account) => account.id));
-    return accounts.map((account) => ({ accountId: account.id, role: account.role, unitId: account.unitId, preference: preferences.get(account.id) ?? DEFAULT_NOTIFICATION_PREFERENCE }));
+    return accounts.map((account) => ({
+      accountId: account.id,
+      role: account.role,
+      unitId: account.unitId,
+      preference: preferences.get(account.id) ?? DEFAULT_NOTIFICATION_PREFERENCE,
+    }));
   }
 
   async preferences(accountIds: readonly string[]): Promise<Map<string, NotificationPreference>> {
@@ -99,12 +104,17 @@ export class NotificationStore {
    * Puts the notice in each account's inbox unless the same dedupe key already did (a retried activity, a
    * repeated schedule run). Returns the accounts that got a new row.
    */
-  async addToInboxes(notice: { dedupeKey: string; kind: NotificationKind; title: string; body: string; caseId: string | null }, accountIds: readonly string[]): Promise<Set<string>> {
+  async addToInboxes(
+    notice: { dedupeKey: string; kind: NotificationKind; title: string; body: string; caseId: string | null },
+    accountIds: readonly string[],
+  ): Promise<Set<string>> {
     const added = new Set<string>();
     if (!accountIds.length) return added;
     const em = this.orm.em.fork();
     const existing = new Set(
-      (await em.find(InboxNotificationEntity, { dedupeKey: notice.dedupeKey, accountId: { $in: [...accountIds] } }, { fields: ['accountId'] })).map((row) => row.accountId),
+      (await em.find(InboxNotificationEntity, { dedupeKey: notice.dedupeKey, accountId: { $in: [...accountIds] } }, { fields: ['accountId'] })).map(
+        (row) => row.accountId,
+      ),
     );
     for (const accountId of accountIds) {
       if (existing.has(accountId)) continue;
@@ -136,13 +146,20 @@ export class NotificationStore {
   }
 
   /** How the send ended: accepted, refused for good, or failed for now (a retry claims it again). */
-  async settleDelivery(dedupeKey: string, channel: 'email' | 'webhook', recipient: string, outcome: { status: 'sent' } | { status: 'failed' | 'sending'; error: string }): Promise<void> {
+  async settleDelivery(
+    dedupeKey: string,
+    channel: 'email' | 'webhook',
+    recipient: string,
+    outcome: { status: 'sent' } | { status: 'failed' | 'sending'; error: string },
+  ): Promise<void> {
     await this.orm.em
       .fork()
       .nativeUpdate(
         NotificationDeliveryEntity,
         { dedupeKey, channel, recipient },
-        outcome.status === 'sent' ? { status: 'sent', sentAt: new Date(), lastError: null } : { status: outcome.status, lastError: outcome.error.slice(0, 2000) },
+        outcome.status === 'sent'
+          ? { status: 'sent', sentAt: new Date(), lastError: null }
+          : { status: outcome.status, lastError: outcome.error.slice(0, 2000) },
       );
   }
 

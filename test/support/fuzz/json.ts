@@ -53,7 +53,12 @@ export function valueAt(root: Value, path: readonly Step[]): Value | undefined {
 }
 
 /** Changes, in place, the member at the end of `path` through its parent array or object. */
-function atParent(root: Value, path: readonly Step[], inArray: (array: Value[], index: number) => void, inRecord: (record: Record<string, Value>, key: string) => void): Value {
+function atParent(
+  root: Value,
+  path: readonly Step[],
+  inArray: (array: Value[], index: number) => void,
+  inRecord: (record: Record<string, Value>, key: string) => void,
+): Value {
   const last = path.at(-1);
   const parent = valueAt(root, path.slice(0, -1));
   if (Array.isArray(parent) && typeof last === 'number') inArray(parent, last);
@@ -75,5 +80,10 @@ export function setAt(root: Value, path: readonly Step[], replacement: Value): V
 }
 
 export function removeAt(root: Value, path: readonly Step[]): Value {
-  return atParent(root, path, (array, index) => array.splice(index, 1), (record, key) => Reflect.deleteProperty(record, key));
+  return atParent(
+    root,
+    path,
+    (array, index) => array.splice(index, 1),
+    (record, key) => Reflect.deleteProperty(record, key),
+  );
 }

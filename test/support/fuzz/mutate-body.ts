@@ -2,7 +2,21 @@ import { note, type Draft, type Tools } from './draft.js';
 import { isRecord, RawJson, removeAt, serialise, setAt, valueAt, withFirstMember, type Mutation, type Step, type Value } from './json.js';
 import { mutateRawBody } from './mutate-request.js';
 import { typeOf, type SchemaObject } from './openapi.js';
-import { ANY_WRONG, arrayWrong, BOOLEAN_WRONG, DATE_LIKE, DATE_WRONG, EMAIL_WRONG, enumWrong, EXTRA_MEMBERS, numberWrong, objectWrong, STRING_WRONG, URL_WRONG, uuidWrong } from './wrong-values.js';
+import {
+  ANY_WRONG,
+  arrayWrong,
+  BOOLEAN_WRONG,
+  DATE_LIKE,
+  DATE_WRONG,
+  EMAIL_WRONG,
+  enumWrong,
+  EXTRA_MEMBERS,
+  numberWrong,
+  objectWrong,
+  STRING_WRONG,
+  URL_WRONG,
+  uuidWrong,
+} from './wrong-values.js';
 
 /** A place in a JSON body: a value there, or a property its schema has that the body leaves out. */
 interface Slot {
@@ -101,7 +115,11 @@ function stringWrong({ rng, knownValues }: Tools, slot: Slot, schema: SchemaObje
   const example = typeof current === 'string' ? current : typeof schema.example === 'string' ? schema.example : '';
   const own: Mutation[] = [...STRING_WRONG];
   if (schema.maxLength !== undefined) {
-    own.push(['maxLength + 1 characters', 'x'.repeat(schema.maxLength + 1)], ['maxLength CJK characters', '清'.repeat(schema.maxLength)], ['maxLength + 1 astral characters', '😀'.repeat(schema.maxLength + 1)]);
+    own.push(
+      ['maxLength + 1 characters', 'x'.repeat(schema.maxLength + 1)],
+      ['maxLength CJK characters', '清'.repeat(schema.maxLength)],
+      ['maxLength + 1 astral characters', '😀'.repeat(schema.maxLength + 1)],
+    );
   }
   if (schema.format === 'uuid' || /ids?$/i.test(slot.name)) {
     own.push(...uuidWrong(rng, typeof current === 'string' && current.length === 36 ? current : rng.uuid()));
@@ -110,6 +128,7 @@ function stringWrong({ rng, knownValues }: Tools, slot: Slot, schema: SchemaObje
   if (schema.format === 'email') own.push(...EMAIL_WRONG);
   if (/url/i.test(slot.name)) own.push(...URL_WRONG);
   if (DATE_LIKE.test(example) || schema.format === 'date-time') own.push(...DATE_WRONG);
-  if (typeof current === 'string' && current) own.push(['padded value', ` ${current} `], ['value in upper case', current.toUpperCase()], ['value and a newline', `${current}\n`]);
+  if (typeof current === 'string' && current)
+    own.push(['padded value', ` ${current} `], ['value in upper case', current.toUpperCase()], ['value and a newline', `${current}\n`]);
   return own;
 }

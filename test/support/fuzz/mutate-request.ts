@@ -1,6 +1,22 @@
 import { bodyTextOf, cut, note, RAW_SEGMENT, replaceBody, type Draft, type Tools } from './draft.js';
 import { asText, isRecord, serialise, withFirstMember, type Mutation } from './json.js';
-import { AUTHORIZATION_WRONG, BODY_TEXT_WRONG, BOMB_BYTES, CONTENT_TYPES_WRONG, CSV_WRONG, ENCODERS, ENCODINGS_CLAIMED, gzipBomb, HEADERS_ODD, INVALID_UTF8, METHODS, QUERY_BRACKETS, QUERY_EXTRA, QUERY_VALUE_WRONG, segmentWrong } from './wrong-requests.js';
+import {
+  AUTHORIZATION_WRONG,
+  BODY_TEXT_WRONG,
+  BOMB_BYTES,
+  CONTENT_TYPES_WRONG,
+  CSV_WRONG,
+  ENCODERS,
+  ENCODINGS_CLAIMED,
+  gzipBomb,
+  HEADERS_ODD,
+  INVALID_UTF8,
+  METHODS,
+  QUERY_BRACKETS,
+  QUERY_EXTRA,
+  QUERY_VALUE_WRONG,
+  segmentWrong,
+} from './wrong-requests.js';
 import { DATE_LIKE, DATE_WRONG, enumWrong, uuidWrong } from './wrong-values.js';
 
 /** Mutations of a request other than of its JSON fields: path, query, body as a whole, headers, method. */

@@ -46,7 +46,19 @@ export class ValidRequests implements Tools {
       if (contentType.includes('json')) body = valid;
       else bodyText = typeof valid === 'string' ? valid : JSON.stringify(valid);
     }
-    return { operation, validPathValues: new Map(pathValues), pathValues, query, body, bodyText, contentType: operation.body?.contentType, headers: {}, method: operation.method, authorization: undefined, mutations: new Map() };
+    return {
+      operation,
+      validPathValues: new Map(pathValues),
+      pathValues,
+      query,
+      body,
+      bodyText,
+      contentType: operation.body?.contentType,
+      headers: {},
+      method: operation.method,
+      authorization: undefined,
+      mutations: new Map(),
+    };
   }
 
   validValue(schema: SchemaObject, name: string, depth = 0): Json {

@@ -188,7 +188,7 @@ export const CSV_WRONG: Labelled<string> = [
   ['unknown category', 'name,category,ownership\n尚仁村,castle,\n'],
   ['ownership of a village', 'name,category,ownership\n尚仁村,village,private\n'],
   ['empty name', 'name,category,ownership\n,village,\n'],
-  ['formula', 'name,category,ownership\n=cmd|\'/c calc\'!A1,village,\n'],
+  ['formula', "name,category,ownership\n=cmd|'/c calc'!A1,village,\n"],
   ['quoted newline', 'name,category,ownership\n"尚仁\n村",village,\n'],
   ['3,000 rows', `name,category,ownership\n${Array.from({ length: 3_000 }, (_, i) => `村${i},village,`).join('\n')}\n`],
   ['a 100,000-character field', `name,category,ownership\n${'村'.repeat(100_000)},village,\n`],

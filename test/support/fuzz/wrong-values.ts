@@ -134,8 +134,20 @@ export function numberWrong(schema: SchemaObject): Mutation[] {
     ['30 digits', new RawJson('123456789012345678901234567890')],
     ['1.0', new RawJson('1.0')],
     ['1E2', new RawJson('1E2')],
-    ...(schema.maximum === undefined ? [] : ([['maximum + 1', schema.maximum + 1], ['maximum + 0.5', schema.maximum + 0.5], ['maximum', schema.maximum]] as const)),
-    ...(schema.minimum === undefined ? [] : ([['minimum - 1', schema.minimum - 1], ['minimum - 0.5', schema.minimum - 0.5], ['minimum', schema.minimum]] as const)),
+    ...(schema.maximum === undefined
+      ? []
+      : ([
+          ['maximum + 1', schema.maximum + 1],
+          ['maximum + 0.5', schema.maximum + 0.5],
+          ['maximum', schema.maximum],
+        ] as const)),
+    ...(schema.minimum === undefined
+      ? []
+      : ([
+          ['minimum - 1', schema.minimum - 1],
+          ['minimum - 0.5', schema.minimum - 0.5],
+          ['minimum', schema.minimum],
+        ] as const)),
   ];
 }
 

@@ -17,7 +17,8 @@ export function upcomingReminder(dueOn: string, settings: CaseReminderSettings, 
       throw new CalendarOutOfRangeError(dueOn, calendarCoverage().firstYear, PRE_PATCH_CALENDAR_LAST_YEAR);
     }
     const reminder = nextReminder(dueOn, settings.policy, now);
-    if (reminder && reminder.on > PRE_PATCH_CALENDAR_LAST_DAY) throw new CalendarOutOfRangeError(reminder.on, calendarCoverage().firstYear, PRE_PATCH_CALENDAR_LAST_YEAR);
+    if (reminder && reminder.on > PRE_PATCH_CALENDAR_LAST_DAY)
+      throw new CalendarOutOfRangeError(reminder.on, calendarCoverage().firstYear, PRE_PATCH_CALENDAR_LAST_YEAR);
     return reminder;
   } catch (error) {
     if (error instanceof CalendarOutOfRangeError) {

@@ -60,12 +60,14 @@ export async function callForProgressReport(target: CaseIdentity, state: CaseSta
 
 /** Delivers a notice; what the audit trail keeps of it: per-channel outcomes, and the error once retries are spent. */
 async function deliver(notice: Parameters<NotificationActivities['deliverNotification']>[0]): Promise<{ deliveries: DeliveryRecord[]; error?: string }> {
-  const kept = (report: DeliveryReport | undefined): DeliveryRecord[] => (report?.deliveries ?? []).map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome }));
+  const kept = (report: DeliveryReport | undefined): DeliveryRecord[] =>
+    (report?.deliveries ?? []).map(({ channel, recipient, outcome }) => ({ channel, recipient, outcome }));
   try {
     return { deliveries: kept(await deliverNotification(notice)) };
   } catch (error) {
     if (isCancellation(error)) throw error;
-    const attempt = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.details?.[0] as DeliveryReport | undefined) : undefined;
+    const attempt =
+      error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? (error.cause.details?.[0] as DeliveryReport | undefined) : undefined;
     return { deliveries: kept(attempt), error: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
   }
 }

@@ -1,7 +1,26 @@
 import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { CaseRuleViolation, currentDueOn, deadlineOpenedBy, evolveCase, initialCaseState, shanghaiDate, SYSTEM_ACTOR, type Actor, type CaseEventBody, type CaseState, type Decision } from '#domain/for-workflows';
-import { CASE_RULE_VIOLATION, CaseSearchAttributes, type CaseActivities, type CaseRuleViolationDetails, type CaseWorkflowInput, type DeadlineActivities } from '#contracts';
+import {
+  CaseRuleViolation,
+  currentDueOn,
+  deadlineOpenedBy,
+  evolveCase,
+  initialCaseState,
+  shanghaiDate,
+  SYSTEM_ACTOR,
+  type Actor,
+  type CaseEventBody,
+  type CaseState,
+  type Decision,
+} from '#domain/for-workflows';
+import {
+  CASE_RULE_VIOLATION,
+  CaseSearchAttributes,
+  type CaseActivities,
+  type CaseRuleViolationDetails,
+  type CaseWorkflowInput,
+  type DeadlineActivities,
+} from '#contracts';
 import type { CaseClock } from './clock.js';
 import type { CaseWorkflowPatch } from '../patches.js';
 
@@ -56,7 +75,13 @@ export class CaseRecorder {
 
   /** One step: decided again against the state now that earlier steps are recorded (the validator saw an older one). */
   record(actor: Actor, decide: (current: CaseState) => Decision, reason: string | null): Promise<CaseState> {
-    return this.exclusive(() => this.append(actor, asFailure(() => decide(this.current)), reason));
+    return this.exclusive(() =>
+      this.append(
+        actor,
+        asFailure(() => decide(this.current)),
+        reason,
+      ),
+    );
   }
 
   /** Appends events in order and follows them with the search attributes; only ever called holding the lock. */

@@ -27,7 +27,8 @@ export async function remindUntilDone(
     const stage = recorder.state.stage;
     const deadline = currentDeadline(recorder.state);
     const dueOn = currentDueOn(recorder.state);
-    const moved = (): boolean => finished() || workflowInfo().continueAsNewSuggested || recorder.state.stage !== stage || currentDueOn(recorder.state) !== dueOn;
+    const moved = (): boolean =>
+      finished() || workflowInfo().continueAsNewSuggested || recorder.state.stage !== stage || currentDueOn(recorder.state) !== dueOn;
     const remindWhenDue = (reminder: Reminder, on: { deadline: DeadlineKind; dueOn: string }) => sendWhenDue(input, recorder, clock, reminder, on, moved);
     if (!recorder.calendarInActivities) {
       const reminder = deadline && dueOn ? upcomingReminder(dueOn, settings, clock.now()) : null;

@@ -3,7 +3,18 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import type { Request } from 'express';
 import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
-import { AccountDto, AccountEventDto, AccountStatusDto, ApiTokenDto, CreateAccountDto, CreateApiTokenDto, CreatedApiTokenDto, ListAccountEventsQuery, ListAccountsQuery, RevokedSessionsDto } from '../auth/auth.dto.js';
+import {
+  AccountDto,
+  AccountEventDto,
+  AccountStatusDto,
+  ApiTokenDto,
+  CreateAccountDto,
+  CreateApiTokenDto,
+  CreatedApiTokenDto,
+  ListAccountEventsQuery,
+  ListAccountsQuery,
+  RevokedSessionsDto,
+} from '../auth/auth.dto.js';
 import { AuthService } from '../auth/auth.service.js';
 import { clientIp, CurrentActor } from '../auth/principal.js';
 import { AccountsService } from './accounts.service.js';
@@ -20,7 +31,10 @@ export class AccountsController {
 
   @Post()
   @Allow('accounts:manage')
-  @ApiOperation({ summary: '创建账户（管理员）/ Create an account (administrator)', description: '口令至少 12 个字符，不得为常见口令 / Passwords: 12+ characters, not a common password.' })
+  @ApiOperation({
+    summary: '创建账户（管理员）/ Create an account (administrator)',
+    description: '口令至少 12 个字符，不得为常见口令 / Passwords: 12+ characters, not a common password.',
+  })
   @ApiCreatedResponse({ type: AccountDto })
   @ApiConflictResponse({ description: '用户名已被使用 / Username taken' })
   create(@Body() body: CreateAccountDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
@@ -48,7 +62,11 @@ export class AccountsController {
   @Allow('accounts:manage')
   @ApiOperation({ summary: '撤销该账户的全部会话（管理员）/ Revoke all of the account’s sessions (administrator)' })
   @ApiOkResponse({ type: RevokedSessionsDto })
-  async revokeSessions(@Param('accountId', uuidParam('accountId')) accountId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<RevokedSessionsDto> {
+  async revokeSessions(
+    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<RevokedSessionsDto> {
     const account = await this.accounts.find(accountId);
     return { revoked: await this.auth.revokeSessions(account.id, actor, clientIp(request), 'revoked_by_administrator') };
   }
@@ -58,7 +76,12 @@ export class AccountsController {
   @Allow('accounts:manage')
   @ApiOperation({ summary: '停用或恢复账户（管理员；停用即撤销全部会话）/ Disable or enable an account (administrator; disabling ends its sessions)' })
   @ApiOkResponse({ type: AccountDto })
-  async setStatus(@Param('accountId', uuidParam('accountId')) accountId: string, @Body() body: AccountStatusDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<AccountDto> {
+  async setStatus(
+    @Param('accountId', uuidParam('accountId')) accountId: string,
+    @Body() body: AccountStatusDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<AccountDto> {
     await this.auth.setStatus(await this.accounts.find(accountId), body.status, body.reason.trim(), actor, clientIp(request));
     return this.accounts.describe(accountId);
   }

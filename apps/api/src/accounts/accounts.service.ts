@@ -22,8 +22,14 @@ export class AccountsService implements OnApplicationBootstrap {
     if (!admin || (await this.store.hasAdministrator())) return;
     if (/change-me/i.test(admin.password)) throw new Error('BOOTSTRAP_ADMIN_PASSWORD still holds the placeholder of .env.example: choose a passphrase');
     try {
-      const account = await this.store.create({ username: admin.username, displayName: admin.username, role: 'administrator', password: admin.password }, SYSTEM_ACTOR);
-      this.logger.log({ accountEvent: 'AccountCreated', accountId: account.id, username: account.username }, '已创建首个管理员 / first administrator created from BOOTSTRAP_ADMIN_*; remove the variables now');
+      const account = await this.store.create(
+        { username: admin.username, displayName: admin.username, role: 'administrator', password: admin.password },
+        SYSTEM_ACTOR,
+      );
+      this.logger.log(
+        { accountEvent: 'AccountCreated', accountId: account.id, username: account.username },
+        '已创建首个管理员 / first administrator created from BOOTSTRAP_ADMIN_*; remove the variables now',
+      );
     } catch (error) {
       // Another api replica created it first, or the password is not acceptable (then say why and stop).
       if (error instanceof AccountRejected && error.code === 'USERNAME_TAKEN') return;
@@ -32,7 +38,13 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   async create(input: CreateAccountDto, actor: Actor, ip: string | null): Promise<AccountDto> {
-    return toAccountDto(await this.store.create({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, password: input.password }, actor, ip));
+    return toAccountDto(
+      await this.store.create(
+        { username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId ?? null, password: input.password },
+        actor,
+        ip,
+      ),
+    );
   }
 
   async list(role: HumanRole | undefined): Promise<AccountDto[]> {
@@ -54,7 +66,9 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   async events(accountId: string | undefined): Promise<AccountEventDto[]> {
-    const events = await this.orm.em.fork().find(AccountEventEntity, accountId === undefined ? {} : { accountId }, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: 500 });
+    const events = await this.orm.em
+      .fork()
+      .find(AccountEventEntity, accountId === undefined ? {} : { accountId }, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: 500 });
     return events.map((event) => ({
       id: event.id,
       type: event.type,

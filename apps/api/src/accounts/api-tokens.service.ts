@@ -20,7 +20,8 @@ export class ApiTokensService {
     const em = this.orm.em.fork();
     const link = unitLinkProblem(input.role, unitId);
     if (link) throw invalidInput([{ field: 'unitId', message: `${link.zh} / ${link.en}` }]);
-    if (unitId !== null && !(await em.findOne(UnitEntity, { id: unitId }))) throw invalidInput([{ field: 'unitId', message: `单位不存在 / no unit ${unitId}` }]);
+    if (unitId !== null && !(await em.findOne(UnitEntity, { id: unitId })))
+      throw invalidInput([{ field: 'unitId', message: `单位不存在 / no unit ${unitId}` }]);
     const secret = newSecretToken('qlt_');
     const now = new Date();
     const token = new ApiTokenEntity({

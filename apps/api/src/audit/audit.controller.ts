@@ -33,7 +33,10 @@ export class AuditController {
 
   @Get('verify')
   @Allow('audit:verify')
-  @ApiOperation({ summary: '校验审计记录哈希链 / Verify the audit trail hash chains', description: '报告第一个断裂处 / Reports the first broken link exactly.' })
+  @ApiOperation({
+    summary: '校验审计记录哈希链 / Verify the audit trail hash chains',
+    description: '报告第一个断裂处 / Reports the first broken link exactly.',
+  })
   @ApiOkResponse({ type: AuditReportDto })
   verify(@Query() query: VerifyAuditQuery): Promise<AuditReport> {
     return query.caseId === undefined ? this.verifier.verifyAll() : this.verifier.verifyCase(query.caseId);

@@ -18,7 +18,8 @@ export class AuthController {
   @Public()
   @ApiOperation({
     summary: '登录：取得访问令牌与刷新令牌 / Log in: an access token and a refresh token',
-    description: '连续失败后须等待，多次失败锁定账户；按来源地址限速。 / Failures in a row slow the next attempt down, then lock the account; rate-limited per client address.',
+    description:
+      '连续失败后须等待，多次失败锁定账户；按来源地址限速。 / Failures in a row slow the next attempt down, then lock the account; rate-limited per client address.',
   })
   @ApiOkResponse({ type: LoginResultDto })
   @ApiUnauthorizedResponse({ description: '用户名或口令错误 / Wrong username or password' })
@@ -41,7 +42,11 @@ export class AuthController {
   @HttpCode(200)
   @Allow('session:own')
   @ApiOperation({ summary: '退出：撤销本会话 / Log out: revokes this session' })
-  async logout(@CurrentPrincipal() principal: Principal, @CurrentAuthentication() authentication: Authentication | undefined, @Req() request: Request): Promise<RevokedSessionsDto> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAuthentication() authentication: Authentication | undefined,
+    @Req() request: Request,
+  ): Promise<RevokedSessionsDto> {
     return { revoked: (await this.auth.logout(principal, authentication, clientIp(request))) ? 1 : 0 };
   }
 

@@ -13,7 +13,11 @@ export class RefreshDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty({ description: '当前口令 / Current password', format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) currentPassword!: string;
+  @ApiProperty({ description: '当前口令 / Current password', format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
   @ApiProperty({ description: '新口令（至少 12 个字符，可用长句）/ New password (12+ characters, passphrases welcome)', format: 'password' })
   @IsString()
   @IsNotEmpty()
@@ -52,7 +56,10 @@ export class MeDto {
 }
 
 export class CreateAccountDto {
-  @ApiProperty({ description: '用户名：3–64 个字母、数字或 . _ @ -，不区分大小写 / Username: 3–64 letters, digits or . _ @ -, case-insensitive', example: 'li.hua' })
+  @ApiProperty({
+    description: '用户名：3–64 个字母、数字或 . _ @ -，不区分大小写 / Username: 3–64 letters, digits or . _ @ -, case-insensitive',
+    example: 'li.hua',
+  })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3–64 letters, digits or . _ @ -' })
   username!: string;
@@ -75,7 +82,9 @@ export class ListAccountsQuery {
 }
 
 export class AccountStatusDto {
-  @ApiProperty({ description: '停用（离职、调岗）或恢复 / Disable (left, moved) or enable again', enum: ['active', 'disabled'] }) @IsIn(['active', 'disabled']) status!: 'active' | 'disabled';
+  @ApiProperty({ description: '停用（离职、调岗）或恢复 / Disable (left, moved) or enable again', enum: ['active', 'disabled'] })
+  @IsIn(['active', 'disabled'])
+  status!: 'active' | 'disabled';
   @ApiProperty({ description: '理由 / Reason', maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
 }
 
@@ -86,7 +95,10 @@ export class RevokedSessionsDto {
 export class CreateApiTokenDto {
   @ApiProperty({ description: '名称（用途）/ Name (what it is for)', example: '省平台数据同步' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
   @ApiProperty({ description: '令牌的角色 / Role of the token', enum: HUMAN_ROLES }) @IsIn(HUMAN_ROLES) role!: HumanRole;
-  @ApiPropertyOptional({ description: '所属单位（联络人角色必填）/ Unit (required for the unit contact role)', format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ description: '所属单位（联络人角色必填）/ Unit (required for the unit contact role)', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
   @ApiPropertyOptional({ description: '有效天数（缺省不过期）/ Days until it expires (default: never)', minimum: 1, maximum: 3650 })
   @IsOptional()
   @IsInt()

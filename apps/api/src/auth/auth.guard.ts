@@ -69,6 +69,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private deny(request: Request, principal: Principal, reason: string, detail: Record<string, unknown> = {}): void {
-    this.logger.warn({ accessDenied: reason, actorId: principal.id, role: principal.role, method: request.method, path: request.originalUrl, ...detail }, 'access denied');
+    this.logger.warn(
+      { accessDenied: reason, actorId: principal.id, role: principal.role, method: request.method, path: request.originalUrl, ...detail },
+      'access denied',
+    );
   }
 }

@@ -38,7 +38,6 @@ const REFRESH_TOKEN_PREFIX = 'qlr_';
 const LAST_USED_RESOLUTION_MS = 60_000;
 const SYSTEM: Actor = { id: 'system', role: 'system' };
 
-
 /** Logins, sessions and the bearer tokens of every request. Every account event is recorded and logged. */
 @Injectable()
 export class AuthService {
@@ -100,7 +99,8 @@ export class AuthService {
       throw unauthenticated('TOKEN_INVALID', '刷新令牌无效', 'The refresh token is not valid');
     }
     const account = await em.findOne(AccountEntity, { id: session.accountId });
-    if (!session.isActive(now) || account?.status !== 'active') throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
+    if (!session.isActive(now) || account?.status !== 'active')
+      throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
     const next = newSecretToken(REFRESH_TOKEN_PREFIX);
     const updated = await em.nativeUpdate(
       AccountSessionEntity,
@@ -114,18 +114,28 @@ export class AuthService {
 
   async logout(principal: Principal, authentication: Authentication | undefined, ip: string | null): Promise<boolean> {
     if (authentication?.kind !== 'session') return false;
-    await this.orm.em.fork().nativeUpdate(AccountSessionEntity, { id: authentication.sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: 'logout' });
+    await this.orm.em
+      .fork()
+      .nativeUpdate(AccountSessionEntity, { id: authentication.sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: 'logout' });
     await this.audit('LoggedOut', { account: { id: principal.id }, actor: principal, ip, detail: { sessionId: authentication.sessionId } });
     return true;
   }
 
   /** Ends every session of the account (an administrator's decision, or a password change). */
-  async revokeSessions(accountId: string, actor: Actor, ip: string | null, reason: 'revoked_by_administrator' | 'password_changed', keepSessionId?: string): Promise<number> {
-    const revoked = await this.orm.em.fork().nativeUpdate(
-      AccountSessionEntity,
-      { accountId, revokedAt: null, ...(keepSessionId === undefined ? {} : { id: { $ne: keepSessionId } }) },
-      { revokedAt: new Date(), revokedReason: reason },
-    );
+  async revokeSessions(
+    accountId: string,
+    actor: Actor,
+    ip: string | null,
+    reason: 'revoked_by_administrator' | 'password_changed',
+    keepSessionId?: string,
+  ): Promise<number> {
+    const revoked = await this.orm.em
+      .fork()
+      .nativeUpdate(
+        AccountSessionEntity,
+        { accountId, revokedAt: null, ...(keepSessionId === undefined ? {} : { id: { $ne: keepSessionId } }) },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
     await this.audit('SessionsRevoked', { account: { id: accountId }, actor, ip, detail: { sessions: revoked, reason } });
     return revoked;
   }
@@ -177,7 +187,8 @@ export class AuthService {
     if (checked.kind === 'invalid') throw unauthenticated('TOKEN_INVALID', '访问令牌无效', 'The access token is not valid');
     const session = await em.findOne(AccountSessionEntity, { id: checked.claims.sid, accountId: checked.claims.sub });
     const account = session ? await em.findOne(AccountEntity, { id: session.accountId }) : null;
-    if (!session?.isActive(now) || account?.status !== 'active') throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
+    if (!session?.isActive(now) || account?.status !== 'active')
+      throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
     return { principal: { id: account.id, role: account.role, unitId: account.unitId }, authentication: { kind: 'session', sessionId: session.id } };
   }
 
@@ -203,7 +214,12 @@ export class AuthService {
     const { fromAddress, lockedNow } = await this.throttle.countFailure(name, ip, now);
     await this.audit(type, { account, username: recordedUsername(name), actor, ip, detail: { reason, failedLogins: fromAddress.failedLogins } });
     if (lockedNow && account) {
-      await this.audit('AccountLocked', { account, actor: SYSTEM, ip, detail: { until: new Date(now.getTime() + this.config.auth.login.lockoutMs).toISOString(), fromAddress: ip } });
+      await this.audit('AccountLocked', {
+        account,
+        actor: SYSTEM,
+        ip,
+        detail: { until: new Date(now.getTime() + this.config.auth.login.lockoutMs).toISOString(), fromAddress: ip },
+      });
     }
   }
 
@@ -220,7 +236,17 @@ export class AuthService {
 
   private async audit(type: AccountEventType, input: Parameters<AccountStore['record']>[1]): Promise<void> {
     await this.accounts.record(type, input);
-    this.logger.log({ accountEvent: type, accountId: input.account?.id ?? null, username: input.account?.username ?? input.username ?? null, actorId: input.actor.id, ip: input.ip ?? null, ...input.detail }, `account event ${type}`);
+    this.logger.log(
+      {
+        accountEvent: type,
+        accountId: input.account?.id ?? null,
+        username: input.account?.username ?? input.username ?? null,
+        actorId: input.actor.id,
+        ip: input.ip ?? null,
+        ...input.detail,
+      },
+      `account event ${type}`,
+    );
   }
 }
 

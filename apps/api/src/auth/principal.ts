@@ -20,7 +20,9 @@ export function principalOf(request: Request): Principal {
 }
 
 /** The authenticated principal of the request (the guard has set it). */
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => principalOf(context.switchToHttp().getRequest<Request>()));
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal =>
+  principalOf(context.switchToHttp().getRequest<Request>()),
+);
 
 /** The actor the audit trail records for this request: the authenticated account (or api token) and its role. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
@@ -28,8 +30,8 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return { id, role };
 });
 
-export const CurrentAuthentication = createParamDecorator((_: unknown, context: ExecutionContext): Authentication | undefined =>
-  context.switchToHttp().getRequest<AuthenticatedRequest>().authentication,
+export const CurrentAuthentication = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Authentication | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().authentication,
 );
 
 /** The client's address, when it is one (behind a proxy, X-Forwarded-For may hold anything). */

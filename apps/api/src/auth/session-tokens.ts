@@ -26,7 +26,9 @@ export class SessionTokens {
     if (secret === undefined) {
       if (config.env === 'production') throw new Error('AUTH_TOKEN_SECRET is required in production (at least 32 random characters)');
       secret = randomBytes(48).toString('base64url');
-      new Logger(SessionTokens.name).warn('AUTH_TOKEN_SECRET 未设置，使用本进程随机密钥 / AUTH_TOKEN_SECRET unset: using a random per-process secret (access tokens end with the process)');
+      new Logger(SessionTokens.name).warn(
+        'AUTH_TOKEN_SECRET 未设置，使用本进程随机密钥 / AUTH_TOKEN_SECRET unset: using a random per-process secret (access tokens end with the process)',
+      );
     }
     // .env.example's placeholders say "change-me": refuse to sign with one that was not changed.
     if (/change-me/i.test(secret)) throw new Error('AUTH_TOKEN_SECRET still holds the placeholder of .env.example: set a random one');

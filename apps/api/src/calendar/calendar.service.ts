@@ -9,7 +9,10 @@ const MAX_DAYS = 366;
 export class CalendarService {
   workingDays(from: string, to: string): WorkingDaysDto {
     const problems: { field: string; message: string }[] = [];
-    for (const [field, date] of [['from', from], ['to', to]] as const) {
+    for (const [field, date] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       try {
         isWorkingDay(date);
       } catch (error) {
@@ -19,10 +22,14 @@ export class CalendarService {
     }
     if (!problems.length) {
       const span = dayNumber(to) - dayNumber(from) + 1;
-      if (span < 1 || span > MAX_DAYS) problems.push({ field: 'to', message: `须不早于 from，且相隔至多 ${MAX_DAYS} 天 / must be on or after from, at most ${MAX_DAYS} days on` });
+      if (span < 1 || span > MAX_DAYS)
+        problems.push({ field: 'to', message: `须不早于 from，且相隔至多 ${MAX_DAYS} 天 / must be on or after from, at most ${MAX_DAYS} days on` });
     }
     if (problems.length) throw invalidInput(problems);
-    const days = Array.from({ length: dayNumber(to) - dayNumber(from) + 1 }, (_, i) => addCalendarDays(from, i)).map((date) => ({ date, workingDay: isWorkingDay(date) }));
+    const days = Array.from({ length: dayNumber(to) - dayNumber(from) + 1 }, (_, i) => addCalendarDays(from, i)).map((date) => ({
+      date,
+      workingDay: isWorkingDay(date),
+    }));
     return { workingDays: days.filter((day) => day.workingDay).length, days, coverage: { ...calendarCoverage() } };
   }
 }

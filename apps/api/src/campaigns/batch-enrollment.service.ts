@@ -37,7 +37,13 @@ export class BatchEnrollmentService {
   async fromCsv(campaignId: string, csv: string, actor: Actor): Promise<BatchEnrollmentResultDto> {
     let records: Record<string, string>[];
     try {
-      records = parse(csv, { columns: (header: string[]) => header.map((column) => column.trim()), skip_empty_lines: true, trim: true, bom: true, to: MAX_BATCH_ROWS + 1 });
+      records = parse(csv, {
+        columns: (header: string[]) => header.map((column) => column.trim()),
+        skip_empty_lines: true,
+        trim: true,
+        bom: true,
+        to: MAX_BATCH_ROWS + 1,
+      });
     } catch (error) {
       throw invalidInput([{ field: 'csv', message: error instanceof Error ? error.message : String(error) }]);
     }
@@ -45,9 +51,16 @@ export class BatchEnrollmentService {
     const units = records.map(({ name, category, ownership }) => ({ name, category, ...(ownership ? { ownership } : {}) }));
     const dto = plainToInstance(BatchEnrollDto, { units });
     const problems = [
-      ...(unknownColumns.length ? [{ field: 'header', message: `unknown column(s) ${unknownColumns.join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}` }] : []),
+      ...(unknownColumns.length
+        ? [{ field: 'header', message: `unknown column(s) ${unknownColumns.join(', ')}; the columns are ${CSV_COLUMNS.join(', ')}` }]
+        : []),
       // CSV line = row + 2 (the header is line 1).
-      ...[...Map.groupBy(flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })), (error) => error.field)].map(([field, errors]) => ({ field: field.replace(/^units\.(\d+)/, (_, row: string) => `line ${Number(row) + 2}`), message: errors.map((error) => error.message).join('; ') })),
+      ...[...Map.groupBy(flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })), (error) => error.field)].map(
+        ([field, errors]) => ({
+          field: field.replace(/^units\.(\d+)/, (_, row: string) => `line ${Number(row) + 2}`),
+          message: errors.map((error) => error.message).join('; '),
+        }),
+      ),
     ];
     if (problems.length) throw invalidInput(problems);
     return this.enroll(campaignId, dto.units, actor);
@@ -56,16 +69,21 @@ export class BatchEnrollmentService {
   async enroll(campaignId: string, rows: readonly CreateUnitDto[], actor: Actor): Promise<BatchEnrollmentResultDto> {
     decideEnrollment(actor);
     const campaign = await this.campaigns.find(campaignId);
-    const units = rows.map((row) => new UnitEntity({
-      id: uuidv5(`${row.category}:${row.name.trim()}`, UNIT_NAMESPACE),
-      name: row.name.trim(),
-      category: row.category,
-      ownership: row.ownership ?? null,
-      createdAt: new Date(),
-    }));
+    const units = rows.map(
+      (row) =>
+        new UnitEntity({
+          id: uuidv5(`${row.category}:${row.name.trim()}`, UNIT_NAMESPACE),
+          name: row.name.trim(),
+          category: row.category,
+          ownership: row.ownership ?? null,
+          createdAt: new Date(),
+        }),
+    );
     const repeated = units.map((unit) => unit.id).filter((id, index, ids) => ids.indexOf(id) !== index);
     if (repeated.length) {
-      throw invalidInput(units.flatMap((unit, index) => (repeated.includes(unit.id) ? [{ field: `units.${index}.name`, message: `${unit.name} appears more than once` }] : [])));
+      throw invalidInput(
+        units.flatMap((unit, index) => (repeated.includes(unit.id) ? [{ field: `units.${index}.name`, message: `${unit.name} appears more than once` }] : [])),
+      );
     }
     await this.orm.em.fork().transactional(async (em) => {
       const existing = new Set((await em.find(UnitEntity, { id: { $in: units.map((unit) => unit.id) } }, { fields: ['id'] })).map((unit) => unit.id));

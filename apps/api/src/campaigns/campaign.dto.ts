@@ -1,20 +1,59 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CAMPAIGN_YEARS, DURATION_UNITS, MAX_BEFORE_DUE_REMINDERS, MAX_RECTIFICATION_ROUNDS, MAX_REMINDER_WORKING_DAYS, MAX_STAGE_DAYS, type CampaignSettings, type DurationUnit } from '#domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CAMPAIGN_YEARS,
+  DURATION_UNITS,
+  MAX_BEFORE_DUE_REMINDERS,
+  MAX_RECTIFICATION_ROUNDS,
+  MAX_REMINDER_WORKING_DAYS,
+  MAX_STAGE_DAYS,
+  type CampaignSettings,
+  type DurationUnit,
+} from '#domain';
 
 export class ThresholdsDto {
   @ApiPropertyOptional({ description: '合格线 / Pass threshold', example: 85 }) @IsOptional() @IsNumber() @Min(0) @Max(100) pass?: number;
   @ApiPropertyOptional({ description: '优秀线 / Excellent threshold', example: 90 }) @IsOptional() @IsNumber() @Min(0) @Max(100) excellent?: number;
   @ApiPropertyOptional({ description: '整改线：低于合格线但不低于此分可整改 / Rectification floor', example: 70 })
-  @IsOptional() @IsNumber() @Min(0) @Max(100) rectificationFloor?: number;
-  @ApiPropertyOptional({ description: '最多整改轮次 / Maximum rectification rounds', example: 2 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_RECTIFICATION_ROUNDS) maxRectificationRounds?: number;
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  rectificationFloor?: number;
+  @ApiPropertyOptional({ description: '最多整改轮次 / Maximum rectification rounds', example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RECTIFICATION_ROUNDS)
+  maxRectificationRounds?: number;
 }
 
 export class StageDurationDto {
   @ApiProperty({ description: '天数 / Number of days', example: 15, minimum: 1, maximum: MAX_STAGE_DAYS }) @IsInt() @Min(1) @Max(MAX_STAGE_DAYS) days!: number;
-  @ApiProperty({ description: 'calendar = 自然日；working = 工作日（按国务院节假日安排，含调休）/ calendar days, or working days (public holidays and adjusted working weekends)', enum: DURATION_UNITS })
+  @ApiProperty({
+    description:
+      'calendar = 自然日；working = 工作日（按国务院节假日安排，含调休）/ calendar days, or working days (public holidays and adjusted working weekends)',
+    enum: DURATION_UNITS,
+  })
   @IsIn(DURATION_UNITS)
   unit!: DurationUnit;
 }
@@ -35,24 +74,56 @@ export class StageDurationsDto {
 }
 
 export class ReminderPolicyDto {
-  @ApiPropertyOptional({ description: '到期前第几个工作日提醒（缺省 [7, 1]）/ Remind this many working days before the due date (default [7, 1])', type: [Number], example: [7, 1] })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_BEFORE_DUE_REMINDERS) @IsInt({ each: true }) @Min(1, { each: true }) @Max(MAX_REMINDER_WORKING_DAYS, { each: true })
+  @ApiPropertyOptional({
+    description: '到期前第几个工作日提醒（缺省 [7, 1]）/ Remind this many working days before the due date (default [7, 1])',
+    type: [Number],
+    example: [7, 1],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BEFORE_DUE_REMINDERS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_REMINDER_WORKING_DAYS, { each: true })
   beforeDueWorkingDays?: number[];
 
   @ApiPropertyOptional({ description: '到期当日提醒（缺省 是）/ Remind on the due day (default true)', example: true })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   onDueDay?: boolean;
 
-  @ApiPropertyOptional({ description: '逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)', example: 1, minimum: 0, maximum: MAX_REMINDER_WORKING_DAYS })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_REMINDER_WORKING_DAYS)
+  @ApiPropertyOptional({
+    description:
+      '逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)',
+    example: 1,
+    minimum: 0,
+    maximum: MAX_REMINDER_WORKING_DAYS,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_REMINDER_WORKING_DAYS)
   overdueEveryWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)', example: 3, minimum: 1, maximum: MAX_REMINDER_WORKING_DAYS })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_REMINDER_WORKING_DAYS)
+  @ApiPropertyOptional({
+    description: '逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)',
+    example: 3,
+    minimum: 1,
+    maximum: MAX_REMINDER_WORKING_DAYS,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REMINDER_WORKING_DAYS)
   escalateAfterWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '发送时刻，北京时间，仅工作日（缺省 09:00）/ Sending time, Asia/Shanghai, working days only (default 09:00)', example: '09:00' })
-  @IsOptional() @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  @ApiPropertyOptional({
+    description: '发送时刻，北京时间，仅工作日（缺省 09:00）/ Sending time, Asia/Shanghai, working days only (default 09:00)',
+    example: '09:00',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
   sendAt?: string;
 }
 
@@ -82,13 +153,17 @@ export class CreateCampaignDto {
   @IsObject()
   frameworkVersions?: Record<string, string>;
 
-  @ApiPropertyOptional({ description: '各领域创建目标数 / Target count per category', example: { agency: 3, school: 8, hospital: 3, enterprise: 9, village: 48 } })
+  @ApiPropertyOptional({
+    description: '各领域创建目标数 / Target count per category',
+    example: { agency: 3, school: 8, hospital: 3, enterprise: 9, village: 48 },
+  })
   @IsOptional()
   @IsObject()
   targets?: Record<string, number>;
 
   @ApiPropertyOptional({
-    description: '各阶段时限：自然日或工作日；到期日遇节假日顺延至下一工作日 / Stage durations in calendar or working days; a due date on a non-working day moves to the next working day',
+    description:
+      '各阶段时限：自然日或工作日；到期日遇节假日顺延至下一工作日 / Stage durations in calendar or working days; a due date on a non-working day moves to the next working day',
     type: StageDurationsDto,
     example: { cultivation: { days: 120, unit: 'calendar' }, self_assessment: { days: 15, unit: 'working' }, rectification: { days: 20, unit: 'working' } },
   })
@@ -129,5 +204,11 @@ export class EnrollUnitDto {
 }
 
 export class ListCampaignsQuery {
-  @ApiPropertyOptional({ description: '年度 / Year', example: 2019 }) @IsOptional() @Type(() => Number) @IsInt() @Min(CAMPAIGN_YEARS.first) @Max(CAMPAIGN_YEARS.last) year?: number;
+  @ApiPropertyOptional({ description: '年度 / Year', example: 2019 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(CAMPAIGN_YEARS.first)
+  @Max(CAMPAIGN_YEARS.last)
+  year?: number;
 }

@@ -51,7 +51,8 @@ export class CampaignsController {
   @Allow('campaigns:statistics')
   @ApiOperation({
     summary: '活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics',
-    description: '由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.',
+    description:
+      '由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.',
   })
   statistics(@Param('campaignId', uuidParam('campaignId')) campaignId: string): Promise<CampaignStatistics> {
     return this.stats.statistics(campaignId);
@@ -65,11 +66,7 @@ export class CampaignsController {
   })
   @ApiCreatedResponse({ type: CaseStateDto })
   @ApiConflictResponse({ description: '该单位已在本活动中 / The unit is already enrolled' })
-  enroll(
-    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
-    @Body() body: EnrollUnitDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<CaseStateDto> {
+  enroll(@Param('campaignId', uuidParam('campaignId')) campaignId: string, @Body() body: EnrollUnitDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.enroll(campaignId, body.unitId, actor);
   }
 
@@ -78,10 +75,15 @@ export class CampaignsController {
   @Allow('campaigns:enroll')
   @ApiOperation({
     summary: '批量确定培育对象（JSON）/ Enroll a batch of units (JSON)',
-    description: '先逐行校验，任一行有误则不导入任何数据；重复执行不会重复纳入。 / Every row is checked first: one bad row imports nothing; running it again enrolls nothing twice.',
+    description:
+      '先逐行校验，任一行有误则不导入任何数据；重复执行不会重复纳入。 / Every row is checked first: one bad row imports nothing; running it again enrolls nothing twice.',
   })
   @ApiOkResponse({ type: BatchEnrollmentResultDto })
-  enrollBatch(@Param('campaignId', uuidParam('campaignId')) campaignId: string, @Body() body: BatchEnrollDto, @CurrentActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+  enrollBatch(
+    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
+    @Body() body: BatchEnrollDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BatchEnrollmentResultDto> {
     return this.batch.enroll(campaignId, body.units, actor);
   }
 
@@ -89,10 +91,17 @@ export class CampaignsController {
   @HttpCode(200)
   @Allow('campaigns:enroll')
   @ApiConsumes('text/csv')
-  @ApiBody({ description: 'CSV：表头 name,category,ownership / header name,category,ownership', schema: { type: 'string', example: 'name,category,ownership\n先行集团,enterprise,private\n尚仁村,village,' } })
+  @ApiBody({
+    description: 'CSV：表头 name,category,ownership / header name,category,ownership',
+    schema: { type: 'string', example: 'name,category,ownership\n先行集团,enterprise,private\n尚仁村,village,' },
+  })
   @ApiOperation({ summary: '批量确定培育对象（CSV）/ Enroll a batch of units (CSV)', description: '错误按行号列出 / Errors name the CSV line.' })
   @ApiOkResponse({ type: BatchEnrollmentResultDto })
-  enrollBatchCsv(@Param('campaignId', uuidParam('campaignId')) campaignId: string, @Body() csv: unknown, @CurrentActor() actor: Actor): Promise<BatchEnrollmentResultDto> {
+  enrollBatchCsv(
+    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
+    @Body() csv: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<BatchEnrollmentResultDto> {
     if (typeof csv !== 'string') {
       throw invalidInput([{ field: 'content-type', message: 'send the CSV as text/csv' }]);
     }

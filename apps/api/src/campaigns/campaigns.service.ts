@@ -20,7 +20,12 @@ export class CampaignsService {
       await this.orm.em.fork().persist(campaign).flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new BilingualError('conflict', 'CAMPAIGN_EXISTS', `${input.year}年已有同名创建活动`, `A campaign with this name already exists for ${input.year}`);
+        throw new BilingualError(
+          'conflict',
+          'CAMPAIGN_EXISTS',
+          `${input.year}年已有同名创建活动`,
+          `A campaign with this name already exists for ${input.year}`,
+        );
       }
       throw error;
     }

@@ -21,14 +21,30 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CASE_SORT_FIELDS, type CaseSortField } from '#persistence';
-import { ACTOR_ROLES, CAMPAIGN_YEARS, CASE_COMMAND_LIMITS as L, CASE_STAGES, CATEGORY_CODES, DEADLINE_KINDS, PLAN_STATUSES, type ActorRole, type CaseStage, type CategoryCode, type DeadlineKind, type PlanStatus } from '#domain';
+import {
+  ACTOR_ROLES,
+  CAMPAIGN_YEARS,
+  CASE_COMMAND_LIMITS as L,
+  CASE_STAGES,
+  CATEGORY_CODES,
+  DEADLINE_KINDS,
+  PLAN_STATUSES,
+  type ActorRole,
+  type CaseStage,
+  type CategoryCode,
+  type DeadlineKind,
+  type PlanStatus,
+} from '#domain';
 import { PageQuery } from '../common/paging.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InspectionRoundDto {
   @ApiProperty({ description: '检查轮次 / Inspection round' }) round!: number;
-  @ApiProperty({ description: '已提交评分的检查组成员（评分在本轮结束前不公开）/ Assessors who have scored (scores stay hidden until the round concludes)', type: [String] })
+  @ApiProperty({
+    description: '已提交评分的检查组成员（评分在本轮结束前不公开）/ Assessors who have scored (scores stay hidden until the round concludes)',
+    type: [String],
+  })
   submittedBy!: string[];
 }
 
@@ -51,9 +67,12 @@ export class CaseStateDto {
   lastOutcome!: { kind: string; total: number } | null;
   @ApiProperty({ description: '金华市级认定 / Certification', nullable: true, type: 'object', additionalProperties: true })
   certification!: { documentNumber: string; certifiedOn: string } | null;
-  @ApiProperty({ description: '期限 / Deadlines (YYYY-MM-DD)', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
+  @ApiProperty({ description: '期限 / Deadlines (YYYY-MM-DD)', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<
+    Record<DeadlineKind, string>
+  >;
   @ApiProperty({
-    description: '期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator',
+    description:
+      '期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator',
     nullable: true,
     type: 'object',
     additionalProperties: true,
@@ -150,7 +169,11 @@ export class AssignAssessorsDto {
   @MaxLength(L.assessorId, { each: true })
   assessorIds!: string[];
 
-  @ApiPropertyOptional({ description: '更换理由（更换时必填）/ Reason (required when replacing)' }) @IsOptional() @IsString() @MaxLength(L.reason) reason?: string;
+  @ApiPropertyOptional({ description: '更换理由（更换时必填）/ Reason (required when replacing)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.reason)
+  reason?: string;
 }
 
 export class DeclareConflictDto {
@@ -168,7 +191,10 @@ export class JinhuaDecisionDto {
   @IsString()
   @MaxLength(L.documentNumber)
   documentNumber?: string;
-  @ApiPropertyOptional({ description: '认定日期 YYYY-MM-DD / Date', example: '2019-12-20' }) @IsOptional() @Matches(DATE, { message: 'certifiedOn must be YYYY-MM-DD' }) certifiedOn?: string;
+  @ApiPropertyOptional({ description: '认定日期 YYYY-MM-DD / Date', example: '2019-12-20' })
+  @IsOptional()
+  @Matches(DATE, { message: 'certifiedOn must be YYYY-MM-DD' })
+  certifiedOn?: string;
   @ApiPropertyOptional({ description: '不予认定理由 / Reason when not certified' }) @IsOptional() @IsString() @MaxLength(L.reason) reason?: string;
 }
 
@@ -182,7 +208,9 @@ export class WithdrawDto extends ReasonDto {}
 
 export class ExtendDeadlineDto extends ReasonDto {
   @ApiProperty({ description: '期限 / Which deadline', enum: DEADLINE_KINDS }) @IsIn(DEADLINE_KINDS) deadline!: DeadlineKind;
-  @ApiProperty({ description: '新期限 YYYY-MM-DD / New due date', example: '2019-10-31' }) @Matches(DATE, { message: 'dueOn must be YYYY-MM-DD' }) dueOn!: string;
+  @ApiProperty({ description: '新期限 YYYY-MM-DD / New due date', example: '2019-10-31' })
+  @Matches(DATE, { message: 'dueOn must be YYYY-MM-DD' })
+  dueOn!: string;
 }
 
 export class CaseEventActorDto {
@@ -210,7 +238,10 @@ export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
   @ApiPropertyOptional({ description: '阶段 / Stage', enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
   @ApiPropertyOptional({ description: '单位名称包含 / Unit name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' }) @IsOptional() @IsIn(CASE_SORT_FIELDS) sort?: CaseSortField;
+  @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' })
+  @IsOptional()
+  @IsIn(CASE_SORT_FIELDS)
+  sort?: CaseSortField;
   @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
 }
 
@@ -224,7 +255,10 @@ export class CaseSummaryDto {
   @ApiProperty({ description: '阶段名称 / Stage name' }) stageName!: string;
   @ApiProperty({ description: '创建方案状态 / Plan status', enum: PLAN_STATUSES }) planStatus!: PlanStatus;
   @ApiProperty({ description: '检查组成员 / Assessors', type: [String] }) assessorIds!: string[];
-  @ApiProperty({ description: '最近检查结论 / Last outcome', nullable: true, type: 'object', additionalProperties: true }) lastOutcome!: { kind: string; total: number } | null;
+  @ApiProperty({ description: '最近检查结论 / Last outcome', nullable: true, type: 'object', additionalProperties: true }) lastOutcome!: {
+    kind: string;
+    total: number;
+  } | null;
   @ApiProperty({ description: '期限 / Deadlines', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
   @ApiProperty({ description: '最后更新 (UTC) / Updated at', format: 'date-time' }) updatedAt!: string;
 }

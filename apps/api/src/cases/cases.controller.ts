@@ -34,7 +34,10 @@ function Step(path: string, step: CaseStep, summaryZh: string, summaryEn: string
     Post(`:caseId/${path}`)(target, key, descriptor);
     HttpCode(200)(target, key, descriptor);
     OnCase(step)(target, key, descriptor);
-    ApiOperation({ summary: `${summaryZh} / ${summaryEn}`, description: '审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.' })(target, key, descriptor);
+    ApiOperation({
+      summary: `${summaryZh} / ${summaryEn}`,
+      description: '审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.',
+    })(target, key, descriptor);
     ApiOkResponse({ type: CaseStateDto })(target, key, descriptor);
     ApiConflictResponse({ description: '当前阶段不允许此操作 / The step is not allowed now' })(target, key, descriptor);
   };

@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '#config';
-import { CASE_STAGE_NAMES, caseListScope, CaseRuleViolation, decideEnrollment, invalidInput, notFound, type Actor, type CaseState, type Principal } from '#domain';
+import {
+  CASE_STAGE_NAMES,
+  caseListScope,
+  CaseRuleViolation,
+  decideEnrollment,
+  invalidInput,
+  notFound,
+  type Actor,
+  type CaseState,
+  type Principal,
+} from '#domain';
 import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
@@ -134,7 +144,14 @@ export class CasesService {
   async requireAssessors(field: string, ids: readonly string[]): Promise<void> {
     const unknown = new Set(await this.accounts.notAssessors(ids.map((id) => id.trim())));
     const problems = ids.flatMap((id, index) =>
-      unknown.has(id.trim()) ? [{ field: ids.length === 1 && field === 'assessorId' ? field : `${field}.${index}`, message: `不是在用的检查组成员账户 / not an active assessor account: ${id}` }] : [],
+      unknown.has(id.trim())
+        ? [
+            {
+              field: ids.length === 1 && field === 'assessorId' ? field : `${field}.${index}`,
+              message: `不是在用的检查组成员账户 / not an active assessor account: ${id}`,
+            },
+          ]
+        : [],
     );
     if (problems.length) throw invalidInput(problems);
   }

@@ -63,7 +63,13 @@ export class ErrorFilter implements ExceptionFilter {
     const refusal = asBilingualError(exception);
     const body = refusal
       ? { ...errorBody(refusal), requestId: request.id }
-      : { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error', requestId: request.id };
+      : {
+          statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+          error: 'Internal Server Error',
+          code: 'INTERNAL',
+          message: '服务器内部错误 / Internal server error',
+          requestId: request.id,
+        };
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, body.message);
     }
@@ -87,7 +93,12 @@ function asBilingualError(exception: unknown): BilingualError | null {
     return new BilingualError('invalid', 'REFUSED_BY_WORKFLOW_ENGINE', '流程引擎拒绝了该请求：参数无效', 'The workflow engine refused the request as invalid');
   }
   if (exception instanceof ServiceError) {
-    return new BilingualError('unavailable', 'WORKFLOW_ENGINE_UNAVAILABLE', '流程引擎暂不可用，请稍后重试', 'The workflow engine is unavailable; try again shortly');
+    return new BilingualError(
+      'unavailable',
+      'WORKFLOW_ENGINE_UNAVAILABLE',
+      '流程引擎暂不可用，请稍后重试',
+      'The workflow engine is unavailable; try again shortly',
+    );
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return null;

@@ -22,7 +22,9 @@ export class InputSanityGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     const problem =
-      findProblem(request.params, '', 1) ?? findProblem(request.query, '', 1) ?? (request.body === undefined ? null : findProblem(request.body as unknown, '', 0));
+      findProblem(request.params, '', 1) ??
+      findProblem(request.query, '', 1) ??
+      (request.body === undefined ? null : findProblem(request.body as unknown, '', 0));
     if (problem === null) return true;
     throw invalidField(problem.field, problem.zh, problem.en);
   }

@@ -3,7 +3,15 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Principal } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal } from '../auth/principal.js';
-import { InboxNotificationDto, InboxPageDto, ListInboxQuery, MarkedReadDto, NotificationPreferencesDto, UnreadCountDto, UpdateNotificationPreferencesDto } from './inbox.dto.js';
+import {
+  InboxNotificationDto,
+  InboxPageDto,
+  ListInboxQuery,
+  MarkedReadDto,
+  NotificationPreferencesDto,
+  UnreadCountDto,
+  UpdateNotificationPreferencesDto,
+} from './inbox.dto.js';
 import { InboxService } from './inbox.service.js';
 import { uuidParam } from '../common/params.js';
 
@@ -43,7 +51,10 @@ export class InboxController {
   @ApiOperation({ summary: '标为已读 / Mark a notice read', description: '他人的通知视为不存在（404）/ Another account’s notice answers 404.' })
   @ApiOkResponse({ type: InboxNotificationDto })
   @ApiNotFoundResponse({ description: '通知不存在 / No such notice in your inbox' })
-  markRead(@CurrentPrincipal() principal: Principal, @Param('notificationId', uuidParam('notificationId')) notificationId: string): Promise<InboxNotificationDto> {
+  markRead(
+    @CurrentPrincipal() principal: Principal,
+    @Param('notificationId', uuidParam('notificationId')) notificationId: string,
+  ): Promise<InboxNotificationDto> {
     return this.inbox.markRead(principal, notificationId);
   }
 }

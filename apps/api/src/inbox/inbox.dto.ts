@@ -54,7 +54,10 @@ export class UpdateNotificationPreferencesDto {
   @MaxLength(254)
   emailAddress?: string | null;
 
-  @ApiProperty({ description: '推送到工作群（管理员：市纪委工作群；单位联络人：本单位工作群）/ Post to the group chat (administrators: the program office’s; unit contacts: their unit’s)' })
+  @ApiProperty({
+    description:
+      '推送到工作群（管理员：市纪委工作群；单位联络人：本单位工作群）/ Post to the group chat (administrators: the program office’s; unit contacts: their unit’s)',
+  })
   @IsBoolean()
   webhookEnabled!: boolean;
 }

@@ -38,7 +38,9 @@ export class InboxService {
   async updatePreferences(principal: Principal, body: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
     if (isApiToken(principal)) throw invalidInput([{ field: '(principal)', message: '接口令牌不接收通知 / api tokens receive no notifications' }]);
     const emailAddress = body.emailAddress?.trim() ?? null;
-    return toPreferencesDto(await this.store.savePreference(principal.id, { emailEnabled: body.emailEnabled, emailAddress, webhookEnabled: body.webhookEnabled }));
+    return toPreferencesDto(
+      await this.store.savePreference(principal.id, { emailEnabled: body.emailEnabled, emailAddress, webhookEnabled: body.webhookEnabled }),
+    );
   }
 }
 

@@ -26,7 +26,10 @@ export class ScheduleDto {
 }
 
 export class ScheduleNoteDto {
-  @ApiPropertyOptional({ description: '说明（记入定时任务，至多 1000 字节，约 333 个汉字）/ Note kept on the schedule (at most 1000 bytes of UTF-8)', maxLength: 500 })
+  @ApiPropertyOptional({
+    description: '说明（记入定时任务，至多 1000 字节，约 333 个汉字）/ Note kept on the schedule (at most 1000 bytes of UTF-8)',
+    maxLength: 500,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -33,11 +33,17 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
     // Temporal may still be starting: keep trying in the background rather than hold the api back.
     const attempt = (delayMs: number): void => {
       this.ensureSchedules().then(
-        () => { this.retry = undefined; },
+        () => {
+          this.retry = undefined;
+        },
         (error: unknown) => {
           if (this.stopping) return;
-          this.logger.warn(`定时任务尚未建立，${String(delayMs / 1000)} 秒后重试 / Schedules not created yet, retrying in ${String(delayMs / 1000)} s: ${String(error)}`);
-          this.retry = setTimeout(() => { attempt(Math.min(delayMs * 2, RETRY_MAX_MS)); }, delayMs);
+          this.logger.warn(
+            `定时任务尚未建立，${String(delayMs / 1000)} 秒后重试 / Schedules not created yet, retrying in ${String(delayMs / 1000)} s: ${String(error)}`,
+          );
+          this.retry = setTimeout(() => {
+            attempt(Math.min(delayMs * 2, RETRY_MAX_MS));
+          }, delayMs);
         },
       );
     };

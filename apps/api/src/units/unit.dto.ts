@@ -83,7 +83,12 @@ export class PutUnitGroupChatDto {
 export class UnitGroupChatDto {
   @ApiProperty({ description: '单位标识 / Unit id', format: 'uuid' }) unitId!: string;
   @ApiProperty({ description: '是否已配置单位工作群机器人 / Whether the unit has a group-chat robot' }) configured!: boolean;
-  @ApiProperty({ description: 'Webhook 的主机（不含 access_token）/ The webhook’s host (never its access token)', nullable: true, type: String, example: 'oapi.dingtalk.com' })
+  @ApiProperty({
+    description: 'Webhook 的主机（不含 access_token）/ The webhook’s host (never its access token)',
+    nullable: true,
+    type: String,
+    example: 'oapi.dingtalk.com',
+  })
   host!: string | null;
   @ApiProperty({ description: '最后设置时间 (UTC) / When it was last set', nullable: true, type: String, format: 'date-time' }) updatedAt!: string | null;
 }

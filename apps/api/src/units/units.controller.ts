@@ -37,7 +37,8 @@ export class UnitsController {
   @OnUnit()
   @ApiOperation({
     summary: '查看单位工作群机器人 / Read the unit’s group-chat robot',
-    description: '只显示是否已配置及 Webhook 主机；管理员或本单位联络人 / Shows only whether one is set and its host; administrators or the unit’s own contact.',
+    description:
+      '只显示是否已配置及 Webhook 主机；管理员或本单位联络人 / Shows only whether one is set and its host; administrators or the unit’s own contact.',
   })
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
@@ -57,14 +58,21 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiBadRequestResponse({ description: '地址或密钥无效（逐字段说明）/ Invalid URL or secret (each field named)' })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  setGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @Body() body: PutUnitGroupChatDto, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
+  setGroupChat(
+    @Param('unitId', uuidParam('unitId')) unitId: string,
+    @Body() body: PutUnitGroupChatDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<UnitGroupChatDto> {
     return this.units.setGroupChat(unitId, body, actor);
   }
 
   @Delete(':unitId/group-chat')
   @Allow('units:group-chat')
   @OnUnit()
-  @ApiOperation({ summary: '移除单位工作群机器人 / Remove the unit’s group-chat robot', description: '此后不再推送到该群；未配置时亦答 200 / Nothing is posted to it any more; answers 200 when none was set.' })
+  @ApiOperation({
+    summary: '移除单位工作群机器人 / Remove the unit’s group-chat robot',
+    description: '此后不再推送到该群；未配置时亦答 200 / Nothing is posted to it any more; answers 200 when none was set.',
+  })
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
   removeGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {

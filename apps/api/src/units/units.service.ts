@@ -47,7 +47,10 @@ export class UnitsService {
   async setGroupChat(unitId: string, body: PutUnitGroupChatDto, actor: Actor): Promise<UnitGroupChatDto> {
     await this.find(unitId);
     const webhookUrl = body.webhookUrl.trim();
-    const problems = groupChatProblems({ webhookUrl, secret: body.secret }, { httpsOnly: this.config.env === 'production', allowedHosts: this.config.notifications.groupChatAllowedHosts });
+    const problems = groupChatProblems(
+      { webhookUrl, secret: body.secret },
+      { httpsOnly: this.config.env === 'production', allowedHosts: this.config.notifications.groupChatAllowedHosts },
+    );
     if (problems.length) throw invalidInput(problems.map((problem) => ({ field: problem.field, message: `${problem.zh} / ${problem.en}` })));
     const saved = await this.notifications.saveUnitGroupChat(unitId, { url: webhookUrl, secret: body.secret }, actor.id);
     this.logger.log({ unitId, host: webhookHost(webhookUrl), actorId: actor.id, role: actor.role }, '单位工作群机器人已设置 / unit group chat set');

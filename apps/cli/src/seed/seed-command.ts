@@ -32,7 +32,9 @@ export async function seedYongkang2019(api: string, token: string, log: (line: s
     const result = await call<{ enrolled: number; alreadyEnrolled: number }>('POST', `${base}/campaigns/${campaign.id}/enrollments/batch`, token, { units });
     enrolled += result.enrolled;
     alreadyEnrolled += result.alreadyEnrolled;
-    log(`  ${Math.min(index + CHUNK, YONGKANG_2019_UNITS.length)}/${YONGKANG_2019_UNITS.length} 单位 / units (new ${enrolled}, already enrolled ${alreadyEnrolled})`);
+    log(
+      `  ${Math.min(index + CHUNK, YONGKANG_2019_UNITS.length)}/${YONGKANG_2019_UNITS.length} 单位 / units (new ${enrolled}, already enrolled ${alreadyEnrolled})`,
+    );
   }
   log(`完成 / done: ${enrolled} newly enrolled, ${alreadyEnrolled} already enrolled`);
   return { enrolled, alreadyEnrolled };

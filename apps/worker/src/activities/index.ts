@@ -7,7 +7,14 @@ import { WebhookChannel } from '../notifications/webhook.channel.js';
 import { CaseEventActivities } from './case-event.activities.js';
 import { ScheduleActivitiesService } from './schedule.activities.js';
 
-export const ACTIVITY_PROVIDERS = [CaseEventActivities, EmailChannel, WebhookChannel, NotificationDeliveryActivities, ScheduleActivitiesService, DeadlinePlanningActivities];
+export const ACTIVITY_PROVIDERS = [
+  CaseEventActivities,
+  EmailChannel,
+  WebhookChannel,
+  NotificationDeliveryActivities,
+  ScheduleActivitiesService,
+  DeadlinePlanningActivities,
+];
 
 /** Every activity the worker serves: the case's appends and due dates, notification delivery, the schedules' read-model queries. */
 export type WorkerActivities = CaseActivities & DeadlineActivities & NotificationActivities & ScheduleActivities;

@@ -62,7 +62,11 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     const report: DeliveryReport = { dedupeKey: input.dedupeKey, deliveries };
     this.logger.log({ dedupeKey: input.dedupeKey, kind: input.kind, caseId: input.caseId, deliveries }, '通知已投递 / notification delivered');
     if (transient.length) {
-      throw ApplicationFailure.retryable(`通知暂未送达，将重试 / notification not delivered yet, will retry: ${transient.join('; ')}`, NOTIFICATION_DELIVERY_FAILED, report);
+      throw ApplicationFailure.retryable(
+        `通知暂未送达，将重试 / notification not delivered yet, will retry: ${transient.join('; ')}`,
+        NOTIFICATION_DELIVERY_FAILED,
+        report,
+      );
     }
     return report;
   }
@@ -78,9 +82,14 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     );
   }
 
-  private deliverToOfficeChat(dedupeKey: string, office: readonly NotificationRecipient[], notice: RenderedNotice): Promise<Delivery & { transient?: boolean }> {
+  private deliverToOfficeChat(
+    dedupeKey: string,
+    office: readonly NotificationRecipient[],
+    notice: RenderedNotice,
+  ): Promise<Delivery & { transient?: boolean }> {
     const base = { channel: 'webhook', recipient: PROGRAM_OFFICE_CHAT } as const;
-    if (!office.some((recipient) => recipient.preference.webhookEnabled)) return Promise.resolve({ ...base, outcome: 'skipped_preference', detail: 'group chat turned off' });
+    if (!office.some((recipient) => recipient.preference.webhookEnabled))
+      return Promise.resolve({ ...base, outcome: 'skipped_preference', detail: 'group chat turned off' });
     const target = this.webhook.office;
     if (!target) return Promise.resolve({ ...base, outcome: 'skipped_disabled', detail: 'NOTIFY_WEBHOOK_URL is not set' });
     return this.sendOnce(dedupeKey, base, () => this.webhook.send(target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
@@ -92,12 +101,18 @@ export class NotificationDeliveryActivities implements NotificationActivities {
    * chat off; a unit with no active contact still gets the post (its chat was set up on purpose, DELETE removes it).
    * Claimed as its own recipient (`unit-chat:<unitId>`), so a retry never posts twice.
    */
-  private async deliverToUnitChat(dedupeKey: string, unitId: string, recipients: readonly NotificationRecipient[], notice: RenderedNotice): Promise<(Delivery & { transient?: boolean }) | null> {
+  private async deliverToUnitChat(
+    dedupeKey: string,
+    unitId: string,
+    recipients: readonly NotificationRecipient[],
+    notice: RenderedNotice,
+  ): Promise<(Delivery & { transient?: boolean }) | null> {
     const chat = await this.store.unitGroupChat(unitId);
     if (!chat) return null;
     const base = { channel: 'webhook', recipient: unitChat(unitId) } as const;
     const contacts = recipients.filter((recipient) => recipient.role === 'unit_contact' && recipient.unitId === unitId);
-    if (contacts.length && !contacts.some((contact) => contact.preference.webhookEnabled)) return { ...base, outcome: 'skipped_preference', detail: 'group chat turned off' };
+    if (contacts.length && !contacts.some((contact) => contact.preference.webhookEnabled))
+      return { ...base, outcome: 'skipped_preference', detail: 'group chat turned off' };
     // A chat saved before the allowed hosts were narrowed is not posted to.
     if (!this.webhook.allowsUnitChat(chat.target)) return { ...base, outcome: 'skipped_disabled', detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS' };
     return this.sendOnce(dedupeKey, base, () => this.webhook.send(chat.target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
@@ -107,7 +122,11 @@ export class NotificationDeliveryActivities implements NotificationActivities {
    * Claim, send, settle. The one window for a duplicate: the receiver accepted the message and the worker died
    * before recording it; the retry then sends again (email with the same Message-ID).
    */
-  private async sendOnce(dedupeKey: string, base: { channel: 'email' | 'webhook'; recipient: string }, send: () => Promise<SendResult>): Promise<Delivery & { transient?: boolean }> {
+  private async sendOnce(
+    dedupeKey: string,
+    base: { channel: 'email' | 'webhook'; recipient: string },
+    send: () => Promise<SendResult>,
+  ): Promise<Delivery & { transient?: boolean }> {
     const claim = await this.store.claimDelivery(dedupeKey, base.channel, base.recipient);
     if (claim.state === 'sent') return { ...base, outcome: 'skipped_duplicate', detail: `sent at ${claim.sentAt.toISOString()}` };
     if (claim.state === 'failed') return { ...base, outcome: 'failed', detail: claim.lastError ?? 'refused' };

@@ -5,7 +5,19 @@ import { dingTalkSignature, signedWebhookUrl } from './dingtalk-signature.js';
 import { renderNotice } from './notification-templates.js';
 
 describe(renderNotice.name, () => {
-  const data = { unitName: '永康市第一人民医院', stage: 'self_assessment', dueOn: '2019-09-30', daysLeft: 3, daysOverdue: 2, week: '2019-W39', openCases: 71, dueThisWeek: 5, overdueCases: 2, stalledCases: 4, stalledAfterDays: 14 };
+  const data = {
+    unitName: '永康市第一人民医院',
+    stage: 'self_assessment',
+    dueOn: '2019-09-30',
+    daysLeft: 3,
+    daysOverdue: 2,
+    week: '2019-W39',
+    openCases: 71,
+    dueThisWeek: 5,
+    overdueCases: 2,
+    stalledCases: 4,
+    stalledAfterDays: 14,
+  };
 
   it.each(NOTIFICATION_KINDS)('renders %s in Chinese first, English alongside, with every variable filled in', (kind) => {
     const notice = renderNotice(kind, { ...data, caseId: 'case:c1:u1' });

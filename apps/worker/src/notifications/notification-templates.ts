@@ -37,7 +37,9 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
       zhTitle: `【临近期限】${text(data, 'unitName')}「${stage.zh}」将于 ${text(data, 'dueOn')} 到期`,
       enTitle: `Due soon: ${stage.en} of ${text(data, 'unitName')} is due on ${text(data, 'dueOn')}`,
       zh: [`${text(data, 'unitName')}的「${stage.zh}」环节还有 ${text(data, 'daysLeft')} 个工作日到期（${text(data, 'dueOn')}），请按时完成并提交材料。`],
-      en: [`The ${stage.en} step of ${text(data, 'unitName')} is due in ${text(data, 'daysLeft')} working day(s), on ${text(data, 'dueOn')}. Please complete and submit it in time.`],
+      en: [
+        `The ${stage.en} step of ${text(data, 'unitName')} is due in ${text(data, 'daysLeft')} working day(s), on ${text(data, 'dueOn')}. Please complete and submit it in time.`,
+      ],
     };
   },
   reminder_due_today: (data) => {
@@ -54,8 +56,12 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
     return {
       zhTitle: `【已逾期】${text(data, 'unitName')}「${stage.zh}」已逾期 ${text(data, 'daysOverdue')} 个工作日`,
       enTitle: `Overdue: ${stage.en} of ${text(data, 'unitName')}, ${text(data, 'daysOverdue')} working day(s) late`,
-      zh: [`${text(data, 'unitName')}的「${stage.zh}」环节已于 ${text(data, 'dueOn')} 到期，至今逾期 ${text(data, 'daysOverdue')} 个工作日，请尽快完成；如需延期请向市纪委说明理由。`],
-      en: [`The ${stage.en} step of ${text(data, 'unitName')} was due on ${text(data, 'dueOn')} and is ${text(data, 'daysOverdue')} working day(s) overdue. Please complete it; to ask for an extension, give the program office your reason.`],
+      zh: [
+        `${text(data, 'unitName')}的「${stage.zh}」环节已于 ${text(data, 'dueOn')} 到期，至今逾期 ${text(data, 'daysOverdue')} 个工作日，请尽快完成；如需延期请向市纪委说明理由。`,
+      ],
+      en: [
+        `The ${stage.en} step of ${text(data, 'unitName')} was due on ${text(data, 'dueOn')} and is ${text(data, 'daysOverdue')} working day(s) overdue. Please complete it; to ask for an extension, give the program office your reason.`,
+      ],
     };
   },
   escalation: (data) => {
@@ -63,8 +69,12 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
     return {
       zhTitle: `【督办】${text(data, 'unitName')}「${stage.zh}」逾期未办`,
       enTitle: `Escalation: ${stage.en} of ${text(data, 'unitName')} is overdue`,
-      zh: [`${text(data, 'unitName')}的「${stage.zh}」环节已逾期 ${text(data, 'daysOverdue')} 个工作日（期限 ${text(data, 'dueOn')}），提醒后仍未办理，请市纪委督办。`],
-      en: [`The ${stage.en} step of ${text(data, 'unitName')} is ${text(data, 'daysOverdue')} working day(s) overdue (due ${text(data, 'dueOn')}) despite reminders: for the program office to follow up.`],
+      zh: [
+        `${text(data, 'unitName')}的「${stage.zh}」环节已逾期 ${text(data, 'daysOverdue')} 个工作日（期限 ${text(data, 'dueOn')}），提醒后仍未办理，请市纪委督办。`,
+      ],
+      en: [
+        `The ${stage.en} step of ${text(data, 'unitName')} is ${text(data, 'daysOverdue')} working day(s) overdue (due ${text(data, 'dueOn')}) despite reminders: for the program office to follow up.`,
+      ],
     };
   },
   weekly_digest: (data) => ({
@@ -72,11 +82,15 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
     enTitle: `Weekly digest: integrity-cell campaign (week of ${text(data, 'week')})`,
     zh: [
       `在办案件 ${text(data, 'openCases')} 件，本周到期 ${text(data, 'dueThisWeek')} 件，已逾期 ${text(data, 'overdueCases')} 件，${text(data, 'stalledAfterDays')} 天以上无进展 ${text(data, 'stalledCases')} 件。`,
-      ...(Number(data.dueDatePending ?? 0) > 0 ? [`期限待定 ${text(data, 'dueDatePending')} 件：工作日历尚未覆盖其期限所在年份，请更新日历或手动设定期限。`] : []),
+      ...(Number(data.dueDatePending ?? 0) > 0
+        ? [`期限待定 ${text(data, 'dueDatePending')} 件：工作日历尚未覆盖其期限所在年份，请更新日历或手动设定期限。`]
+        : []),
     ],
     en: [
       `Open cases: ${text(data, 'openCases')}; due this week: ${text(data, 'dueThisWeek')}; overdue: ${text(data, 'overdueCases')}; no event for ${text(data, 'stalledAfterDays')}+ days: ${text(data, 'stalledCases')}.`,
-      ...(Number(data.dueDatePending ?? 0) > 0 ? [`Due date pending: ${text(data, 'dueDatePending')} (beyond the working-day calendar): update the calendar or set the due dates by hand.`] : []),
+      ...(Number(data.dueDatePending ?? 0) > 0
+        ? [`Due date pending: ${text(data, 'dueDatePending')} (beyond the working-day calendar): update the calendar or set the due dates by hand.`]
+        : []),
     ],
   }),
   progress_report_call: (data) => ({

@@ -45,7 +45,8 @@ export class WebhookChannel {
       return { ok: false, permanent, error: `webhook answered ${response.status}${reply.errcode === 0 ? '' : ` (errcode ${reply.errcode}: ${reply.errmsg})`}` };
     }
     // DingTalk answers 200 with errcode ≠ 0 for refused messages (e.g. 310000 bad signature, 130101 too many per minute).
-    if (reply.errcode !== 0) return { ok: false, permanent: reply.errcode !== 130101, error: `webhook refused the message (errcode ${reply.errcode}: ${reply.errmsg})` };
+    if (reply.errcode !== 0)
+      return { ok: false, permanent: reply.errcode !== 130101, error: `webhook refused the message (errcode ${reply.errcode}: ${reply.errmsg})` };
     return { ok: true };
   }
 }

@@ -27,7 +27,9 @@ describe('working-day calendar data', () => {
       expect(range.lastYear).toBeGreaterThanOrEqual(range.firstYear);
       if (i > 0) expect(range.firstYear).toBe((sources[i - 1]?.lastYear ?? Number.NaN) + 1);
     });
-    expect(source).toBe(sources.map((range) => `${range.source} (${range.firstYear === range.lastYear ? range.firstYear : `${range.firstYear}–${range.lastYear}`})`).join('; '));
+    expect(source).toBe(
+      sources.map((range) => `${range.source} (${range.firstYear === range.lastYear ? range.firstYear : `${range.firstYear}–${range.lastYear}`})`).join('; '),
+    );
   });
 
   it('every year has its holidays, every adjusted working day is a weekend day, and no date is both', () => {

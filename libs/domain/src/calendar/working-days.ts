@@ -14,7 +14,9 @@ export interface CalendarCoverage {
   readonly sources: readonly { readonly source: string; readonly firstYear: number; readonly lastYear: number }[];
 }
 
-const years = Object.keys(CN_CALENDAR_YEARS).map(Number).sort((a, b) => a - b);
+const years = Object.keys(CN_CALENDAR_YEARS)
+  .map(Number)
+  .sort((a, b) => a - b);
 const coverage: CalendarCoverage = { firstYear: years[0] ?? 0, lastYear: years.at(-1) ?? -1, source: CN_CALENDAR_SOURCE, sources: CN_CALENDAR_SOURCES };
 
 /** The years whose holidays and adjusted working weekends the calendar knows. */
@@ -39,7 +41,11 @@ export class CalendarOutOfRangeError extends RangeError {
 }
 
 function datesOf(field: 'off' | 'on'): ReadonlySet<IsoDate> {
-  return new Set(Object.entries(CN_CALENDAR_YEARS).flatMap(([year, lists]) => (lists[field] ? lists[field].split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`) : [])));
+  return new Set(
+    Object.entries(CN_CALENDAR_YEARS).flatMap(([year, lists]) =>
+      lists[field] ? lists[field].split(' ').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`) : [],
+    ),
+  );
 }
 const HOLIDAYS = datesOf('off');
 const ADJUSTED_WORKING_DAYS = datesOf('on');
@@ -72,7 +78,7 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
     return fromDayNumber(day);
   }
   const step = Math.sign(n);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWorkingDay(fromDayNumber(day))) left -= 1;
   }

@@ -2,14 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CaseRuleViolation } from '../case-rule-violation.js';
 import type { IndicatorFramework } from './framework.js';
 import { InvalidFrameworkError, parseFramework } from './framework-schema.js';
-import {
-  assertScoreSheet,
-  combineInspections,
-  decideInspectionOutcome,
-  DEFAULT_THRESHOLDS,
-  thresholdProblems,
-  type ScoreSheet,
-} from './scoring.js';
+import { assertScoreSheet, combineInspections, decideInspectionOutcome, DEFAULT_THRESHOLDS, thresholdProblems, type ScoreSheet } from './scoring.js';
 
 const name = (zh: string) => ({ zh, en: zh });
 const rawFramework = {
@@ -25,7 +18,13 @@ const rawFramework = {
 const framework: IndicatorFramework = parseFramework(rawFramework, 'inline');
 
 function sheet(i1: number, i2: number, vetoes: string[] = []): ScoreSheet {
-  return { scores: [{ indicatorCode: 'I1', points: i1, evidence: ['招生公示.pdf'] }, { indicatorCode: 'I2', points: i2, evidence: [] }], vetoes };
+  return {
+    scores: [
+      { indicatorCode: 'I1', points: i1, evidence: ['招生公示.pdf'] },
+      { indicatorCode: 'I2', points: i2, evidence: [] },
+    ],
+    vetoes,
+  };
 }
 
 function problemOf(run: () => unknown): string {
@@ -60,22 +59,44 @@ describe(parseFramework.name, () => {
 
 describe(assertScoreSheet.name, () => {
   it('accepts a complete self-assessment with the mandatory evidence', () => {
-    expect(() => { assertScoreSheet(framework, sheet(50, 30), { complete: true, evidence: true }); }).not.toThrow();
+    expect(() => {
+      assertScoreSheet(framework, sheet(50, 30), { complete: true, evidence: true });
+    }).not.toThrow();
   });
 
   it('refuses a self-assessment with an indicator unscored or mandatory evidence missing', () => {
     const partial: ScoreSheet = { scores: [{ indicatorCode: 'I2', points: 30, evidence: [] }], vetoes: [] };
-    expect(problemOf(() => { assertScoreSheet(framework, partial, { complete: true, evidence: true }); })).toContain('indicators not scored: I1');
-    const noEvidence: ScoreSheet = { scores: [{ indicatorCode: 'I1', points: 50, evidence: ['  '] }, { indicatorCode: 'I2', points: 30, evidence: [] }], vetoes: [] };
-    expect(problemOf(() => { assertScoreSheet(framework, noEvidence, { complete: true, evidence: true }); })).toContain('I1: evidence is required');
+    expect(
+      problemOf(() => {
+        assertScoreSheet(framework, partial, { complete: true, evidence: true });
+      }),
+    ).toContain('indicators not scored: I1');
+    const noEvidence: ScoreSheet = {
+      scores: [
+        { indicatorCode: 'I1', points: 50, evidence: ['  '] },
+        { indicatorCode: 'I2', points: 30, evidence: [] },
+      ],
+      vetoes: [],
+    };
+    expect(
+      problemOf(() => {
+        assertScoreSheet(framework, noEvidence, { complete: true, evidence: true });
+      }),
+    ).toContain('I1: evidence is required');
   });
 
   it('refuses points out of range, unknown or repeated indicators and unknown veto items, all at once', () => {
     const wrong: ScoreSheet = {
-      scores: [{ indicatorCode: 'I1', points: 61, evidence: ['x'] }, { indicatorCode: 'I1', points: 1, evidence: ['x'] }, { indicatorCode: 'X9', points: 1, evidence: [] }],
+      scores: [
+        { indicatorCode: 'I1', points: 61, evidence: ['x'] },
+        { indicatorCode: 'I1', points: 1, evidence: ['x'] },
+        { indicatorCode: 'X9', points: 1, evidence: [] },
+      ],
       vetoes: ['V7'],
     };
-    const problems = problemOf(() => { assertScoreSheet(framework, wrong, { complete: false, evidence: false }); });
+    const problems = problemOf(() => {
+      assertScoreSheet(framework, wrong, { complete: false, evidence: false });
+    });
     expect(problems).toMatch(/^SCORE_SHEET_INVALID/);
     for (const expected of ['I1: points must be from 0 to 60', 'I1: scored more than once', 'X9: not an indicator', 'V7: not a veto item']) {
       expect(problems).toContain(expected);

@@ -138,7 +138,12 @@ export function decideInspectionOutcome(combined: CombinedInspection, thresholds
     return { kind: 'fail', total, reasonZh: `触发一票否决项：${vetoes}`, reasonEn: `veto item(s) found: ${vetoes}` };
   }
   if (total >= thresholds.excellent) {
-    return { kind: 'excellent', total, reasonZh: `总分 ${total}，达到优秀线 ${thresholds.excellent}`, reasonEn: `total ${total} reaches excellent (${thresholds.excellent})` };
+    return {
+      kind: 'excellent',
+      total,
+      reasonZh: `总分 ${total}，达到优秀线 ${thresholds.excellent}`,
+      reasonEn: `total ${total} reaches excellent (${thresholds.excellent})`,
+    };
   }
   if (total >= thresholds.pass) {
     return { kind: 'pass', total, reasonZh: `总分 ${total}，达到合格线 ${thresholds.pass}`, reasonEn: `total ${total} reaches pass (${thresholds.pass})` };
@@ -152,7 +157,10 @@ export function decideInspectionOutcome(combined: CombinedInspection, thresholds
     };
   }
   const why = total >= thresholds.rectificationFloor ? `整改轮次已用完（${thresholds.maxRectificationRounds}）` : `低于整改线 ${thresholds.rectificationFloor}`;
-  const whyEn = total >= thresholds.rectificationFloor ? `no rectification rounds left (${thresholds.maxRectificationRounds})` : `below the rectification floor (${thresholds.rectificationFloor})`;
+  const whyEn =
+    total >= thresholds.rectificationFloor
+      ? `no rectification rounds left (${thresholds.maxRectificationRounds})`
+      : `below the rectification floor (${thresholds.rectificationFloor})`;
   return { kind: 'fail', total, reasonZh: `总分 ${total}，${why}`, reasonEn: `total ${total}: ${whyEn}` };
 }
 

@@ -38,7 +38,16 @@ export class AccountEntity {
   @Property({ type: 'datetime' })
   passwordChangedAt: Date;
 
-  constructor(input: { id: string; username: string; displayName: string; role: HumanRole; unitId: string | null; passwordHash: string; createdAt: Date; createdBy: string }) {
+  constructor(input: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: HumanRole;
+    unitId: string | null;
+    passwordHash: string;
+    createdAt: Date;
+    createdBy: string;
+  }) {
     this.id = input.id;
     this.username = input.username;
     this.displayName = input.displayName;

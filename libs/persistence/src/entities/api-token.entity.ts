@@ -38,7 +38,17 @@ export class ApiTokenEntity {
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
 
-  constructor(input: { id: string; name: string; tokenHash: string; prefix: string; role: HumanRole; unitId: string | null; createdAt: Date; createdBy: string; expiresAt: Date | null }) {
+  constructor(input: {
+    id: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    role: HumanRole;
+    unitId: string | null;
+    createdAt: Date;
+    createdBy: string;
+    expiresAt: Date | null;
+  }) {
     this.id = input.id;
     this.name = input.name;
     this.tokenHash = input.tokenHash;

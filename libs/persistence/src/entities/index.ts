@@ -14,6 +14,30 @@ export type { AccountStatus } from './account.entity.js';
 export { ANY_CLIENT } from './login-throttle.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
-export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, LoginThrottleEntity, UnitEntity };
+export {
+  AccountEntity,
+  AccountEventEntity,
+  AccountSessionEntity,
+  ApiTokenEntity,
+  CampaignEntity,
+  CaseEventEntity,
+  CaseRecordEntity,
+  LoginThrottleEntity,
+  UnitEntity,
+};
 
-export const ENTITIES = [UnitEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, AccountEntity, AccountSessionEntity, ApiTokenEntity, AccountEventEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity, LoginThrottleEntity];
+export const ENTITIES = [
+  UnitEntity,
+  CampaignEntity,
+  CaseEventEntity,
+  CaseRecordEntity,
+  AccountEntity,
+  AccountSessionEntity,
+  ApiTokenEntity,
+  AccountEventEntity,
+  InboxNotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  UnitGroupChatEntity,
+  LoginThrottleEntity,
+];

@@ -33,7 +33,16 @@ export class InboxNotificationEntity {
   @Property({ type: 'string', length: 200 })
   dedupeKey: string;
 
-  constructor(input: { id: string; accountId: string; kind: NotificationKind; title: string; body: string; caseId: string | null; createdAt: Date; dedupeKey: string }) {
+  constructor(input: {
+    id: string;
+    accountId: string;
+    kind: NotificationKind;
+    title: string;
+    body: string;
+    caseId: string | null;
+    createdAt: Date;
+    dedupeKey: string;
+  }) {
     this.id = input.id;
     this.accountId = input.accountId;
     this.kind = input.kind;
