@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from '@jest/globals';
-import type { CaseStage, HumanRole } from '#domain';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
+import { type Caller, CALLERS, type Fixture, type FixtureCase, inScope, type Item, type ListRule, LISTS, type Parameter } from '../support/list-scope-rules.js';
 import type { AuthHeaders } from '../support/stack.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
@@ -23,140 +23,6 @@ import { describeOnEachDatabase } from '../support/suite.js';
  *
  * and in-app notices to several accounts, one of them read.
  */
-
-type Item = Record<string, unknown>;
-
-interface Caller {
-  readonly role: HumanRole;
-  readonly id: string;
-  readonly unitId: string | null;
-  readonly headers: AuthHeaders;
-}
-
-interface FixtureCase {
-  readonly caseId: string;
-  readonly campaignId: string;
-  readonly unitId: string;
-  readonly unitName: string;
-  readonly category: string;
-  readonly stage: CaseStage;
-  readonly assessorIds: readonly string[];
-  readonly conflictedAssessorIds: readonly string[];
-}
-
-interface Fixture {
-  readonly campaigns: readonly { id: string; year: number }[];
-  readonly unitNames: readonly string[];
-  /** The cases as their workflows report them (GET /api/cases/{caseId}), not as the lists do. */
-  readonly cases: readonly FixtureCase[];
-  /** Every account id, as the administrator lists them. */
-  readonly accountIds: readonly string[];
-  /** Each in-app notice (by the marker in its caseId field) and the accounts it went to. */
-  readonly notices: ReadonlyMap<string, readonly string[]>;
-}
-
-/** The scope rules of the README (Accounts and access), written out here rather than taken from the code they check. */
-const JINHUA_STAGES: readonly CaseStage[] = ['recommended', 'certified', 'not_certified', 'revoked'];
-function inScope(caller: Caller, c: FixtureCase): boolean {
-  switch (caller.role) {
-    case 'administrator':
-    case 'auditor':
-      return true;
-    case 'unit_contact':
-      return c.unitId === caller.unitId;
-    case 'assessor':
-      return c.assessorIds.includes(caller.id) && !c.conflictedAssessorIds.includes(caller.id);
-    case 'jinhua_reviewer':
-      return JINHUA_STAGES.includes(c.stage);
-  }
-}
-
-interface Parameter {
-  /** The values to try; 'documented': every value of the parameter's enum in the OpenAPI document. */
-  readonly values: 'documented' | ((fixture: Fixture, caller: Caller) => readonly (string | number)[]);
-  /** Sent along with each value (pages of one item, so that there are several). */
-  readonly with?: Readonly<Record<string, string>>;
-  /**
-   * Which items of the unfiltered list the value keeps: the answer must be exactly those. Absent for a parameter
-   * that orders or pages: the answer must then be the whole list, or for `page` a part of it.
-   */
-  readonly keeps?: (item: Item, value: string) => boolean;
-}
-
-interface ListRule {
-  /** The field naming an item. */
-  readonly key: string;
-  /** What the caller sees with no parameter: these keys, 'everything' the administrator sees, or 'forbidden' (403). */
-  readonly visible: (fixture: Fixture, caller: Caller) => readonly string[] | 'everything' | 'forbidden';
-  /** Every query parameter the document gives the list, with the values to try. */
-  readonly parameters: Readonly<Record<string, Parameter>>;
-}
-
-const only =
-  (...roles: HumanRole[]) =>
-  (_fixture: Fixture, caller: Caller) =>
-    roles.includes(caller.role) ? 'everything' : 'forbidden';
-const PAGING: Record<string, Parameter> = {
-  page: { values: (fixture) => fixture.cases.map((_, index) => index + 1).concat(fixture.cases.length + 1), with: { pageSize: '1' } },
-  pageSize: { values: () => [1, 2, 100] },
-};
-const same = (field: string) => (item: Item, value: string) => String(item[field]) === value;
-
-/**
- * Every list of the api and how to check it. A GET without a path parameter that answers a list or a page (by the
- * document, or by what it answers) must be here, with exactly the query parameters the document gives it.
- */
-const LISTS: Readonly<Record<string, ListRule>> = {
-  'GET /api/cases': {
-    key: 'caseId',
-    visible: (fixture, caller) => fixture.cases.filter((c) => inScope(caller, c)).map((c) => c.caseId),
-    parameters: {
-      campaignId: { values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.id), randomUUID()], keeps: same('campaignId') },
-      category: { values: 'documented', keeps: same('category') },
-      stage: { values: 'documented', keeps: same('stage') },
-      // Whole names, their beginnings, what several share, a name nobody has, and the LIKE wildcards (dropped:
-      // libs/persistence/src/like-pattern.ts, so they match every name).
-      q: {
-        values: (fixture) => [...fixture.unitNames.flatMap((name) => [name, name.slice(0, 2)]), '村', '无此单位', '%', '_'],
-        keeps: (item, value) => String(item.unitName).includes(value.replace(/[%_]/g, '')),
-      },
-      ...PAGING,
-      sort: { values: 'documented' },
-      order: { values: 'documented' },
-    },
-  },
-  'GET /api/campaigns': {
-    key: 'id',
-    visible: () => 'everything',
-    parameters: { year: { values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.year), 2031], keeps: same('year') } },
-  },
-  'GET /api/accounts': { key: 'id', visible: only('administrator', 'auditor'), parameters: { role: { values: 'documented', keeps: same('role') } } },
-  'GET /api/account-events': {
-    key: 'id',
-    visible: only('administrator', 'auditor'),
-    parameters: { accountId: { values: (fixture) => [...fixture.accountIds, randomUUID()], keeps: same('accountId') } },
-  },
-  'GET /api/api-tokens': { key: 'id', visible: only('administrator'), parameters: {} },
-  'GET /api/schedules': { key: 'id', visible: only('administrator', 'auditor'), parameters: {} },
-  'GET /api/frameworks': { key: 'category', visible: () => 'everything', parameters: {} },
-  'GET /api/inbox': {
-    key: 'caseId',
-    visible: (fixture, caller) => [...fixture.notices].filter(([, to]) => to.includes(caller.id)).map(([marker]) => marker),
-    parameters: { unread: { values: 'documented', keeps: (item, value) => value === 'false' || item.readAt === null }, ...PAGING },
-  },
-};
-
-const CALLERS = [
-  'administrator',
-  'auditor',
-  'unit contact of 东湖村',
-  'unit contact of 西山医院',
-  'api token of 西山医院 (unit contact)',
-  'assessor alice',
-  'assessor bob',
-  'assessor carol',
-  'Jinhua reviewer',
-] as const;
 
 interface OpenApiSchema {
   readonly type?: string;
