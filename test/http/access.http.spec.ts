@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { CASE_OF_A, CASE_OF_B, PRINCIPALS, startHttpTier, UNIT_A, UNIT_B, type Caller, type HttpTier } from '../support/http-tier.js';
+import { describe, expect, it } from '@jest/globals';
+import { CASE_OF_A, CASE_OF_B, PRINCIPALS, UNIT_A, UNIT_B, type Caller, useHttpTier } from '../support/http-tier.js';
 
 /** The guard in front of every route, without a database or Temporal: who passes, and what the others are answered. */
 describe('access checks', () => {
-  let tier: HttpTier;
-
-  beforeAll(async () => {
-    tier = await startHttpTier();
-  });
-
-  afterAll(async () => {
-    await tier.close();
-  });
-
-  beforeEach(() => {
-    jest.clearAllMocks();
-  });
+  const tier = useHttpTier();
 
   it('answers 401 without a token or with an unknown one, and 403 to a role the route is not for', async () => {
     expect((await tier.as('anonymous').get('/cases')).status).toBe(401);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ServiceError } from '@temporalio/client';
 import { BilingualError, CaseRuleViolation, ERROR_KINDS, invalidField, notFound, type ErrorKind } from '#domain';
-import { CASE_OF_A, startHttpTier, type HttpTier } from '../support/http-tier.js';
+import { CASE_OF_A, useHttpTier } from '../support/http-tier.js';
 
 const STATUS: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -18,15 +18,7 @@ const STATUS: Readonly<Record<ErrorKind, number>> = {
 
 /** One error type, thrown anywhere behind a controller, becomes one shape of answer; its kind decides the status. */
 describe('the error model', () => {
-  let tier: HttpTier;
-
-  beforeAll(async () => {
-    tier = await startHttpTier();
-  });
-
-  afterAll(async () => {
-    await tier.close();
-  });
+  const tier = useHttpTier();
 
   const answerTo = async (error: unknown) => {
     tier.services.units.get?.mockRejectedValueOnce(error);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { CASE_OF_A, startHttpTier, type HttpTier } from '../support/http-tier.js';
+import { describe, expect, it } from '@jest/globals';
+import { CASE_OF_A, useHttpTier } from '../support/http-tier.js';
 
 interface Refusal {
   code: string;
@@ -8,20 +8,8 @@ interface Refusal {
 
 /** Every bad input answers 400 naming the field and why, and nothing behind the controller is called. */
 describe('input validation', () => {
-  let tier: HttpTier;
+  const tier = useHttpTier();
   const fields = (answer: { body: Refusal }) => answer.body.errors?.map((error) => error.field);
-
-  beforeAll(async () => {
-    tier = await startHttpTier();
-  });
-
-  afterAll(async () => {
-    await tier.close();
-  });
-
-  beforeEach(() => {
-    jest.clearAllMocks();
-  });
 
   it('names missing, malformed and unknown fields of a body, all at once', async () => {
     const answer = await tier.as('admin').post<Refusal>('/campaigns', { year: 1999, name: '', isOpen: true });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, jest } from '@jest/globals';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -126,5 +126,33 @@ export async function startHttpTier(): Promise<HttpTier> {
     as: (caller) => httpClient(url, caller === 'anonymous' ? {} : { authorization: `Bearer ${TOKEN_PREFIX}${caller}` }),
     services,
     close: () => app.close(),
+  };
+}
+
+/** The tier for one describe block: started before its tests, closed after, its stubs' calls forgotten before each. */
+export function useHttpTier(): HttpTier {
+  let started: HttpTier | undefined;
+  beforeAll(async () => {
+    started = await startHttpTier();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    jest.clearAllMocks();
+  });
+  const current = (): HttpTier => {
+    if (!started) throw new Error('the HTTP tier starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    as: (caller) => current().as(caller),
+    get services() {
+      return current().services;
+    },
+    close: () => current().close(),
   };
 }

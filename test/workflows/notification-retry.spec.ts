@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { DeliveryReport } from '#contracts';
+import type { DeliverNotificationInput, DeliveryReport } from '#contracts';
 import { activitiesFrom } from '../../apps/worker/src/activities/index.js';
 import { NotificationStore } from '#persistence';
 import { PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
@@ -47,34 +47,35 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
     await database.drop();
   });
 
-  const createWorker = (taskQueue: string) =>
-    Worker.create({
+  /** Delivers one notice through the delivery workflow on a fresh worker: Temporal retries the activity as in production. */
+  async function deliverThroughTemporal(
+    notice: Omit<DeliverNotificationInput, 'dedupeKey' | 'caseId'>,
+  ): Promise<{ dedupeKey: string; report: DeliveryReport }> {
+    const taskQueue = uniqueTaskQueue('notifications');
+    const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('./deliver-notification.workflow.ts', import.meta.url)),
       activities: activitiesFrom(app),
     });
-
-  it('a webhook that fails once is retried with backoff and receives exactly one message; nothing else is sent twice', async () => {
-    const admin = await createRecipient(app, 'administrator');
-    const taskQueue = uniqueTaskQueue('notifications');
-    const worker = await createWorker(taskQueue);
-    const dedupeKey = `escalation:${randomUUID()}`;
+    const dedupeKey = `${notice.kind}:${randomUUID()}`;
     const report = await worker.runUntil(
       env.client.workflow.execute('deliverNotificationWorkflow', {
         taskQueue,
         workflowId: `notify-${dedupeKey}`,
-        args: [
-          {
-            dedupeKey,
-            kind: 'escalation',
-            caseId: null,
-            recipients: { role: 'administrator' },
-            data: { unitName: '先行集团', stage: 'inspection', dueOn: '2019-10-15', daysOverdue: 5 },
-          },
-        ],
+        args: [{ ...notice, dedupeKey, caseId: null }],
       }) as Promise<DeliveryReport>,
     );
+    return { dedupeKey, report };
+  }
+
+  it('a webhook that fails once is retried with backoff and receives exactly one message; nothing else is sent twice', async () => {
+    const admin = await createRecipient(app, 'administrator');
+    const { report } = await deliverThroughTemporal({
+      kind: 'escalation',
+      recipients: { role: 'administrator' },
+      data: { unitName: '先行集团', stage: 'inspection', dueOn: '2019-10-15', daysOverdue: 5 },
+    });
 
     expect(webhook.requests.map((request) => [request.status, request.signatureValid])).toEqual([
       [500, true],
@@ -95,24 +96,11 @@ describe.each(DATABASE_KINDS)('deliverNotification retried by Temporal on %s', (
     const unitId = contact.unitId ?? '';
     await app.get(NotificationStore).saveUnitGroupChat(unitId, { url: unitRobot.url, secret: UNIT_CHAT_SECRET }, 'test');
     const officeRequests = webhook.requests.length;
-    const taskQueue = uniqueTaskQueue('notifications');
-    const worker = await createWorker(taskQueue);
-    const dedupeKey = `reminder_overdue:${randomUUID()}`;
-    const report = await worker.runUntil(
-      env.client.workflow.execute('deliverNotificationWorkflow', {
-        taskQueue,
-        workflowId: `notify-${dedupeKey}`,
-        args: [
-          {
-            dedupeKey,
-            kind: 'reminder_overdue',
-            caseId: null,
-            recipients: { unitId },
-            data: { unitName: '古山镇', stage: 'rectification', dueOn: '2019-11-15', daysOverdue: 2 },
-          },
-        ],
-      }) as Promise<DeliveryReport>,
-    );
+    const { dedupeKey, report } = await deliverThroughTemporal({
+      kind: 'reminder_overdue',
+      recipients: { unitId },
+      data: { unitName: '古山镇', stage: 'rectification', dueOn: '2019-11-15', daysOverdue: 2 },
+    });
 
     expect(unitRobot.requests.map((request) => [request.status, request.signatureValid, request.dedupeKey])).toEqual([
       [502, true, dedupeKey],
