@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from '@jest/globals';
 import type { HumanRole } from '#domain';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
 import { TEST_ADMIN, TEST_PASSWORD, type AuthHeaders } from '../support/stack.js';
+import { uploadDocument } from '../support/documents.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
 const EVERYONE: readonly HumanRole[] = ['administrator', 'assessor', 'unit_contact', 'jinhua_reviewer', 'auditor'];
@@ -78,6 +79,9 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/inbox/{notificationId}/read': EVERYONE,
   'GET /api/me/notification-preferences': EVERYONE,
   'PUT /api/me/notification-preferences': EVERYONE,
+  'POST /api/cases/{caseId}/documents': ['administrator', 'unit_contact', 'assessor', 'jinhua_reviewer'],
+  'GET /api/cases/{caseId}/documents': EVERYONE,
+  'GET /api/documents/{documentId}': EVERYONE,
 };
 
 /**
@@ -90,6 +94,7 @@ const PATH_PARAMETERS = {
   caseId: 'owned',
   unitId: 'owned',
   notificationId: 'owned',
+  documentId: 'owned',
   campaignId: 'shared',
   category: 'shared',
   version: 'shared',
@@ -115,6 +120,8 @@ describeOnEachDatabase('authorisation', (suite) => {
   let spareToken: string;
   /** An in-app notice in bob's inbox. */
   let bobsNotice: string;
+  /** A document of each case the callers act on (the one of the case in their scope is read in the role matrix). */
+  const documentOf = new Map<string, string>();
   const callers = new Map<HumanRole, { headers: AuthHeaders; caseId: string }>();
 
   beforeAll(async () => {
@@ -146,6 +153,11 @@ describeOnEachDatabase('authorisation', (suite) => {
     });
     bobsNotice = (await ok(stack.http.get<{ items: { id: string }[] }>('/inbox', actors.bob))).items[0]?.id ?? 'bob has no notice';
 
+    for (const caseId of [ownCase, recommendedCase]) {
+      const stored = await uploadDocument(stack.url, caseId, { fileName: '佐证材料.txt', bytes: Buffer.from(`台账 ${caseId}`) }, actors.admin);
+      documentOf.set(caseId, (await ok(Promise.resolve(stored), 201)).id);
+    }
+
     victimAccount = (await stack.signUp('assessor')).id;
     spareToken = (await stack.issueApiToken('备用', 'auditor')).id;
     // Fresh sessions for the matrix (it ends by logging each of them out).
@@ -168,6 +180,7 @@ describeOnEachDatabase('authorisation', (suite) => {
       category: 'village',
       version: '2019.1',
       scheduleId: 'qinglian-progress-report-call',
+      documentId: documentOf.get(caseId) ?? 'no document of this case',
       ...ids,
     };
     const path = template.replace(/^\/api/, '').replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? `unknown-${name}`));
@@ -254,6 +267,11 @@ describeOnEachDatabase('authorisation', (suite) => {
       ]),
       ['unit contact on bob’s notice', contactOfOther, { notificationId: bobsNotice }],
       ['bob on a notice id that does not exist', actors.bob, { notificationId: nowhere }],
+      ['unit contact of another unit', contactOfOther, { documentId: documentOf.get(ownCase) ?? '' }],
+      ['unassigned assessor', actors.carol, { documentId: documentOf.get(ownCase) ?? '' }],
+      ['assessor with a conflict', actors.bob, { documentId: documentOf.get(ownCase) ?? '' }],
+      ['Jinhua reviewer before recommendation', actors.jinhua, { documentId: documentOf.get(ownCase) ?? '' }],
+      ['administrator on a document id that does not exist', actors.admin, { documentId: nowhere }],
     ];
     for (const [who, headers, ids] of outsiders) {
       const named = routes.filter((route) => pathParameters(route).some((name) => name in ids));

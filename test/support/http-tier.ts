@@ -18,6 +18,7 @@ import { BatchEnrollmentService } from '../../apps/api/src/campaigns/batch-enrol
 import { CampaignStatisticsService } from '../../apps/api/src/campaigns/campaign-statistics.service.js';
 import { CampaignsService } from '../../apps/api/src/campaigns/campaigns.service.js';
 import { CasesService } from '../../apps/api/src/cases/cases.service.js';
+import { DocumentsService } from '../../apps/api/src/documents/documents.service.js';
 import { HealthService } from '../../apps/api/src/health/health.service.js';
 import { InboxService } from '../../apps/api/src/inbox/inbox.service.js';
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
@@ -54,6 +55,7 @@ const SERVICES = {
   inbox: InboxService,
   schedules: SchedulesService,
   units: UnitsService,
+  documents: DocumentsService,
   auditVerifier: AuditVerifier,
   caseRecords: CaseRecords,
 } as const satisfies Record<string, Type>;

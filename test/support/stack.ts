@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -61,6 +64,8 @@ export interface RunningStack {
   readonly anonymous: ReturnType<typeof httpClient>;
   /** Base URL of the api, ending in /api. */
   readonly url: string;
+  /** The configuration the stack runs with (its data folder, document store, limits). */
+  readonly config: AppConfig;
   readonly worker: RunningWorker;
   /** Stops the worker (it drains) and starts a new one on the same task queue, as a deploy or a crash would. */
   restartWorker(): Promise<void>;
@@ -97,7 +102,10 @@ let sequence = 0;
  * the api. `environment` overrides variables (short token lifetimes, low lockout limits).
  */
 export async function startStack(env: TestWorkflowEnvironment, database: TestDatabase, environment: Record<string, string> = {}): Promise<RunningStack> {
+  // Files the stack writes (uploaded documents) go to a folder of its own, removed when it stops.
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-stack-'));
   const variables = {
+    DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
@@ -173,6 +181,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     http,
     anonymous,
     url,
+    config,
     get worker() {
       return worker;
     },
@@ -211,6 +220,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
       for (const extra of extras) await extra.close();
       await api.close();
       await worker.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

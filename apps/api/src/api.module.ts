@@ -27,6 +27,8 @@ import { HealthService } from './health/health.service.js';
 import { InboxController, NotificationPreferencesController } from './inbox/inbox.controller.js';
 import { InboxService } from './inbox/inbox.service.js';
 import { InputSanityGuard } from './common/input-sanity.guard.js';
+import { DocumentsController } from './documents/documents.controller.js';
+import { DocumentsService } from './documents/documents.service.js';
 import { requestId } from './common/request-id.js';
 import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
@@ -49,6 +51,7 @@ export const API_CONTROLLERS = [
   CalendarController,
   InboxController,
   NotificationPreferencesController,
+  DocumentsController,
 ];
 
 /**
@@ -100,6 +103,7 @@ export class ApiModule {
         CampaignStatisticsService,
         CalendarService,
         InboxService,
+        DocumentsService,
       ],
     };
   }

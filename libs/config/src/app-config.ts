@@ -16,6 +16,30 @@ const cron = z
   .regex(/^\S+(\s+\S+){4}$/, 'must be five cron fields, e.g. "0 9 * * 1" (Mondays 09:00 Asia/Shanghai)');
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 
+/** What uploads may be by default (by their content): PDF, images, Word and Excel (OOXML), OFD (版式文件) and plain text. */
+export const DEFAULT_DOCUMENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/ofd',
+  'text/plain',
+] as const;
+
+/** Where uploaded files live: a folder (the embedded default) or an S3-compatible object store. */
+export type DocumentStoreConfig =
+  | { readonly kind: 'filesystem'; readonly directory: string }
+  | {
+      readonly kind: 's3';
+      readonly endpoint: string | undefined;
+      readonly region: string;
+      readonly bucket: string;
+      readonly accessKeyId: string;
+      readonly secretAccessKey: string;
+    };
+
 /** Every environment variable the processes read. Unknown QINGLIAN_-less variables are ignored. */
 const environmentSchema = z
   .object({
@@ -96,8 +120,30 @@ const environmentSchema = z
         (hosts) => hosts.length > 0 && hosts.every((host) => host === '*' || /^[a-z0-9.-]+(:\d+)?$/.test(host)),
         'must be a comma-separated list of host names (host or host:port), or *',
       ),
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2_147_483_648).default(20_971_520),
+    DOCUMENT_ACCEPTED_TYPES: z
+      .string()
+      .default(DEFAULT_DOCUMENT_TYPES.join(','))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((type) => type.trim().toLowerCase())
+          .filter((type) => type !== ''),
+      )
+      .refine((types) => types.length > 0 && types.every((type) => /^[a-z]+\/[a-z0-9.+-]+$/.test(type)), 'must be a comma-separated list of media types, e.g. application/pdf,image/png'),
+    DOCUMENT_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
+    DOCUMENT_S3_ENDPOINT: z.url().optional(),
+    DOCUMENT_S3_REGION: z.string().min(1).default('us-east-1'),
+    DOCUMENT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    DOCUMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    DOCUMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, context) => {
+    if (env.DOCUMENT_STORE === 's3') {
+      for (const variable of ['DOCUMENT_S3_BUCKET', 'DOCUMENT_S3_ACCESS_KEY_ID', 'DOCUMENT_S3_SECRET_ACCESS_KEY'] as const) {
+        if (env[variable] === undefined) context.addIssue({ code: 'custom', path: [variable], message: 'required with DOCUMENT_STORE=s3' });
+      }
+    }
     if (env.NODE_ENV === 'production' && env.NOTIFY_WEBHOOK_URL !== undefined && !env.NOTIFY_WEBHOOK_URL.startsWith('https:')) {
       context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https in production: the URL carries the robot’s access token' });
     }
@@ -151,16 +197,15 @@ export class AppConfig {
     readonly uiUrl: string;
   };
   readonly workflowBundlePath: string | undefined;
-  /** Cases kept in the worker's memory between steps; the others are replayed from history on their next step. */
-  /** Cases a worker keeps in memory between steps; the SDK's own default grows with the heap limit. */
+  /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
-  /** The program's recurring jobs (Temporal Schedules), in Asia/Shanghai time. */
   /**
    * 模拟时钟 (demonstrations and tests only): cases enrolled from now on live on a compressed calendar, one day per
    * `secondsPerDay`, starting at 00:00 Asia/Shanghai on `startsOn` (or at the moment of enrollment).
    */
   readonly caseClock: { readonly secondsPerDay: number; readonly startsOn: string | undefined } | undefined;
+  /** The program's recurring jobs (Temporal Schedules), in Asia/Shanghai time. */
   readonly schedules: { readonly weeklyDigestCron: string; readonly progressCallCron: string; readonly stalledAfterDays: number };
   readonly auth: {
     /** Signs access tokens; a random one per process when unset outside production (sessions then end with the process). */
@@ -183,6 +228,8 @@ export class AppConfig {
   readonly bodyLimits: { readonly jsonBytes: number; readonly csvBytes: number };
   /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
   readonly trustProxyHops: number;
+  /** 文件 / Documents: the largest upload, the media types accepted (by content), where the bytes are kept. */
+  readonly documents: { readonly maxBytes: number; readonly acceptedTypes: readonly string[]; readonly store: DocumentStoreConfig };
   /** 通知渠道 / Notification channels: email when an SMTP server is configured, the program office's group-chat robot when a webhook is. */
   readonly notifications: {
     readonly smtpUrl: string | undefined;
@@ -241,6 +288,21 @@ export class AppConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimits = { jsonBytes: env.HTTP_JSON_LIMIT_BYTES, csvBytes: env.HTTP_CSV_LIMIT_BYTES };
     this.trustProxyHops = env.HTTP_TRUST_PROXY_HOPS;
+    this.documents = {
+      maxBytes: env.DOCUMENT_MAX_BYTES,
+      acceptedTypes: env.DOCUMENT_ACCEPTED_TYPES,
+      store:
+        env.DOCUMENT_STORE === 's3'
+          ? {
+              kind: 's3',
+              endpoint: env.DOCUMENT_S3_ENDPOINT,
+              region: env.DOCUMENT_S3_REGION,
+              bucket: env.DOCUMENT_S3_BUCKET ?? '',
+              accessKeyId: env.DOCUMENT_S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: env.DOCUMENT_S3_SECRET_ACCESS_KEY ?? '',
+            }
+          : { kind: 'filesystem', directory: resolve(this.dataDir, 'documents') },
+    };
     this.notifications = {
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,

@@ -51,6 +51,10 @@ export const PERMISSION_ROLES = {
   'session:own': EVERYONE,
   /** One's own in-app notices (站内通知) and notification preferences. */
   'inbox:own': EVERYONE,
+  /** 文件: reading a document, within the scope of the case it belongs to. */
+  'documents:read': EVERYONE,
+  /** Uploading a document to a case in scope: everyone who takes steps that rest on documents (not the read-only auditor). */
+  'documents:upload': ['administrator', 'unit_contact', 'assessor', 'jinhua_reviewer'],
 } as const satisfies Record<string, readonly HumanRole[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES | `case:${CaseStep}`;
@@ -107,11 +111,14 @@ export function mayReadCase(principal: Principal, scope: CaseScope): boolean {
  */
 export type CaseAccess = 'allowed' | 'forbidden' | 'hidden';
 
-export function caseAccess(principal: Principal, scope: CaseScope | null, action: 'read' | CaseStep): CaseAccess {
+/** What is done to a case: reading it, attaching a document to it (上传文件), or one of its steps. */
+export type CaseAction = 'read' | 'attach' | CaseStep;
+
+export function caseAccess(principal: Principal, scope: CaseScope | null, action: CaseAction): CaseAccess {
   const seesEverything = principal.role === 'administrator' || principal.role === 'auditor';
   if (scope === null ? !seesEverything : !mayReadCase(principal, scope)) return 'hidden';
   if (action === 'read') return 'allowed';
-  return mayPerform(principal.role, `case:${action}`) ? 'allowed' : 'forbidden';
+  return mayPerform(principal.role, action === 'attach' ? 'documents:upload' : `case:${action}`) ? 'allowed' : 'forbidden';
 }
 
 /** Which cases a list shows the principal: the same scope as mayReadCase, as a filter for the read model. */

@@ -12,3 +12,4 @@ export * from './account-store.js';
 export * from './login-throttle-store.js';
 export * from './credentials.js';
 export * from './notification-store.js';
+export * from './documents/index.js';

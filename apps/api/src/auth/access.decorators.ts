@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { CaseStep, Permission } from '#domain';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiParam, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { CaseAction, Permission } from '#domain';
 
 export const PUBLIC_ROUTE = 'qinglian:public';
 export const ROUTE_PERMISSION = 'qinglian:permission';
@@ -24,7 +24,8 @@ export const Allow = (permission: Permission): MethodDecorator & ClassDecorator 
  * A route on one case (`:caseId`): the caller must have the case in scope (else 404, so its existence does not
  * leak) and, for a step, a role that may take it (else 403).
  */
-export const OnCase = (action: 'read' | CaseStep): MethodDecorator => applyDecorators(SetMetadata(CASE_ACTION, action), authenticated());
+export const OnCase = (action: CaseAction): MethodDecorator =>
+  applyDecorators(SetMetadata(CASE_ACTION, action), ApiParam({ name: 'caseId', description: '案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit>' }), authenticated());
 
 /**
  * A route on one unit (`:unitId`), beside its @Allow permission: the unit must be in the caller's scope (a unit

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { caseAccess, mayPerform, unitInScope, type CaseStep, type Permission, type Principal } from '#domain';
+import { caseAccess, mayPerform, unitInScope, type CaseAction, type Permission, type Principal } from '#domain';
 import { CaseRecords } from '#persistence';
 import { CASE_ACTION, PUBLIC_ROUTE, ROUTE_PERMISSION, UNIT_SCOPED } from './access.decorators.js';
 import { validCaseId } from '../cases/case-id.pipe.js';
@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     request.authentication = authentication;
 
-    const action = this.reflector.get<'read' | CaseStep | undefined>(CASE_ACTION, context.getHandler());
+    const action = this.reflector.get<CaseAction | undefined>(CASE_ACTION, context.getHandler());
     if (action !== undefined) return this.checkCase(request, principal, action);
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(ROUTE_PERMISSION, targets);
     if (permission === undefined) {
@@ -58,7 +58,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async checkCase(request: Request, principal: Principal, action: 'read' | CaseStep): Promise<boolean> {
+  private async checkCase(request: Request, principal: Principal, action: CaseAction): Promise<boolean> {
     // Validated before anything reads the database with it (a malformed id answers 400, as the route's pipe would).
     const caseId = validCaseId(String(request.params.caseId ?? ''));
     const access = caseAccess(principal, await this.records.scopeOf(caseId), action);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, CaseStep, Principal } from '#domain';
 import type { RecordedCaseEvent } from '#contracts';
 import { Allow, OnCase } from '../auth/access.decorators.js';
@@ -50,7 +50,6 @@ const sheetOf = (body: ScoreSheetDto) => ({
 });
 
 @ApiTags('cases 示范点案件')
-@ApiParam({ name: 'caseId', description: '案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit>' })
 @ApiNotFoundResponse({ description: '案件不存在 / Case not found' })
 @Controller('cases')
 export class CasesController {

@@ -5,6 +5,7 @@ import { ApiTokenEntity } from './api-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseRecordEntity } from './case-record.entity.js';
+import { DocumentEntity } from './document.entity.js';
 import { LoginThrottleEntity } from './login-throttle.entity.js';
 import { UnitEntity } from './unit.entity.js';
 import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './notification.entities.js';
@@ -14,17 +15,7 @@ export type { AccountStatus } from './account.entity.js';
 export { ANY_CLIENT } from './login-throttle.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
-export {
-  AccountEntity,
-  AccountEventEntity,
-  AccountSessionEntity,
-  ApiTokenEntity,
-  CampaignEntity,
-  CaseEventEntity,
-  CaseRecordEntity,
-  LoginThrottleEntity,
-  UnitEntity,
-};
+export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, DocumentEntity, LoginThrottleEntity, UnitEntity };
 
 export const ENTITIES = [
   UnitEntity,
@@ -40,4 +31,5 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   UnitGroupChatEntity,
   LoginThrottleEntity,
+  DocumentEntity,
 ];

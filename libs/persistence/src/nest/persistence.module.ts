@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
@@ -7,6 +8,7 @@ import { CaseRecords } from '../case-records.js';
 import { FrameworkCatalog } from '../framework-catalog.js';
 import { NotificationStore } from '../notification-store.js';
 import { openOrm } from '../orm-options.js';
+import { BLOB_STORE, blobStoreFor, DocumentRecords } from '../documents/index.js';
 
 /** The ORM and the event store as Nest providers; same code on PostgreSQL and SQLite. */
 @Global()
@@ -17,10 +19,12 @@ import { openOrm } from '../orm-options.js';
     { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
     { provide: CaseRecords, useFactory: (orm: MikroORM) => new CaseRecords(orm), inject: [MikroORM] },
     { provide: NotificationStore, useFactory: (orm: MikroORM) => new NotificationStore(orm), inject: [MikroORM] },
+    { provide: DocumentRecords, useFactory: (orm: MikroORM) => new DocumentRecords(orm), inject: [MikroORM] },
+    { provide: BLOB_STORE, useFactory: (config: AppConfig) => blobStoreFor(config.documents.store, join(config.dataDir, 'incoming')), inject: [AppConfig] },
     // Loaded once at start-up: a bad framework file stops the process, naming the file and field.
     { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
   ],
-  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords, NotificationStore],
+  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords, NotificationStore, DocumentRecords, BLOB_STORE],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

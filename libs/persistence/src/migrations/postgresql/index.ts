@@ -6,6 +6,7 @@ import { Migration20261125130803_accounts } from './Migration20261125130803_acco
 import { Migration20261125141534_notifications } from './Migration20261125141534_notifications.js';
 import { Migration20261125153952_unit_group_chat } from './Migration20261125153952_unit_group_chat.js';
 import { Migration20261201001521_login_throttle } from './Migration20261201001521_login_throttle.js';
+import { Migration20261201013502_documents } from './Migration20261201013502_documents.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125141534_notifications', class: Migration20261125141534_notifications },
   { name: 'Migration20261125153952_unit_group_chat', class: Migration20261125153952_unit_group_chat },
   { name: 'Migration20261201001521_login_throttle', class: Migration20261201001521_login_throttle },
+  { name: 'Migration20261201013502_documents', class: Migration20261201013502_documents },
 ];

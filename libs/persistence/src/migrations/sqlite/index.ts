@@ -6,6 +6,7 @@ import { Migration20261125130801_accounts } from './Migration20261125130801_acco
 import { Migration20261125141531_notifications } from './Migration20261125141531_notifications.js';
 import { Migration20261125153728_unit_group_chat } from './Migration20261125153728_unit_group_chat.js';
 import { Migration20261201001520_login_throttle } from './Migration20261201001520_login_throttle.js';
+import { Migration20261201013501_documents } from './Migration20261201013501_documents.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125141531_notifications', class: Migration20261125141531_notifications },
   { name: 'Migration20261125153728_unit_group_chat', class: Migration20261125153728_unit_group_chat },
   { name: 'Migration20261201001520_login_throttle', class: Migration20261201001520_login_throttle },
+  { name: 'Migration20261201013501_documents', class: Migration20261201013501_documents },
 ];

@@ -1,0 +1,3 @@
+export * from './blob-store.js';
+export * from './document-records.js';
+export * from './media-type.js';
