@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, expect, it } from '@jest/globals';
 import { ACCEPTED_SAMPLES, uploadDocument, type StoredDocument } from '../support/documents.js';
 import { eventually } from '../support/http.js';
 import type { AuthHeaders } from '../support/stack.js';
+import { startApiProcess } from '../support/api-process.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -134,6 +136,55 @@ describeOnEachDatabase('documents on the folder store', (suite) => {
     expect((await upload({ fileName: '别人的.txt', bytes: Buffer.from('越权') }, otherContact)).status).toBe(404);
     expect((await upload({ fileName: '审计.txt', bytes: Buffer.from('只读') }, suite.stack.actors.auditor)).status).toBe(403);
     expect((await listed()).map((document) => document.id)).toContain(stored.body.id);
+  });
+
+  it('streams a file larger than the api process may hold in its heap, in and out', async () => {
+    const size = 200 * 1024 * 1024;
+    const api = await startApiProcess(suite.stack.config, { DOCUMENT_MAX_BYTES: String(size + 1024), NODE_OPTIONS: '--max-old-space-size=128' });
+    try {
+      // A text file of `size` bytes, made as it is sent, hashed on the way out.
+      const sent = createHash('sha256');
+      const chunk = Buffer.alloc(1024 * 1024, '清廉'.repeat(4) + '\n');
+      const boundary = 'qinglian-large';
+      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="大文件.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+      const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+      const body = Readable.from(
+        (function* () {
+          yield head;
+          for (let sentBytes = 0; sentBytes < size; sentBytes += chunk.length) {
+            sent.update(chunk);
+            yield chunk;
+          }
+          yield tail;
+        })(),
+      );
+      const answer = await new Promise<{ status: number; body: StoredDocument }>((resolve, reject) => {
+        const upload = httpRequest(
+          new URL(`${api.url}/cases/${caseId}/documents`),
+          {
+            method: 'POST',
+            headers: { ...contact, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
+          },
+          (response) => {
+            const parts: Buffer[] = [];
+            response.on('data', (part: Buffer) => parts.push(part));
+            response.on('end', () => {
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString()) as StoredDocument });
+            });
+          },
+        );
+        upload.on('error', reject);
+        body.pipe(upload);
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ size, sha256: sent.digest('hex'), mediaType: 'text/plain' });
+      const received = createHash('sha256');
+      const download = await fetch(`${api.url}/documents/${answer.body.id}`, { headers: contact });
+      for await (const part of download.body ?? []) received.update(part as Uint8Array);
+      expect(received.digest('hex')).toBe(answer.body.sha256);
+    } finally {
+      await api.stop();
+    }
   });
 
   it('previews images and PDF inline in a sandbox when asked, and never anything else', async () => {
