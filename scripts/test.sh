@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one test tier (unit, http, integration, workflows, e2e, replay) or all of them.
-# Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, the compiled apps.
+# Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, SeaweedFS, the compiled apps.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -23,6 +23,10 @@ esac
 if [[ " ${projects[*]} " =~ \ (workflows|e2e|replay)\  ]]; then
   TEMPORAL_CLI_PATH=$(bash scripts/temporal-cli.sh)
   export TEMPORAL_CLI_PATH
+fi
+if [[ " ${projects[*]} " =~ \ (integration|e2e)\  ]]; then
+  SEAWEEDFS_PATH=$(bash scripts/seaweedfs.sh)
+  export SEAWEEDFS_PATH
 fi
 if [[ " ${projects[*]} " =~ \ e2e\  ]]; then
   npm run build --silent

@@ -130,11 +130,17 @@ const environmentSchema = z
           .map((type) => type.trim().toLowerCase())
           .filter((type) => type !== ''),
       )
-      .refine((types) => types.length > 0 && types.every((type) => /^[a-z]+\/[a-z0-9.+-]+$/.test(type)), 'must be a comma-separated list of media types, e.g. application/pdf,image/png'),
+      .refine(
+        (types) => types.length > 0 && types.every((type) => /^[a-z]+\/[a-z0-9.+-]+$/.test(type)),
+        'must be a comma-separated list of media types, e.g. application/pdf,image/png',
+      ),
     DOCUMENT_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
     DOCUMENT_S3_ENDPOINT: z.url().optional(),
     DOCUMENT_S3_REGION: z.string().min(1).default('us-east-1'),
-    DOCUMENT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    DOCUMENT_S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+      .optional(),
     DOCUMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     DOCUMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })

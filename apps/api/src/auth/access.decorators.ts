@@ -25,7 +25,11 @@ export const Allow = (permission: Permission): MethodDecorator & ClassDecorator 
  * leak) and, for a step, a role that may take it (else 403).
  */
 export const OnCase = (action: CaseAction): MethodDecorator =>
-  applyDecorators(SetMetadata(CASE_ACTION, action), ApiParam({ name: 'caseId', description: '案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit>' }), authenticated());
+  applyDecorators(
+    SetMetadata(CASE_ACTION, action),
+    ApiParam({ name: 'caseId', description: '案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit>' }),
+    authenticated(),
+  );
 
 /**
  * A route on one unit (`:unitId`), beside its @Allow permission: the unit must be in the caller's scope (a unit

@@ -15,7 +15,18 @@ export type { AccountStatus } from './account.entity.js';
 export { ANY_CLIENT } from './login-throttle.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
-export { AccountEntity, AccountEventEntity, AccountSessionEntity, ApiTokenEntity, CampaignEntity, CaseEventEntity, CaseRecordEntity, DocumentEntity, LoginThrottleEntity, UnitEntity };
+export {
+  AccountEntity,
+  AccountEventEntity,
+  AccountSessionEntity,
+  ApiTokenEntity,
+  CampaignEntity,
+  CaseEventEntity,
+  CaseRecordEntity,
+  DocumentEntity,
+  LoginThrottleEntity,
+  UnitEntity,
+};
 
 export const ENTITIES = [
   UnitEntity,
