@@ -14,9 +14,15 @@ export function temporalCliPath(): string {
   return process.env.TEMPORAL_CLI_PATH ?? execFileSync('bash', ['scripts/temporal-cli.sh'], { encoding: 'utf8' }).trim();
 }
 
+let runtimeInstalled = false;
+
 /** A real Temporal dev server (in memory) with the case search attributes registered. */
 export function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The SDK's runtime is installed once per process (a file may start several dev servers).
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
