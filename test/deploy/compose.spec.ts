@@ -20,13 +20,13 @@ const composeText = readFileSync('docker-compose.yml', 'utf8');
 const dotenvExample = Object.fromEntries(
   readFileSync('.env.example', 'utf8')
     .split('\n')
-    .filter((line) => /^[A-Z_]+=/.test(line))
+    .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
     .map((line) => line.split('=', 2) as [string, string]),
 );
 
 /** Compose's ${VAR}, ${VAR:-default} and ${VAR:?error} interpolation, with the values of .env.example. */
 function interpolate(text: string, env: Record<string, string>): string {
-  return text.replace(/\$\{([A-Z_]+)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind: string | undefined, rest: string | undefined) => {
+  return text.replace(/\$\{([A-Z][A-Z0-9_]*)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind: string | undefined, rest: string | undefined) => {
     const value = env[name];
     if (value !== undefined && value !== '') return value;
     if (kind === '-') return rest ?? '';
@@ -60,10 +60,11 @@ describe('docker-compose.yml', () => {
     expect(composeText).not.toMatch(/PASSWORD[^}\n]*:-/);
   });
 
-  it('starts the api and workers only after the database, the migrations and Temporal are ready', () => {
+  it('starts the api and workers only after the database, the object store, the migrations and Temporal are ready', () => {
     for (const name of ['api', 'worker']) {
       expect(service(name).depends_on).toEqual({
         postgres: { condition: 'service_healthy' },
+        seaweedfs: { condition: 'service_healthy' },
         'temporal-namespace': { condition: 'service_completed_successfully' },
         migrate: { condition: 'service_completed_successfully' },
       });
@@ -92,6 +93,7 @@ describe('docker-compose.yml', () => {
       expect(config.database.kind).toBe('postgresql');
       expect(config.temporal).toMatchObject({ external: true, address: 'temporal:7233' });
       if (name === 'api') expect(config.auth.tokenSecret?.length).toBeGreaterThanOrEqual(32);
+      expect(config.documents.store).toMatchObject({ kind: 's3', endpoint: 'http://seaweedfs:8333', bucket: 'qinglian-documents' });
     }
   });
 
