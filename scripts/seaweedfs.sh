@@ -11,47 +11,20 @@ repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/qinglian/seaweedfs/$version"
 candidates=("$repo_root/.tools/seaweedfs/$version/weed" "$cache_dir/weed")
 
-say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=lib/cached-tool.sh
+source "$repo_root/scripts/lib/cached-tool.sh"
 
 # A module build reports only the release number (4.53) unless the commit is stamped in at link time.
 is_pinned_weed() {
   [ -x "$1" ] && "$1" version 2>/dev/null | grep -q " $commit"
 }
 
-if [ -n "${SEAWEEDFS_PATH:-}" ]; then
-  if [ -x "$SEAWEEDFS_PATH" ]; then
-    printf '%s\n' "$SEAWEEDFS_PATH"
-    exit 0
-  fi
-  say "SEAWEEDFS_PATH=$SEAWEEDFS_PATH is not an executable file."
-  exit 1
-fi
-
-for candidate in "${candidates[@]}"; do
-  if is_pinned_weed "$candidate"; then
-    printf '%s\n' "$candidate"
-    exit 0
-  fi
-done
-
-go_bin=$(command -v go || true)
-[ -z "$go_bin" ] && [ -x /usr/local/go/bin/go ] && go_bin=/usr/local/go/bin/go
-if [ -z "$go_bin" ]; then
-  say "SeaweedFS $version was not found and Go is not installed to build it."
-  say "Install it in one of these ways, then run again:"
-  say "  • install Go 1.26.6 or newer (https://go.dev/dl/) and rerun: SeaweedFS is built from the module proxy"
-  say "  • or download a SeaweedFS 4.53 release (weed binary) and set SEAWEEDFS_PATH=/path/to/weed"
-  exit 1
-fi
-
-mkdir -p "$cache_dir"
-# One build at a time: a second caller waits for the first and then finds the binary.
-exec 9>"$cache_dir/.build.lock"
-flock 9
-if is_pinned_weed "$cache_dir/weed"; then
-  printf '%s\n' "$cache_dir/weed"
-  exit 0
-fi
+print_if_given SEAWEEDFS_PATH
+print_if_cached is_pinned_weed "${candidates[@]}"
+find_go "SeaweedFS $version" \
+  "install Go 1.26.6 or newer (https://go.dev/dl/) and rerun: SeaweedFS is built from the module proxy" \
+  "or download a SeaweedFS 4.53 release (weed binary) and set SEAWEEDFS_PATH=/path/to/weed"
+build_once "$cache_dir" is_pinned_weed weed
 
 say "Building SeaweedFS $version with $("$go_bin" version | cut -d' ' -f3) (first time only; about 5 minutes on 2 cores)…"
 staging=$(mktemp -d "$cache_dir/.staging.XXXXXX")
@@ -87,13 +60,7 @@ say "  modules resolved ($(( $(date +%s) - started ))s); compiling…"
 
 if ! (cd "$staging" && "$go_bin" build -v -trimpath \
   -ldflags "-s -w -X $module/weed/util/version.COMMIT=$commit" \
-  -o weed "$module/weed" 2>&1 | tee "$staging/build.log" | {
-    n=0
-    while IFS= read -r _; do
-      n=$((n + 1))
-      if (( n % 200 == 0 )); then say "  … $n packages compiled ($(( $(date +%s) - started ))s)"; fi
-    done
-  }); then
+  -o weed "$module/weed" 2>&1 | tee "$staging/build.log" | count_progress 200 "$started"); then
   tail -n 40 "$staging/build.log" >&2
   say "go build of $module/weed failed (last lines above)."
   exit 1
