@@ -1,30 +1,12 @@
-import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AppConfig } from '#config';
 import { createApiApp } from '../../apps/api/src/api-app.js';
+import { runCli } from '../support/cli.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
 import { listen } from '../support/http.js';
 import type { RunningStack } from '../support/stack.js';
 import { describeOnEachDatabase } from '../support/suite.js';
-
-/**
- * Runs the CLI without blocking this process: the api under test shares it, and a blocked event loop lets its
- * keep-alive sockets time out under the client's next request (ECONNRESET).
- */
-function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['dist/apps/cli/src/main.js', ...args],
-      { env: { ...process.env, ...env }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
 
 // The case's clock runs at real speed from 1 March 2019, so its due dates are those of that spring.
 describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECONDS_PER_DAY: '86400', CASE_CLOCK_STARTS_ON: '2019-03-01' } }, (suite) => {

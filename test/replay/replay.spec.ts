@@ -37,6 +37,15 @@ describe('replay of recorded case histories against the current workflow code', 
     expect(carried.filter((patch) => CASE_WORKFLOW_PATCHES.indexOf(patch as never) > levelIndex)).toEqual([]);
   });
 
+  it('includes histories whose steps carry the free-text references of earlier releases (documentRefs, evidence)', () => {
+    const carrying = files.filter((file) =>
+      stepInputsOf(historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')))).some(
+        (input) => (input.documentRefs?.length ?? 0) > 0 || (input.sheet?.scores ?? []).some((score) => (score.evidence?.length ?? 0) > 0),
+      ),
+    );
+    expect(carrying).toEqual(expect.arrayContaining(['before-patches/case-enroll-submit-plan.json', 'due-dates-on-entry/lifecycle-certified-village.json']));
+  });
+
   it.each(files)('%s replays without nondeterminism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
     const results = [];
@@ -56,4 +65,17 @@ function patchesIn(history: ReturnType<typeof historyFromJSON>): string[] {
     return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
   });
   return [...new Set(ids)];
+}
+
+/** The inputs of the steps (Updates) a history accepted. */
+function stepInputsOf(history: ReturnType<typeof historyFromJSON>): { documentRefs?: string[]; sheet?: { scores?: { evidence?: string[] }[] } }[] {
+  return (history.events ?? []).flatMap((event) =>
+    (event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []).map(
+      (payload) =>
+        JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')) as {
+          documentRefs?: string[];
+          sheet?: { scores?: { evidence?: string[] }[] };
+        },
+    ),
+  );
 }

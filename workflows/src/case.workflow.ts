@@ -17,15 +17,19 @@ import {
   decideSelfAssessment,
   decideSubmitPlan,
   decideWithdraw,
+  documentMentionsOf,
+  DOCUMENTS_NOT_YET_CHECKED,
   FINAL_STAGES,
   SYSTEM_ACTOR,
   type Actor,
   type CaseRulesContext,
   type CaseState,
   type Decision,
+  type DocumentResolver,
 } from '#domain/for-workflows';
 import { caseStateQuery, caseSteps, enrollmentRecordedUpdate, progressReportCallSignal, type CaseWorkflowInput } from '#contracts';
 import { caseClock } from './case/clock.js';
+import { findStepDocuments, NO_DOCUMENTS } from './case/documents.js';
 import { callForProgressReport } from './case/notices.js';
 import { asFailure, CaseRecorder } from './case/recorder.js';
 import { remindUntilDone } from './case/reminder-loop.js';
@@ -37,13 +41,29 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const clock = caseClock(input.reminders?.clock);
   const recorder = new CaseRecorder(input, clock, patched(dueDatesPatch));
 
-  /** One human step: the validator refuses an illegal step before anything is written; the handler records it. */
-  function step<C extends { readonly actor: Actor }>(update: UpdateDefinition<CaseState, [C]>, decide: (current: CaseState, command: C) => Decision): void {
-    setHandler(update, (command) => recorder.record(command.actor, (current) => decide(current, command), reasonOf(command)), {
-      validator: (command: C) => {
-        asFailure(() => decide(recorder.state, command));
+  /**
+   * One human step: the validator refuses an illegal step before anything is written; the handler finds the documents
+   * it names (refusing, still before writing, any not uploaded to this case or whose bytes are gone) and records it.
+   */
+  function step<C extends { readonly actor: Actor }>(
+    update: UpdateDefinition<CaseState, [C]>,
+    decide: (current: CaseState, command: C, documents: DocumentResolver) => Decision,
+  ): void {
+    setHandler(
+      update,
+      (command) => {
+        const record = (documents: DocumentResolver): Promise<CaseState> =>
+          recorder.record(command.actor, (current) => decide(current, command, documents), reasonOf(command));
+        const mentions = documentMentionsOf(command);
+        // A step naming no document is recorded at once, as before documents were named by id: its history replays unchanged.
+        return mentions.length === 0 ? record(NO_DOCUMENTS) : findStepDocuments(input, mentions).then(record);
       },
-    });
+      {
+        validator: (command: C) => {
+          asFailure(() => decide(recorder.state, command, DOCUMENTS_NOT_YET_CHECKED));
+        },
+      },
+    );
   }
 
   function rules(): CaseRulesContext {
@@ -63,10 +83,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   step(caseSteps.reviewPlan, decideReviewPlan);
   step(caseSteps.submitProgressReport, decideProgressReport);
   step(caseSteps.declareReady, decideDeclareReady);
-  step(caseSteps.submitSelfAssessment, (current, command) => decideSelfAssessment(current, command, rules()));
+  step(caseSteps.submitSelfAssessment, (current, command, documents) => decideSelfAssessment(current, command, rules(), documents));
   step(caseSteps.assignAssessors, decideAssignAssessors);
   step(caseSteps.declareConflict, decideDeclareConflict);
-  step(caseSteps.submitInspectionScores, (current, command) => decideInspectionScores(current, command, rules()));
+  step(caseSteps.submitInspectionScores, (current, command, documents) => decideInspectionScores(current, command, rules(), documents));
   step(caseSteps.submitRectification, decideRectification);
   step(caseSteps.recommend, decideRecommend);
   step(caseSteps.recordJinhuaDecision, decideJinhuaDecision);

@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case.workflow.js';
 export { progressReportCallWorkflow, weeklyDigestWorkflow } from './program-schedules.workflow.js';
+export { documentHousekeepingWorkflow } from './document-housekeeping.workflow.js';

@@ -1,17 +1,29 @@
 import 'reflect-metadata';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/core';
 import { AppConfig, ConfigError, type DatabaseConfig } from '#config';
 import { seedYongkang2019 } from './seed/seed-command.js';
-import { AccountRejected, AccountStore, AuditVerifier, migrateUp, migrationSourceFolder, openOrm, ProjectionRebuilder, type AuditReport } from '#persistence';
+import {
+  AccountRejected,
+  AccountStore,
+  AuditVerifier,
+  blobStoreFor,
+  migrateUp,
+  migrationSourceFolder,
+  openOrm,
+  ProjectionRebuilder,
+  type AuditReport,
+} from '#persistence';
 import { SYSTEM_ACTOR } from '#domain';
 import { readPassword } from './read-password.js';
 
 const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js migration:up              apply pending migrations
   node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
-  node dist/apps/cli/src/main.js audit:verify [--case <id>] verify the audit trail's hash chains (exit 3 when broken)
+  node dist/apps/cli/src/main.js audit:verify [--case <id>] [--documents]
+                                                           verify the audit trail's hash chains and, with --documents, re-hash
+                                                           every stored file an event references (exit 3 when anything is wrong)
   node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)
   node dist/apps/cli/src/main.js account:create-admin --username <name> [--display-name <name>]
                                                            create an administrator; the password is read from standard input
@@ -23,26 +35,42 @@ const EXIT_CHAIN_BROKEN = 3;
 function describeReport(report: AuditReport): string {
   const counted = `${report.casesChecked} cases, ${report.eventsChecked} events`;
   const link = report.firstBrokenLink;
-  if (!link) return `审计记录完整 / audit trail intact: ${counted}`;
-  return [
-    `审计记录被篡改 / audit trail BROKEN (${counted} checked)`,
-    `  case:     ${link.caseId}`,
-    `  sequence: ${link.sequence}`,
-    `  problem:  ${link.problem}`,
-    `  expected: ${link.expected}`,
-    `  found:    ${link.found}`,
-  ].join('\n');
+  const lines = link
+    ? [
+        `审计记录被篡改 / audit trail BROKEN (${counted} checked)`,
+        `  case:     ${link.caseId}`,
+        `  sequence: ${link.sequence}`,
+        `  problem:  ${link.problem}`,
+        `  expected: ${link.expected}`,
+        `  found:    ${link.found}`,
+      ]
+    : [`审计记录完整 / audit trail intact: ${counted}`];
+  const documents = report.documents;
+  if (!documents) return lines.join('\n');
+  const checked = `${documents.referencesChecked} references, ${documents.filesHashed} files re-hashed`;
+  if (documents.problemCount === 0) return [...lines, `文件完整 / stored files intact: ${checked}`].join('\n');
+  lines.push(`文件缺失或被改动 / stored files MISSING OR ALTERED: ${documents.problemCount} of ${checked}`);
+  for (const problem of documents.problems) {
+    lines.push(
+      `  ${problem.caseId} #${problem.sequence} document ${problem.documentId} (${problem.name}): ${problem.problem}, expected ${problem.expected}, found ${problem.found ?? '—'}`,
+    );
+  }
+  return lines.join('\n');
 }
 
 interface Options {
   case?: string;
+  documents?: boolean;
   api?: string;
   username?: string;
   'display-name'?: string;
 }
 
 /** A command on the app database: it gets an open connection, closed after it whatever happens. */
-type DatabaseCommand = (orm: MikroORM, context: { target: string; kind: DatabaseConfig['kind']; name: string | undefined; values: Options }) => Promise<number>;
+type DatabaseCommand = (
+  orm: MikroORM,
+  context: { target: string; kind: DatabaseConfig['kind']; name: string | undefined; values: Options; config: AppConfig },
+) => Promise<number>;
 
 const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
   'migration:up': async (orm, { target }) => {
@@ -89,9 +117,10 @@ const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
       return 2;
     }
   },
-  'audit:verify': async (orm, { values }) => {
-    const verifier = new AuditVerifier(orm);
-    const report = values.case === undefined ? await verifier.verifyAll() : await verifier.verifyCase(values.case);
+  'audit:verify': async (orm, { values, config }) => {
+    const options = { documents: values.documents === true };
+    const verifier = new AuditVerifier(orm, options.documents ? blobStoreFor(config.documents.store, join(config.dataDir, 'incoming')) : null);
+    const report = values.case === undefined ? await verifier.verifyAll(options) : await verifier.verifyCase(values.case, options);
     console.log(describeReport(report));
     return report.ok ? 0 : EXIT_CHAIN_BROKEN;
   },
@@ -107,7 +136,13 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { case: { type: 'string' }, api: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
+    options: {
+      case: { type: 'string' },
+      documents: { type: 'boolean' },
+      api: { type: 'string' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+    },
   });
   const [command, name] = positionals;
   if (command === 'seed:yongkang-2019') {
@@ -130,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
   const target = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   const orm = await openOrm(config.database);
   try {
-    return await run(orm, { target, kind: config.database.kind, name, values });
+    return await run(orm, { target, kind: config.database.kind, name, values, config });
   } finally {
     await orm.close();
   }

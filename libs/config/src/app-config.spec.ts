@@ -73,7 +73,12 @@ describe(AppConfig.name, () => {
   });
 
   it('reads the schedules in Asia/Shanghai cron, refusing anything but five fields', () => {
-    expect(AppConfig.fromEnvironment({}, '/srv').schedules).toEqual({ weeklyDigestCron: '0 9 * * 1', progressCallCron: '0 9 1 * *', stalledAfterDays: 14 });
+    expect(AppConfig.fromEnvironment({}, '/srv').schedules).toEqual({
+      weeklyDigestCron: '0 9 * * 1',
+      progressCallCron: '0 9 1 * *',
+      documentHousekeepingCron: '30 3 * * *',
+      stalledAfterDays: 14,
+    });
     expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({
       weeklyDigestCron: '30 8 * * 5',
       stalledAfterDays: 7,

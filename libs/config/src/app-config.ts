@@ -62,6 +62,9 @@ const environmentSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
     SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
+    SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON: cron.default('30 3 * * *'),
+    /** 0 removes, at the next run, every upload no step has referenced yet (tests only). */
+    DOCUMENT_UNREFERENCED_DAYS: z.coerce.number().min(0).max(3650).default(30),
     STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     CASE_CLOCK_SECONDS_PER_DAY: z.coerce.number().positive().max(86_400).optional(),
     CASE_CLOCK_STARTS_ON: z
@@ -212,7 +215,12 @@ export class AppConfig {
    */
   readonly caseClock: { readonly secondsPerDay: number; readonly startsOn: string | undefined } | undefined;
   /** The program's recurring jobs (Temporal Schedules), in Asia/Shanghai time. */
-  readonly schedules: { readonly weeklyDigestCron: string; readonly progressCallCron: string; readonly stalledAfterDays: number };
+  readonly schedules: {
+    readonly weeklyDigestCron: string;
+    readonly progressCallCron: string;
+    readonly documentHousekeepingCron: string;
+    readonly stalledAfterDays: number;
+  };
   readonly auth: {
     /** Signs access tokens; a random one per process when unset outside production (sessions then end with the process). */
     readonly tokenSecret: string | undefined;
@@ -235,7 +243,13 @@ export class AppConfig {
   /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
   readonly trustProxyHops: number;
   /** 文件 / Documents: the largest upload, the media types accepted (by content), where the bytes are kept. */
-  readonly documents: { readonly maxBytes: number; readonly acceptedTypes: readonly string[]; readonly store: DocumentStoreConfig };
+  readonly documents: {
+    readonly maxBytes: number;
+    readonly acceptedTypes: readonly string[];
+    readonly store: DocumentStoreConfig;
+    /** Uploads no step references are removed by the housekeeping schedule this many days after they were uploaded. */
+    readonly unreferencedAfterDays: number;
+  };
   /** 通知渠道 / Notification channels: email when an SMTP server is configured, the program office's group-chat robot when a webhook is. */
   readonly notifications: {
     readonly smtpUrl: string | undefined;
@@ -272,6 +286,7 @@ export class AppConfig {
     this.schedules = {
       weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON,
       progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON,
+      documentHousekeepingCron: env.SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON,
       stalledAfterDays: env.STALLED_AFTER_DAYS,
     };
     this.auth = {
@@ -297,6 +312,7 @@ export class AppConfig {
     this.documents = {
       maxBytes: env.DOCUMENT_MAX_BYTES,
       acceptedTypes: env.DOCUMENT_ACCEPTED_TYPES,
+      unreferencedAfterDays: env.DOCUMENT_UNREFERENCED_DAYS,
       store:
         env.DOCUMENT_STORE === 's3'
           ? {

@@ -3,6 +3,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type {
   Actor,
   CampaignThresholds,
+  FieldProblem,
   CaseCommandName,
   CaseCommands,
   CaseState,
@@ -101,4 +102,6 @@ export interface CaseRuleViolationDetails {
   readonly code: string;
   readonly messageZh: string;
   readonly messageEn: string;
+  /** The request fields refused, when the rule concerns some (the documents a step names). */
+  readonly fields?: readonly FieldProblem[];
 }

@@ -4,3 +4,4 @@ export * from './search-attributes.js';
 export * from './schedules.contract.js';
 export * from './notifications.contract.js';
 export * from './deadlines.contract.js';
+export * from './documents.contract.js';

@@ -7,6 +7,8 @@ export const PROGRAM_SCHEDULES = {
   weeklyDigest: { id: 'qinglian-weekly-digest', workflowType: 'weeklyDigestWorkflow' },
   /** 每月进度报告提醒: a call for progress reports to every unit in cultivation. */
   progressReportCall: { id: 'qinglian-progress-report-call', workflowType: 'progressReportCallWorkflow' },
+  /** 文件清理: uploads no step referenced within the days allowed are removed. */
+  documentHousekeeping: { id: 'qinglian-document-housekeeping', workflowType: 'documentHousekeepingWorkflow' },
 } as const;
 
 export type ProgramScheduleName = keyof typeof PROGRAM_SCHEDULES;

@@ -15,6 +15,8 @@ export const CASE_COMMAND_LIMITS = {
   reason: 2_000,
   documentRefs: 50,
   documentRef: 500,
+  /** Documents one step rests on (and one indicator's evidence: \`evidence\`). */
+  documentIds: 50,
   scores: 200,
   indicatorCode: 40,
   /** The highest points of one indicator (a framework's weights add up to 100). */
@@ -30,10 +32,16 @@ export const CASE_COMMAND_LIMITS = {
   documentNumber: 100,
 } as const;
 
+/** Documents a step rests on, by id: uploaded to the case first (POST /api/cases/:caseId/documents). */
+export interface WithDocuments {
+  readonly documentIds?: readonly string[];
+}
+
 /** A report with its documents: the creation plan, a progress report, a rectification report. */
-export interface ReportCommand {
+export interface ReportCommand extends WithDocuments {
   readonly actor: Actor;
   readonly summary: string;
+  /** Free-text references of earlier releases (notes that name no stored file). */
   readonly documentRefs: readonly string[];
 }
 
@@ -65,7 +73,8 @@ export interface DeclareConflictCommand {
   readonly assessorId: string;
 }
 
-export interface InspectionScoresCommand {
+/** The assessor's scores and findings, with the documents of the findings (检查发现). */
+export interface InspectionScoresCommand extends WithDocuments {
   readonly actor: Actor;
   readonly sheet: ScoreSheet;
   readonly findings: readonly string[];
@@ -76,9 +85,12 @@ export interface RecommendCommand {
   readonly batch?: string | null;
 }
 
-export type JinhuaDecisionCommand =
-  | { readonly actor: Actor; readonly certified: true; readonly documentNumber: string; readonly certifiedOn: string }
-  | { readonly actor: Actor; readonly certified: false; readonly reason: string };
+/** 金华市级认定, with Jinhua's notice (认定通知) among its documents. */
+export type JinhuaDecisionCommand = WithDocuments &
+  (
+    | { readonly actor: Actor; readonly certified: true; readonly documentNumber: string; readonly certifiedOn: string }
+    | { readonly actor: Actor; readonly certified: false; readonly reason: string }
+  );
 
 export interface AnnualReviewCommand {
   readonly actor: Actor;

@@ -3,18 +3,26 @@ import type { InspectionOutcomeKind, ScoreSheet } from './indicators/scoring.js'
 import type { DeadlineDuration } from './deadlines.js';
 import type { ReminderKind } from './reminders.js';
 import type { DeadlineKind } from './stages.js';
+import type { DocumentRef } from './documents.js';
+
+/** A report's summary and what it rests on: stored files (absent on events recorded before), and free-text notes. */
+interface ReportPayload {
+  summary: string;
+  documentRefs: string[];
+  documents?: DocumentRef[];
+}
 
 /** The facts recorded in a case's audit trail, by type. */
 export interface CaseEventPayloads {
   /** 确定培育对象 */
   CaseEnrolled: { campaignId: string; unitId: string; unitName: string; category: CategoryCode };
   /** 提交创建方案 */
-  PlanSubmitted: { summary: string; documentRefs: string[] };
+  PlanSubmitted: ReportPayload;
   PlanApproved: Record<string, never>;
   /** 退回创建方案 (reason in the event's reason) */
   PlanReturned: Record<string, never>;
   /** 进度报告 */
-  ProgressReportSubmitted: { summary: string; documentRefs: string[] };
+  ProgressReportSubmitted: ReportPayload;
   /** 申报自评: cultivation ends */
   ReadinessDeclared: Record<string, never>;
   /** 自评 */
@@ -24,16 +32,16 @@ export interface CaseEventPayloads {
   /** 回避: the assessor belongs to or mentored the unit */
   ConflictDeclared: { assessorId: string };
   /** 检查评分 (one assessor, one round) */
-  InspectionScoresSubmitted: { assessorId: string; round: number; sheet: ScoreSheet; findings: string[] };
+  InspectionScoresSubmitted: { assessorId: string; round: number; sheet: ScoreSheet; findings: string[]; documents?: DocumentRef[] };
   /** 检查验收结论, decided by the domain once every assigned assessor has scored */
   InspectionConcluded: { round: number; outcome: InspectionOutcomeKind; total: number; assessorTotals: number[]; spread: number; vetoes: string[] };
   /** 整改报告: back to inspection for the next round */
-  RectificationSubmitted: { summary: string; documentRefs: string[] };
+  RectificationSubmitted: ReportPayload;
   /** 推荐至金华 */
   Recommended: { batch: string | null };
   /** 金华市级认定 */
-  Certified: { documentNumber: string; certifiedOn: string };
-  NotCertified: Record<string, never>;
+  Certified: { documentNumber: string; certifiedOn: string; documents?: DocumentRef[] };
+  NotCertified: { documents?: DocumentRef[] };
   /** 年度复核 */
   AnnualReviewRecorded: { year: number; summary: string };
   /** 撤销命名（一票否决） */

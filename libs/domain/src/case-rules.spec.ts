@@ -22,10 +22,12 @@ import {
   type Decision,
 } from './case-rules.js';
 import { evolveCase, initialCaseState, type CaseState } from './case-state.js';
+import { resolverOver } from './documents.js';
 import { parseFramework } from './indicators/framework-schema.js';
 import { DEFAULT_THRESHOLDS, type ScoreSheet } from './indicators/scoring.js';
 
 const name = (zh: string) => ({ zh, en: zh });
+const noDocuments = resolverOver([]);
 const context: CaseRulesContext = {
   framework: parseFramework(
     {
@@ -80,16 +82,16 @@ const enrolled = apply(initialCaseState({ caseId: 'case:c:u', campaignId: 'c', u
 ]);
 
 function cultivated(): CaseState {
-  let state = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }));
+  let state = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }, noDocuments));
   state = apply(state, decideReviewPlan(state, { actor: admin, approve: true }));
-  state = apply(state, decideProgressReport(state, { actor: contact, ...report }));
+  state = apply(state, decideProgressReport(state, { actor: contact, ...report }, noDocuments));
   return apply(state, decideDeclareReady(state, { actor: contact }));
 }
 
 function inInspection(): CaseState {
   let state = cultivated();
   state = apply(state, decideAssignAssessors(state, { actor: admin, assessorIds: [alice.id, bob.id] }));
-  return apply(state, decideSelfAssessment(state, { actor: contact, sheet: sheet(65, 28) }, context));
+  return apply(state, decideSelfAssessment(state, { actor: contact, sheet: sheet(65, 28) }, context, noDocuments));
 }
 
 describe('the case rules, step by step', () => {
@@ -97,17 +99,20 @@ describe('the case rules, step by step', () => {
     let state = inInspection();
     expect(state).toMatchObject({ stage: 'inspection', selfAssessmentTotal: 93, inspection: { round: 1, sheets: {} } });
 
-    const first = decideInspectionScores(state, { actor: alice, sheet: sheet(62, 26), findings: ['台账齐全'] }, context);
+    const first = decideInspectionScores(state, { actor: alice, sheet: sheet(62, 26), findings: ['台账齐全'] }, context, noDocuments);
     expect(first.map((event) => event.type)).toEqual(['InspectionScoresSubmitted']);
     state = apply(state, first);
-    const second = decideInspectionScores(state, { actor: bob, sheet: sheet(60, 25), findings: [] }, context);
+    const second = decideInspectionScores(state, { actor: bob, sheet: sheet(60, 25), findings: [] }, context, noDocuments);
     expect(second.map((event) => event.type)).toEqual(['InspectionScoresSubmitted', 'InspectionConcluded']);
     state = apply(state, second);
     expect(state).toMatchObject({ stage: 'passed', lastOutcome: { kind: 'pass', total: 86.5 } });
 
     state = apply(state, decideRecommend(state, { actor: admin, batch: '2019-第一批' }));
     expect(state.stage).toBe('recommended');
-    state = apply(state, decideJinhuaDecision(state, { actor: jinhua, certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }));
+    state = apply(
+      state,
+      decideJinhuaDecision(state, { actor: jinhua, certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }, noDocuments),
+    );
     expect(state).toMatchObject({ stage: 'certified', certification: { documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' } });
     state = apply(state, decideAnnualReview(state, { actor: admin, year: 2020, summary: '保持' }));
     state = apply(state, decideRevoke(state, { actor: admin, reason: '村干部严重违纪，一票否决' }));
@@ -117,23 +122,23 @@ describe('the case rules, step by step', () => {
 
   it('sends a shortfall to rectification and re-inspects in a new round, within the bounded rounds', () => {
     let state = inInspection();
-    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(55, 20), findings: ['三资台账不全'] }, context));
-    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(53, 22), findings: [] }, context));
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(55, 20), findings: ['三资台账不全'] }, context, noDocuments));
+    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(53, 22), findings: [] }, context, noDocuments));
     expect(state).toMatchObject({ stage: 'rectification', rectificationRounds: 1, lastOutcome: { kind: 'rectification', total: 75 } });
-    state = apply(state, decideRectification(state, { actor: contact, ...report }));
+    state = apply(state, decideRectification(state, { actor: contact, ...report }, noDocuments));
     expect(state).toMatchObject({ stage: 'inspection', inspection: { round: 2, sheets: {} } });
-    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(56, 20), findings: [] }, context));
-    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(54, 22), findings: [] }, context));
-    state = apply(state, decideRectification(state, { actor: contact, ...report }));
-    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(56, 20), findings: [] }, context));
-    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(54, 22), findings: [] }, context));
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(56, 20), findings: [] }, context, noDocuments));
+    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(54, 22), findings: [] }, context, noDocuments));
+    state = apply(state, decideRectification(state, { actor: contact, ...report }, noDocuments));
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(56, 20), findings: [] }, context, noDocuments));
+    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(54, 22), findings: [] }, context, noDocuments));
     expect(state).toMatchObject({ stage: 'not_recommended', rectificationRounds: 2, lastOutcome: { kind: 'fail' } });
   });
 
   it('fails a vetoed unit whatever its scores', () => {
     let state = inInspection();
-    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(70, 30, ['V1']), findings: [] }, context));
-    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(70, 30), findings: [] }, context));
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(70, 30, ['V1']), findings: [] }, context, noDocuments));
+    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(70, 30), findings: [] }, context, noDocuments));
     expect(state).toMatchObject({ stage: 'not_recommended', lastOutcome: { kind: 'fail', total: 100 } });
   });
 });
@@ -145,29 +150,29 @@ describe('what the case rules refuse', () => {
         decideEnrollment(contact);
       }),
     ).toBe('ROLE_NOT_ALLOWED');
-    expect(refusal(() => decideSubmitPlan(enrolled, { actor: alice, ...report }))).toBe('ROLE_NOT_ALLOWED');
+    expect(refusal(() => decideSubmitPlan(enrolled, { actor: alice, ...report }, noDocuments))).toBe('ROLE_NOT_ALLOWED');
     expect(refusal(() => decideReviewPlan(enrolled, { actor: contact, approve: true }))).toBe('ROLE_NOT_ALLOWED');
     const recommended = (() => {
       let state = inInspection();
-      state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(70, 30), findings: [] }, context));
-      state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(70, 30), findings: [] }, context));
+      state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(70, 30), findings: [] }, context, noDocuments));
+      state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(70, 30), findings: [] }, context, noDocuments));
       return apply(state, decideRecommend(state, { actor: admin }));
     })();
-    expect(refusal(() => decideJinhuaDecision(recommended, { actor: admin, certified: false, reason: 'x' }))).toBe('ROLE_NOT_ALLOWED');
+    expect(refusal(() => decideJinhuaDecision(recommended, { actor: admin, certified: false, reason: 'x' }, noDocuments))).toBe('ROLE_NOT_ALLOWED');
   });
 
   it('refuses steps in the wrong stage or order', () => {
-    expect(refusal(() => decideProgressReport(enrolled, { actor: contact, ...report }))).toBe('PLAN_NOT_APPROVED');
+    expect(refusal(() => decideProgressReport(enrolled, { actor: contact, ...report }, noDocuments))).toBe('PLAN_NOT_APPROVED');
     expect(refusal(() => decideDeclareReady(enrolled, { actor: contact }))).toBe('NOT_READY');
-    expect(refusal(() => decideSelfAssessment(enrolled, { actor: contact, sheet: sheet(60, 20) }, context))).toBe('WRONG_STAGE');
+    expect(refusal(() => decideSelfAssessment(enrolled, { actor: contact, sheet: sheet(60, 20) }, context, noDocuments))).toBe('WRONG_STAGE');
     expect(refusal(() => decideReviewPlan(enrolled, { actor: admin, approve: true }))).toBe('NO_PLAN_PENDING');
     expect(refusal(() => decideRecommend(inInspection(), { actor: admin }))).toBe('WRONG_STAGE');
     expect(refusal(() => decideRevoke(inInspection(), { actor: admin, reason: 'x' }))).toBe('WRONG_STAGE');
-    expect(refusal(() => decideRectification(inInspection(), { actor: contact, ...report }))).toBe('WRONG_STAGE');
+    expect(refusal(() => decideRectification(inInspection(), { actor: contact, ...report }, noDocuments))).toBe('WRONG_STAGE');
   });
 
   it('demands a reason to return a plan, withdraw, revoke, extend or replace assessors', () => {
-    const submitted = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }));
+    const submitted = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }, noDocuments));
     expect(refusal(() => decideReviewPlan(submitted, { actor: admin, approve: false, reason: '  ' }))).toBe('REASON_REQUIRED');
     expect(apply(submitted, decideReviewPlan(submitted, { actor: admin, approve: false, reason: '缺少三务公开措施' })).planStatus).toBe('returned');
     expect(refusal(() => decideWithdraw(enrolled, { actor: admin, reason: '' }))).toBe('REASON_REQUIRED');
@@ -188,28 +193,63 @@ describe('what the case rules refuse', () => {
     expect(refusal(() => decideAssignAssessors(conflicted, { actor: admin, assessorIds: [alice.id, carol.id] }))).toBe('ASSESSOR_CONFLICT');
 
     let state = inInspection();
-    expect(refusal(() => decideInspectionScores(state, { actor: carol, sheet: sheet(60, 20), findings: [] }, context))).toBe('NOT_ASSIGNED');
-    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(60, 20), findings: [] }, context));
-    expect(refusal(() => decideInspectionScores(state, { actor: alice, sheet: sheet(61, 20), findings: [] }, context))).toBe('ALREADY_SCORED');
+    expect(refusal(() => decideInspectionScores(state, { actor: carol, sheet: sheet(60, 20), findings: [] }, context, noDocuments))).toBe('NOT_ASSIGNED');
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(60, 20), findings: [] }, context, noDocuments));
+    expect(refusal(() => decideInspectionScores(state, { actor: alice, sheet: sheet(61, 20), findings: [] }, context, noDocuments))).toBe('ALREADY_SCORED');
     // A conflict found mid-inspection removes the assessor and their scores; the round waits for a replacement.
     state = apply(state, decideDeclareConflict(state, { actor: admin, assessorId: alice.id }));
     expect(state.assessorIds).toEqual([bob.id]);
     expect(state.inspection?.sheets).toEqual({});
-    expect(refusal(() => decideInspectionScores(state, { actor: bob, sheet: sheet(60, 20), findings: [] }, context))).toBe('TOO_FEW_ASSESSORS');
+    expect(refusal(() => decideInspectionScores(state, { actor: bob, sheet: sheet(60, 20), findings: [] }, context, noDocuments))).toBe('TOO_FEW_ASSESSORS');
   });
 
   it('refuses an incomplete self-assessment and a deadline that is not later', () => {
     const ready = cultivated();
     const partial: ScoreSheet = { scores: [{ indicatorCode: 'I2', points: 20, evidence: [] }], vetoes: [] };
-    expect(refusal(() => decideSelfAssessment(ready, { actor: contact, sheet: partial }, context))).toBe('SCORE_SHEET_INVALID');
+    expect(refusal(() => decideSelfAssessment(ready, { actor: contact, sheet: partial }, context, noDocuments))).toBe('SCORE_SHEET_INVALID');
     const extended = apply(ready, decideExtendDeadline(ready, { actor: admin, deadline: 'self_assessment', dueOn: '2019-10-15', reason: '汛期' }));
     expect(extended.deadlines).toEqual({ self_assessment: '2019-10-15' });
     expect(refusal(() => decideExtendDeadline(extended, { actor: admin, deadline: 'self_assessment', dueOn: '2019-10-15', reason: '再延' }))).toBe('NOT_LATER');
   });
 
+  it('takes a document as the evidence an indicator requires, and records what it is in place of its id', () => {
+    const ready = cultivated();
+    const ledger = { documentId: '0b7e9d2c-1f3a-4c5b-8e6d-7f8a9b0c1d2e', sha256: 'b'.repeat(64), name: '三资台账.xlsx', size: 2048, type: 'application/xlsx' };
+    const withoutEvidence: ScoreSheet = {
+      scores: [
+        { indicatorCode: 'I1', points: 60, evidence: [] },
+        { indicatorCode: 'I2', points: 20, evidence: [] },
+      ],
+      vetoes: [],
+    };
+    expect(refusal(() => decideSelfAssessment(ready, { actor: contact, sheet: withoutEvidence }, context, noDocuments))).toBe('SCORE_SHEET_INVALID');
+    const documented: ScoreSheet = {
+      ...withoutEvidence,
+      scores: [
+        { indicatorCode: 'I1', points: 60, evidence: [], documentIds: [ledger.documentId] },
+        { indicatorCode: 'I2', points: 20, evidence: [] },
+      ],
+    };
+    const [event] = decideSelfAssessment(ready, { actor: contact, sheet: documented }, context, resolverOver([ledger]));
+    expect(event).toEqual({
+      type: 'SelfAssessmentSubmitted',
+      payload: {
+        sheet: {
+          scores: [
+            { indicatorCode: 'I1', points: 60, evidence: [], documents: [ledger] },
+            { indicatorCode: 'I2', points: 20, evidence: [] },
+          ],
+          vetoes: [],
+        },
+        total: 80,
+      },
+    });
+    expect(refusal(() => decideSelfAssessment(ready, { actor: contact, sheet: documented }, context, noDocuments))).toBe('DOCUMENT_UNKNOWN');
+  });
+
   it('gives every refusal in Chinese and English', () => {
     try {
-      decideSubmitPlan(inInspection(), { actor: contact, ...report });
+      decideSubmitPlan(inInspection(), { actor: contact, ...report }, noDocuments);
     } catch (error) {
       expect(error).toBeInstanceOf(CaseRuleViolation);
       expect((error as CaseRuleViolation).messageZh).toContain('检查验收');

@@ -17,6 +17,7 @@ import type {
 import { CaseRuleViolation } from './case-rule-violation.js';
 import type { CaseEventBody } from './case-events.js';
 import type { CaseState } from './case-state.js';
+import { refsOf, type DocumentResolver } from './documents.js';
 import type { IndicatorFramework } from './indicators/framework.js';
 import {
   assertScoreSheet,
@@ -116,8 +117,23 @@ export function decideEnrollment(actor: Actor): void {
   requireRole(actor, 'enroll', '确定培育对象', 'enroll units');
 }
 
+/** A report's event payload: its summary, its documents (each once) and the notes of earlier releases. */
+function reportPayload(summary: string, command: ReportCommand, documents: DocumentResolver) {
+  return { summary, documentRefs: [...command.documentRefs], documents: refsOf('', command.documentIds, documents) };
+}
+
+/** The sheet as recorded: each score's documents in place of their ids. */
+function recordedSheet(sheet: ScoreSheet, documents: DocumentResolver): ScoreSheet {
+  return {
+    ...sheet,
+    scores: sheet.scores.map(({ documentIds, ...score }, index) =>
+      documentIds?.length ? { ...score, documents: refsOf(`scores[${String(index)}].`, documentIds, documents) } : score,
+    ),
+  };
+}
+
 /** 提交创建方案: the unit contact, during cultivation, when no plan is pending or approved. */
-export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): Decision {
+export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand, documents: DocumentResolver): Decision {
   requireRole(command.actor, 'submitPlan', '提交创建方案', 'submit the creation plan');
   requireStage(state, ['cultivation'], '提交创建方案', 'submitting a creation plan');
   if (state.planStatus === 'submitted' || state.planStatus === 'approved') {
@@ -128,7 +144,7 @@ export function decideSubmitPlan(state: CaseState, command: SubmitPlanCommand): 
     );
   }
   const summary = requireText(command.summary, '创建方案内容', 'creation plan summary');
-  return [{ type: 'PlanSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
+  return [{ type: 'PlanSubmitted', payload: reportPayload(summary, command, documents) }];
 }
 
 /** 审核创建方案: the office approves, or returns with a reason. */
@@ -142,13 +158,13 @@ export function decideReviewPlan(state: CaseState, command: ReviewPlanCommand): 
 }
 
 /** 进度报告: periodic reports once the plan is approved. */
-export function decideProgressReport(state: CaseState, command: ReportCommand): Decision {
+export function decideProgressReport(state: CaseState, command: ReportCommand, documents: DocumentResolver): Decision {
   requireRole(command.actor, 'submitProgressReport', '提交进度报告', 'submit progress reports');
   requireStage(state, ['cultivation'], '提交进度报告', 'reporting progress');
   if (state.planStatus !== 'approved')
     refuse('PLAN_NOT_APPROVED', '创建方案通过审核后才能提交进度报告', 'Progress reports start once the creation plan is approved');
   const summary = requireText(command.summary, '进度报告内容', 'progress report summary');
-  return [{ type: 'ProgressReportSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
+  return [{ type: 'ProgressReportSubmitted', payload: reportPayload(summary, command, documents) }];
 }
 
 /** 申报自评: the unit declares itself ready (plan approved, at least one progress report). */
@@ -164,11 +180,11 @@ export function decideDeclareReady(state: CaseState, { actor }: ActorOnlyCommand
 // ── Self-assessment 自评 ─────────────────────────────────────────────────────────────────────
 
 /** 自评: every indicator scored, with evidence where the framework requires it. */
-export function decideSelfAssessment(state: CaseState, command: SelfAssessmentCommand, context: CaseRulesContext): Decision {
+export function decideSelfAssessment(state: CaseState, command: SelfAssessmentCommand, context: CaseRulesContext, documents: DocumentResolver): Decision {
   requireRole(command.actor, 'submitSelfAssessment', '提交自评', 'submit the self-assessment');
   requireStage(state, ['self_assessment'], '提交自评', 'self-assessment');
   assertScoreSheet(context.framework, command.sheet, { complete: true, evidence: true });
-  return [{ type: 'SelfAssessmentSubmitted', payload: { sheet: command.sheet, total: totalOf(command.sheet) } }];
+  return [{ type: 'SelfAssessmentSubmitted', payload: { sheet: recordedSheet(command.sheet, documents), total: totalOf(command.sheet) } }];
 }
 
 // ── Inspection 检查验收 ───────────────────────────────────────────────────────────────────────
@@ -205,7 +221,7 @@ export function decideDeclareConflict(state: CaseState, command: DeclareConflict
  * 检查评分: each assigned assessor scores independently, once per round. When the last assigned assessor
  * has scored, the outcome is decided here and recorded with the scores.
  */
-export function decideInspectionScores(state: CaseState, command: InspectionScoresCommand, context: CaseRulesContext): Decision {
+export function decideInspectionScores(state: CaseState, command: InspectionScoresCommand, context: CaseRulesContext, documents: DocumentResolver): Decision {
   const assessorId = command.actor.id;
   requireRole(command.actor, 'submitInspectionScores', '提交检查评分', 'submit inspection scores');
   requireStage(state, ['inspection'], '提交检查评分', 'inspection scoring');
@@ -223,7 +239,16 @@ export function decideInspectionScores(state: CaseState, command: InspectionScor
   if (assessorId in round.sheets) refuse('ALREADY_SCORED', `您已提交第 ${round.round} 轮评分`, `You have already scored round ${round.round}`);
   assertScoreSheet(context.framework, command.sheet, { complete: true, evidence: false });
   const findings = command.findings.map((finding) => finding.trim()).filter(Boolean);
-  const submitted: CaseEventBody = { type: 'InspectionScoresSubmitted', payload: { assessorId, round: round.round, sheet: command.sheet, findings } };
+  const submitted: CaseEventBody = {
+    type: 'InspectionScoresSubmitted',
+    payload: {
+      assessorId,
+      round: round.round,
+      sheet: recordedSheet(command.sheet, documents),
+      findings,
+      documents: refsOf('', command.documentIds, documents),
+    },
+  };
   const sheets: Readonly<Record<string, ScoreSheet | undefined>> = { ...round.sheets, [assessorId]: command.sheet };
   const scored = state.assessorIds.map((id) => sheets[id]).filter((each): each is ScoreSheet => each !== undefined);
   if (scored.length < state.assessorIds.length) return [submitted];
@@ -246,11 +271,11 @@ export function decideInspectionScores(state: CaseState, command: InspectionScor
 }
 
 /** 整改报告: the unit reports its rectification; a new inspection round follows. */
-export function decideRectification(state: CaseState, command: ReportCommand): Decision {
+export function decideRectification(state: CaseState, command: ReportCommand, documents: DocumentResolver): Decision {
   requireRole(command.actor, 'submitRectification', '提交整改报告', 'submit the rectification report');
   requireStage(state, ['rectification'], '提交整改报告', 'reporting rectification');
   const summary = requireText(command.summary, '整改报告内容', 'rectification report summary');
-  return [{ type: 'RectificationSubmitted', payload: { summary, documentRefs: [...command.documentRefs] } }];
+  return [{ type: 'RectificationSubmitted', payload: reportPayload(summary, command, documents) }];
 }
 
 // ── Recommendation and certification 推荐与认定 ─────────────────────────────────────────────────
@@ -263,16 +288,17 @@ export function decideRecommend(state: CaseState, command: RecommendCommand): De
 }
 
 /** 金华市级认定: certified with document number (文号) and date, or not, with a reason. */
-export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCommand): Decision {
+export function decideJinhuaDecision(state: CaseState, command: JinhuaDecisionCommand, documents: DocumentResolver): Decision {
   requireRole(command.actor, 'recordJinhuaDecision', '录入金华市级认定结果', 'record the Jinhua decision');
   requireStage(state, ['recommended'], '录入认定结果', 'recording the Jinhua decision');
+  const notices = refsOf('', command.documentIds, documents);
   if (!command.certified) {
     requireReason(command.reason, '不予认定', 'decline certification');
-    return [{ type: 'NotCertified', payload: {} }];
+    return [{ type: 'NotCertified', payload: { documents: notices } }];
   }
   const documentNumber = requireText(command.documentNumber, '认定文号', 'document number');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(command.certifiedOn)) refuse('DATE_INVALID', '认定日期须为 YYYY-MM-DD', 'The certification date must be YYYY-MM-DD');
-  return [{ type: 'Certified', payload: { documentNumber, certifiedOn: command.certifiedOn } }];
+  return [{ type: 'Certified', payload: { documentNumber, certifiedOn: command.certifiedOn, documents: notices } }];
 }
 
 // ── After certification 动态管理 ────────────────────────────────────────────────────────────────

@@ -1,10 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { CaseEventBody, CaseState } from '#domain';
+import { documentsReferencedBy, type CaseEventBody, type CaseState } from '#domain';
 import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
 import { caseStateAfter, eventBodyOf } from './case-projection.js';
 import { eventsInChainOrder } from './event-stream.js';
 import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
+import { markDocumentsReferenced } from './documents/document-records.js';
 
 /** A retried append that does not match what was first written under the same event id. */
 export class EventConflictError extends Error {
@@ -49,6 +50,7 @@ export class CaseEventStore {
       entity.hash = hashEvent(prevHash, hashedFieldsOf(entity));
       await em.insert(CaseEventEntity, entity);
       await projectCaseEvent(em, input.caseId, input.event, entity.occurredAt);
+      await markDocumentsReferenced(em, documentsReferencedBy(input.event), entity.occurredAt);
       return toRecorded(entity);
     });
   }

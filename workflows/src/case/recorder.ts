@@ -128,7 +128,12 @@ export function asFailure<T>(decide: () => T): T {
     return decide();
   } catch (error) {
     if (error instanceof CaseRuleViolation) {
-      const details: CaseRuleViolationDetails = { code: error.code, messageZh: error.messageZh, messageEn: error.messageEn };
+      const details: CaseRuleViolationDetails = {
+        code: error.code,
+        messageZh: error.messageZh,
+        messageEn: error.messageEn,
+        ...(error.fields.length ? { fields: error.fields } : {}),
+      };
       throw ApplicationFailure.create({ type: CASE_RULE_VIOLATION, message: error.message, details: [details], nonRetryable: true });
     }
     throw error;

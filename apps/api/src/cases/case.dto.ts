@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -38,6 +39,26 @@ import {
 import { PageQuery } from '../common/paging.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The ids of documents uploaded to the case (POST /api/cases/:caseId/documents) that a step rests on. */
+function DocumentIds(zh: string, en: string, maxItems: number): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `${zh}：已上传至本案件的文件编号 / ${en}: ids of documents uploaded to this case`,
+      type: [String],
+      format: 'uuid',
+      maxItems,
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsUUID('all', { each: true, message: '每个文件编号须为上传文件时返回的 UUID / each document id must be the UUID returned by the upload' }),
+  );
+}
+
+/** Free-text references of earlier releases: read for one more release (see the README), then removed. */
+const LEGACY_REFERENCES =
+  '（已弃用）旧版文本引用：文件编号按文件读取，其余文字作为备注记录，不对应任何文件 / (Deprecated) free-text references: a document id is read as that document, any other text is recorded as a note naming no file';
 
 export class InspectionRoundDto {
   @ApiProperty({ description: '检查轮次 / Inspection round' }) round!: number;
@@ -89,7 +110,10 @@ export class ReportDto {
   @MaxLength(L.summary)
   summary!: string;
 
-  @ApiPropertyOptional({ description: '附件引用（文件编号或链接）/ Document references', type: [String], maxItems: L.documentRefs })
+  @DocumentIds('附件', 'Documents', L.documentIds)
+  documentIds?: string[];
+
+  @ApiPropertyOptional({ description: LEGACY_REFERENCES, type: [String], maxItems: L.documentRefs, deprecated: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(L.documentRefs)
@@ -122,7 +146,10 @@ export class EmptyDto {}
 export class ScoreDto {
   @ApiProperty({ description: '指标编号 / Indicator code', example: 'VI-1.1' }) @IsString() @IsNotEmpty() @MaxLength(L.indicatorCode) indicatorCode!: string;
   @ApiProperty({ description: '得分（0 至分值）/ Points (0 to the weight)' }) @IsNumber() @Min(0) @Max(L.points) points!: number;
-  @ApiPropertyOptional({ description: '佐证材料 / Evidence', type: [String] })
+  @DocumentIds('佐证材料', 'Evidence', L.evidence)
+  documentIds?: string[];
+
+  @ApiPropertyOptional({ description: `佐证材料说明。${LEGACY_REFERENCES}`, type: [String], maxItems: L.evidence })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(L.evidence)
@@ -158,6 +185,9 @@ export class InspectionScoresDto extends ScoreSheetDto {
   @IsString({ each: true })
   @MaxLength(L.finding, { each: true })
   findings?: string[];
+
+  @DocumentIds('检查发现材料', 'Documents of the findings', L.documentIds)
+  documentIds?: string[];
 }
 
 export class AssignAssessorsDto {
@@ -196,6 +226,8 @@ export class JinhuaDecisionDto {
   @Matches(DATE, { message: 'certifiedOn must be YYYY-MM-DD' })
   certifiedOn?: string;
   @ApiPropertyOptional({ description: '不予认定理由 / Reason when not certified' }) @IsOptional() @IsString() @MaxLength(L.reason) reason?: string;
+  @DocumentIds('认定通知等文件', "Jinhua's notice and other documents", L.documentIds)
+  documentIds?: string[];
 }
 
 export class AnnualReviewDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, CaseStep, Principal } from '#domain';
+import { readLegacyReferences, type Actor, type CaseStep, type Principal } from '#domain';
 import type { RecordedCaseEvent } from '#contracts';
 import { Allow, OnCase } from '../auth/access.decorators.js';
 import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
@@ -43,9 +43,22 @@ function Step(path: string, step: CaseStep, summaryZh: string, summaryEn: string
   };
 }
 
-const documents = (body: { documentRefs?: string[] }): string[] => body.documentRefs ?? [];
+/** A step's documents: its \`documentIds\`, and those named in the deprecated free-text references (the rest stay notes). */
+function withDocuments(documentIds: readonly string[] | undefined, references: readonly string[] | undefined): { documentIds: string[]; notes: string[] } {
+  const legacy = readLegacyReferences(references ?? []);
+  return { documentIds: [...new Set([...(documentIds ?? []).map((id) => id.toLowerCase()), ...legacy.documentIds])], notes: legacy.notes };
+}
+
+const report = (body: ReportDto) => {
+  const { documentIds, notes } = withDocuments(body.documentIds, body.documentRefs);
+  return { summary: body.summary, documentIds, documentRefs: notes };
+};
+
 const sheetOf = (body: ScoreSheetDto) => ({
-  scores: body.scores.map((score) => ({ indicatorCode: score.indicatorCode, points: score.points, evidence: score.evidence ?? [] })),
+  scores: body.scores.map((score) => {
+    const { documentIds, notes } = withDocuments(score.documentIds, score.evidence);
+    return { indicatorCode: score.indicatorCode, points: score.points, evidence: notes, ...(documentIds.length ? { documentIds } : {}) };
+  }),
   vetoes: body.vetoes ?? [],
 });
 
@@ -89,7 +102,7 @@ export class CasesController {
 
   @Step('plan', 'submitPlan', '提交创建方案（联络人）', 'Submit the creation plan (unit contact)')
   submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
-    return this.cases.step(caseId, 'submitPlan', { actor, summary: body.summary, documentRefs: documents(body) });
+    return this.cases.step(caseId, 'submitPlan', { actor, ...report(body) });
   }
 
   @Step('plan/review', 'reviewPlan', '审核创建方案：通过或退回（管理员）', 'Approve or return the creation plan (administrator)')
@@ -99,7 +112,7 @@ export class CasesController {
 
   @Step('progress-reports', 'submitProgressReport', '提交进度报告（联络人）', 'File a progress report (unit contact)')
   progressReport(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
-    return this.cases.step(caseId, 'submitProgressReport', { actor, summary: body.summary, documentRefs: documents(body) });
+    return this.cases.step(caseId, 'submitProgressReport', { actor, ...report(body) });
   }
 
   @Step('readiness', 'declareReady', '结束培育、申报自评', 'Declare readiness: end cultivation')
@@ -126,12 +139,17 @@ export class CasesController {
 
   @Step('inspection-scores', 'submitInspectionScores', '提交检查评分与发现（检查组成员）', 'Submit inspection scores and findings (assessor)')
   inspectionScores(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: InspectionScoresDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
-    return this.cases.step(caseId, 'submitInspectionScores', { actor, sheet: sheetOf(body), findings: body.findings ?? [] });
+    return this.cases.step(caseId, 'submitInspectionScores', {
+      actor,
+      sheet: sheetOf(body),
+      findings: body.findings ?? [],
+      documentIds: withDocuments(body.documentIds, []).documentIds,
+    });
   }
 
   @Step('rectification', 'submitRectification', '提交整改报告（联络人）', 'Report the rectification (unit contact)')
   rectification(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
-    return this.cases.step(caseId, 'submitRectification', { actor, summary: body.summary, documentRefs: documents(body) });
+    return this.cases.step(caseId, 'submitRectification', { actor, ...report(body) });
   }
 
   @Step('recommendation', 'recommend', '推荐至金华（管理员）', 'Recommend to Jinhua (administrator)')
@@ -145,8 +163,8 @@ export class CasesController {
       caseId,
       'recordJinhuaDecision',
       body.certified
-        ? { actor, certified: true, documentNumber: body.documentNumber ?? '', certifiedOn: body.certifiedOn ?? '' }
-        : { actor, certified: false, reason: body.reason ?? '' },
+        ? { actor, certified: true, documentNumber: body.documentNumber ?? '', certifiedOn: body.certifiedOn ?? '', documentIds: body.documentIds ?? [] }
+        : { actor, certified: false, reason: body.reason ?? '', documentIds: body.documentIds ?? [] },
     );
   }
 

@@ -82,7 +82,7 @@ function asBilingualError(exception: unknown): BilingualError | null {
   if (exception instanceof BilingualError) return exception;
   if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
     const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
-    if (details) return new CaseRuleViolation(details.code, details.messageZh, details.messageEn);
+    if (details) return new CaseRuleViolation(details.code, details.messageZh, details.messageEn, details.fields ?? []);
   }
   if (exception instanceof WorkflowNotFoundError) return notFound('案件', 'Case', exception.workflowId, 'CASE_NOT_FOUND');
   if (exception instanceof WorkflowExecutionAlreadyStartedError) {

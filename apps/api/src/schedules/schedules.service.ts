@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
 import { AppConfig } from '#config';
-import { PROGRAM_SCHEDULES, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
+import { PROGRAM_SCHEDULES, type DocumentHousekeepingInput, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
 import type { ScheduleDto } from './schedule.dto.js';
 import { notFound } from '#domain';
 
@@ -11,6 +11,7 @@ const RETRY_MAX_MS = 60_000;
 const SCHEDULE_NAMES: Readonly<Record<ProgramScheduleName, { zh: string; en: string }>> = {
   weeklyDigest: { zh: '每周汇总（本周到期、已逾期、停滞案件）', en: 'Weekly digest (due this week, overdue, stalled)' },
   progressReportCall: { zh: '每月进度报告提醒（培育阶段单位）', en: 'Monthly call for progress reports (units in cultivation)' },
+  documentHousekeeping: { zh: '清理长期未被引用的上传文件', en: 'Remove uploads no step has referenced' },
 };
 
 /**
@@ -104,7 +105,15 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private cronOf(name: ProgramScheduleName): string {
-    return name === 'weeklyDigest' ? this.config.schedules.weeklyDigestCron : this.config.schedules.progressCallCron;
+    const { weeklyDigestCron, progressCallCron, documentHousekeepingCron } = this.config.schedules;
+    return { weeklyDigest: weeklyDigestCron, progressReportCall: progressCallCron, documentHousekeeping: documentHousekeepingCron }[name];
+  }
+
+  /** What each job's workflow is started with. */
+  private argsOf(name: ProgramScheduleName): unknown[] {
+    const digest: WeeklyDigestInput = { stalledAfterDays: this.config.schedules.stalledAfterDays };
+    const housekeeping: DocumentHousekeepingInput = { unreferencedAfterDays: this.config.documents.unreferencedAfterDays };
+    return { weeklyDigest: [digest], progressReportCall: [], documentHousekeeping: [housekeeping] }[name];
   }
 
   private handle(id: string): ReturnType<Client['schedule']['getHandle']> {
@@ -115,7 +124,6 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
   private optionsFor(name: ProgramScheduleName): ScheduleOptions {
     const schedule = PROGRAM_SCHEDULES[name];
     const cron = this.cronOf(name);
-    const digest: WeeklyDigestInput = { stalledAfterDays: this.config.schedules.stalledAfterDays };
     return {
       scheduleId: schedule.id,
       spec: { cronExpressions: [cron], timezone: SCHEDULE_TIMEZONE },
@@ -124,7 +132,7 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
         workflowType: schedule.workflowType,
         workflowId: schedule.id,
         taskQueue: this.config.temporal.taskQueue,
-        args: name === 'weeklyDigest' ? [digest] : [],
+        args: this.argsOf(name),
       },
       // A run missed while the cluster was down is made up within a day; never two runs of one job at once.
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },

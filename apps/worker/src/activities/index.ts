@@ -1,6 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { CaseActivities, DeadlineActivities, NotificationActivities, ScheduleActivities } from '#contracts';
+import type {
+  CaseActivities,
+  DeadlineActivities,
+  DocumentActivities,
+  DocumentHousekeepingActivities,
+  NotificationActivities,
+  ScheduleActivities,
+} from '#contracts';
 import { DeadlinePlanningActivities } from './deadline.activities.js';
+import { DocumentStoreActivities } from './document.activities.js';
 import { EmailChannel } from '../notifications/email.channel.js';
 import { NotificationDeliveryActivities } from './notification.activities.js';
 import { WebhookChannel } from '../notifications/webhook.channel.js';
@@ -14,10 +22,16 @@ export const ACTIVITY_PROVIDERS = [
   NotificationDeliveryActivities,
   ScheduleActivitiesService,
   DeadlinePlanningActivities,
+  DocumentStoreActivities,
 ];
 
-/** Every activity the worker serves: the case's appends and due dates, notification delivery, the schedules' read-model queries. */
-export type WorkerActivities = CaseActivities & DeadlineActivities & NotificationActivities & ScheduleActivities;
+/** Every activity the worker serves: the case's appends, due dates and documents, notification delivery, the schedules' queries and housekeeping. */
+export type WorkerActivities = CaseActivities &
+  DeadlineActivities &
+  DocumentActivities &
+  NotificationActivities &
+  ScheduleActivities &
+  DocumentHousekeepingActivities;
 
 /** Exactly the activities the worker registers, bound to their Nest providers. */
 export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
@@ -25,6 +39,7 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
   const notifications = app.get(NotificationDeliveryActivities);
   const schedules = app.get(ScheduleActivitiesService);
   const deadlines = app.get(DeadlinePlanningActivities);
+  const documents = app.get(DocumentStoreActivities);
   return {
     appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents),
     deliverNotification: notifications.deliverNotification.bind(notifications),
@@ -32,5 +47,7 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
     casesInCultivation: schedules.casesInCultivation.bind(schedules),
     planDeadline: deadlines.planDeadline.bind(deadlines),
     planNextReminder: deadlines.planNextReminder.bind(deadlines),
+    findCaseDocuments: documents.findCaseDocuments.bind(documents),
+    removeUnreferencedDocuments: documents.removeUnreferencedDocuments.bind(documents),
   };
 }

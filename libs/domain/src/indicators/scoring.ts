@@ -1,3 +1,4 @@
+import type { DocumentRef } from '../documents.js';
 import { CaseRuleViolation } from '../case-rule-violation.js';
 import { indicatorsOf, type IndicatorFramework } from './framework.js';
 
@@ -21,8 +22,12 @@ export interface IndicatorScore {
   readonly indicatorCode: string;
   /** 得分: from 0 up to the indicator's weight. */
   readonly points: number;
-  /** 佐证材料: notes, links or file references. */
+  /** 佐证材料: notes or links (free text). */
   readonly evidence: readonly string[];
+  /** 佐证材料 as stored files: their ids in a step's command… */
+  readonly documentIds?: readonly string[];
+  /** …and what the recorded event keeps of them. */
+  readonly documents?: readonly DocumentRef[];
 }
 
 export interface ScoreSheet {
@@ -68,7 +73,8 @@ export function assertScoreSheet(framework: IndicatorFramework, sheet: ScoreShee
     if (!(score.points >= 0 && score.points <= indicator.weight)) {
       problem(`${code} 得分须在 0 到 ${indicator.weight} 之间`, `${code}: points must be from 0 to ${indicator.weight}`);
     }
-    if (options.evidence && indicator.evidenceRequired && score.evidence.every((item) => item.trim() === '')) {
+    const documented = (score.documentIds?.length ?? 0) + (score.documents?.length ?? 0) > 0;
+    if (options.evidence && indicator.evidenceRequired && !documented && score.evidence.every((item) => item.trim() === '')) {
       problem(`${code} 须附佐证材料`, `${code}: evidence is required`);
     }
   }

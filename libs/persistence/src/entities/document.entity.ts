@@ -7,6 +7,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 @Entity({ tableName: 'document' })
 @Index({ name: 'document_case_index', properties: ['caseId', 'createdAt'] })
 @Index({ name: 'document_sha256_index', properties: ['sha256'] })
+@Index({ name: 'document_unreferenced_index', properties: ['referencedAt', 'createdAt'] })
 export class DocumentEntity {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
@@ -40,7 +41,11 @@ export class DocumentEntity {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  constructor(input: Omit<DocumentEntity, never>) {
+  /** When a step first rested on it (recorded with that step's event); never referenced uploads are cleared after a while. */
+  @Property({ type: 'datetime', nullable: true })
+  referencedAt: Date | null;
+
+  constructor(input: Omit<DocumentEntity, 'referencedAt'> & { referencedAt?: Date | null }) {
     this.id = input.id;
     this.caseId = input.caseId;
     this.unitId = input.unitId;
@@ -51,5 +56,6 @@ export class DocumentEntity {
     this.uploadedBy = input.uploadedBy;
     this.uploadedByRole = input.uploadedByRole;
     this.createdAt = input.createdAt;
+    this.referencedAt = input.referencedAt ?? null;
   }
 }

@@ -8,7 +8,7 @@ import { CaseRecords } from '../case-records.js';
 import { FrameworkCatalog } from '../framework-catalog.js';
 import { NotificationStore } from '../notification-store.js';
 import { openOrm } from '../orm-options.js';
-import { BLOB_STORE, blobStoreFor, DocumentRecords } from '../documents/index.js';
+import { BLOB_STORE, blobStoreFor, DocumentRecords, type BlobStore } from '../documents/index.js';
 
 /** The ORM and the event store as Nest providers; same code on PostgreSQL and SQLite. */
 @Global()
@@ -16,7 +16,7 @@ import { BLOB_STORE, blobStoreFor, DocumentRecords } from '../documents/index.js
   providers: [
     { provide: MikroORM, useFactory: (config: AppConfig) => openOrm(config.database), inject: [AppConfig] },
     { provide: CaseEventStore, useFactory: (orm: MikroORM) => new CaseEventStore(orm), inject: [MikroORM] },
-    { provide: AuditVerifier, useFactory: (orm: MikroORM) => new AuditVerifier(orm), inject: [MikroORM] },
+    { provide: AuditVerifier, useFactory: (orm: MikroORM, blobs: BlobStore) => new AuditVerifier(orm, blobs), inject: [MikroORM, BLOB_STORE] },
     { provide: CaseRecords, useFactory: (orm: MikroORM) => new CaseRecords(orm), inject: [MikroORM] },
     { provide: NotificationStore, useFactory: (orm: MikroORM) => new NotificationStore(orm), inject: [MikroORM] },
     { provide: DocumentRecords, useFactory: (orm: MikroORM) => new DocumentRecords(orm), inject: [MikroORM] },

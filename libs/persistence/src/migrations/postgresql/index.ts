@@ -7,6 +7,7 @@ import { Migration20261125141534_notifications } from './Migration20261125141534
 import { Migration20261125153952_unit_group_chat } from './Migration20261125153952_unit_group_chat.js';
 import { Migration20261201001521_login_throttle } from './Migration20261201001521_login_throttle.js';
 import { Migration20261201013502_documents } from './Migration20261201013502_documents.js';
+import { Migration20261201021638_document_referenced_at } from './Migration20261201021638_document_referenced_at.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125153952_unit_group_chat', class: Migration20261125153952_unit_group_chat },
   { name: 'Migration20261201001521_login_throttle', class: Migration20261201001521_login_throttle },
   { name: 'Migration20261201013502_documents', class: Migration20261201013502_documents },
+  { name: 'Migration20261201021638_document_referenced_at', class: Migration20261201021638_document_referenced_at },
 ];

@@ -7,6 +7,7 @@ import { Migration20261125141531_notifications } from './Migration20261125141531
 import { Migration20261125153728_unit_group_chat } from './Migration20261125153728_unit_group_chat.js';
 import { Migration20261201001520_login_throttle } from './Migration20261201001520_login_throttle.js';
 import { Migration20261201013501_documents } from './Migration20261201013501_documents.js';
+import { Migration20261201021637_document_referenced_at } from './Migration20261201021637_document_referenced_at.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125153728_unit_group_chat', class: Migration20261125153728_unit_group_chat },
   { name: 'Migration20261201001520_login_throttle', class: Migration20261201001520_login_throttle },
   { name: 'Migration20261201013501_documents', class: Migration20261201013501_documents },
+  { name: 'Migration20261201021637_document_referenced_at', class: Migration20261201021637_document_referenced_at },
 ];
