@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import type { AuditReport } from '#persistence';
+import { expectStatus } from '../support/case-journey.js';
 import { ACCEPTED_SAMPLES, uploadDocument, type StoredDocument } from '../support/documents.js';
 import { eventually } from '../support/http.js';
 import type { AuthHeaders } from '../support/stack.js';
@@ -55,16 +58,17 @@ for (const store of ['folder', 's3'] as const)
     let contact: AuthHeaders;
     let otherContact: AuthHeaders;
     /** The stored blobs (their names end in the SHA-256), and the scratch files of uploads under way. */
-    const storedBlobs = async (): Promise<string[]> => {
-      if (store === 'folder') return filesUnder(join(suite.stack.config.dataDir, 'documents')).filter((path) => !path.includes('.incoming'));
-      const client = new S3Client({
+    const s3Client = () =>
+      new S3Client({
         endpoint: s3?.endpoint,
         region: s3?.region,
         forcePathStyle: true,
         credentials: { accessKeyId: s3?.accessKeyId ?? '', secretAccessKey: s3?.secretAccessKey ?? '' },
       });
+    const storedBlobs = async (): Promise<string[]> => {
+      if (store === 'folder') return filesUnder(join(suite.stack.config.dataDir, 'documents')).filter((path) => !path.includes('.incoming'));
       const keys: string[] = [];
-      for await (const page of paginateListObjectsV2({ client }, { Bucket: s3?.bucket, Prefix: 'sha256/' }))
+      for await (const page of paginateListObjectsV2({ client: s3Client() }, { Bucket: s3?.bucket, Prefix: 'sha256/' }))
         keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ''));
       return keys;
     };
@@ -221,6 +225,32 @@ for (const store of ['folder', 's3'] as const)
       } finally {
         await api.stop();
       }
+    });
+
+    it('reports a file a step rests on as missing once it is gone from the store, and refuses a step naming it', async () => {
+      const bytes = Buffer.from(`${store} 创建方案：成立清廉医院建设领导小组。\n`);
+      const plan = await upload({ fileName: '清廉医院创建方案.txt', bytes });
+      await expectStatus(suite.stack.http.post(`/cases/${caseId}/plan`, { summary: '创建方案', documentIds: [plan.body.id] }, contact));
+      const verify = () => expectStatus(suite.stack.http.get<AuditReport>(`/audit/verify?caseId=${encodeURIComponent(caseId)}&documents=true`));
+      expect((await verify()).ok).toBe(true);
+      if (store === 'folder')
+        await rm(join(suite.stack.config.dataDir, 'documents', plan.body.sha256.slice(0, 2), plan.body.sha256.slice(2, 4), plan.body.sha256));
+      else await s3Client().send(new DeleteObjectCommand({ Bucket: s3?.bucket, Key: `sha256/${plan.body.sha256}` }));
+      const report = await verify();
+      expect(report.ok).toBe(false);
+      expect(report.documents?.problems).toEqual([
+        expect.objectContaining({ caseId, documentId: plan.body.id, problem: 'missing', expected: sha256(bytes), found: null }),
+      ]);
+      await expectStatus(suite.stack.http.post(`/cases/${caseId}/plan/review`, { approve: true }));
+      const refused = await suite.stack.http.post<{ code: string }>(
+        `/cases/${caseId}/progress-reports`,
+        { summary: '进度', documentIds: [plan.body.id] },
+        contact,
+      );
+      expect([refused.status, refused.body.code]).toEqual([409, 'DOCUMENT_CONTENT_MISSING']);
+      // The same bytes uploaded again make the record whole.
+      await upload({ fileName: '重传.txt', bytes });
+      expect((await verify()).ok).toBe(true);
     });
 
     it('previews images and PDF inline in a sandbox when asked, and never anything else', async () => {

@@ -28,11 +28,12 @@ describeOnEachDatabase('the program schedules', (suite) => {
     return (await suite.env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
   }
 
-  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai', async () => {
+  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai; document housekeeping daily at 03:30', async () => {
     const listed = await schedules();
     expect(listed.map(({ id, cron, timezone, paused }) => ({ id, cron, timezone, paused }))).toEqual([
       { id: 'qinglian-weekly-digest', cron: '0 9 * * 1', timezone: 'Asia/Shanghai', paused: false },
       { id: 'qinglian-progress-report-call', cron: '0 9 1 * *', timezone: 'Asia/Shanghai', paused: false },
+      { id: 'qinglian-document-housekeeping', cron: '30 3 * * *', timezone: 'Asia/Shanghai', paused: false },
     ]);
     const [weekly, monthly] = listed;
     const nextWeekly = new Date(weekly?.nextRunsAt[0] ?? '');
@@ -47,7 +48,7 @@ describeOnEachDatabase('the program schedules', (suite) => {
     const again = await suite.stack.extraApi({});
     try {
       const listed = await schedules();
-      expect(listed).toHaveLength(2);
+      expect(listed).toHaveLength(3);
       expect(listed.find((schedule) => schedule.id === 'qinglian-weekly-digest')).toMatchObject({ paused: true, note: '国庆假期暂停' });
     } finally {
       await again.close();
