@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +9,7 @@ import type { AppConfig } from '#config';
 import { ApiModule } from './api.module.js';
 import { rateLimited } from './auth/auth-errors.js';
 import { ErrorFilter, errorBody } from './common/error.filter.js';
+import { serveConsole } from './console/serve-console.js';
 import { assignRequestId } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -55,9 +57,12 @@ export function configureApiApp(app: NestExpressApplication, config: AppConfig):
       },
     }),
   );
+  // The console's refresh token arrives as a cookie (only on /api/auth: see AuthController).
+  app.use('/api/auth', cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimits.jsonBytes });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimits.csvBytes });
   app.useLogger(app.get(Logger));
+  serveConsole(app, config.consoleDir);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       [
         '',
         '清廉细胞示范点创建管理已启动 / Qinglian is running',
+        `  工作台 / console:  ${apiUrl}/`,
         `  API:              ${apiUrl}/api`,
         `  OpenAPI 文档:      ${apiUrl}/api/docs   (JSON: ${apiUrl}/api/docs-json)`,
         `  Temporal UI:      ${config.temporal.external ? '(external cluster)' : config.temporal.uiUrl}`,

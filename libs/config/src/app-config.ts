@@ -124,6 +124,7 @@ const environmentSchema = z
         'must be a comma-separated list of host names (host or host:port), or *',
       ),
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2_147_483_648).default(20_971_520),
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
     DOCUMENT_ACCEPTED_TYPES: z
       .string()
       .default(DEFAULT_DOCUMENT_TYPES.join(','))
@@ -194,6 +195,8 @@ export class AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly http: { readonly host: string; readonly port: number };
   readonly dataDir: string;
+  /** The built web console (工作台) the api serves at /. */
+  readonly consoleDir: string;
   readonly database: DatabaseConfig;
   readonly temporal: {
     readonly address: string;
@@ -268,6 +271,7 @@ export class AppConfig {
     this.env = env.NODE_ENV;
     this.http = { host: env.HOST, port: env.PORT };
     this.dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR);
+    this.consoleDir = resolve(cwd, env.CONSOLE_DIR);
     this.database = databaseConfig(env.DATABASE_URL, this.dataDir, cwd);
     this.temporal = {
       address: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_DEV_PORT}`,

@@ -3,13 +3,30 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, Ma
 import { USERNAME_PATTERN } from '#config';
 import { HUMAN_ROLES, PASSWORD_MAX_LENGTH, type HumanRole } from '#domain';
 
+/** Where the refresh token travels: in the JSON (api clients), or only in an HttpOnly cookie (the browser console). */
+export const REFRESH_TOKEN_CARRIERS = ['body', 'cookie'] as const;
+export type RefreshTokenCarrier = (typeof REFRESH_TOKEN_CARRIERS)[number];
+
 export class LoginDto {
   @ApiProperty({ description: '用户名 / Username', example: 'office.admin' }) @IsString() @IsNotEmpty() @MaxLength(64) username!: string;
   @ApiProperty({ description: '口令 / Password', format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX_LENGTH) password!: string;
+  @ApiPropertyOptional({
+    description:
+      '刷新令牌放在哪里：body（默认，接口客户端）或 cookie（浏览器：仅存于 HttpOnly Cookie，页面脚本读不到）/ Where the refresh token goes: body (default, api clients) or cookie (browsers: an HttpOnly cookie only, out of reach of script on the page)',
+    enum: REFRESH_TOKEN_CARRIERS,
+  })
+  @IsOptional()
+  @IsIn(REFRESH_TOKEN_CARRIERS)
+  refreshTokenIn?: RefreshTokenCarrier;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: '刷新令牌（qlr_…）/ Refresh token (qlr_…)' }) @IsString() @IsNotEmpty() @MaxLength(200) refreshToken!: string;
+  @ApiPropertyOptional({ description: '刷新令牌（qlr_…）；缺省时读取 Cookie / Refresh token (qlr_…); read from the cookie when absent' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -29,7 +46,10 @@ export class TokensDto {
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ description: '访问令牌（短期）/ Access token (short-lived)' }) accessToken!: string;
   @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt!: string;
-  @ApiProperty({ description: '刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use)' }) refreshToken!: string;
+  @ApiPropertyOptional({
+    description: '刷新令牌（可撤销，每次使用后更换；放在 Cookie 时不返回）/ Refresh token (revocable, replaced on each use; absent when kept in the cookie)',
+  })
+  refreshToken?: string;
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt!: string;
 }
 

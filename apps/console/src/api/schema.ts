@@ -1,0 +1,4817 @@
+// Generated from the api's OpenAPI document by `npm run console:api`; do not edit.
+/* eslint-disable */
+export interface paths {
+    "/api/account-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账户审计记录（最近 500 条）/ Account audit records (latest 500): logins, failures, lockouts, revocations */
+        get: operations["AccountEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账户列表 / List accounts */
+        get: operations["AccountsController_list"];
+        put?: never;
+        /**
+         * 创建账户（管理员）/ Create an account (administrator)
+         * @description 口令至少 12 个字符，不得为常见口令 / Passwords: 12+ characters, not a common password.
+         */
+        post: operations["AccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看账户 / Read an account */
+        get: operations["AccountsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{accountId}/session-revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销该账户的全部会话（管理员）/ Revoke all of the account’s sessions (administrator) */
+        post: operations["AccountsController_revokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{accountId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用或恢复账户（管理员；停用即撤销全部会话）/ Disable or enable an account (administrator; disabling ends its sessions) */
+        post: operations["AccountsController_setStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{accountId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除登录锁定（管理员）/ Unlock after failed logins (administrator) */
+        post: operations["AccountsController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接口令牌列表（不含令牌本身）/ List api tokens (without the secret) */
+        get: operations["ApiTokensController_list"];
+        put?: never;
+        /** 创建接口令牌（管理员；令牌只显示一次）/ Create an api token (administrator; shown once) */
+        post: operations["ApiTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-tokens/{tokenId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销接口令牌（管理员）/ Revoke an api token (administrator) */
+        post: operations["ApiTokensController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 校验审计记录哈希链 / Verify the audit trail hash chains
+         * @description 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登录：取得访问令牌与刷新令牌 / Log in: an access token and a refresh token
+         * @description 连续失败后须等待，多次失败锁定账户；按来源地址限速。 / Failures in a row slow the next attempt down, then lock the account; rate-limited per client address.
+         */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出：撤销本会话 / Log out: revokes this session */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前身份 / Who am I */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人口令（其他会话随之撤销）/ Change my password (my other sessions are revoked) */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 刷新：以刷新令牌换取新的一对令牌 / Refresh: a new pair of tokens for the refresh token (which is spent) */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作日历：区间内哪些是工作日 / Which days of a range are working days
+         * @description 按国务院节假日安排（含调休上班日）；超出日历覆盖年份答 400 / Per the State Council holiday notices, adjusted working weekends included; dates beyond the covered years answer 400.
+         */
+        get: operations["CalendarController_workingDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按年度列出创建活动 / List campaigns, optionally of one year */
+        get: operations["CampaignsController_list"];
+        put?: never;
+        /** 创建年度活动 / Create a campaign */
+        post: operations["CampaignsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看活动 / Read a campaign */
+        get: operations["CampaignsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确定培育对象：纳入单位并启动案件 / Enroll a unit: starts its case
+         * @description 返回已写入审计记录的案件状态 / Returns the case state once the enrollment is in the audit trail.
+         */
+        post: operations["CampaignsController_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量确定培育对象（JSON）/ Enroll a batch of units (JSON)
+         * @description 先逐行校验，任一行有误则不导入任何数据；重复执行不会重复纳入。 / Every row is checked first: one bad row imports nothing; running it again enrolls nothing twice.
+         */
+        post: operations["CampaignsController_enrollBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/enrollments/batch.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量确定培育对象（CSV）/ Enroll a batch of units (CSV)
+         * @description 错误按行号列出 / Errors name the CSV line.
+         */
+        post: operations["CampaignsController_enrollBatchCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics
+         * @description 由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.
+         */
+        get: operations["CampaignsController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件列表：按活动、领域、阶段、单位名称筛选，分页排序 / List cases: filter, search, page, sort */
+        get: operations["CasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件当前状态 / Current state of a case */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/annual-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 录入年度复核 / Record the annual review
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_annualReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/assessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指派或更换检查组成员（管理员） / Assign or reassign assessors (administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_assignAssessors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申报回避 / Declare an assessor conflict
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_declareConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/deadline-extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延长期限（管理员） / Extend a deadline (administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_extendDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件的文件 / The documents of a case
+         * @description 最新在前 / Newest first
+         */
+        get: operations["DocumentsController_ofCase"];
+        put?: never;
+        /**
+         * 上传文件（创建方案、进度报告、佐证材料、整改报告…）/ Upload a document (plan, report, evidence, rectification…)
+         * @description multipart/form-data，文件放在 file 字段；按内容识别类型；同样的内容只存一份。步骤以返回的 id 引用文件。 / multipart/form-data with the file in the field "file"; the type is decided by the content; the same bytes are stored once. Steps reference the document by the id answered.
+         */
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件审计记录（时间线）/ The case audit trail (timeline), oldest first */
+        get: operations["CasesController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inspection-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交检查评分与发现（检查组成员） / Submit inspection scores and findings (assessor)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_inspectionScores"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/jinhua-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 录入金华市级认定结果（金华审核人） / Record the Jinhua decision (Jinhua reviewer)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_jinhuaDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交创建方案（联络人） / Submit the creation plan (unit contact)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_submitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/plan/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核创建方案：通过或退回（管理员） / Approve or return the creation plan (administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_reviewPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交进度报告（联络人） / File a progress report (unit contact)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_progressReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束培育、申报自评 / Declare readiness: end cultivation
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_declareReady"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 推荐至金华（管理员） / Recommend to Jinhua (administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_recommend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交整改报告（联络人） / Report the rectification (unit contact)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_rectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销命名（一票否决，管理员） / Revoke the title (one-vote veto, administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交自评（联络人） / Submit the self-assessment (unit contact)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_selfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件在某一时间点的状态（由审计记录推算）/ The case as of a past moment, derived from its events */
+        get: operations["CasesController_stateAsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 终止创建（管理员） / Withdraw the unit (administrator)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载文件 / Download a document
+         * @description 范围与所属案件相同（范围外答 404）；默认作为附件下载，图片与 PDF 可 inline=true 在沙箱中预览。 / Same scope as its case (404 outside it); downloaded as an attachment, or previewed in a sandbox with inline=true (images and PDF only).
+         */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各领域指标体系版本 / Framework versions per category */
+        get: operations["FrameworksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{category}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标体系：维度、指标、分值、否决项 / A framework: dimensions, indicators, weights, veto items */
+        get: operations["FrameworksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据库与流程引擎连通性 / Database and Temporal connectivity */
+        get: operations["HealthController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的站内通知（最新在前，可只看未读）/ My in-app notices (newest first, optionally unread only) */
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标为已读 / Mark a notice read
+         * @description 他人的通知视为不存在（404）/ Another account’s notice answers 404.
+         */
+        post: operations["InboxController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 / Mark every notice read */
+        post: operations["InboxController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读通知数 / Number of unread notices */
+        get: operations["InboxController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知偏好 / My notification preferences
+         * @description 站内通知始终开启 / In-app notices are always on.
+         */
+        get: operations["NotificationPreferencesController_get"];
+        /**
+         * 设置我的通知偏好 / Set my notification preferences
+         * @description 关闭邮件不影响站内通知；未知字段被拒绝 / Turning email off never stops in-app notices; unknown fields are refused.
+         */
+        put: operations["NotificationPreferencesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定时任务（每周汇总、每月进度提醒）及其状态 / The recurring jobs (weekly digest, monthly progress call) and their state */
+        get: operations["SchedulesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{scheduleId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂停定时任务 / Pause a recurring job */
+        post: operations["SchedulesController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{scheduleId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复定时任务 / Resume a paused recurring job */
+        post: operations["SchedulesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{scheduleId}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即运行一次 / Run the job once now */
+        post: operations["SchedulesController_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记单位 / Register a unit */
+        post: operations["UnitsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看单位 / Read a unit
+         * @description 联络人只能查看本单位 / A unit contact reads only their own unit.
+         */
+        get: operations["UnitsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/group-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看单位工作群机器人 / Read the unit’s group-chat robot
+         * @description 只显示是否已配置及 Webhook 主机；管理员或本单位联络人 / Shows only whether one is set and its host; administrators or the unit’s own contact.
+         */
+        get: operations["UnitsController_groupChat"];
+        /**
+         * 设置单位工作群机器人 / Set the unit’s group-chat robot
+         * @description 发给本单位联络人的通知同时推送到该群（钉钉自定义机器人，加签）。地址与密钥须同时提供；密钥只写不读。 / Notices to the unit’s contacts are also posted to this chat (DingTalk custom robot with 加签). Give both the URL and the secret; the secret is write-only.
+         */
+        put: operations["UnitsController_setGroupChat"];
+        post?: never;
+        /**
+         * 移除单位工作群机器人 / Remove the unit’s group-chat robot
+         * @description 此后不再推送到该群；未配置时亦答 200 / Nothing is posted to it any more; answers 200 when none was set.
+         */
+        delete: operations["UnitsController_removeGroupChat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccountDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 姓名 / Display name */
+            displayName: string;
+            /** @description 连续登录失败次数（各来源地址合计）/ Failed logins in a row, from all addresses together */
+            failedLogins: number;
+            /**
+             * Format: uuid
+             * @description 账户标识（审计记录中的操作人）/ Account id (the actor in the audit trail)
+             */
+            id: string;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /**
+             * @description 状态 / Status
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            /** @description 所属单位（联络人）/ Unit (unit contacts) */
+            unitId: string | null;
+            /** @description 用户名 / Username */
+            username: string;
+        };
+        AccountEventDto: {
+            accountId: string | null;
+            actorId: string;
+            actorRole: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            type: string;
+            username: string | null;
+        };
+        AccountStatusDto: {
+            /** @description 理由 / Reason */
+            reason: string;
+            /**
+             * @description 停用（离职、调岗）或恢复 / Disable (left, moved) or enable again
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+        };
+        AnnualReviewDto: {
+            /** @description 复核意见 / Summary */
+            summary: string;
+            /** @description 复核年度 / Year */
+            year: number;
+        };
+        ApiTokenDto: {
+            /**
+             * @description 审计记录中的操作人 / Actor id in the audit trail
+             * @example api-token:…
+             */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description 令牌开头，便于辨认 / First characters, to tell tokens apart */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            unitId: string | null;
+        };
+        AssignAssessorsDto: {
+            /** @description 检查组成员（至少 2 人）/ Assessors (at least 2) */
+            assessorIds: string[];
+            /** @description 更换理由（更换时必填）/ Reason (required when replacing) */
+            reason?: string;
+        };
+        AuditReportDto: {
+            /** @description 已校验案件数 / Cases checked */
+            casesChecked: number;
+            /** @description 文件校验（documents=true 时）/ Stored files (with documents=true) */
+            documents?: components["schemas"]["DocumentsReportDto"];
+            /** @description 已校验事件数 / Events checked */
+            eventsChecked: number;
+            /** @description 第一个断裂处 / First broken link */
+            firstBrokenLink: components["schemas"]["BrokenLinkDto"] | null;
+            /** @description 哈希链是否完整 / Whether every chain holds */
+            ok: boolean;
+        };
+        BatchEnrollDto: {
+            /** @description 要纳入培育的单位（同名同领域的单位视为同一单位）/ Units to enroll (same name and category = same unit) */
+            units: components["schemas"]["CreateUnitDto"][];
+        };
+        BatchEnrollmentResultDto: {
+            /** @description 此前已纳入 / Already enrolled before */
+            alreadyEnrolled: number;
+            /** @description 新纳入 / Newly enrolled */
+            enrolled: number;
+            rows: components["schemas"]["BatchEnrollmentRowDto"][];
+        };
+        BatchEnrollmentRowDto: {
+            /** @description 案件标识 / Case id */
+            caseId: string;
+            /**
+             * @description 结果 / Result
+             * @enum {string}
+             */
+            result: "enrolled" | "already_enrolled";
+            /** @description 行号（从 1 起）/ Row (from 1) */
+            row: number;
+            /** @description 单位标识 / Unit id */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+        };
+        BilingualNameDto: {
+            en: string;
+            zh: string;
+        };
+        BrokenLinkDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 应为 / Expected */
+            expected: string;
+            /** @description 实际 / Found */
+            found: string;
+            /**
+             * @description 问题 / What does not hold
+             * @enum {string}
+             */
+            problem: "sequence" | "prev_hash" | "hash";
+            /** @description 序号 / Sequence */
+            sequence: number;
+        };
+        CalendarDayDto: {
+            /**
+             * @description 日期 / Date
+             * @example 2025-10-11
+             */
+            date: string;
+            /** @description 是否工作日（含调休上班日）/ Working day (adjusted working weekends included) */
+            workingDay: boolean;
+        };
+        CampaignDto: {
+            /**
+             * Format: date-time
+             * @description 创建时间 (UTC) / Created at
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description 活动标识 / Campaign id
+             */
+            id: string;
+            /** @description 活动名称 / Name */
+            name: string;
+            /** @description 活动设置 / Settings: thresholds, framework versions, targets, stage durations */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description 年度 / Year */
+            year: number;
+        };
+        CaseEventActorDto: {
+            /** @description 操作人 / Actor id */
+            id: string;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | "system";
+        };
+        CaseEventDto: {
+            /** @description 操作人 / Actor */
+            actor: components["schemas"]["CaseEventActorDto"];
+            /** @description 案件 / Case id */
+            caseId: string;
+            /**
+             * Format: uuid
+             * @description 事件标识 / Event id
+             */
+            eventId: string;
+            /** @description 指标体系版本 / Framework version */
+            frameworkVersion: string | null;
+            /** @description SHA-256(prevHash ‖ 规范化 JSON) / hash */
+            hash: string;
+            /**
+             * Format: date-time
+             * @description 发生时间 (UTC) / Occurred at
+             */
+            occurredAt: string;
+            /** @description 内容（本轮未结束时隐藏评分）/ Payload (scores of an open round hidden) */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description 前一条记录的哈希 / Hash of the previous event */
+            prevHash: string;
+            /** @description 理由 / Reason */
+            reason: string | null;
+            /** @description 案件内序号 / Sequence within the case */
+            sequence: number;
+            /**
+             * @description 事件类型 / Event type
+             * @example PlanSubmitted
+             */
+            type: string;
+        };
+        CaseListDto: {
+            items: components["schemas"]["CaseSummaryDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
+        };
+        CaseStateAsOfDto: {
+            /**
+             * Format: date-time
+             * @description 所查询的时间点 / The moment asked for
+             */
+            asOf: string;
+            /** @description 检查组成员 / Assigned assessors */
+            assessorIds: string[];
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /**
+             * @description 案件标识（活动+单位）/ Case id (campaign + unit)
+             * @example case:2b0f…:9c1e…
+             */
+            caseId: string;
+            /**
+             * @description 清廉建设领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 金华市级认定 / Certification */
+            certification: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 须回避的检查组成员 / Assessors with a conflict */
+            conflictedAssessorIds: string[];
+            /** @description 期限 / Deadlines (YYYY-MM-DD) */
+            deadlines: {
+                [key: string]: string;
+            };
+            /** @description 当前检查轮次 / Current inspection round */
+            inspection: components["schemas"]["InspectionRoundDto"] | null;
+            /** @description 最近一次检查结论 / Last inspection outcome */
+            lastOutcome: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
+            lastSequence: number;
+            /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
+            pendingDeadline: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description 创建方案状态 / Creation plan status
+             * @enum {string}
+             */
+            planStatus: "not_submitted" | "submitted" | "approved" | "returned";
+            /** @description 进度报告数 / Progress reports filed */
+            progressReports: number;
+            /** @description 已用整改轮次 / Rectification rounds used */
+            rectificationRounds: number;
+            /** @description 自评总分 / Self-assessment total */
+            selfAssessmentTotal: number | null;
+            /**
+             * @description 当前阶段 / Current stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * @description 阶段名称 / Stage name
+             * @example 培育 / Cultivation
+             */
+            stageName: string;
+            /**
+             * Format: uuid
+             * @description 单位 / Unit id
+             */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+        };
+        CaseStateDto: {
+            /** @description 检查组成员 / Assigned assessors */
+            assessorIds: string[];
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /**
+             * @description 案件标识（活动+单位）/ Case id (campaign + unit)
+             * @example case:2b0f…:9c1e…
+             */
+            caseId: string;
+            /**
+             * @description 清廉建设领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 金华市级认定 / Certification */
+            certification: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 须回避的检查组成员 / Assessors with a conflict */
+            conflictedAssessorIds: string[];
+            /** @description 期限 / Deadlines (YYYY-MM-DD) */
+            deadlines: {
+                [key: string]: string;
+            };
+            /** @description 当前检查轮次 / Current inspection round */
+            inspection: components["schemas"]["InspectionRoundDto"] | null;
+            /** @description 最近一次检查结论 / Last inspection outcome */
+            lastOutcome: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
+            lastSequence: number;
+            /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
+            pendingDeadline: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description 创建方案状态 / Creation plan status
+             * @enum {string}
+             */
+            planStatus: "not_submitted" | "submitted" | "approved" | "returned";
+            /** @description 进度报告数 / Progress reports filed */
+            progressReports: number;
+            /** @description 已用整改轮次 / Rectification rounds used */
+            rectificationRounds: number;
+            /** @description 自评总分 / Self-assessment total */
+            selfAssessmentTotal: number | null;
+            /**
+             * @description 当前阶段 / Current stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * @description 阶段名称 / Stage name
+             * @example 培育 / Cultivation
+             */
+            stageName: string;
+            /**
+             * Format: uuid
+             * @description 单位 / Unit id
+             */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+        };
+        CaseSummaryDto: {
+            /** @description 检查组成员 / Assessors */
+            assessorIds: string[];
+            /** @description 创建活动 / Campaign id */
+            campaignId: string;
+            /** @description 案件标识 / Case id */
+            caseId: string;
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 期限 / Deadlines */
+            deadlines: {
+                [key: string]: string;
+            };
+            /** @description 最近检查结论 / Last outcome */
+            lastOutcome: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description 创建方案状态 / Plan status
+             * @enum {string}
+             */
+            planStatus: "not_submitted" | "submitted" | "approved" | "returned";
+            /**
+             * @description 阶段 / Stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /** @description 阶段名称 / Stage name */
+            stageName: string;
+            /** @description 单位 / Unit id */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+            /**
+             * Format: date-time
+             * @description 最后更新 (UTC) / Updated at
+             */
+            updatedAt: string;
+        };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @description 当前口令 / Current password
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description 新口令（至少 12 个字符，可用长句）/ New password (12+ characters, passphrases welcome)
+             */
+            newPassword: string;
+        };
+        CreateAccountDto: {
+            /**
+             * @description 姓名 / Display name
+             * @example 李华
+             */
+            displayName: string;
+            /**
+             * Format: password
+             * @description 初始口令（至少 12 个字符，不在常见口令表中）/ Initial password (12+ characters, not a common one)
+             */
+            password: string;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /**
+             * Format: uuid
+             * @description 所属单位（联络人必填，其他角色不填）/ Unit (required for unit contacts, none for others)
+             */
+            unitId?: string;
+            /**
+             * @description 用户名：3–64 个字母、数字或 . _ @ -，不区分大小写 / Username: 3–64 letters, digits or . _ @ -, case-insensitive
+             * @example li.hua
+             */
+            username: string;
+        };
+        CreateApiTokenDto: {
+            /** @description 有效天数（缺省不过期）/ Days until it expires (default: never) */
+            expiresInDays?: number;
+            /**
+             * @description 名称（用途）/ Name (what it is for)
+             * @example 省平台数据同步
+             */
+            name: string;
+            /**
+             * @description 令牌的角色 / Role of the token
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /**
+             * Format: uuid
+             * @description 所属单位（联络人角色必填）/ Unit (required for the unit contact role)
+             */
+            unitId?: string;
+        };
+        CreateCampaignDto: {
+            /**
+             * @description 各领域指标体系版本（缺省最新）/ Framework version per category (default latest)
+             * @example {
+             *       "village": "2019.1"
+             *     }
+             */
+            frameworkVersions?: Record<string, never>;
+            /**
+             * @description 活动名称 / Campaign name
+             * @example 2019年永康市清廉细胞示范点创建
+             */
+            name: string;
+            /** @description 提醒与督办规则 / Reminder and escalation policy */
+            reminderPolicy?: components["schemas"]["ReminderPolicyDto"];
+            /**
+             * @deprecated
+             * @description 旧字段：各阶段时长（自然日），请改用 stageDurations / Legacy: stage durations in calendar days; use stageDurations
+             * @example {
+             *       "cultivation": 120
+             *     }
+             */
+            stageDurationDays?: Record<string, never>;
+            /**
+             * @description 各阶段时限：自然日或工作日；到期日遇节假日顺延至下一工作日 / Stage durations in calendar or working days; a due date on a non-working day moves to the next working day
+             * @example {
+             *       "cultivation": {
+             *         "days": 120,
+             *         "unit": "calendar"
+             *       },
+             *       "self_assessment": {
+             *         "days": 15,
+             *         "unit": "working"
+             *       },
+             *       "rectification": {
+             *         "days": 20,
+             *         "unit": "working"
+             *       }
+             *     }
+             */
+            stageDurations?: components["schemas"]["StageDurationsDto"];
+            /**
+             * @description 各领域创建目标数 / Target count per category
+             * @example {
+             *       "agency": 3,
+             *       "school": 8,
+             *       "hospital": 3,
+             *       "enterprise": 9,
+             *       "village": 48
+             *     }
+             */
+            targets?: Record<string, never>;
+            /** @description 评定分数线（缺省 85/90/70，两轮整改）/ Thresholds (default 85/90/70, two rounds) */
+            thresholds?: components["schemas"]["ThresholdsDto"];
+            /**
+             * @description 年度 / Campaign year
+             * @example 2019
+             */
+            year: number;
+        };
+        CreatedApiTokenDto: {
+            /**
+             * @description 审计记录中的操作人 / Actor id in the audit trail
+             * @example api-token:…
+             */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description 令牌开头，便于辨认 / First characters, to tell tokens apart */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /** @description 令牌本身：只显示这一次 / The token itself: shown this once only */
+            token: string;
+            unitId: string | null;
+        };
+        CreateUnitDto: {
+            /**
+             * @description 清廉建设领域 / Category
+             * @example hospital
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /**
+             * @description 单位名称 / Unit name
+             * @example 永康市第一人民医院
+             */
+            name: string;
+            /**
+             * @description 企业性质（仅企业）：民企或国企 / Enterprise ownership (enterprises only)
+             * @enum {string}
+             */
+            ownership?: "private" | "state_owned";
+        };
+        DeclareConflictDto: {
+            /** @description 须回避的检查组成员 / Assessor with a conflict */
+            assessorId: string;
+        };
+        DocumentDto: {
+            /** @description 所属案件 / Case it belongs to */
+            caseId: string;
+            /**
+             * Format: date-time
+             * @description 上传时间 (UTC) / Uploaded at
+             */
+            createdAt: string;
+            /**
+             * @description 原文件名 / Original file name
+             * @example 清廉医院创建方案.pdf
+             */
+            fileName: string;
+            /**
+             * Format: uuid
+             * @description 文件标识（步骤中引用）/ Document id (what steps reference)
+             */
+            id: string;
+            /**
+             * @description 按内容识别的类型 / Media type, decided by the content
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** @description 内容的 SHA-256 / SHA-256 of the content */
+            sha256: string;
+            /** @description 大小（字节）/ Size in bytes */
+            size: number;
+            /** @description 上传人 / Uploaded by (actor id) */
+            uploadedBy: string;
+        };
+        DocumentProblemDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 文件 / Document id */
+            documentId: string;
+            /** @description 事件记录的 SHA-256 / SHA-256 the event recorded */
+            expected: string;
+            /** @description 现存内容的 SHA-256 / SHA-256 of the bytes now stored */
+            found: string | null;
+            /** @description 文件名 / File name */
+            name: string;
+            /**
+             * @description 问题：缺失或被改动 / Missing or altered
+             * @enum {string}
+             */
+            problem: "missing" | "altered";
+            /** @description 引用该文件的事件序号 / Sequence of the event referencing it */
+            sequence: number;
+        };
+        DocumentsReportDto: {
+            /** @description 已重新计算哈希的文件数 / Distinct files re-hashed */
+            filesHashed: number;
+            /** @description 问题总数 / Problems in all */
+            problemCount: number;
+            /** @description 缺失或被改动的文件引用（至多列出 1000 条）/ References to missing or altered files (at most 1,000 listed) */
+            problems: components["schemas"]["DocumentProblemDto"][];
+            /** @description 已校验的文件引用数 / References checked */
+            referencesChecked: number;
+        };
+        /** @description 无需内容 / No fields */
+        EmptyBody: Record<string, never>;
+        EnrollUnitDto: {
+            /**
+             * Format: uuid
+             * @description 要纳入培育的单位 / Unit to enroll
+             */
+            unitId: string;
+        };
+        ExtendDeadlineDto: {
+            /**
+             * @description 期限 / Which deadline
+             * @enum {string}
+             */
+            deadline: "cultivation" | "self_assessment" | "inspection" | "rectification";
+            /**
+             * @description 新期限 YYYY-MM-DD / New due date
+             * @example 2019-10-31
+             */
+            dueOn: string;
+            /** @description 理由 / Reason */
+            reason: string;
+        };
+        InboxNotificationDto: {
+            /** @description 正文 / Body */
+            body: string;
+            /** @description 相关案件 / Case it is about */
+            caseId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description 通知标识 / Notification id
+             */
+            id: string;
+            /**
+             * @description 通知类型 / Kind
+             * @enum {string}
+             */
+            kind: "reminder_before_due" | "reminder_due_today" | "reminder_overdue" | "escalation" | "weekly_digest" | "progress_report_call";
+            /**
+             * Format: date-time
+             * @description 已读时间 / When it was read
+             */
+            readAt: string | null;
+            /** @description 标题（中文 / English）/ Title (Chinese / English) */
+            title: string;
+        };
+        InboxPageDto: {
+            /** @description 最新在前 / Newest first */
+            items: components["schemas"]["InboxNotificationDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
+        };
+        InspectionRoundDto: {
+            /** @description 检查轮次 / Inspection round */
+            round: number;
+            /** @description 已提交评分的检查组成员（评分在本轮结束前不公开）/ Assessors who have scored (scores stay hidden until the round concludes) */
+            submittedBy: string[];
+        };
+        InspectionScoresDto: {
+            /** @description 检查发现材料：已上传至本案件的文件编号 / Documents of the findings: ids of documents uploaded to this case */
+            documentIds?: string[];
+            /** @description 检查发现的问题 / Findings */
+            findings?: string[];
+            /** @description 各指标得分 / Scores per indicator */
+            scores: components["schemas"]["ScoreDto"][];
+            /** @description 发现的一票否决项编号 / Veto items found */
+            vetoes?: string[];
+        };
+        JinhuaDecisionDto: {
+            /** @description 是否认定 / Certified or not */
+            certified: boolean;
+            /**
+             * @description 认定日期 YYYY-MM-DD / Date
+             * @example 2019-12-20
+             */
+            certifiedOn?: string;
+            /** @description 认定通知等文件：已上传至本案件的文件编号 / Jinhua's notice and other documents: ids of documents uploaded to this case */
+            documentIds?: string[];
+            /**
+             * @description 认定文号（认定时必填）/ Document number (when certified)
+             * @example 金纪〔2019〕12号
+             */
+            documentNumber?: string;
+            /** @description 不予认定理由 / Reason when not certified */
+            reason?: string;
+        };
+        LoginDto: {
+            /**
+             * Format: password
+             * @description 口令 / Password
+             */
+            password: string;
+            /**
+             * @description 用户名 / Username
+             * @example office.admin
+             */
+            username: string;
+        };
+        LoginResultDto: {
+            /** @description 访问令牌（短期）/ Access token (short-lived) */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            account: components["schemas"]["AccountDto"];
+            /** @description 刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use) */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshTokenExpiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        MarkedReadDto: {
+            /** @description 标为已读的条数 / Notifications marked read */
+            marked: number;
+        };
+        MeDto: {
+            /**
+             * @description 认证方式 / How the request was authenticated
+             * @enum {string}
+             */
+            authenticatedBy: "session" | "api-token";
+            /** @description 操作人标识 / Actor id */
+            id: string;
+            /** @enum {string} */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            unitId: string | null;
+        };
+        NotificationPreferencesDto: {
+            /**
+             * Format: email
+             * @description 邮箱地址 / Email address
+             */
+            emailAddress: string | null;
+            /** @description 接收邮件通知 / Receive email */
+            emailEnabled: boolean;
+            /**
+             * @description 站内通知：始终开启，不可关闭 / In-app notices: always on, cannot be turned off
+             * @enum {boolean}
+             */
+            inApp: true;
+            /** @description 群机器人：管理员——同时推送到市纪委工作群；单位联络人——推送到本单位工作群（本单位联络人全部关闭时才不推送） / Group chat: administrators — also post to the program office’s chat; unit contacts — post to the unit’s own chat (skipped only when every contact of the unit turned it off) */
+            webhookEnabled: boolean;
+        };
+        PutUnitGroupChatDto: {
+            /**
+             * @description 加签密钥（SEC 开头；只写不读，任何应答都不返回）/ The 加签 signing secret (starts with SEC; write-only, never returned)
+             * @example SEC…
+             */
+            secret: string;
+            /**
+             * @description 群机器人 Webhook 地址（生产环境须 https）/ The robot’s webhook URL (https in production)
+             * @example https://oapi.dingtalk.com/robot/send?access_token=…
+             */
+            webhookUrl: string;
+        };
+        RecommendDto: {
+            /**
+             * @description 推荐批次 / Batch
+             * @example 2019-第一批
+             */
+            batch?: string;
+        };
+        RefreshDto: {
+            /** @description 刷新令牌（qlr_…）/ Refresh token (qlr_…) */
+            refreshToken: string;
+        };
+        ReminderPolicyDto: {
+            /**
+             * @description 到期前第几个工作日提醒（缺省 [7, 1]）/ Remind this many working days before the due date (default [7, 1])
+             * @example [
+             *       7,
+             *       1
+             *     ]
+             */
+            beforeDueWorkingDays?: number[];
+            /**
+             * @description 逾期几个工作日后报市纪委督办（一次，缺省 3）/ Escalate to the program office once, this many working days overdue (default 3)
+             * @example 3
+             */
+            escalateAfterWorkingDays?: number;
+            /**
+             * @description 到期当日提醒（缺省 是）/ Remind on the due day (default true)
+             * @example true
+             */
+            onDueDay?: boolean;
+            /**
+             * @description 逾期后首个工作日提醒，此后每隔几个工作日再提醒；0 = 不重复（缺省 1）/ Overdue: remind on the first working day, then every N working days; 0 = no repeats (default 1)
+             * @example 1
+             */
+            overdueEveryWorkingDays?: number;
+            /**
+             * @description 发送时刻，北京时间，仅工作日（缺省 09:00）/ Sending time, Asia/Shanghai, working days only (default 09:00)
+             * @example 09:00
+             */
+            sendAt?: string;
+        };
+        ReportDto: {
+            /** @description 附件：已上传至本案件的文件编号 / Documents: ids of documents uploaded to this case */
+            documentIds?: string[];
+            /**
+             * @deprecated
+             * @description （已弃用）旧版文本引用：文件编号按文件读取，其余文字作为备注记录，不对应任何文件 / (Deprecated) free-text references: a document id is read as that document, any other text is recorded as a note naming no file
+             */
+            documentRefs?: string[];
+            /** @description 内容摘要 / Summary */
+            summary: string;
+        };
+        ReviewPlanDto: {
+            /** @description 通过（true）或退回（false）/ Approve (true) or return (false) */
+            approve: boolean;
+            /** @description 退回理由（退回时必填）/ Reason (required to return) */
+            reason?: string;
+        };
+        RevokedSessionsDto: {
+            /** @description 撤销的会话数 / Sessions revoked */
+            revoked: number;
+        };
+        RevokeDto: {
+            /** @description 理由 / Reason */
+            reason: string;
+        };
+        ScheduleDto: {
+            /** @description cron 表达式（Asia/Shanghai）/ Cron expression (Asia/Shanghai) */
+            cron: string;
+            /** @description 定时任务标识 / Schedule id */
+            id: string;
+            name: components["schemas"]["BilingualNameDto"];
+            /** @description 接下来的运行时间 / Next run times */
+            nextRunsAt: string[];
+            /** @description 暂停或恢复时的说明 / Note left when paused or resumed */
+            note: string | null;
+            /** @description 是否已暂停 / Whether it is paused */
+            paused: boolean;
+            /** @description 最近的运行 / Recent runs */
+            recentRuns: components["schemas"]["ScheduleRunDto"][];
+            /** @description 累计运行次数 / Runs so far */
+            runsTotal: number;
+            /** @example Asia/Shanghai */
+            timezone: string;
+            /** @description 运行的工作流类型 / Workflow type it runs */
+            workflowType: string;
+        };
+        ScheduleNoteDto: {
+            /** @description 说明（记入定时任务，至多 1000 字节，约 333 个汉字）/ Note kept on the schedule (at most 1000 bytes of UTF-8) */
+            note?: string;
+        };
+        ScheduleRunDto: {
+            runId: string;
+            /**
+             * Format: date-time
+             * @description 计划时间 / When it was due
+             */
+            scheduledAt: string;
+            /** @description 运行的工作流 / The workflow run */
+            workflowId: string;
+        };
+        ScoreDto: {
+            /** @description 佐证材料：已上传至本案件的文件编号 / Evidence: ids of documents uploaded to this case */
+            documentIds?: string[];
+            /** @description 佐证材料说明。（已弃用）旧版文本引用：文件编号按文件读取，其余文字作为备注记录，不对应任何文件 / (Deprecated) free-text references: a document id is read as that document, any other text is recorded as a note naming no file */
+            evidence?: string[];
+            /**
+             * @description 指标编号 / Indicator code
+             * @example VI-1.1
+             */
+            indicatorCode: string;
+            /** @description 得分（0 至分值）/ Points (0 to the weight) */
+            points: number;
+        };
+        ScoreSheetDto: {
+            /** @description 各指标得分 / Scores per indicator */
+            scores: components["schemas"]["ScoreDto"][];
+            /** @description 发现的一票否决项编号 / Veto items found */
+            vetoes?: string[];
+        };
+        StageDurationDto: {
+            /**
+             * @description 天数 / Number of days
+             * @example 15
+             */
+            days: number;
+            /**
+             * @description calendar = 自然日；working = 工作日（按国务院节假日安排，含调休）/ calendar days, or working days (public holidays and adjusted working weekends)
+             * @enum {string}
+             */
+            unit: "calendar" | "working";
+        };
+        StageDurationsDto: {
+            /** @description 培育期限（缺省 120 calendar）/ Cultivation (default 120 calendar) */
+            cultivation?: components["schemas"]["StageDurationDto"];
+            /** @description 检查验收期限（缺省 20 working）/ Inspection (default 20 working) */
+            inspection?: components["schemas"]["StageDurationDto"];
+            /** @description 整改期限（缺省 20 working）/ Rectification (default 20 working) */
+            rectification?: components["schemas"]["StageDurationDto"];
+            /** @description 自评期限（缺省 15 working）/ Self-assessment (default 15 working) */
+            self_assessment?: components["schemas"]["StageDurationDto"];
+        };
+        ThresholdsDto: {
+            /**
+             * @description 优秀线 / Excellent threshold
+             * @example 90
+             */
+            excellent?: number;
+            /**
+             * @description 最多整改轮次 / Maximum rectification rounds
+             * @example 2
+             */
+            maxRectificationRounds?: number;
+            /**
+             * @description 合格线 / Pass threshold
+             * @example 85
+             */
+            pass?: number;
+            /**
+             * @description 整改线：低于合格线但不低于此分可整改 / Rectification floor
+             * @example 70
+             */
+            rectificationFloor?: number;
+        };
+        TokensDto: {
+            /** @description 访问令牌（短期）/ Access token (short-lived) */
+            accessToken: string;
+            /** Format: date-time */
+            accessTokenExpiresAt: string;
+            /** @description 刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use) */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshTokenExpiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        UnitDto: {
+            /**
+             * @description 清廉建设领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /**
+             * Format: date-time
+             * @description 创建时间 (UTC) / Created at
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description 单位标识 / Unit id
+             */
+            id: string;
+            /** @description 单位名称 / Unit name */
+            name: string;
+            /**
+             * @description 企业性质 / Enterprise ownership
+             * @enum {string|null}
+             */
+            ownership: "private" | "state_owned" | null;
+        };
+        UnitGroupChatDto: {
+            /** @description 是否已配置单位工作群机器人 / Whether the unit has a group-chat robot */
+            configured: boolean;
+            /**
+             * @description Webhook 的主机（不含 access_token）/ The webhook’s host (never its access token)
+             * @example oapi.dingtalk.com
+             */
+            host: string | null;
+            /**
+             * Format: uuid
+             * @description 单位标识 / Unit id
+             */
+            unitId: string;
+            /**
+             * Format: date-time
+             * @description 最后设置时间 (UTC) / When it was last set
+             */
+            updatedAt: string | null;
+        };
+        UnreadCountDto: {
+            /** @description 未读通知数 / Unread notifications */
+            unread: number;
+        };
+        UpdateNotificationPreferencesDto: {
+            /**
+             * Format: email
+             * @description 邮箱地址（null 清除）/ Email address (null clears it)
+             */
+            emailAddress?: string | null;
+            /** @description 接收邮件通知 / Receive email */
+            emailEnabled: boolean;
+            /** @description 推送到工作群（管理员：市纪委工作群；单位联络人：本单位工作群）/ Post to the group chat (administrators: the program office’s; unit contacts: their unit’s) */
+            webhookEnabled: boolean;
+        };
+        UploadDocumentDto: {
+            /**
+             * Format: binary
+             * @description 文件（每次一个）/ The file (one per upload)
+             */
+            file: string;
+        };
+        WithdrawDto: {
+            /** @description 理由 / Reason */
+            reason: string;
+        };
+        WorkingDaysDto: {
+            /**
+             * @description 日历覆盖年份与数据来源（各来源及其年份）/ Years the calendar covers, and where each run of years comes from
+             * @example {
+             *       "firstYear": 2004,
+             *       "lastYear": 2027,
+             *       "source": "chinese-days@1.5.7 (2004–2026); github.com/6tail/lunar-go@v1.4.7 (2027)",
+             *       "sources": [
+             *         {
+             *           "source": "chinese-days@1.5.7",
+             *           "firstYear": 2004,
+             *           "lastYear": 2026
+             *         },
+             *         {
+             *           "source": "github.com/6tail/lunar-go@v1.4.7",
+             *           "firstYear": 2027,
+             *           "lastYear": 2027
+             *         }
+             *       ]
+             *     }
+             */
+            coverage: Record<string, never>;
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description 工作日数 / Working days in the range */
+            workingDays: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AccountEventsController_list: {
+        parameters: {
+            query?: {
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEventDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_list: {
+        parameters: {
+            query?: {
+                role?: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 用户名已被使用 / Username taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_revokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: {
+                /** @description 只校验此案件；缺省校验全部 / Verify this case only; all cases when omitted */
+                caseId?: string;
+                /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
+                documents?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditReportDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResultDto"];
+                };
+            };
+            /** @description 用户名或口令错误 / Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请稍后再试 / Backoff or rate limit */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+        };
+    };
+    CalendarController_workingDays: {
+        parameters: {
+            query: {
+                /** @description 起始日（含）/ First date (inclusive), YYYY-MM-DD */
+                from: string;
+                /** @description 截止日（含，至多 366 天）/ Last date (inclusive, at most 366 days) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDaysDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_list: {
+        parameters: {
+            query?: {
+                /** @description 年度 / Year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该单位已在本活动中 / The unit is already enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_enrollBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchEnrollDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchEnrollmentResultDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_enrollBatchCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        /** @description CSV：表头 name,category,ownership / header name,category,ownership */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchEnrollmentResultDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_statistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                /** @description 创建活动 / Campaign id */
+                campaignId?: string;
+                /** @description 领域 / Category */
+                category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+                /** @description 顺序 / Order */
+                order?: "asc" | "desc";
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 单位名称包含 / Unit name contains */
+                q?: string;
+                /** @description 排序字段 / Sort by */
+                sort?: "unitName" | "updatedAt" | "stage" | "category";
+                /** @description 阶段 / Stage */
+                stage?: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_annualReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_assignAssessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAssessorsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_declareConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_extendDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDeadlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_ofCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEventDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_inspectionScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionScoresDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_jinhuaDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JinhuaDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_submitPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_reviewPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_progressReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_declareReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_recommend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_rectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_selfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreSheetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_stateAsOf: {
+        parameters: {
+            query: {
+                /** @description 时间点（ISO 8601）/ Moment (ISO 8601) */
+                asOf: string;
+            };
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateAsOfDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: {
+                /** @description 在浏览器中预览（仅图片与 PDF，受沙箱限制）/ Preview in the browser (images and PDF only, sandboxed) */
+                inline?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 / The content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件不存在或不在您的范围内 / No such document, or outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrameworksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FrameworksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description IndicatorFramework */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 全部可用 / All dependencies up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 列出不可用的依赖 / Names what is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 仅未读 / Unread only */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPageDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxNotificationDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 通知不存在 / No such notice in your inbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationPreferencesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchedulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchedulesController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 定时任务标识 / Schedule id */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 无此定时任务 / No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchedulesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 定时任务标识 / Schedule id */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 无此定时任务 / No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SchedulesController_trigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 定时任务标识 / Schedule id */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 无此定时任务 / No such schedule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 单位不存在，或不是您所属的单位 / No such unit, or not your own unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_groupChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupChatDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 单位不存在，或不是您所属的单位 / No such unit, or not your own unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_setGroupChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutUnitGroupChatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupChatDto"];
+                };
+            };
+            /** @description 地址或密钥无效（逐字段说明）/ Invalid URL or secret (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 单位不存在，或不是您所属的单位 / No such unit, or not your own unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_removeGroupChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGroupChatDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 单位不存在，或不是您所属的单位 / No such unit, or not your own unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

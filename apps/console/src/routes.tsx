@@ -1,0 +1,31 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// Each area is its own chunk: the login page loads none of them.
+const WorkbenchPage = lazy(() => import('./pages/WorkbenchPage'));
+const CaseListPage = lazy(() => import('./pages/CaseListPage'));
+const CasePage = lazy(() => import('./pages/case/CasePage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
+
+const loading = (page: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{page}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <ConsoleLayout />,
+    children: [
+      { index: true, element: <Navigate to="/workbench" replace /> },
+      { path: 'workbench', element: loading(<WorkbenchPage />) },
+      { path: 'cases', element: loading(<CaseListPage />) },
+      { path: 'cases/:caseId', element: loading(<CasePage />) },
+      { path: 'inbox', element: loading(<InboxPage />) },
+      { path: 'account', element: loading(<AccountPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

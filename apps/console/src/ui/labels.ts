@@ -1,0 +1,108 @@
+import type { Role } from '../session/session';
+
+/** 角色 */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  administrator: '市纪委项目办',
+  unit_contact: '单位联络人',
+  assessor: '检查组成员',
+  jinhua_reviewer: '金华市纪委',
+  auditor: '审计',
+};
+
+/** 阶段, in the order a case goes through them (the stepper's steps). */
+export const STAGE_STEPS = [
+  { key: 'cultivation', title: '培育' },
+  { key: 'self_assessment', title: '自评' },
+  { key: 'inspection', title: '检查验收' },
+  { key: 'rectification', title: '整改' },
+  { key: 'passed', title: '推荐' },
+  { key: 'recommended', title: '金华认定' },
+] as const;
+
+export const STAGE_NAMES: Readonly<Record<string, string>> = {
+  enrolled: '已确定',
+  cultivation: '培育',
+  self_assessment: '自评',
+  inspection: '检查验收',
+  rectification: '整改',
+  passed: '验收通过',
+  recommended: '已推荐',
+  certified: '已认定',
+  not_recommended: '未通过验收',
+  not_certified: '未予认定',
+  revoked: '已撤销命名',
+  withdrawn: '已退出',
+};
+
+export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  agency: '清廉机关',
+  village: '清廉村居',
+  school: '清廉学校',
+  hospital: '清廉医院',
+  enterprise: '清廉企业',
+  culture: '清廉文化',
+};
+
+export const PLAN_STATUS_NAMES: Readonly<Record<string, string>> = {
+  not_submitted: '未提交',
+  submitted: '待审核',
+  approved: '已通过',
+  returned: '已退回',
+};
+
+/** 三色预警: the word always goes with the colour. */
+export const DUE_STATUS: Readonly<Record<string, { word: string; color: string }>> = {
+  overdue: { word: '逾期', color: 'red' },
+  due_soon: { word: '临期', color: 'gold' },
+  on_track: { word: '正常', color: 'green' },
+  no_due_date: { word: '无期限', color: 'default' },
+};
+
+/** What each recorded event is called on the timeline. */
+export const EVENT_NAMES: Readonly<Record<string, string>> = {
+  CaseEnrolled: '确定培育对象',
+  PlanSubmitted: '提交创建方案',
+  PlanApproved: '创建方案通过',
+  PlanReturned: '退回创建方案',
+  ProgressReportSubmitted: '提交进度报告',
+  ReadinessDeclared: '申报自评',
+  SelfAssessmentSubmitted: '提交自评',
+  AssessorsAssigned: '指派检查组',
+  ConflictDeclared: '申报回避',
+  InspectionScoresSubmitted: '提交检查评分',
+  InspectionConcluded: '检查验收结论',
+  RectificationSubmitted: '提交整改报告',
+  Recommended: '推荐至金华',
+  Certified: '金华市级认定',
+  NotCertified: '不予认定',
+  AnnualReviewRecorded: '年度复核',
+  Revoked: '撤销命名',
+  Withdrawn: '退出创建',
+  DeadlineExtended: '延长期限',
+  DeadlineSet: '设定期限',
+  DeadlinePending: '期限待定',
+  ReminderSent: '发送提醒',
+  ReminderFailed: '提醒发送失败',
+  ProgressReportCalled: '进度报告提醒',
+  ProgressReportCallFailed: '进度报告提醒失败',
+};
+
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(iso))
+    .replace(/\//g, '-');
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${String(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
