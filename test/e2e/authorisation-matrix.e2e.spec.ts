@@ -79,6 +79,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/inbox/{notificationId}/read': EVERYONE,
   'GET /api/me/notification-preferences': EVERYONE,
   'PUT /api/me/notification-preferences': EVERYONE,
+  'GET /api/me/tasks': EVERYONE,
   'POST /api/cases/{caseId}/documents': ['administrator', 'unit_contact', 'assessor', 'jinhua_reviewer'],
   'GET /api/cases/{caseId}/documents': EVERYONE,
   'GET /api/documents/{documentId}': EVERYONE,

@@ -21,6 +21,7 @@ import { CasesService } from '../../apps/api/src/cases/cases.service.js';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service.js';
 import { HealthService } from '../../apps/api/src/health/health.service.js';
 import { InboxService } from '../../apps/api/src/inbox/inbox.service.js';
+import { MyTasksService } from '../../apps/api/src/me/my-tasks.service.js';
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
 import { UnitsService } from '../../apps/api/src/units/units.service.js';
 import { httpClient, listen } from './http.js';
@@ -53,6 +54,7 @@ const SERVICES = {
   cases: CasesService,
   health: HealthService,
   inbox: InboxService,
+  myTasks: MyTasksService,
   schedules: SchedulesService,
   units: UnitsService,
   documents: DocumentsService,

@@ -24,8 +24,10 @@ export interface FixtureCase {
   readonly unitName: string;
   readonly category: string;
   readonly stage: CaseStage;
+  readonly planStatus: string;
   readonly assessorIds: readonly string[];
   readonly conflictedAssessorIds: readonly string[];
+  readonly inspection: { readonly submittedBy: readonly string[] } | null;
 }
 
 export interface Fixture {
@@ -52,6 +54,33 @@ export function inScope(caller: Caller, c: FixtureCase): boolean {
       return c.assessorIds.includes(caller.id) && !c.conflictedAssessorIds.includes(caller.id);
     case 'jinhua_reviewer':
       return JINHUA_STAGES.includes(c.stage);
+  }
+}
+
+/**
+ * 我的待办 (the README's API table): whether the case waits on the caller. Unit contacts owe their plan (unless it
+ * awaits review), progress reports, self-assessment and rectification; the office reviews plans, assigns assessors
+ * while fewer than two can inspect, recommends passed units; assessors score an inspection they have not scored yet;
+ * Jinhua decides recommended units; auditors owe nothing.
+ */
+export function waitsOn(caller: Caller, c: FixtureCase): boolean {
+  if (!inScope(caller, c)) return false;
+  const inspectors = c.assessorIds.filter((id) => !c.conflictedAssessorIds.includes(id)).length;
+  switch (caller.role) {
+    case 'unit_contact':
+      return (c.stage === 'cultivation' && c.planStatus !== 'submitted') || c.stage === 'self_assessment' || c.stage === 'rectification';
+    case 'administrator':
+      return (
+        (c.stage === 'cultivation' && c.planStatus === 'submitted') ||
+        ((c.stage === 'self_assessment' || c.stage === 'inspection') && inspectors < 2) ||
+        c.stage === 'passed'
+      );
+    case 'assessor':
+      return c.stage === 'inspection' && inspectors >= 2 && !c.inspection?.submittedBy.includes(caller.id);
+    case 'jinhua_reviewer':
+      return c.stage === 'recommended';
+    case 'auditor':
+      return false;
   }
 }
 
@@ -123,6 +152,12 @@ export const LISTS: Readonly<Record<string, ListRule>> = {
   'GET /api/api-tokens': { key: 'id', visible: only('administrator'), parameters: {} },
   'GET /api/schedules': { key: 'id', visible: only('administrator', 'auditor'), parameters: {} },
   'GET /api/frameworks': { key: 'category', visible: () => 'everything', parameters: {} },
+  'GET /api/me/tasks': {
+    key: 'caseId',
+    visible: (fixture, caller) => fixture.cases.filter((c) => waitsOn(caller, c)).map((c) => c.caseId),
+    // The day only changes how near each due date is, never which tasks there are.
+    parameters: { asOf: { values: () => ['2019-10-08', '2027-12-31'] }, ...PAGING },
+  },
   'GET /api/inbox': {
     key: 'caseId',
     visible: (fixture, caller) => [...fixture.notices].filter(([, to]) => to.includes(caller.id)).map(([marker]) => marker),

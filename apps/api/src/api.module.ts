@@ -30,6 +30,8 @@ import { InputSanityGuard } from './common/input-sanity.guard.js';
 import { DocumentsController } from './documents/documents.controller.js';
 import { DocumentsService } from './documents/documents.service.js';
 import { requestId } from './common/request-id.js';
+import { MyTasksController } from './me/my-tasks.controller.js';
+import { MyTasksService } from './me/my-tasks.service.js';
 import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
@@ -52,6 +54,7 @@ export const API_CONTROLLERS = [
   InboxController,
   NotificationPreferencesController,
   DocumentsController,
+  MyTasksController,
 ];
 
 /**
@@ -104,6 +107,7 @@ export class ApiModule {
         CalendarService,
         InboxService,
         DocumentsService,
+        MyTasksService,
       ],
     };
   }

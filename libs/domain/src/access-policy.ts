@@ -51,6 +51,8 @@ export const PERMISSION_ROLES = {
   'session:own': EVERYONE,
   /** One's own in-app notices (站内通知) and notification preferences. */
   'inbox:own': EVERYONE,
+  /** 我的待办: the steps that wait on oneself, within one's case scope (the auditor's list is empty). */
+  'tasks:own': EVERYONE,
   /** 文件: reading a document, within the scope of the case it belongs to. */
   'documents:read': EVERYONE,
   /** Uploading a document to a case in scope: everyone who takes steps that rest on documents (not the read-only auditor). */

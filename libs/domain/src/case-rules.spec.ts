@@ -23,6 +23,7 @@ import {
 } from './case-rules.js';
 import { evolveCase, initialCaseState, type CaseState } from './case-state.js';
 import { resolverOver } from './documents.js';
+import { openSteps } from './open-steps.js';
 import { parseFramework } from './indicators/framework-schema.js';
 import { DEFAULT_THRESHOLDS, type ScoreSheet } from './indicators/scoring.js';
 
@@ -256,5 +257,33 @@ describe('what the case rules refuse', () => {
       expect((error as CaseRuleViolation).messageEn).toContain('Inspection');
     }
     expect.assertions(3);
+  });
+});
+
+describe('the steps open to a person now (可办理事项)', () => {
+  it('offers each person exactly the steps the rules would take, as the case moves', () => {
+    expect(openSteps(enrolled, contact)).toEqual(['submitPlan']);
+    expect(openSteps(enrolled, admin)).toEqual(['assignAssessors', 'declareConflict', 'withdraw', 'extendDeadline']);
+    expect(openSteps(enrolled, jinhua)).toEqual([]);
+    const submitted = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }, noDocuments));
+    expect(openSteps(submitted, contact)).toEqual([]);
+    expect(openSteps(submitted, admin)).toContain('reviewPlan');
+    const approved = apply(submitted, decideReviewPlan(submitted, { actor: admin, approve: true }));
+    expect(openSteps(approved, contact)).toEqual(['submitProgressReport']);
+    expect(openSteps(cultivated(), contact)).toEqual(['submitSelfAssessment']);
+
+    let state = inInspection();
+    expect(openSteps(state, alice)).toEqual(['declareConflict', 'submitInspectionScores']);
+    // An unassigned assessor may declare a conflict, but does not see the case (its access scope): nothing to score.
+    expect(openSteps(state, carol)).toEqual(['declareConflict']);
+    state = apply(state, decideInspectionScores(state, { actor: alice, sheet: sheet(62, 26), findings: [] }, context, noDocuments));
+    expect(openSteps(state, alice)).toEqual(['declareConflict']);
+    // The last assessor's step stays open although the probe's empty sheet cannot conclude the round.
+    expect(openSteps(state, bob)).toEqual(['declareConflict', 'submitInspectionScores']);
+    state = apply(state, decideInspectionScores(state, { actor: bob, sheet: sheet(60, 25), findings: [] }, context, noDocuments));
+    expect(state.stage).toBe('passed');
+    expect(openSteps(state, admin)).toEqual(['declareConflict', 'recommend', 'withdraw', 'extendDeadline']);
+    state = apply(state, decideRecommend(state, { actor: admin }));
+    expect(openSteps(state, jinhua)).toEqual(['recordJinhuaDecision']);
   });
 });

@@ -5,3 +5,5 @@ export * from './statistics.js';
 export * from './access-policy.js';
 export * from './credential-policy.js';
 export * from './group-chat.js';
+export * from './tasks.js';
+export * from './open-steps.js';

@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '#config';
-import type { Principal } from '#domain';
+import { invalidField, type Principal } from '#domain';
 import { toAccountDto } from '../accounts/accounts.service.js';
 import { Allow, Public } from './access.decorators.js';
 import { ChangePasswordDto, LoginDto, LoginResultDto, MeDto, RefreshDto, RevokedSessionsDto, TokensDto } from './auth.dto.js';
-import { unauthenticated } from './auth-errors.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
 import { clientIp, CurrentAuthentication, CurrentPrincipal, type Authentication } from './principal.js';
 
@@ -66,7 +65,9 @@ export class AuthController {
   async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokensDto> {
     if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken, clientIp(request));
     const fromCookie = (request.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE];
-    if (!fromCookie) throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
+    if (!fromCookie) {
+      throw invalidField('refreshToken', '缺少刷新令牌（或登录时设置的会话 Cookie）', 'refreshToken is required (or the session cookie set at login)');
+    }
     try {
       return this.keepInCookie(response, await this.auth.refresh(fromCookie, clientIp(request)));
     } catch (error) {

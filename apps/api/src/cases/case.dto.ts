@@ -27,11 +27,13 @@ import {
   CAMPAIGN_YEARS,
   CASE_COMMAND_LIMITS as L,
   CASE_STAGES,
+  CASE_STEPS,
   CATEGORY_CODES,
   DEADLINE_KINDS,
   PLAN_STATUSES,
   type ActorRole,
   type CaseStage,
+  type CaseStep,
   type CategoryCode,
   type DeadlineKind,
   type PlanStatus,
@@ -100,6 +102,13 @@ export class CaseStateDto {
   })
   pendingDeadline!: { deadline: DeadlineKind; enteredOn: string; duration: { days: number; unit: string } } | null;
   @ApiProperty({ description: '最后一条审计记录序号 / Sequence of the last recorded event' }) lastSequence!: number;
+  @ApiProperty({
+    description:
+      '可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state)',
+    enum: CASE_STEPS,
+    isArray: true,
+  })
+  openSteps!: CaseStep[];
 }
 
 /** A plan, a progress report or a rectification report: its summary and the documents it rests on. */

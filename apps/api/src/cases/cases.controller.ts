@@ -88,8 +88,8 @@ export class CasesController {
   @OnCase('read')
   @ApiOperation({ summary: '案件当前状态 / Current state of a case' })
   @ApiOkResponse({ type: CaseStateDto })
-  get(@Param('caseId', CaseIdPipe) caseId: string): Promise<CaseStateDto> {
-    return this.cases.state(caseId);
+  get(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    return this.cases.state(caseId, actor);
   }
 
   @Get(':caseId/events')

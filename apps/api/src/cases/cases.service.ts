@@ -9,6 +9,7 @@ import {
   decideEnrollment,
   invalidInput,
   notFound,
+  openSteps,
   type Actor,
   type CaseState,
   type Principal,
@@ -79,7 +80,7 @@ export class CasesService {
       ],
     });
     const state = await this.temporal.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
-    return toDto(state);
+    return toDto(state, null);
   }
 
   /** The compressed case clock of demonstrations and tests (CASE_CLOCK_*), anchored at this enrollment. */
@@ -117,11 +118,12 @@ export class CasesService {
       await this.temporal.workflow.getHandle(caseId).describe();
       throw notFound('该时间点的案件', 'Case at that moment (not yet enrolled)', `${caseId} @ ${at.toISOString()}`);
     }
-    return Object.assign(toDto(state), { asOf: at.toISOString() });
+    return Object.assign(toDto(state, null), { asOf: at.toISOString() });
   }
 
-  async state(caseId: string): Promise<CaseStateDto> {
-    return toDto(await this.temporal.workflow.getHandle(caseId).query(caseStateQuery));
+  /** The case now, with the steps `reader` may take on it. */
+  async state(caseId: string, reader: Actor): Promise<CaseStateDto> {
+    return toDto(await this.temporal.workflow.getHandle(caseId).query(caseStateQuery), reader);
   }
 
   /** Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers. */
@@ -129,7 +131,7 @@ export class CasesService {
     const update = caseSteps[name] as unknown as UpdateDefinition<CaseState, [UpdateArgument<N>]>;
     const handle = this.temporal.workflow.getHandle(caseId);
     try {
-      return toDto(await handle.executeUpdate(update, { args: [command] }));
+      return toDto(await handle.executeUpdate(update, { args: [command] }), (command as { readonly actor: Actor }).actor);
     } catch (error) {
       // A case whose path has ended has no running workflow to take steps; say so rather than "not found".
       if (error instanceof WorkflowNotFoundError && (await handle.describe()).status.name !== 'RUNNING') {
@@ -186,11 +188,12 @@ function toSummary(record: CaseRecordEntity): CaseSummaryDto {
   };
 }
 
-/** The case as everyone may see it: who has scored the open round, not what they scored. */
-function toDto(state: CaseState): CaseStateDto {
+/** The case as everyone may see it (who has scored the open round, not what they scored), and what `reader` may do now. */
+function toDto(state: CaseState, reader: Actor | null): CaseStateDto {
   const name = CASE_STAGE_NAMES[state.stage];
   return {
     ...state,
+    openSteps: reader ? openSteps(state, reader) : [],
     stageName: `${name.zh} / ${name.en}`,
     assessorIds: [...state.assessorIds],
     conflictedAssessorIds: [...state.conflictedAssessorIds],

@@ -242,7 +242,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 刷新：以刷新令牌换取新的一对令牌 / Refresh: a new pair of tokens for the refresh token (which is spent) */
+        /**
+         * 刷新：以刷新令牌换取新的一对令牌 / Refresh: a new pair of tokens for the refresh token (which is spent)
+         * @description 未给出 refreshToken 时使用登录时设置的 Cookie，新的刷新令牌也只放在 Cookie 中。 / Without refreshToken the cookie set at login is used, and the new refresh token goes to the cookie only.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -943,6 +946,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的待办：等待本人办理的案件步骤 / My tasks: the case steps that wait on me
+         * @description 单位联络人：本单位案件的当前步骤；检查组成员：被指派且本轮尚未评分的检查；金华审核人：待认定的推荐；管理员：待审核方案、待指派检查组、待推荐；审计员无待办。按期限先后（无期限在后）、单位名称排序。 / Unit contacts: the step their unit owes; assessors: inspections assigned to them they have not scored this round; Jinhua reviewers: recommendations to decide; administrators: plans to review, assessors to assign, passed units to recommend; auditors: none. By due date (none last), then unit name.
+         */
+        get: operations["MyTasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schedules": {
         parameters: {
             query?: never;
@@ -1343,6 +1366,8 @@ export interface components {
             } | null;
             /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
             lastSequence: number;
+            /** @description 可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state) */
+            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline")[];
             /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
             pendingDeadline: {
                 [key: string]: unknown;
@@ -1412,6 +1437,8 @@ export interface components {
             } | null;
             /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
             lastSequence: number;
+            /** @description 可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state) */
+            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline")[];
             /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
             pendingDeadline: {
                 [key: string]: unknown;
@@ -1808,6 +1835,11 @@ export interface components {
              */
             password: string;
             /**
+             * @description 刷新令牌放在哪里：body（默认，接口客户端）或 cookie（浏览器：仅存于 HttpOnly Cookie，页面脚本读不到）/ Where the refresh token goes: body (default, api clients) or cookie (browsers: an HttpOnly cookie only, out of reach of script on the page)
+             * @enum {string}
+             */
+            refreshTokenIn?: "body" | "cookie";
+            /**
              * @description 用户名 / Username
              * @example office.admin
              */
@@ -1819,8 +1851,8 @@ export interface components {
             /** Format: date-time */
             accessTokenExpiresAt: string;
             account: components["schemas"]["AccountDto"];
-            /** @description 刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use) */
-            refreshToken: string;
+            /** @description 刷新令牌（可撤销，每次使用后更换；放在 Cookie 时不返回）/ Refresh token (revocable, replaced on each use; absent when kept in the cookie) */
+            refreshToken?: string;
             /** Format: date-time */
             refreshTokenExpiresAt: string;
             /** @enum {string} */
@@ -1841,6 +1873,79 @@ export interface components {
             /** @enum {string} */
             role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
             unitId: string | null;
+        };
+        MyTaskDto: {
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /** @description 案件标识 / Case id */
+            caseId: string;
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 当前阶段的期限 YYYY-MM-DD（无期限或期限待定为 null）/ Due date of the current stage (null: none, or pending) */
+            dueOn: string | null;
+            /**
+             * @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status (due_soon: at most 3 working days left)
+             * @enum {string}
+             */
+            dueStatus: "overdue" | "due_soon" | "on_track" | "no_due_date";
+            /**
+             * @description 期限状态名称 / Due status in words
+             * @example 临期 / Due soon
+             */
+            dueStatusName: string;
+            /**
+             * @description 待办事项 / What to do
+             * @enum {string}
+             */
+            kind: "submit_plan" | "resubmit_plan" | "submit_progress_report" | "submit_self_assessment" | "submit_rectification" | "score_inspection" | "decide_certification" | "review_plan" | "assign_assessors" | "recommend";
+            /**
+             * @description 创建方案状态（returned 即已退回）/ Creation plan status (returned: it was sent back)
+             * @enum {string}
+             */
+            planStatus: "not_submitted" | "submitted" | "approved" | "returned";
+            /**
+             * @description 当前阶段 / Current stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * @description 阶段名称 / Stage name
+             * @example 培育 / Cultivation
+             */
+            stageName: string;
+            /**
+             * @description 待办名称 / Title
+             * @example 提交创建方案 / Submit the creation plan
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description 单位 / Unit id
+             */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+            /** @description 距期限的工作日数，逾期为负 / Working days left until the due date, negative when overdue */
+            workingDaysLeft: number | null;
+        };
+        MyTaskListDto: {
+            /**
+             * @description 计算剩余工作日所用的日期 / The day working days were counted from
+             * @example 2019-10-08
+             */
+            asOf: string;
+            /** @description 按期限先后（无期限在后）、单位名称排序 / By due date (none last), then unit name */
+            items: components["schemas"]["MyTaskDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 待办总数 / Total tasks */
+            total: number;
         };
         NotificationPreferencesDto: {
             /**
@@ -1878,8 +1983,8 @@ export interface components {
             batch?: string;
         };
         RefreshDto: {
-            /** @description 刷新令牌（qlr_…）/ Refresh token (qlr_…) */
-            refreshToken: string;
+            /** @description 刷新令牌（qlr_…）；缺省时读取 Cookie / Refresh token (qlr_…); read from the cookie when absent */
+            refreshToken?: string;
         };
         ReminderPolicyDto: {
             /**
@@ -2039,8 +2144,8 @@ export interface components {
             accessToken: string;
             /** Format: date-time */
             accessTokenExpiresAt: string;
-            /** @description 刷新令牌（可撤销，每次使用后更换）/ Refresh token (revocable, replaced on each use) */
-            refreshToken: string;
+            /** @description 刷新令牌（可撤销，每次使用后更换；放在 Cookie 时不返回）/ Refresh token (revocable, replaced on each use; absent when kept in the cookie) */
+            refreshToken?: string;
             /** Format: date-time */
             refreshTokenExpiresAt: string;
             /** @enum {string} */
@@ -4410,6 +4515,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyTasksController_list: {
+        parameters: {
+            query?: {
+                /** @description 以哪一天计算剩余工作日（默认北京时间今天）/ The day to count working days from (default: today in Asia/Shanghai) */
+                asOf?: string;
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTaskListDto"];
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */

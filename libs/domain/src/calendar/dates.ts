@@ -45,7 +45,12 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
-  return (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return dayOfWeekNumber(dayNumber(date));
+}
+
+/** dayOfWeek of a day number. */
+export function dayOfWeekNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
 /** The Asia/Shanghai calendar date of an instant. */

@@ -165,6 +165,14 @@ describe(workingDaysBetween.name, () => {
     expect(workingDaysBetween('2025-09-30', '2025-10-31')).toBe(18); // Oct 9, 10, Sat 11, then three full weeks
   });
 
+  it('counts each day exactly as isWorkingDay judges it, over every covered year', () => {
+    const { firstYear, lastYear } = calendarCoverage();
+    const wrong = days(`${firstYear}-01-01`, `${lastYear}-12-30`).filter(
+      (day) => workingDaysBetween(day, addCalendarDays(day, 1)) !== (isWorkingDay(addCalendarDays(day, 1)) ? 1 : 0),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('is the inverse of addWorkingDays for working days', () => {
     for (const from of ['2024-02-05', '2025-09-26', '2026-02-13']) {
       for (const n of [1, 5, 22]) expect(workingDaysBetween(from, addWorkingDays(from, n))).toBe(n);

@@ -3,7 +3,7 @@
 // for the years after its last, the lunar-go Go module (npm run calendar:update). Dates outside the years it covers
 // are refused, never guessed.
 import { CN_CALENDAR_SOURCE, CN_CALENDAR_SOURCES, CN_CALENDAR_YEARS } from './cn-calendar-data.js';
-import { dayNumber, dayOfWeek, fromDayNumber, type IsoDate } from './dates.js';
+import { dayNumber, dayOfWeek, dayOfWeekNumber, fromDayNumber, type IsoDate } from './dates.js';
 
 export interface CalendarCoverage {
   readonly firstYear: number;
@@ -99,6 +99,21 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   const end = requireCovered(to);
   if (end < start) return -workingDaysBetween(to, from);
   let count = 0;
-  for (let day = start + 1; day <= end; day += 1) if (isWorkingDay(fromDayNumber(day))) count += 1;
+  for (let day = start + 1; day <= end; day += 1) if (isWorkingDayNumber(day)) count += 1;
   return count;
+}
+
+/**
+ * The calendar by day number, built on first use: the lists count months of days for every row of a page, and
+ * making each day a date string first cost more than the counting itself.
+ */
+let byDayNumber: { readonly off: ReadonlySet<number>; readonly on: ReadonlySet<number> } | undefined;
+
+/** isWorkingDay for a day number within the covered years. */
+function isWorkingDayNumber(day: number): boolean {
+  byDayNumber ??= { off: new Set([...HOLIDAYS].map(dayNumber)), on: new Set([...ADJUSTED_WORKING_DAYS].map(dayNumber)) };
+  if (byDayNumber.on.has(day)) return true;
+  if (byDayNumber.off.has(day)) return false;
+  const weekday = dayOfWeekNumber(day);
+  return weekday !== 0 && weekday !== 6;
 }

@@ -1,10 +1,41 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { assessorsInScope, type CaseStage, type CaseState, type CategoryCode, type PlanStatus } from '#domain';
+import {
+  assessorsInScope,
+  currentDueOn,
+  tasksOf,
+  type CaseStage,
+  type CaseState,
+  type CategoryCode,
+  type OfficeTaskKind,
+  type PlanStatus,
+  type UnitTaskKind,
+} from '#domain';
 
 /** `,alice,bob,`: the assessors in scope, delimited on both sides so one can be matched with LIKE '%,id,%'. */
 export function assessorScopeColumn(state: CaseState): string {
   const ids = assessorsInScope(state);
   return ids.length ? `,${ids.join(',')},` : '';
+}
+
+/** The columns 我的待办 (GET /api/me/tasks) filters and orders on: who owes which step now, and by when. */
+export interface CaseTaskColumns {
+  readonly dueOn: string | null;
+  readonly unitTask: UnitTaskKind | null;
+  readonly officeTask: OfficeTaskKind | null;
+  readonly jinhuaTask: 'decide_certification' | null;
+  readonly scoresOwedBy: string | null;
+}
+
+export function caseTaskColumns(state: CaseState): CaseTaskColumns {
+  const tasks = tasksOf(state);
+  return {
+    dueOn: currentDueOn(state) ?? null,
+    unitTask: tasks.unit,
+    officeTask: tasks.office,
+    jinhuaTask: tasks.jinhua,
+    // Null rather than empty: the partial index holds only the cases someone owes scores on.
+    scoresOwedBy: tasks.assessors.length ? `,${tasks.assessors.join(',')},` : null,
+  };
 }
 
 /**
@@ -13,6 +44,11 @@ export function assessorScopeColumn(state: CaseState): string {
  */
 @Entity({ tableName: 'case_record' })
 @Index({ name: 'case_record_campaign_stage_index', properties: ['campaignId', 'stage'] })
+@Index({ name: 'case_record_unit_index', properties: ['unitId'] })
+// 我的待办 of the office, of Jinhua and of assessors: each only the cases that wait on them, in the list's order.
+@Index({ name: 'case_record_office_tasks_index', properties: ['dueOn', 'unitName', 'caseId'], where: { officeTask: { $ne: null } } })
+@Index({ name: 'case_record_jinhua_tasks_index', properties: ['dueOn', 'unitName', 'caseId'], where: { jinhuaTask: { $ne: null } } })
+@Index({ name: 'case_record_scores_owed_index', properties: ['dueOn', 'unitName', 'caseId'], where: { scoresOwedBy: { $ne: null } } })
 export class CaseRecordEntity {
   @PrimaryKey({ type: 'string', length: 200 })
   caseId: string;
@@ -49,6 +85,26 @@ export class CaseRecordEntity {
   @Property({ type: 'text', nullable: true })
   assessorScope: string | null;
 
+  /** The current stage's due date (YYYY-MM-DD); null when it has none or it is pending. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  dueOn: string | null;
+
+  /** The step the unit's contacts owe now (tasksOf), if any. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  unitTask: UnitTaskKind | null;
+
+  /** The step the program office owes now, if any. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  officeTask: OfficeTaskKind | null;
+
+  /** The step Jinhua's reviewers owe now, if any. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  jinhuaTask: 'decide_certification' | null;
+
+  /** `,alice,bob,`: assessors who owe scores for the open round (matched with LIKE '%,id,%'); null when none do. */
+  @Property({ type: 'text', nullable: true })
+  scoresOwedBy: string | null;
+
   constructor(state: CaseState, updatedAt: Date) {
     this.caseId = state.caseId;
     this.campaignId = state.campaignId;
@@ -61,6 +117,12 @@ export class CaseRecordEntity {
     this.updatedAt = updatedAt;
     this.state = state;
     this.assessorScope = assessorScopeColumn(state);
+    const tasks = caseTaskColumns(state);
+    this.dueOn = tasks.dueOn;
+    this.unitTask = tasks.unitTask;
+    this.officeTask = tasks.officeTask;
+    this.jinhuaTask = tasks.jinhuaTask;
+    this.scoresOwedBy = tasks.scoresOwedBy;
   }
 
   /** Brings every column in line with a new state. */
@@ -72,5 +134,6 @@ export class CaseRecordEntity {
     this.updatedAt = updatedAt;
     this.state = state;
     this.assessorScope = assessorScopeColumn(state);
+    Object.assign(this, caseTaskColumns(state));
   }
 }

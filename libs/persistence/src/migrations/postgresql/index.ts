@@ -8,6 +8,7 @@ import { Migration20261125153952_unit_group_chat } from './Migration202611251539
 import { Migration20261201001521_login_throttle } from './Migration20261201001521_login_throttle.js';
 import { Migration20261201013502_documents } from './Migration20261201013502_documents.js';
 import { Migration20261201021638_document_referenced_at } from './Migration20261201021638_document_referenced_at.js';
+import { Migration20261201024434_case_record_tasks } from './Migration20261201024434_case_record_tasks.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201001521_login_throttle', class: Migration20261201001521_login_throttle },
   { name: 'Migration20261201013502_documents', class: Migration20261201013502_documents },
   { name: 'Migration20261201021638_document_referenced_at', class: Migration20261201021638_document_referenced_at },
+  { name: 'Migration20261201024434_case_record_tasks', class: Migration20261201024434_case_record_tasks },
 ];
