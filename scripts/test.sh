@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs one test tier (unit, http, integration, workflows, e2e, replay) or all of them.
-# Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, SeaweedFS, the compiled apps.
+# Runs one test tier (unit, http, integration, workflows, e2e, browser, replay) or all of them.
+# Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, SeaweedFS, the compiled apps and
+# console, Chromium with CJK fonts (Debian's packages).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,12 +16,13 @@ case "$tier" in
   integration) projects=(integration) ;;
   workflows) projects=(workflows) ;;
   e2e) projects=(e2e) ;;
+  browser) projects=(browser) ;;
   replay) projects=(replay) ;;
-  all) projects=(unit http integration workflows e2e replay) ;;
-  *) echo "unknown tier '$tier' (unit, http, integration, workflows, e2e, replay, all)" >&2; exit 2 ;;
+  all) projects=(unit http integration workflows e2e browser replay) ;;
+  *) echo "unknown tier '$tier' (unit, http, integration, workflows, e2e, browser, replay, all)" >&2; exit 2 ;;
 esac
 
-if [[ " ${projects[*]} " =~ \ (workflows|e2e|replay)\  ]]; then
+if [[ " ${projects[*]} " =~ \ (workflows|e2e|browser|replay)\  ]]; then
   TEMPORAL_CLI_PATH=$(bash scripts/temporal-cli.sh)
   export TEMPORAL_CLI_PATH
 fi
@@ -28,8 +30,12 @@ if [[ " ${projects[*]} " =~ \ (integration|e2e)\  ]]; then
   SEAWEEDFS_PATH=$(bash scripts/seaweedfs.sh)
   export SEAWEEDFS_PATH
 fi
-if [[ " ${projects[*]} " =~ \ e2e\  ]]; then
+if [[ " ${projects[*]} " =~ \ (e2e|browser)\  ]]; then
   npm run build --silent
+fi
+if [[ " ${projects[*]} " =~ \ browser\  ]]; then
+  BROWSER_PATH=$(bash scripts/ensure-browser.sh)
+  export BROWSER_PATH
 fi
 
 exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \

@@ -47,7 +47,9 @@ export function ConsoleLayout() {
   }
 
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
-  const menu = <Menu mode="inline" selectedKeys={[selected]} items={menuFor(person.role)} onClick={() => setDrawer(false)} />;
+  const menu = (
+    <Menu mode="inline" selectedKeys={[selected]} items={menuFor(person.role)} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 'none' }} />
+  );
   const phone = !screens.md;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -88,6 +90,8 @@ export function ConsoleLayout() {
             <Button
               type="text"
               icon={<LogoutOutlined />}
+              // Its name on every width (a phone shows the icon alone), and not the icon's English "logout".
+              aria-label="退出"
               onClick={async () => {
                 await session.logout();
                 await navigate('/login', { replace: true });
@@ -97,10 +101,9 @@ export function ConsoleLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* antd 6 renders the content as <main>: the page's one main landmark. */}
         <Layout.Content style={{ padding: phone ? 12 : 24 }}>
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Layout.Content>
       </Layout>
       <Drawer title="清廉细胞示范点" placement="left" open={drawer} onClose={() => setDrawer(false)} size={240}>

@@ -1,7 +1,48 @@
-import { Card, Typography } from 'antd';
+import { Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { CATEGORY_NAMES, DUE_STATUS } from '../ui/labels';
 
-/** 我的待办: what waits on the signed-in person, soonest due first. */
+type Task = Schemas['MyTaskDto'];
+const PAGE_SIZE = 20;
+
+/** 三色预警: the colour and the word together, never the colour alone. */
+function DueTag({ task }: { task: Task }) {
+  const status = DUE_STATUS[task.dueStatus] ?? { word: task.dueStatusName, color: 'default' };
+  return <Tag color={status.color}>{status.word}</Tag>;
+}
+
+function dueText(task: Task): string {
+  if (task.dueOn === null) return '无期限';
+  const left = task.workingDaysLeft ?? 0;
+  const days = left < 0 ? `已逾期 ${String(-left)} 个工作日` : left === 0 ? '今天到期' : `剩 ${String(left)} 个工作日`;
+  return `${task.dueOn}（${days}）`;
+}
+
+const chinese = (title: string) => title.split(' / ')[0] ?? title;
+const caseLink = (task: Task) => `/cases/${encodeURIComponent(task.caseId)}`;
+
+/** 我的待办: what waits on the signed-in person, soonest due first, each with its due status in colour and word. */
 export default function WorkbenchPage() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? '1') || 1;
+  const screens = Grid.useBreakpoint();
+  const tasks = useQuery({
+    queryKey: ['me', 'tasks', page],
+    queryFn: () => unwrap(api.GET('/api/me/tasks', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+  });
+  const empty = <Empty description={tasks.isError ? '暂时无法读取待办，请稍后重试' : '当前没有待办事项'} />;
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: tasks.data?.total ?? 0,
+    showTotal: (total: number) => `共 ${String(total)} 项`,
+    showSizeChanger: false,
+    hideOnSinglePage: true,
+    onChange: (next: number) => setParams(next === 1 ? {} : { page: String(next) }, { replace: true }),
+  };
+
   return (
     <Card
       title={
@@ -9,6 +50,42 @@ export default function WorkbenchPage() {
           我的待办
         </Typography.Title>
       }
-    />
+    >
+      {screens.md ? (
+        <Table<Task>
+          rowKey={(task) => `${task.caseId}:${task.kind}`}
+          loading={tasks.isLoading}
+          dataSource={tasks.data?.items ?? []}
+          locale={{ emptyText: empty }}
+          pagination={pagination}
+          columns={[
+            { title: '状态', key: 'status', width: 88, render: (_, task) => <DueTag task={task} /> },
+            { title: '待办事项', dataIndex: 'title', render: (title: string, task) => <Link to={caseLink(task)}>{chinese(title)}</Link> },
+            { title: '单位', dataIndex: 'unitName' },
+            { title: '领域', dataIndex: 'category', render: (category: string) => CATEGORY_NAMES[category] ?? category },
+            { title: '期限', key: 'due', render: (_, task) => dueText(task) },
+          ]}
+        />
+      ) : (
+        <List<Task>
+          loading={tasks.isLoading}
+          dataSource={tasks.data?.items ?? []}
+          locale={{ emptyText: empty }}
+          pagination={(tasks.data?.total ?? 0) > PAGE_SIZE ? pagination : false}
+          renderItem={(task) => (
+            <List.Item>
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                <Space>
+                  <DueTag task={task} />
+                  <Link to={caseLink(task)}>{chinese(task.title)}</Link>
+                </Space>
+                <Typography.Text>{task.unitName}</Typography.Text>
+                <Typography.Text type="secondary">{dueText(task)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
   );
 }

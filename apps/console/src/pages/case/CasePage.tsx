@@ -105,7 +105,11 @@ export default function CasePage() {
                       </Button>,
                     ]}
                   >
-                    <List.Item.Meta title={document.fileName} description={`${formatSize(document.size)} · ${formatTime(document.createdAt)}`} />
+                    {/* Not List.Item.Meta: its title is an h4, out of the page's heading order. */}
+                    <div style={{ minWidth: 0, wordBreak: 'break-all' }}>
+                      <div>{document.fileName}</div>
+                      <Typography.Text type="secondary">{`${formatSize(document.size)} · ${formatTime(document.createdAt)}`}</Typography.Text>
+                    </div>
                   </List.Item>
                 )}
               />
