@@ -115,12 +115,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * route on each). It serves a copy of the console as built when the tier began, so a rebuild meanwhile (which empties
  * dist/console) cannot pull the pages from under the browser.
  */
-export function useConsoleStack(): StackContext {
+export function useConsoleStack(environment: Readonly<Record<string, string>> = {}): StackContext {
   const consoleCopy = mkdtempSync(join(tmpdir(), 'qinglian-console-'));
   const running = useStack(createSqliteDatabase, {
     environment: () => {
       cpSync(fileURLToPath(new URL('../../dist/console', import.meta.url)), consoleCopy, { recursive: true });
-      return { CONSOLE_DIR: consoleCopy };
+      return { ...environment, CONSOLE_DIR: consoleCopy };
     },
   });
   afterAll(() => {

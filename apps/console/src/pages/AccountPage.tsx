@@ -13,7 +13,9 @@ export default function AccountPage() {
   const [preferencesForm] = Form.useForm<{ emailEnabled: boolean; emailAddress: string; webhookEnabled: boolean }>();
   const preferences = useQuery({ queryKey: ['preferences'], queryFn: () => unwrap(api.GET('/api/me/notification-preferences')) });
   const changePassword = useMutation({
-    mutationFn: (values: { currentPassword: string; newPassword: string }) => unwrap(api.POST('/api/auth/password', { body: values })),
+    // The repeated new password is the form's own check: the api refuses fields it does not know.
+    mutationFn: ({ currentPassword, newPassword }: { currentPassword: string; newPassword: string }) =>
+      unwrap(api.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
     onSuccess: () => {
       passwordForm.resetFields();
       void message.success('口令已修改，其他设备上的登录已退出。');

@@ -2,10 +2,18 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { session } from '../session/session';
+import { formatTime } from '../ui/labels';
 
 interface LoginAnswer {
   status?: number;
   body?: { code?: string; messageZh?: string; retryAfterSeconds?: number; lockedUntil?: string };
+}
+
+/** When a lockout ends, in Beijing time (HH:mm, with the date when it is not today). */
+function lockedUntil(retryAfterSeconds = 0): string {
+  const until = formatTime(new Date(Date.now() + retryAfterSeconds * 1000).toISOString());
+  const today = formatTime(new Date().toISOString()).slice(0, 10);
+  return until.startsWith(today) ? until.slice(11) : until;
 }
 
 /** Where to go after login: only a path of this console (never another site). */
@@ -29,7 +37,7 @@ export function LoginPage() {
     } catch (error) {
       const answer = error as LoginAnswer;
       const body = answer.body ?? {};
-      if (answer.status === 423) setProblem(body.messageZh ?? '账户已锁定');
+      if (answer.status === 423) setProblem(`登录失败次数过多，账户已锁定，请于 ${lockedUntil(body.retryAfterSeconds)} 后再试。`);
       else if (answer.status === 429)
         setProblem(`${body.messageZh ?? '尝试过于频繁'}${body.retryAfterSeconds ? `（约 ${String(body.retryAfterSeconds)} 秒后再试）` : ''}`);
       else if (answer.status === 401) setProblem('用户名或口令错误。');

@@ -18,6 +18,8 @@ interface Tokens {
 }
 
 const NAME_KEY = 'qinglian.person';
+/** The 401 codes that mean the access token (or the session behind it) no longer holds. */
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_ENDED']);
 type Listener = (person: Person | null, reason: 'login' | 'logout' | 'expired') => void;
 
 class Session {
@@ -101,11 +103,19 @@ class Session {
     return authorised;
   }
 
-  /** A request with the access token; when it has expired, one refresh and one retry; else the session ends. */
+  /**
+   * A request with the access token; when the token has expired, one refresh and one retry; else the session ends.
+   * A 401 that is about something else (a wrong current password) is the answer itself, never retried.
+   */
   async fetch(request: Request): Promise<Response> {
     const retry = request.clone();
     const response = await fetch(this.authorised(request));
     if (response.status !== 401 || request.url.includes('/api/auth/login')) return response;
+    const { code } = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { code?: string };
+    if (code !== undefined && !SESSION_CODES.has(code)) return response;
     if (await this.refresh()) return fetch(this.authorised(retry));
     if (this.current) this.end('expired');
     return response;
