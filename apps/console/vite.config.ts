@@ -14,6 +14,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
     emptyOutDir: true,
+    // Read by npm run bench:console (the sizes each page fetches); not served.
+    manifest: true,
     // No inline scripts or data URLs in script-src: the api serves the console under `script-src 'self'`.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,

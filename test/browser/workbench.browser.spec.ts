@@ -27,7 +27,7 @@ describe('我的待办, the inbox and one’s account in Chromium (on SQLite)', 
     const task = page.getByRole('link', { name: '提交创建方案', exact: true });
     const millis = await usableAfter(page, () => task.waitFor());
     console.info(`workbench usable ${String(millis)} ms after navigation (${viewport}, Performance API)`);
-    const row = page.getByText(unit, { exact: true });
+    const row = page.getByText(unit).first();
     await row.waitFor();
     // The word always goes with the colour: 正常, 临期 or 逾期 (here by the campaign's own calendar, whatever today is).
     const statuses = await page.locator('.ant-tag').allInnerTexts();

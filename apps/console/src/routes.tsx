@@ -1,11 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ConsoleLayout } from './layout/ConsoleLayout';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
-// Each area is its own chunk: the login page loads none of them.
+// Each area is its own chunk, and so is the frame around them: the login page loads none of them.
+const ConsoleLayout = lazy(() => import('./layout/ConsoleLayout'));
 const WorkbenchPage = lazy(() => import('./pages/WorkbenchPage'));
 const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/case/CasePage'));
@@ -17,7 +17,7 @@ const loading = (page: ReactNode) => <Suspense fallback={<Spin style={{ display:
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
-    element: <ConsoleLayout />,
+    element: loading(<ConsoleLayout />),
     children: [
       { index: true, element: <Navigate to="/workbench" replace /> },
       { path: 'workbench', element: loading(<WorkbenchPage />) },

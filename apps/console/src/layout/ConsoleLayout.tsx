@@ -27,7 +27,7 @@ function menuFor(role: Role) {
 }
 
 /** The frame of every page after login: the role's menu, the bell, who is signed in; a phone gets a drawer. */
-export function ConsoleLayout() {
+export default function ConsoleLayout() {
   const { person, expired } = useSession();
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -51,41 +51,28 @@ export default function WorkbenchPage() {
         </Typography.Title>
       }
     >
-      {screens.md ? (
-        <Table<Task>
-          rowKey={(task) => `${task.caseId}:${task.kind}`}
-          loading={tasks.isLoading}
-          dataSource={tasks.data?.items ?? []}
-          locale={{ emptyText: empty }}
-          pagination={pagination}
-          columns={[
-            { title: '状态', key: 'status', width: 88, render: (_, task) => <DueTag task={task} /> },
-            { title: '待办事项', dataIndex: 'title', render: (title: string, task) => <Link to={caseLink(task)}>{chinese(title)}</Link> },
-            { title: '单位', dataIndex: 'unitName' },
-            { title: '领域', dataIndex: 'category', render: (category: string) => CATEGORY_NAMES[category] ?? category },
-            { title: '期限', key: 'due', render: (_, task) => dueText(task) },
-          ]}
-        />
-      ) : (
-        <List<Task>
-          loading={tasks.isLoading}
-          dataSource={tasks.data?.items ?? []}
-          locale={{ emptyText: empty }}
-          pagination={(tasks.data?.total ?? 0) > PAGE_SIZE ? pagination : false}
-          renderItem={(task) => (
-            <List.Item>
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <Space>
-                  <DueTag task={task} />
-                  <Link to={caseLink(task)}>{chinese(task.title)}</Link>
-                </Space>
-                <Typography.Text>{task.unitName}</Typography.Text>
-                <Typography.Text type="secondary">{dueText(task)}</Typography.Text>
+      {/* A list at every width (no table: the page's scripts stay small for the phones liaisons use). */}
+      <List<Task>
+        loading={tasks.isLoading}
+        dataSource={tasks.data?.items ?? []}
+        locale={{ emptyText: empty }}
+        pagination={(tasks.data?.total ?? 0) > PAGE_SIZE ? pagination : false}
+        renderItem={(task) => (
+          <List.Item extra={screens.md ? <Typography.Text type="secondary">{dueText(task)}</Typography.Text> : undefined}>
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap>
+                <DueTag task={task} />
+                <Link to={caseLink(task)}>{chinese(task.title)}</Link>
               </Space>
-            </List.Item>
-          )}
-        />
-      )}
+              <Typography.Text>
+                {task.unitName}
+                {screens.md ? <Typography.Text type="secondary">（{CATEGORY_NAMES[task.category] ?? task.category}）</Typography.Text> : null}
+              </Typography.Text>
+              {!screens.md && <Typography.Text type="secondary">{dueText(task)}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
+      />
     </Card>
   );
 }
