@@ -11,6 +11,7 @@ const CaseListPage = lazy(() => import('./pages/CaseListPage'));
 const CasePage = lazy(() => import('./pages/case/CasePage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const EnrollPage = lazy(() => import('./pages/EnrollPage'));
 
 const loading = (page: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{page}</Suspense>;
 
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { path: 'cases/:caseId', element: loading(<CasePage />) },
       { path: 'inbox', element: loading(<InboxPage />) },
       { path: 'account', element: loading(<AccountPage />) },
+      { path: 'enroll', element: loading(<EnrollPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, MenuOutlined, ScheduleOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  PlusCircleOutlined,
+  ScheduleOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -21,6 +30,7 @@ function menuFor(role: Role) {
   return [
     ...(role === 'auditor' ? [] : [{ key: '/workbench', icon: <ScheduleOutlined />, label: <Link to="/workbench">我的待办</Link> }]),
     { key: '/cases', icon: <FileSearchOutlined />, label: <Link to="/cases">{CASES_TITLE[role]}</Link> },
+    ...(role === 'administrator' ? [{ key: '/enroll', icon: <PlusCircleOutlined />, label: <Link to="/enroll">确定培育对象</Link> }] : []),
     { key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox">通知</Link> },
     { key: '/account', icon: <UserOutlined />, label: <Link to="/account">账户与口令</Link> },
   ];
