@@ -5,7 +5,7 @@ import { runCli } from '../support/cli.js';
 import { DATABASE_KINDS } from '../support/databases.js';
 import { eventually, freePort, httpClient } from '../support/http.js';
 import { listen } from '../support/http.js';
-import type { RunningStack } from '../support/stack.js';
+import { TEST_ADMIN, type RunningStack } from '../support/stack.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
 // The case's clock runs at real speed from 1 March 2019, so its due dates are those of that spring.
@@ -79,6 +79,12 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     ]);
     const me = (await http.get<{ id: string }>('/auth/me', CONTACT)).body;
     expect(events.body.map((event) => event.actor.id)).toEqual([suite.stack.ids.admin, 'system', me.id]);
+    // The timeline names each person (the system has no name).
+    expect(events.body.map((event) => (event.actor as { name?: string | null }).name)).toEqual([
+      TEST_ADMIN.username,
+      null,
+      expect.stringMatching(/^unit-contact-/),
+    ]);
     expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
     expect(events.body[2]?.prevHash).toBe(events.body[1]?.hash);
     // The same state, read by the office: what differs is only what each may do next.

@@ -88,6 +88,21 @@ export class AccountStore {
     return ids.filter((id) => !known.has(id));
   }
 
+  /** The names the actors `ids` go by: an account's display name, an api token's name (`api-token:<id>`). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const em = this.orm.em.fork();
+    const tokenIds = ids.filter((id) => id.startsWith('api-token:')).map((id) => id.slice('api-token:'.length));
+    const accountIds = ids.filter((id) => !id.startsWith('api-token:'));
+    const [accounts, tokens] = await Promise.all([
+      accountIds.length ? em.find(AccountEntity, { id: { $in: accountIds } }, { fields: ['id', 'displayName'] }) : Promise.resolve([]),
+      tokenIds.length ? em.find(ApiTokenEntity, { id: { $in: tokenIds } }, { fields: ['id', 'name'] }) : Promise.resolve([]),
+    ]);
+    return new Map([
+      ...accounts.map((account): [string, string] => [account.id, account.displayName]),
+      ...tokens.map((token): [string, string] => [`api-token:${token.id}`, token.name]),
+    ]);
+  }
+
   async hasAdministrator(): Promise<boolean> {
     return (await this.orm.em.fork().count(AccountEntity, { role: 'administrator', status: 'active' })) > 0;
   }

@@ -257,6 +257,8 @@ export class ExtendDeadlineDto extends ReasonDto {
 export class CaseEventActorDto {
   @ApiProperty({ description: '操作人 / Actor id' }) id!: string;
   @ApiProperty({ description: '角色 / Role', enum: ACTOR_ROLES }) role!: ActorRole;
+  @ApiProperty({ description: '操作人姓名（账户显示名或接口令牌名称；系统为 null）/ The actor’s name (null for the system)', nullable: true, type: String })
+  name!: string | null;
 }
 
 export class CaseEventDto {

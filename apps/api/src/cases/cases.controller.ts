@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readLegacyReferences, type Actor, type CaseStep, type Principal } from '#domain';
-import type { RecordedCaseEvent } from '#contracts';
 import { Allow, OnCase } from '../auth/access.decorators.js';
 import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
 import { CaseIdPipe } from './case-id.pipe.js';
@@ -26,7 +25,7 @@ import {
   ScoreSheetDto,
   WithdrawDto,
 } from './case.dto.js';
-import { CasesService } from './cases.service.js';
+import { CasesService, type NamedCaseEvent } from './cases.service.js';
 
 /** Decorators every step shares: 200 with the new state once recorded; 403/409 when refused, nothing written. */
 function Step(path: string, step: CaseStep, summaryZh: string, summaryEn: string): MethodDecorator {
@@ -96,7 +95,7 @@ export class CasesController {
   @OnCase('read')
   @ApiOperation({ summary: '案件审计记录（时间线）/ The case audit trail (timeline), oldest first' })
   @ApiOkResponse({ type: [CaseEventDto] })
-  events(@Param('caseId', CaseIdPipe) caseId: string): Promise<RecordedCaseEvent[]> {
+  events(@Param('caseId', CaseIdPipe) caseId: string): Promise<NamedCaseEvent[]> {
     return this.cases.events(caseId);
   }
 

@@ -10,6 +10,7 @@ import {
   invalidInput,
   notFound,
   openSteps,
+  SYSTEM_ACTOR,
   type Actor,
   type CaseState,
   type Principal,
@@ -158,15 +159,20 @@ export class CasesService {
     if (problems.length) throw invalidInput(problems);
   }
 
-  async events(caseId: string): Promise<RecordedCaseEvent[]> {
+  /** The case's timeline: each event with the name its actor goes by (null for the system). */
+  async events(caseId: string): Promise<NamedCaseEvent[]> {
     const events = await this.eventStore.listForCase(caseId);
     if (events.length === 0) {
       // Distinguish an unknown case (404) from one whose enrollment is still being recorded.
       await this.temporal.workflow.getHandle(caseId).describe();
     }
-    return redactOpenRoundScores(events);
+    const names = await this.accounts.namesOf([...new Set(events.map((event) => event.actor.id).filter((id) => id !== SYSTEM_ACTOR.id))]);
+    return redactOpenRoundScores(events).map((event) => ({ ...event, actor: { ...event.actor, name: names.get(event.actor.id) ?? null } }));
   }
 }
+
+/** An event of the timeline, its actor named. */
+export type NamedCaseEvent = RecordedCaseEvent & { readonly actor: RecordedCaseEvent['actor'] & { readonly name: string | null } };
 
 type UpdateArgument<N extends CaseStepName> = (typeof caseSteps)[N] extends UpdateDefinition<CaseState, [infer C]> ? C : never;
 

@@ -1277,6 +1277,8 @@ export interface components {
         CaseEventActorDto: {
             /** @description 操作人 / Actor id */
             id: string;
+            /** @description 操作人姓名（账户显示名或接口令牌名称；系统为 null）/ The actor’s name (null for the system) */
+            name: string | null;
             /**
              * @description 角色 / Role
              * @enum {string}

@@ -22,6 +22,13 @@ function stepOf(stage: string): { current: number; status: 'process' | 'finish' 
   return { current: Math.max(FAILED[stage] ?? 0, 0), status: 'error' };
 }
 
+/** Who took a step, as the timeline says it: name and role (本人 for oneself), or 系统 for the rules and timers. */
+function actorOf(event: CaseEvent, myId: string | undefined): string {
+  const role = (ROLE_NAMES as Readonly<Record<string, string | undefined>>)[event.actor.role];
+  if (!role) return '系统';
+  return `${event.actor.name ?? event.actor.id}（${role}${event.actor.id === myId ? '，本人' : ''}）`;
+}
+
 export const caseQueryKey = (caseId: string) => ['case', caseId] as const;
 
 /** 案件: where the case stands, what it rests on, what happened, and the steps the person may take now. */
@@ -129,8 +136,7 @@ export default function CasePage() {
                         <Typography.Text strong>{EVENT_NAMES[event.type] ?? event.type}</Typography.Text>
                         <br />
                         <Typography.Text type="secondary">
-                          {formatTime(event.occurredAt)} · {(ROLE_NAMES as Readonly<Record<string, string | undefined>>)[event.actor.role] ?? '系统'}
-                          {event.actor.id === person?.id ? '（本人）' : ''}
+                          {formatTime(event.occurredAt)} · {actorOf(event, person?.id)}
                         </Typography.Text>
                         {event.reason && <div>理由：{event.reason}</div>}
                       </>
