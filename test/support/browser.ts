@@ -59,7 +59,13 @@ export function useBrowser(): { page(viewport?: Viewport): Promise<Page> } {
   return {
     async page(viewport: Viewport = 'desktop') {
       if (!browser) throw new Error('the browser starts in a beforeAll hook: ask for a page inside a test or a hook');
-      const context = await browser.newContext({ ...VIEWPORTS[viewport], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({
+        ...VIEWPORTS[viewport],
+        locale: 'zh-CN',
+        // As a person who turned animations off: pages settle at once (the console honours it).
+        reducedMotion: 'reduce',
+        timezoneId: 'Asia/Shanghai',
+      });
       context.setDefaultTimeout(WAIT_MS);
       contexts.push(context);
       const page = await context.newPage();

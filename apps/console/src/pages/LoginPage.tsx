@@ -57,7 +57,7 @@ export function LoginPage() {
           登录 / Sign in
         </Typography.Paragraph>
         {problem && <Alert role="alert" type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form layout="vertical" onFinish={submit} requiredMark={false} aria-busy={busy}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>
