@@ -1,16 +1,13 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quantile } from 'simple-statistics';
 import { SYSTEM_ACTOR, initialCaseState } from '#domain';
 import { AccountStore, CaseRecordEntity, migrateUp, openOrm, UnitEntity } from '#persistence';
+import { startBenchApi } from './bench-api.js';
 
 /**
  * npm run bench:documents -- [--megabytes 20] [--rounds 5] [--concurrent 10]
@@ -25,17 +22,6 @@ const SIZE = Number(values.megabytes) * 1024 * 1024;
 const ROUNDS = Number(values.rounds);
 const CONCURRENT = Number(values.concurrent);
 const PASSWORD = randomBytes(24).toString('base64url');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 /** A PDF (by its magic number) of SIZE bytes whose content differs every time, so no upload is deduplicated. */
 function pdfOfSize(): Buffer {
@@ -62,27 +48,9 @@ async function main(): Promise<void> {
   await new AccountStore(orm).create({ username: 'bench.contact', displayName: '联络人', role: 'unit_contact', unitId, password: PASSWORD }, SYSTEM_ACTOR);
   await orm.close();
 
-  const port = await freePort();
-  const api = spawn(process.execPath, [fileURLToPath(new URL('../../api/src/main.js', import.meta.url))], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${database.path}`,
-      TEMPORAL_ADDRESS: '127.0.0.1:1',
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'silent',
-      DOCUMENT_MAX_BYTES: String(SIZE + 1024),
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}/api`;
+  const bench = await startBenchApi({ DATA_DIR: dir, DATABASE_URL: `sqlite:${database.path}`, DOCUMENT_MAX_BYTES: String(SIZE + 1024) });
+  const { url, process: api } = bench;
   try {
-    for (let attempt = 0; (await fetch(`${url}/health`).catch(() => null)) === null; attempt += 1) {
-      if (attempt > 300) throw new Error('the api did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const login = (await (
       await fetch(`${url}/auth/login`, {
         method: 'POST',
@@ -133,8 +101,7 @@ async function main(): Promise<void> {
     console.log(`  ${CONCURRENT} at once: ${rate(together / CONCURRENT)} MB/s in all (${(together / 1000).toFixed(1)} s)`);
     console.log(`  api resident memory: idle ${idle.toFixed(0)} MB, peak during the ${CONCURRENT} uploads ${peak.toFixed(0)} MB`);
   } finally {
-    api.kill('SIGTERM');
-    await once(api, 'exit');
+    await bench.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

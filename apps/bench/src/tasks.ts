@@ -1,12 +1,8 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { quantile } from 'simple-statistics';
@@ -23,6 +19,7 @@ import {
   type PlanStatus,
 } from '#domain';
 import { AccountStore, CaseRecordEntity, migrateUp, openOrm, UnitEntity } from '#persistence';
+import { startBenchApi } from './bench-api.js';
 
 /**
  * npm run bench:tasks -- [--cases 10000] [--requests 200] [--database sqlite|postgresql] [--postgres-url URL]
@@ -47,17 +44,6 @@ const PASSWORD = randomBytes(24).toString('base64url');
 const ASSESSORS = 50;
 /** Requests per role before the timed ones (the api's code paths warm up). */
 const WARM_UP = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 /** A small deterministic generator, so that every run fills the same cases. */
 function generator(seed: number): () => number {
@@ -191,27 +177,9 @@ async function main(): Promise<void> {
   await orm.close();
 
   const dir = mkdtempSync(join(tmpdir(), 'qinglian-bench-tasks-api-'));
-  const port = await freePort();
-  const api = spawn(process.execPath, [fileURLToPath(new URL('../../api/src/main.js', import.meta.url))], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dir,
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: '127.0.0.1:1',
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-      AUTH_LOGIN_RATE_LIMIT: '1000',
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}/api`;
+  const bench = await startBenchApi({ DATA_DIR: dir, DATABASE_URL: database.url, AUTH_LOGIN_RATE_LIMIT: '1000' });
+  const { url } = bench;
   try {
-    for (let attempt = 0; (await fetch(`${url}/health`).catch(() => null)) === null; attempt += 1) {
-      if (attempt > 300) throw new Error('the api did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     console.log(
       `我的待办 GET /api/me/tasks, ${CASES.toLocaleString('en')} open cases on ${KIND} (filled in ${(filled / 1000).toFixed(1)} s), ${REQUESTS} requests each:`,
     );
@@ -244,8 +212,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    api.kill('SIGTERM');
-    await once(api, 'exit');
+    await bench.stop();
     rmSync(dir, { recursive: true, force: true });
     await database.drop();
   }
