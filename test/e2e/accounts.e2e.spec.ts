@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from '@jest/globals';
 import { eventually, type httpClient } from '../support/http.js';
-import { TEST_PASSWORD } from '../support/stack.js';
+import { TEST_ADMIN, TEST_PASSWORD } from '../support/stack.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
 interface Tokens {
@@ -254,8 +254,9 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     expect((await suite.stack.http.get(`/cases/${other}`, token)).status).toBe(404);
     expect((await suite.stack.http.post('/units', { name: '不该建的单位', category: 'school' }, token)).status).toBe(403);
     const events = (await suite.stack.http.get<{ type: string; actor: { id: string; role: string } }[]>(`/cases/${own}/events`)).body;
-    expect(events.at(-1)).toMatchObject({ type: 'PlanSubmitted', actor: { id: `api-token:${issued.body.id}`, role: 'unit_contact' } });
-    expect(events[0]?.actor).toEqual({ id: suite.stack.ids.admin, role: 'administrator' });
+    // The timeline names an api token's steps by the token's name, a person's by their display name.
+    expect(events.at(-1)).toMatchObject({ type: 'PlanSubmitted', actor: { id: `api-token:${issued.body.id}`, role: 'unit_contact', name: '联络系统' } });
+    expect(events[0]?.actor).toEqual({ id: suite.stack.ids.admin, role: 'administrator', name: TEST_ADMIN.username });
 
     expect((await suite.stack.http.post(`/api-tokens/${issued.body.id}/revocation`, {})).body).toMatchObject({ revokedAt: expect.any(String) });
     expect((await suite.stack.http.get<ErrorAnswer>('/auth/me', token)).body.code).toBe('TOKEN_INVALID');

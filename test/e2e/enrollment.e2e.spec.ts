@@ -80,6 +80,7 @@ describeOnEachDatabase('enrollment in bulk', (suite) => {
     expect(enrollment?.actor).toEqual({
       id: `api-token:${String((await suite.stack.http.get<{ id: string }[]>('/api-tokens')).body[0]?.id)}`,
       role: 'administrator',
+      name: '永康 2019 种子数据',
     });
   });
 });

@@ -1,3 +1,5 @@
+import { CATEGORY_NAMES as DOMAIN_CATEGORY_NAMES } from '@domain/categories';
+import { CASE_STAGE_NAMES } from '@domain/stages';
 import type { Role } from '../session/session';
 
 /** 角色 */
@@ -19,29 +21,12 @@ export const STAGE_STEPS = [
   { key: 'recommended', title: '金华认定' },
 ] as const;
 
-export const STAGE_NAMES: Readonly<Record<string, string>> = {
-  enrolled: '已确定',
-  cultivation: '培育',
-  self_assessment: '自评',
-  inspection: '检查验收',
-  rectification: '整改',
-  passed: '验收通过',
-  recommended: '已推荐',
-  certified: '已认定',
-  not_recommended: '未通过验收',
-  not_certified: '未予认定',
-  revoked: '已撤销命名',
-  withdrawn: '已退出',
-};
+/** The domain's own names, in Chinese (the console's language). */
+const chinese = <K extends string>(names: Readonly<Record<K, { readonly zh: string }>>): Readonly<Record<string, string>> =>
+  Object.fromEntries(Object.entries<{ readonly zh: string }>(names).map(([key, name]) => [key, name.zh]));
 
-export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
-  agency: '清廉机关',
-  village: '清廉村居',
-  school: '清廉学校',
-  hospital: '清廉医院',
-  enterprise: '清廉企业',
-  culture: '清廉文化',
-};
+export const STAGE_NAMES = chinese(CASE_STAGE_NAMES);
+export const CATEGORY_NAMES = chinese(DOMAIN_CATEGORY_NAMES);
 
 export const PLAN_STATUS_NAMES: Readonly<Record<string, string>> = {
   not_submitted: '未提交',
