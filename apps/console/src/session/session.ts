@@ -18,6 +18,8 @@ interface Tokens {
 }
 
 const NAME_KEY = 'qinglian.person';
+/** The Web Locks name every tab of the console refreshes under. */
+const REFRESH_LOCK = 'qinglian.refresh';
 /** The 401 codes that mean the access token (or the session behind it) no longer holds. */
 const SESSION_CODES = new Set(['UNAUTHENTICATED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_ENDED']);
 type Listener = (person: Person | null, reason: 'login' | 'logout' | 'expired') => void;
@@ -82,18 +84,23 @@ class Session {
     this.emit(reason);
   }
 
-  /** One refresh at a time, however many requests found the access token expired. */
+  /**
+   * One refresh at a time, however many requests found the access token expired, and across the person's tabs: each
+   * refresh spends the cookie's token, and a spent token presented again (two tabs at once) would end the session.
+   * Under the browser's lock, a tab that waited sends the cookie the first tab's refresh left.
+   */
   private refresh(): Promise<boolean> {
-    this.refreshing ??= fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-      .then(async (response) => {
-        if (!response.ok) return false;
-        this.access = (await response.json()) as Tokens;
-        return true;
-      })
-      .catch(() => false)
-      .finally(() => {
-        this.refreshing = null;
-      });
+    const renew = (): Promise<boolean> =>
+      fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+        .then(async (response) => {
+          if (!response.ok) return false;
+          this.access = (await response.json()) as Tokens;
+          return true;
+        })
+        .catch(() => false);
+    this.refreshing ??= ('locks' in navigator ? navigator.locks.request(REFRESH_LOCK, renew) : renew()).finally(() => {
+      this.refreshing = null;
+    });
     return this.refreshing;
   }
 
