@@ -1,4 +1,5 @@
 import { Alert, Form, Modal, Radio, Skeleton, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { assessorName, useAssessorAccounts } from './assessors';
@@ -13,6 +14,25 @@ function useDeclareConflict(props: StepProps, options: { form?: FormInstance; su
   });
 }
 
+/** The dialog both ways of declaring a conflict share: its confirmation, and the refusal when the api gives one. */
+function ConflictModal(props: StepProps & { step: ReturnType<typeof useDeclareConflict>; onOk: () => void; children: ReactNode }) {
+  return (
+    <Modal
+      open
+      title="申报回避"
+      okText="确认回避"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={props.step.pending}
+      onOk={props.onOk}
+      onCancel={props.onCancel}
+    >
+      <StepRefusal error={props.step.refusal} onReload={props.onReload} />
+      {props.children}
+    </Modal>
+  );
+}
+
 /** 申报回避 by an assessor, for themself: they stop inspecting the unit and no longer see the case. */
 function OwnConflictDialog(props: StepProps) {
   const navigate = useNavigate();
@@ -21,20 +41,10 @@ function OwnConflictDialog(props: StepProps) {
     after: () => void navigate('/cases', { replace: true }),
   });
   return (
-    <Modal
-      open
-      title="申报回避"
-      okText="确认回避"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={step.pending}
-      onOk={() => step.run(props.person.id)}
-      onCancel={props.onCancel}
-    >
-      <StepRefusal error={step.refusal} onReload={props.onReload} />
+    <ConflictModal {...props} step={step} onOk={() => step.run(props.person.id)}>
       <p>如您曾在{props.state.unitName}任职、指导过其创建工作，或有其他可能影响公正的关系，应当申报回避。</p>
       <p>申报后您将不再检查本单位，也不再看到本案件；尚未结束的本轮评分中您的评分不计入。确认申报回避？</p>
-    </Modal>
+    </ConflictModal>
   );
 }
 
@@ -47,17 +57,7 @@ function OfficeConflictDialog(props: StepProps) {
   const assigned = state.assessorIds.filter((id) => !state.conflictedAssessorIds.includes(id));
   const others = (accounts.data ?? []).map((account) => account.id).filter((id) => !assigned.includes(id) && !state.conflictedAssessorIds.includes(id));
   return (
-    <Modal
-      open
-      title="申报回避"
-      okText="确认回避"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={step.pending}
-      onOk={() => form.submit()}
-      onCancel={props.onCancel}
-    >
-      <StepRefusal error={step.refusal} onReload={props.onReload} />
+    <ConflictModal {...props} step={step} onOk={() => form.submit()}>
       <p>须回避的检查组成员将不再检查{state.unitName}，也不能再被指派；已指派的将从检查组中移除。</p>
       {accounts.isError && <Alert type="error" showIcon title="暂时无法读取检查组成员名单，请稍后重试" />}
       {accounts.isPending ? (
@@ -75,7 +75,7 @@ function OfficeConflictDialog(props: StepProps) {
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </ConflictModal>
   );
 }
 
