@@ -1,8 +1,9 @@
+import { addCalendarDays } from './calendar/dates.js';
 import { describe, expect, it } from '@jest/globals';
 import type { Principal } from './access-policy.js';
 import { initialCaseState, type CaseState } from './case-state.js';
 import type { CaseStage, PlanStatus } from './stages.js';
-import { DUE_STATUS_NAMES, dueStanding, taskFor, taskOwnerOf, tasksOf, TASK_KINDS, TASK_TITLES, type CaseTasks } from './tasks.js';
+import { DUE_STATUSES, DUE_STATUS_NAMES, dueOnRange, dueStanding, taskFor, taskOwnerOf, tasksOf, TASK_KINDS, TASK_TITLES, type CaseTasks } from './tasks.js';
 
 function caseIn(stage: CaseStage, over: Partial<CaseState> = {}): CaseState {
   return { ...initialCaseState({ caseId: 'case:c:u', campaignId: 'c', unitId: 'u', unitName: '东湖村', category: 'village' }), stage, ...over };
@@ -97,5 +98,25 @@ describe('due standing on the working-day calendar', () => {
 
   it('names each status as the office says it', () => {
     expect(Object.values(DUE_STATUS_NAMES).map((name) => name.zh)).toEqual(['逾期', '临期', '正常', '无期限']);
+  });
+});
+
+describe('due dates by status, as a range', () => {
+  it('holds exactly the due dates dueStanding puts in each status', () => {
+    const inRange = (range: ReturnType<typeof dueOnRange>, dueOn: string | null): boolean =>
+      range.kind === 'none' ? dueOn === null : dueOn !== null && (range.from === null || dueOn >= range.from) && (range.to === null || dueOn <= range.to);
+    for (const today of ['2019-09-27', '2019-09-30', '2019-10-03', '2019-10-08', '2019-12-31']) {
+      const dueDates = [null, ...Array.from({ length: 40 }, (_, index) => addCalendarDays(today, index - 15))];
+      for (const dueOn of dueDates) {
+        const status = dueStanding(dueOn, today).status;
+        for (const candidate of DUE_STATUSES)
+          expect([candidate, dueOn, inRange(dueOnRange(candidate, today), dueOn)]).toEqual([candidate, dueOn, candidate === status]);
+      }
+    }
+  });
+
+  it('gives 临期 over National Day 2019 up to the day before the fourth working day', () => {
+    expect(dueOnRange('due_soon', '2019-09-30')).toEqual({ kind: 'range', from: '2019-09-30', to: '2019-10-10' });
+    expect(dueOnRange('overdue', '2019-09-30')).toEqual({ kind: 'range', from: null, to: '2019-09-29' });
   });
 });

@@ -2,7 +2,8 @@
 // tasksOf answers for each case (so lists filter on it in SQL), and the api adds the due status for the asker's day.
 import { assessorsInScope, type Principal } from './access-policy.js';
 import type { IsoDate } from './calendar/dates.js';
-import { CalendarOutOfRangeError, workingDayOnOrAfter, workingDaysBetween } from './calendar/working-days.js';
+import { addCalendarDays } from './calendar/dates.js';
+import { addWorkingDays, CalendarOutOfRangeError, workingDayOnOrAfter, workingDaysBetween } from './calendar/working-days.js';
 import type { CaseState } from './case-state.js';
 import type { BilingualName } from './categories.js';
 import { MINIMUM_ASSESSORS } from './indicators/scoring.js';
@@ -166,4 +167,27 @@ export function dueStanding(dueOn: IsoDate | null, today: IsoDate): DueStanding 
   }
   const status = workingDaysLeft < 0 ? 'overdue' : workingDaysLeft <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_track';
   return { workingDaysLeft, status };
+}
+
+/**
+ * The due dates that stand in `status` on `today`, as a range a query can use (both ends inclusive): a due date
+ * is in it exactly when dueStanding(dueOn, today).status is `status`. `none` is the cases without a due date.
+ */
+export type DueOnRange = { readonly kind: 'none' } | { readonly kind: 'range'; readonly from: IsoDate | null; readonly to: IsoDate | null };
+
+export function dueOnRange(status: DueStatus, today: IsoDate): DueOnRange {
+  if (status === 'no_due_date') return { kind: 'none' };
+  const yesterday = addCalendarDays(today, -1);
+  if (status === 'overdue') return { kind: 'range', from: null, to: yesterday };
+  let lastDueSoon: IsoDate | null;
+  try {
+    // The day before the (N+1)th working day after today: every date up to it has at most N working days left.
+    lastDueSoon = addCalendarDays(addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1), -1);
+  } catch (error) {
+    if (!(error instanceof CalendarOutOfRangeError)) throw error;
+    lastDueSoon = null;
+  }
+  if (status === 'due_soon')
+    return lastDueSoon === null ? { kind: 'range', from: today, to: addCalendarDays(today, -1) } : { kind: 'range', from: today, to: lastDueSoon };
+  return { kind: 'range', from: lastDueSoon === null ? today : addCalendarDays(lastDueSoon, 1), to: null };
 }

@@ -13,3 +13,4 @@ export * from './login-throttle-store.js';
 export * from './credentials.js';
 export * from './notification-store.js';
 export * from './documents/index.js';
+export * from './due-status-condition.js';
