@@ -27,6 +27,7 @@ import { HealthService } from './health/health.service.js';
 import { InboxController, NotificationPreferencesController } from './inbox/inbox.controller.js';
 import { InboxService } from './inbox/inbox.service.js';
 import { InputSanityGuard } from './common/input-sanity.guard.js';
+import { OfficeCalendar } from './common/office-calendar.js';
 import { DocumentsController } from './documents/documents.controller.js';
 import { DocumentsService } from './documents/documents.service.js';
 import { requestId } from './common/request-id.js';
@@ -108,6 +109,7 @@ export class ApiModule {
         InboxService,
         DocumentsService,
         MyTasksService,
+        OfficeCalendar,
       ],
     };
   }
