@@ -75,7 +75,9 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
     expect(replayed.status).toBe(401);
     const afterTheft = await short.post<ErrorAnswer>('/auth/refresh', { refreshToken: refreshed.body.refreshToken });
     expect(afterTheft.body.code).toBe('SESSION_ENDED');
-    const events = (await suite.stack.http.get<{ type: string }[]>(`/account-events?accountId=${login.body.account.id}`)).body.map((event) => event.type);
+    const events = (
+      await suite.stack.http.get<{ items: { type: string }[] }>(`/account-events?accountId=${login.body.account.id}&pageSize=100`)
+    ).body.items.map((event) => event.type);
     expect(events).toEqual(expect.arrayContaining(['LoginSucceeded', 'SessionRefreshed', 'RefreshTokenReused']));
   });
 
@@ -115,7 +117,9 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
 
     await eventually('the lockout to end', async () => ((await attempt(TEST_PASSWORD)).status === 200 ? true : undefined), 10_000);
     expect((await suite.stack.http.get<{ failedLogins: number }>(`/accounts/${victim.id}`)).body.failedLogins).toBe(0);
-    const events = (await suite.stack.http.get<{ type: string }[]>(`/account-events?accountId=${victim.id}`)).body.map((event) => event.type);
+    const events = (await suite.stack.http.get<{ items: { type: string }[] }>(`/account-events?accountId=${victim.id}&pageSize=100`)).body.items.map(
+      (event) => event.type,
+    );
     expect(events.filter((type) => type === 'LoginFailed')).toHaveLength(3);
     expect(events).toEqual(expect.arrayContaining(['AccountCreated', 'AccountLocked', 'LoginSucceeded']));
   });
@@ -151,7 +155,9 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
       10_000,
     );
     expect(back.body.account.id).toBe(leaver.id);
-    const events = (await suite.stack.http.get<{ type: string; detail: { reason?: string } }[]>(`/account-events?accountId=${leaver.id}`)).body;
+    const events = (
+      await suite.stack.http.get<{ items: { type: string; detail: { reason?: string } }[] }>(`/account-events?accountId=${leaver.id}&pageSize=100`)
+    ).body.items;
     expect(events.find((event) => event.type === 'AccountDisabled')?.detail.reason).toBe('调离检查组');
   });
 

@@ -35,6 +35,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'GET /api/api-tokens': OFFICE,
   'POST /api/api-tokens/{tokenId}/revocation': OFFICE,
   'POST /api/units': OFFICE,
+  'GET /api/units': EVERYONE,
   'GET /api/units/{unitId}': EVERYONE,
   'GET /api/units/{unitId}/group-chat': OFFICE_AND_UNIT,
   'PUT /api/units/{unitId}/group-chat': OFFICE_AND_UNIT,
@@ -42,11 +43,19 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/campaigns': OFFICE,
   'GET /api/campaigns': EVERYONE,
   'GET /api/campaigns/{campaignId}': EVERYONE,
+  'PATCH /api/campaigns/{campaignId}': OFFICE,
   'GET /api/campaigns/{campaignId}/statistics': OVERSIGHT,
   'POST /api/campaigns/{campaignId}/enrollments': OFFICE,
   'POST /api/campaigns/{campaignId}/enrollments/batch': OFFICE,
   'POST /api/campaigns/{campaignId}/enrollments/batch.csv': OFFICE,
+  'POST /api/campaigns/{campaignId}/enrollments/file': OFFICE,
   'GET /api/cases': EVERYONE,
+  'GET /api/cases/export': EVERYONE,
+  'GET /api/campaigns/{campaignId}/certification-roster': EVERYONE,
+  'GET /api/saved-views': EVERYONE,
+  'POST /api/saved-views': EVERYONE,
+  'PUT /api/saved-views/{viewId}': EVERYONE,
+  'DELETE /api/saved-views/{viewId}': EVERYONE,
   'GET /api/cases/{caseId}': EVERYONE,
   'GET /api/cases/{caseId}/state': EVERYONE,
   'GET /api/cases/{caseId}/events': EVERYONE,
@@ -65,6 +74,11 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/cases/{caseId}/revocation': OFFICE,
   'POST /api/cases/{caseId}/withdrawal': OFFICE,
   'POST /api/cases/{caseId}/deadline-extensions': OFFICE,
+  'POST /api/cases/{caseId}/reminders': OFFICE,
+  'POST /api/bulk-actions/preview': OFFICE,
+  'POST /api/bulk-actions': OFFICE,
+  'GET /api/bulk-actions': OVERSIGHT,
+  'GET /api/bulk-actions/{bulkActionId}': OVERSIGHT,
   'GET /api/frameworks': EVERYONE,
   'GET /api/frameworks/{category}/{version}': EVERYONE,
   'GET /api/schedules': OVERSIGHT,
@@ -72,6 +86,9 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/schedules/{scheduleId}/resume': OFFICE,
   'POST /api/schedules/{scheduleId}/trigger': OFFICE,
   'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/audit/verify/stream': OVERSIGHT,
+  'GET /api/audit/verify/report': OVERSIGHT,
+  'GET /api/audit/events': OVERSIGHT,
   'GET /api/calendar/working-days': EVERYONE,
   'GET /api/inbox': EVERYONE,
   'GET /api/inbox/unread-count': EVERYONE,
@@ -96,12 +113,14 @@ const PATH_PARAMETERS = {
   unitId: 'owned',
   notificationId: 'owned',
   documentId: 'owned',
+  viewId: 'owned',
   campaignId: 'shared',
   category: 'shared',
   version: 'shared',
   scheduleId: 'shared',
   accountId: 'shared',
   tokenId: 'shared',
+  bulkActionId: 'shared',
 } as const satisfies Record<string, 'owned' | 'shared'>;
 type OwnedParameter = { [name in keyof typeof PATH_PARAMETERS]: (typeof PATH_PARAMETERS)[name] extends 'owned' ? name : never }[keyof typeof PATH_PARAMETERS];
 
@@ -119,8 +138,12 @@ describeOnEachDatabase('authorisation', (suite) => {
   let recommendedCase: string;
   let victimAccount: string;
   let spareToken: string;
+  /** A bulk action (催办 of the own case). */
+  let bulkActionId: string;
   /** An in-app notice in bob's inbox. */
   let bobsNotice: string;
+  /** A saved view of the administrator's, shared with no one. */
+  let adminsView: string;
   /** A document of each case the callers act on (the one of the case in their scope is read in the role matrix). */
   const documentOf = new Map<string, string>();
   const callers = new Map<HumanRole, { headers: AuthHeaders; caseId: string }>();
@@ -159,7 +182,11 @@ describeOnEachDatabase('authorisation', (suite) => {
       documentOf.set(caseId, (await ok(Promise.resolve(stored), 201)).id);
     }
 
+    adminsView = (await ok(stack.http.post<{ id: string }>('/saved-views', { name: '权限矩阵', query: {}, columns: ['unitName'] }), 201)).id;
     victimAccount = (await stack.signUp('assessor')).id;
+    bulkActionId = (
+      await ok(stack.http.post<{ id: string }>('/bulk-actions', { kind: 'urge', filter: { caseIds: [ownCase] }, expectedCount: 1, parameters: {} }), 202)
+    ).id;
     spareToken = (await stack.issueApiToken('备用', 'auditor')).id;
     // Fresh sessions for the matrix (it ends by logging each of them out).
     const fresh = async (role: HumanRole, unitId?: string) => (await stack.signUp(role, unitId ? { unitId } : {})).headers;
@@ -178,6 +205,7 @@ describeOnEachDatabase('authorisation', (suite) => {
       unitId: ownUnit,
       accountId: victimAccount,
       tokenId: spareToken,
+      bulkActionId,
       category: 'village',
       version: '2019.1',
       scheduleId: 'qinglian-progress-report-call',
@@ -273,6 +301,9 @@ describeOnEachDatabase('authorisation', (suite) => {
       ['assessor with a conflict', actors.bob, { documentId: documentOf.get(ownCase) ?? '' }],
       ['Jinhua reviewer before recommendation', actors.jinhua, { documentId: documentOf.get(ownCase) ?? '' }],
       ['administrator on a document id that does not exist', actors.admin, { documentId: nowhere }],
+      ['auditor on the administrator’s view', actors.auditor, { viewId: adminsView }],
+      ['unit contact on the administrator’s view', contactOfOther, { viewId: adminsView }],
+      ['administrator on a view id that does not exist', actors.admin, { viewId: nowhere }],
     ];
     for (const [who, headers, ids] of outsiders) {
       const named = routes.filter((route) => pathParameters(route).some((name) => name in ids));

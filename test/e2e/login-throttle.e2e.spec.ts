@@ -79,7 +79,11 @@ describeOnEachDatabase('failed logins', (suite) => {
     expect(lockout[0]?.map((answer) => answer.body.code)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
     expect(lockout.map((answers) => answers.map(seen))).toEqual([0, 1, 2].map(() => lockout[0]?.map(seen)));
 
-    const records = (await suite.stack.http.get<{ type: string; username: string | null; detail: { reason?: string } }[]>('/account-events')).body;
+    const records = (
+      await suite.stack.http.get<{ items: { type: string; username: string | null; detail: { reason?: string } }[] }>(
+        '/account-events?type=LoginFailed&pageSize=100',
+      )
+    ).body.items;
     expect(records.find((record) => record.username === usernames[1] && record.type === 'LoginFailed')?.detail.reason).toBe('unknown_username');
     expect(records.find((record) => record.username === usernames[2] && record.type === 'LoginFailed')?.detail.reason).toBe('disabled');
   });
@@ -94,8 +98,10 @@ describeOnEachDatabase('failed logins', (suite) => {
     // The owner's success does not open the stranger's address.
     expect((await login(strict, owner.username, TEST_PASSWORD, '203.0.113.9')).body.code).toBe('ACCOUNT_LOCKED');
     const records = (
-      await suite.stack.http.get<{ type: string; ip: string | null; detail: { fromAddress?: string } }[]>(`/account-events?accountId=${owner.id}`)
-    ).body;
+      await suite.stack.http.get<{ items: { type: string; ip: string | null; detail: { fromAddress?: string } }[] }>(
+        `/account-events?accountId=${owner.id}&pageSize=100`,
+      )
+    ).body.items;
     expect(records.find((record) => record.type === 'AccountLocked')?.detail.fromAddress).toBe('203.0.113.9');
     expect(records.filter((record) => record.type === 'LoginFailed').map((record) => record.ip)).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
 
@@ -130,7 +136,9 @@ describeOnEachDatabase('failed logins', (suite) => {
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await change('a guess at the password')).status).toBe(400);
     expect((await change(TEST_PASSWORD)).body.code).toBe('ACCOUNT_LOCKED');
     expect((await login(strict, person.username, TEST_PASSWORD, '192.0.2.20')).body.code).toBe('ACCOUNT_LOCKED');
-    const types = (await suite.stack.http.get<{ type: string }[]>(`/account-events?accountId=${person.id}`)).body.map((record) => record.type);
+    const types = (await suite.stack.http.get<{ items: { type: string }[] }>(`/account-events?accountId=${person.id}&pageSize=100`)).body.items.map(
+      (record) => record.type,
+    );
     expect(types.filter((type) => type === 'PasswordChangeFailed')).toHaveLength(3);
     expect(types).toContain('AccountLocked');
   });

@@ -80,9 +80,9 @@ describe.each(DATABASE_KINDS)('accounts and case scope on %s', (_kind, createDat
     );
     const records = new CaseRecords(orm);
     const seen = async (principal: Principal) =>
-      (await records.list({ campaignId: 'scope', page: 1, pageSize: 10, sort: 'unitName', order: 'asc', scope: caseListScope(principal) })).items.map(
-        (item) => item.unitId,
-      );
+      (
+        await records.list({ campaignId: 'scope', today: '2019-10-08', page: 1, pageSize: 10, sort: 'unitName', order: 'asc', scope: caseListScope(principal) })
+      ).items.map((item) => item.unitId);
     const person = (id: string, role: Principal['role'], unitId: string | null = null): Principal => ({ id, role, unitId });
     expect(await seen(person('a', 'administrator'))).toEqual(['u1', 'u2', 'u3']);
     expect(await seen(person('c', 'unit_contact', 'u2'))).toEqual(['u2']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { MikroORM } from '@mikro-orm/core';
-import { AuditVerifier, CaseEventStore, GENESIS_HASH, migrateUp, openOrm } from '#persistence';
+import { AuditVerifier, CaseEventStore, GENESIS_HASH, migrateUp, openOrm, type VerifyProgress } from '#persistence';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
 import { enrollmentEvent, planSubmittedEvent } from '../support/case-events.js';
 
@@ -48,6 +48,32 @@ describe.each(DATABASE_KINDS)('audit verification on %s', (kind, createDatabase)
     const report = await new AuditVerifier(orm, null, 4).verifyAll();
     expect(report).toEqual({ ok: true, casesChecked: 7, eventsChecked: 21, firstBrokenLink: null });
     expect(await new AuditVerifier(orm, null, 2).verifyCase('case:intact-3')).toEqual({ ok: true, casesChecked: 1, eventsChecked: 3, firstBrokenLink: null });
+  });
+
+  it('tells its progress: the totals counted first, then each case as it is checked', async () => {
+    const seen: VerifyProgress[] = [];
+    const report = await new AuditVerifier(orm, null, 4).verifyAll({ onProgress: (progress) => seen.push(progress) });
+    expect(seen[0]).toEqual({ casesChecked: 0, casesTotal: 7, eventsChecked: 0, eventsTotal: 21 });
+    expect(seen.map((progress) => progress.casesChecked)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(seen.at(-1)).toEqual({ casesChecked: 7, casesTotal: 7, eventsChecked: 21, eventsTotal: 21 });
+    expect(report).toMatchObject({ ok: true, casesChecked: 7, eventsChecked: 21 });
+
+    const one: VerifyProgress[] = [];
+    await new AuditVerifier(orm).verifyCase('case:intact-2', { onProgress: (progress) => one.push(progress) });
+    expect(one).toEqual([
+      { casesChecked: 0, casesTotal: 1, eventsChecked: 0, eventsTotal: 3 },
+      { casesChecked: 1, casesTotal: 1, eventsChecked: 3, eventsTotal: 3 },
+    ]);
+
+    // The one who asked went away: the walk stops at the next case.
+    const stopped = new AbortController();
+    const walk = new AuditVerifier(orm, null, 2).verifyAll({
+      signal: stopped.signal,
+      onProgress: (progress) => {
+        if (progress.casesChecked === 2) stopped.abort(new Error('gone'));
+      },
+    });
+    await expect(walk).rejects.toThrow('gone');
   });
 
   it('reports a rewritten payload at its exact place: expected hash vs found', async () => {

@@ -1,4 +1,5 @@
-import { indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
+import type { CategoryCode, IndicatorFramework } from '#domain';
+import * as journey from '../../apps/cli/src/seed/case-journey.js';
 import type { HttpResult } from './http.js';
 import type { AuthHeaders, RunningStack } from './stack.js';
 
@@ -15,6 +16,11 @@ export async function expectStatus<T>(result: Promise<HttpResult<T>>, status = 2
   return answer.body;
 }
 
+/** The steps of a case on the stack, each of which must answer 200. */
+export function stepsOf(stack: RunningStack, caseId: string): journey.CaseSteps<AuthHeaders> {
+  return journey.caseSteps<AuthHeaders>((path, body, as) => expectStatus(stack.http.post(path, body, as)), caseId);
+}
+
 /**
  * Takes a case through cultivation to self-assessment: the unit's contact files the plan, the office approves it,
  * the contact files a progress report and declares the unit ready. `summaries` are the texts the contact files.
@@ -22,14 +28,9 @@ export async function expectStatus<T>(result: Promise<HttpResult<T>>, status = 2
 export async function completeCultivation(
   stack: RunningStack,
   caseId: string,
-  summaries: { readonly plan: string; readonly progress: string } = { plan: '方案', progress: '进度' },
+  summaries?: { readonly plan: string; readonly progress: string },
 ): Promise<void> {
-  const c = `/cases/${caseId}`;
-  const contact = await stack.contactOf(caseId);
-  await expectStatus(stack.http.post(`${c}/plan`, { summary: summaries.plan }, contact));
-  await expectStatus(stack.http.post(`${c}/plan/review`, { approve: true }));
-  await expectStatus(stack.http.post(`${c}/progress-reports`, { summary: summaries.progress }, contact));
-  await expectStatus(stack.http.post(`${c}/readiness`, {}, contact));
+  await journey.completeCultivation(stepsOf(stack, caseId), { office: stack.actors.admin, contact: await stack.contactOf(caseId) }, summaries);
 }
 
 /**
@@ -44,14 +45,8 @@ export async function recommendCase(
   assessors: readonly [AssessorSession, AssessorSession],
 ): Promise<void> {
   const framework = await expectStatus(stack.http.get<IndicatorFramework>(`/frameworks/${category}/2019.1`));
-  const sheet = {
-    scores: indicatorsOf(framework).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * 0.95, evidence: ['台账'] })),
-  };
-  const c = `/cases/${caseId}`;
-  const contact = await stack.contactOf(caseId);
-  await completeCultivation(stack, caseId);
-  await expectStatus(stack.http.post(`${c}/assessors`, { assessorIds: assessors.map((assessor) => assessor.id) }));
-  await expectStatus(stack.http.post(`${c}/self-assessment`, sheet, contact));
-  for (const assessor of assessors) await expectStatus(stack.http.post(`${c}/inspection-scores`, sheet, assessor.headers));
-  await expectStatus(stack.http.post(`${c}/recommendation`, {}));
+  await journey.recommendCase(stepsOf(stack, caseId), { office: stack.actors.admin, contact: await stack.contactOf(caseId) }, framework, [
+    { id: assessors[0].id, as: assessors[0].headers },
+    { id: assessors[1].id, as: assessors[1].headers },
+  ]);
 }

@@ -9,10 +9,12 @@ import type { CaseScope, Principal } from '#domain';
 import { AuditVerifier, CaseRecords, FrameworkCatalog } from '#persistence';
 import { AccountsService } from '../../apps/api/src/accounts/accounts.service.js';
 import { ApiTokensService } from '../../apps/api/src/accounts/api-tokens.service.js';
+import { AuditService } from '../../apps/api/src/audit/audit.service.js';
 import { configureApiApp } from '../../apps/api/src/api-app.js';
 import { API_CONTROLLERS, API_GUARDS } from '../../apps/api/src/api.module.js';
 import { unauthenticated } from '../../apps/api/src/auth/auth-errors.js';
 import { AuthService } from '../../apps/api/src/auth/auth.service.js';
+import { BulkActionsService } from '../../apps/api/src/bulk-actions/bulk-actions.service.js';
 import { CalendarService } from '../../apps/api/src/calendar/calendar.service.js';
 import { BatchEnrollmentService } from '../../apps/api/src/campaigns/batch-enrollment.service.js';
 import { CampaignStatisticsService } from '../../apps/api/src/campaigns/campaign-statistics.service.js';
@@ -22,6 +24,8 @@ import { DocumentsService } from '../../apps/api/src/documents/documents.service
 import { HealthService } from '../../apps/api/src/health/health.service.js';
 import { InboxService } from '../../apps/api/src/inbox/inbox.service.js';
 import { MyTasksService } from '../../apps/api/src/me/my-tasks.service.js';
+import { LedgerExportsService } from '../../apps/api/src/ledger/ledger-exports.service.js';
+import { SavedViewsService } from '../../apps/api/src/saved-views/saved-views.service.js';
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
 import { UnitsService } from '../../apps/api/src/units/units.service.js';
 import { httpClient, listen } from './http.js';
@@ -59,7 +63,11 @@ const SERVICES = {
   units: UnitsService,
   documents: DocumentsService,
   auditVerifier: AuditVerifier,
+  audit: AuditService,
   caseRecords: CaseRecords,
+  ledgerExports: LedgerExportsService,
+  savedViews: SavedViewsService,
+  bulkActions: BulkActionsService,
 } as const satisfies Record<string, Type>;
 
 /** Who the tier knows: the bearer token is the key. */

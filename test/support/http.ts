@@ -17,7 +17,9 @@ export function httpClient(baseUrl: string, defaultHeaders: Record<string, strin
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    const parsed = (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
+    // application/json is parsed; a stream of JSON lines (application/x-ndjson) is left as its text.
+    const type = response.headers.get('content-type') ?? '';
+    const parsed = (type.includes('json') && !type.includes('ndjson') ? JSON.parse(text) : text) as T;
     return { status: response.status, body: parsed, headers: response.headers };
   }
   return {

@@ -93,7 +93,12 @@ export interface Parameter {
    * Which items of the unfiltered list the value keeps: the answer must be exactly those. Absent for a parameter
    * that orders or pages: the answer must then be the whole list, or for `page` a part of it.
    */
-  readonly keeps?: (item: Item, value: string) => boolean;
+  readonly keeps?: (item: Item, value: string, fixture: Fixture) => boolean;
+  /**
+   * Whether every case the filter can select lies in the caller's scope (no value can leak anything to them), so the
+   * check that every filter has something to leak skips them.
+   */
+  readonly withinScopeOf?: (fixture: Fixture, caller: Caller) => boolean;
 }
 
 export interface ListRule {
@@ -115,6 +120,45 @@ export const PAGING: Record<string, Parameter> = {
 };
 export const same = (field: string) => (item: Item, value: string) => String(item[field]) === value;
 
+/** Today in Asia/Shanghai (the fixture's records were all made today). */
+const shanghaiToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * `from` and `to` of a log (the README: an instant with its offset, or a date meaning that whole day in Asia/Shanghai):
+ * long before, today and long after, as dates and as instants.
+ */
+export const TIME_RANGE: Record<string, Parameter> = {
+  from: {
+    values: () => ['2019-01-01', shanghaiToday(), '2099-01-01', '2019-01-01T00:00:00Z', '2099-01-01T08:00:00+08:00'],
+    keeps: (item, value) => Date.parse(String(item.occurredAt)) >= Date.parse(value.length === 10 ? `${value}T00:00:00+08:00` : value),
+  },
+  to: {
+    values: () => ['2019-01-01', shanghaiToday(), '2099-01-01', '2019-01-01T00:00:00Z', '2099-01-01T08:00:00+08:00'],
+    keeps: (item, value) =>
+      value.length === 10
+        ? Date.parse(String(item.occurredAt)) < Date.parse(`${value}T00:00:00+08:00`) + 86_400_000
+        : Date.parse(String(item.occurredAt)) <= Date.parse(value),
+  },
+};
+
+/** Stages after which nothing more happens in a campaign (the README's case path: the ends other than 认定). */
+const FINAL_STAGES: readonly string[] = ['not_recommended', 'not_certified', 'revoked', 'withdrawn'];
+/**
+ * A list item's due status, or a fixture case's: every fixture case was enrolled today, so one with a due date for its
+ * current stage is months from it (on track), and one without has none.
+ */
+const dueStatusOf = (item: Item): string =>
+  typeof item.dueStatus === 'string'
+    ? item.dueStatus
+    : (item.deadlines as Record<string, string> | undefined)?.[String(item.stage)]
+      ? 'on_track'
+      : 'no_due_date';
+/** A list item's certification date, or a fixture case's. */
+const certifiedOnOf = (item: Item): string | null =>
+  'certifiedOn' in item ? (item.certifiedOn as string | null) : ((item.certification as { certifiedOn: string } | null | undefined)?.certifiedOn ?? null);
+/** Certification dates select only cases once certified: a Jinhua reviewer sees all of them, and so may an assessor. */
+const seesEveryCertifiedCase = (fixture: Fixture, caller: Caller) =>
+  fixture.cases.filter((c) => certifiedOnOf({ ...c }) !== null).every((c) => inScope(caller, c));
+
 /**
  * Every list of the api and how to check it. A GET without a path parameter that answers a list or a page (by the
  * document, or by what it answers) must be here, with exactly the query parameters the document gives it.
@@ -133,11 +177,27 @@ export const LISTS: Readonly<Record<string, ListRule>> = {
         values: (fixture) => [...fixture.unitNames.flatMap((name) => [name, name.slice(0, 2)]), '村', '无此单位', '%', '_'],
         keeps: (item, value) => String(item.unitName).includes(value.replace(/[%_]/g, '')),
       },
+      dueStatus: { values: 'documented', keeps: (item, value) => dueStatusOf(item) === value },
+      open: { values: 'documented', keeps: (item, value) => FINAL_STAGES.includes(String(item.stage)) !== (value === 'true') },
+      certifiedFrom: {
+        values: () => ['2000-01-01', '2019-12-20', '2019-12-21'],
+        keeps: (item, value) => (certifiedOnOf(item) ?? '') >= value && certifiedOnOf(item) !== null,
+        withinScopeOf: seesEveryCertifiedCase,
+      },
+      certifiedTo: {
+        values: () => ['2019-12-19', '2019-12-20', '2099-12-31'],
+        keeps: (item, value) => certifiedOnOf(item) !== null && (certifiedOnOf(item) ?? '') <= value,
+        withinScopeOf: seesEveryCertifiedCase,
+      },
+      // The day only changes how near each due date is, never which cases there are.
+      asOf: { values: () => ['2019-10-08', '2027-12-31'] },
       ...PAGING,
       sort: { values: 'documented' },
       order: { values: 'documented' },
     },
   },
+  // The fixture keeps no saved view: everyone's list is empty (the ledger tests share views by role).
+  'GET /api/saved-views': { key: 'id', visible: () => [], parameters: {} },
   'GET /api/campaigns': {
     key: 'id',
     visible: () => 'everything',
@@ -147,7 +207,51 @@ export const LISTS: Readonly<Record<string, ListRule>> = {
   'GET /api/account-events': {
     key: 'id',
     visible: only('administrator', 'auditor'),
-    parameters: { accountId: { values: (fixture) => [...fixture.accountIds, randomUUID()], keeps: same('accountId') } },
+    parameters: {
+      accountId: { values: (fixture) => [...fixture.accountIds, randomUUID()], keeps: same('accountId') },
+      type: { values: 'documented', keeps: same('type') },
+      ...TIME_RANGE,
+      ...PAGING,
+    },
+  },
+  'GET /api/units': {
+    key: 'id',
+    // A unit contact sees their own unit (as GET /api/units/{unitId} answers them); everyone else every unit.
+    visible: (_fixture, caller) => (caller.role === 'unit_contact' ? [caller.unitId ?? ''] : 'everything'),
+    parameters: {
+      category: { values: 'documented', keeps: same('category') },
+      q: {
+        values: (fixture) => [...fixture.unitNames.flatMap((name) => [name, name.slice(0, 2)]), '村', '无此单位', '%', '_'],
+        keeps: (item, value) => String(item.name).includes(value.replace(/[%_]/g, '')),
+      },
+      // A campaign alone: the units enrolled in it; enrolled alone: in any campaign (or none).
+      campaignId: {
+        values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.id), randomUUID()],
+        keeps: (item, value, fixture) => fixture.cases.some((c) => c.campaignId === value && c.unitId === item.id),
+      },
+      enrolled: { values: 'documented', keeps: (item, value, fixture) => fixture.cases.some((c) => c.unitId === item.id) === (value === 'true') },
+      ...PAGING,
+      sort: { values: 'documented' },
+      order: { values: 'documented' },
+    },
+  },
+  'GET /api/audit/events': {
+    key: 'eventId',
+    visible: only('administrator', 'auditor'),
+    parameters: {
+      actorId: {
+        values: (fixture) => [...fixture.accountIds, 'system', `api-token:${randomUUID()}`],
+        keeps: (item, value) => (item.actor as { id: string }).id === value,
+      },
+      type: { values: 'documented', keeps: same('type') },
+      caseId: { values: (fixture) => [...fixture.cases.map((c) => c.caseId), `case:${randomUUID()}:${randomUUID()}`], keeps: same('caseId') },
+      campaignId: {
+        values: (fixture) => [...fixture.campaigns.map((campaign) => campaign.id), randomUUID()],
+        keeps: (item, value) => String(item.caseId).startsWith(`case:${value}:`),
+      },
+      ...TIME_RANGE,
+      ...PAGING,
+    },
   },
   'GET /api/api-tokens': { key: 'id', visible: only('administrator'), parameters: {} },
   'GET /api/schedules': { key: 'id', visible: only('administrator', 'auditor'), parameters: {} },

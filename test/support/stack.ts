@@ -15,6 +15,7 @@ import { NotificationDeliveryActivities } from '../../apps/worker/src/activities
 import type { TestDatabase } from './databases.js';
 import { httpClient, listen } from './http.js';
 import { uniqueTaskQueue } from './temporal.js';
+import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { startWorker, type RunningWorker } from './worker.js';
 
 /** The first administrator every test stack bootstraps from the environment. */
@@ -69,6 +70,10 @@ export interface RunningStack {
   readonly worker: RunningWorker;
   /** Stops the worker (it drains) and starts a new one on the same task queue, as a deploy or a crash would. */
   restartWorker(): Promise<void>;
+  /** Stops the worker (it drains, its running activities cancelled); the stack has none until startWorker(). */
+  stopWorker(): Promise<void>;
+  /** Starts a worker on the stack's task queue in place of a stopped one, its activities optionally wrapped (fault injection). */
+  startWorker(wrap?: (activities: WorkerActivities) => WorkerActivities): Promise<void>;
   readonly actors: StackActors;
   /** Account ids of the cast (assessors are assigned by these). */
   readonly ids: Readonly<Record<keyof StackActors, string>>;
@@ -118,6 +123,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
   };
   const config = AppConfig.fromEnvironment(variables);
   let worker = await startWorker(config, env.nativeConnection);
+  let workerRunning = true;
   await migrateUp(worker.app.get<MikroORM>(MikroORM));
   const api = await createApiApp(config);
   // The api creates its schedules in the background at start-up; tests begin once they exist.
@@ -189,6 +195,15 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
       await worker.stop();
       worker = await startWorker(config, env.nativeConnection);
     },
+    stopWorker: async () => {
+      workerRunning = false;
+      await worker.stop();
+    },
+    startWorker: async (wrap) => {
+      if (workerRunning) throw new Error('the stack’s worker is running: stop it first');
+      worker = await startWorker(config, env.nativeConnection, wrap);
+      workerRunning = true;
+    },
     actors: { admin: admin.headers, alice: alice.headers, bob: bob.headers, carol: carol.headers, jinhua: jinhua.headers, auditor: auditor.headers },
     ids: { admin: admin.id, alice: alice.id, bob: bob.id, carol: carol.id, jinhua: jinhua.id, auditor: auditor.id },
     login,
@@ -219,7 +234,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     stop: async () => {
       for (const extra of extras) await extra.close();
       await api.close();
-      await worker.stop();
+      if (workerRunning) await worker.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

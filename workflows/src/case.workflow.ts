@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   CaseRuleViolation,
@@ -16,21 +16,24 @@ import {
   decideRevoke,
   decideSelfAssessment,
   decideSubmitPlan,
+  decideUrge,
   decideWithdraw,
   documentMentionsOf,
   DOCUMENTS_NOT_YET_CHECKED,
   FINAL_STAGES,
+  recordedReason,
   SYSTEM_ACTOR,
   type Actor,
   type CaseRulesContext,
   type CaseState,
   type Decision,
   type DocumentResolver,
+  type UrgeCommand,
 } from '#domain/for-workflows';
 import { caseStateQuery, caseSteps, enrollmentRecordedUpdate, progressReportCallSignal, type CaseWorkflowInput } from '#contracts';
 import { caseClock } from './case/clock.js';
 import { findStepDocuments, NO_DOCUMENTS } from './case/documents.js';
-import { callForProgressReport } from './case/notices.js';
+import { callForProgressReport, urge } from './case/notices.js';
 import { asFailure, CaseRecorder } from './case/recorder.js';
 import { remindUntilDone } from './case/reminder-loop.js';
 import type { CaseWorkflowPatch } from './patches.js';
@@ -94,6 +97,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   step(caseSteps.revoke, decideRevoke);
   step(caseSteps.withdraw, decideWithdraw);
   step(caseSteps.extendDeadline, decideExtendDeadline);
+  // 催办: decided again holding the lock, delivered to the unit under a key of its own, then recorded as the administrator's.
+  setHandler(
+    caseSteps.urge,
+    (command) =>
+      recorder.exclusive(async () => {
+        const decision = asFailure(() => decideUrge(recorder.state, command));
+        const event = await urge(input, recorder.state, decision, uuid4());
+        return recorder.append(command.actor, [event], reasonOf(command));
+      }),
+    {
+      validator: (command: UrgeCommand) => {
+        asFailure(() => decideUrge(recorder.state, command));
+      },
+    },
+  );
   // 每月进度报告提醒: delivered and recorded holding the steps' lock.
   setHandler(progressReportCallSignal, (call) =>
     recorder.exclusive(async () => {
@@ -121,7 +139,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   return recorder.state;
 }
 
+/** The reason the step's event records: the command's own, and the bulk action it is part of (批量操作). */
 function reasonOf(command: object): string | null {
-  const reason = 'reason' in command && typeof command.reason === 'string' ? command.reason.trim() : '';
-  return reason === '' ? null : reason;
+  const reason = 'reason' in command && typeof command.reason === 'string' ? command.reason : null;
+  const bulkActionId = 'bulkActionId' in command && typeof command.bulkActionId === 'string' ? command.bulkActionId : undefined;
+  return recordedReason(reason, bulkActionId);
 }

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '#config';
-import { AccountStore, LoginThrottleStore, PersistenceModule } from '#persistence';
+import { AccountStore, LoginThrottleStore, PersistenceModule, SavedViewStore } from '#persistence';
 import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ApiTokensService } from './accounts/api-tokens.service.js';
@@ -13,6 +13,9 @@ import { AuthService } from './auth/auth.service.js';
 import { SessionTokens } from './auth/session-tokens.js';
 import { TemporalClientModule } from '#temporal';
 import { AuditController } from './audit/audit.controller.js';
+import { AuditService } from './audit/audit.service.js';
+import { BulkActionsController } from './bulk-actions/bulk-actions.controller.js';
+import { BulkActionsService } from './bulk-actions/bulk-actions.service.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
@@ -33,6 +36,10 @@ import { DocumentsService } from './documents/documents.service.js';
 import { requestId } from './common/request-id.js';
 import { MyTasksController } from './me/my-tasks.controller.js';
 import { MyTasksService } from './me/my-tasks.service.js';
+import { CertificationRosterController } from './ledger/certification-roster.controller.js';
+import { LedgerExportsService } from './ledger/ledger-exports.service.js';
+import { SavedViewsController } from './saved-views/saved-views.controller.js';
+import { SavedViewsService } from './saved-views/saved-views.service.js';
 import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
@@ -56,6 +63,9 @@ export const API_CONTROLLERS = [
   NotificationPreferencesController,
   DocumentsController,
   MyTasksController,
+  BulkActionsController,
+  CertificationRosterController,
+  SavedViewsController,
 ];
 
 /**
@@ -88,6 +98,7 @@ export class ApiModule {
       controllers: API_CONTROLLERS,
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
+        { provide: SavedViewStore, useFactory: (orm: MikroORM) => new SavedViewStore(orm), inject: [MikroORM] },
         {
           provide: LoginThrottleStore,
           useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login),
@@ -102,6 +113,7 @@ export class ApiModule {
         HealthService,
         UnitsService,
         CampaignsService,
+        AuditService,
         CasesService,
         BatchEnrollmentService,
         CampaignStatisticsService,
@@ -109,7 +121,10 @@ export class ApiModule {
         InboxService,
         DocumentsService,
         MyTasksService,
+        BulkActionsService,
         OfficeCalendar,
+        LedgerExportsService,
+        SavedViewsService,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { quantile } from 'simple-statistics';
 import { SYSTEM_ACTOR, initialCaseState } from '#domain';
 import { AccountStore, CaseRecordEntity, migrateUp, openOrm, UnitEntity } from '#persistence';
 import { startBenchApi } from './bench-api.js';
+import { residentMegabytes } from './resident-memory.js';
 
 /**
  * npm run bench:documents -- [--megabytes 20] [--rounds 5] [--concurrent 10]
@@ -26,13 +27,6 @@ const PASSWORD = randomBytes(24).toString('base64url');
 /** A PDF (by its magic number) of SIZE bytes whose content differs every time, so no upload is deduplicated. */
 function pdfOfSize(): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(SIZE - 9)]);
-}
-
-function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((entry) => entry.startsWith('VmRSS:'));
-  return Number(/\d+/.exec(line ?? '')?.[0] ?? 0) / 1024;
 }
 
 async function main(): Promise<void> {

@@ -4,9 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { quantile } from 'simple-statistics';
-import type { DatabaseConfig } from '#config';
 import {
   addCalendarDays,
   CATEGORY_CODES,
@@ -20,6 +18,7 @@ import {
 } from '#domain';
 import { AccountStore, CaseRecordEntity, migrateUp, openOrm, UnitEntity } from '#persistence';
 import { startBenchApi } from './bench-api.js';
+import { freshBenchDatabase } from './bench-database.js';
 
 /**
  * npm run bench:tasks -- [--cases 10000] [--requests 200] [--database sqlite|postgresql] [--postgres-url URL]
@@ -107,37 +106,8 @@ function openCase(index: number, campaignId: string, unitId: string, assessorIds
   return share < 0.9 ? { ...passed, stage: 'passed' } : { ...passed, stage: 'recommended' };
 }
 
-async function freshDatabase(): Promise<{ config: DatabaseConfig; url: string; drop: () => Promise<void> }> {
-  if (KIND === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'qinglian-bench-tasks-'));
-    const path = join(dir, 'qinglian.sqlite');
-    return {
-      config: { kind: 'sqlite', path },
-      url: `sqlite:${path}`,
-      drop: () => {
-        rmSync(dir, { recursive: true, force: true });
-        return Promise.resolve();
-      },
-    };
-  }
-  const name = `qinglian_bench_tasks_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: values['postgres-url'] });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(values['postgres-url']);
-  url.pathname = `/${name}`;
-  return { config: { kind: 'postgresql', url: url.toString() }, url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 async function main(): Promise<void> {
-  const database = await freshDatabase();
+  const database = await freshBenchDatabase(KIND, values['postgres-url'], 'tasks');
   const orm = await openOrm(database.config);
   await migrateUp(orm);
   const accounts = new AccountStore(orm);

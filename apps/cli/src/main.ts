@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/core';
 import { AppConfig, ConfigError, type DatabaseConfig } from '#config';
 import { seedYongkang2019 } from './seed/seed-command.js';
+import { withOneRunToken } from './seed/one-run-token.js';
 import {
   AccountRejected,
   AccountStore,
@@ -24,11 +25,13 @@ const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js audit:verify [--case <id>] [--documents]
                                                            verify the audit trail's hash chains and, with --documents, re-hash
                                                            every stored file an event references (exit 3 when anything is wrong)
-  node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model from the events (stop the workers first)
+  node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model and the stage statistics from the events
+                                                           (stop the workers first)
   node dist/apps/cli/src/main.js account:create-admin --username <name> [--display-name <name>]
                                                            create an administrator; the password is read from standard input
   node dist/apps/cli/src/main.js seed:yongkang-2019 [--api http://127.0.0.1:3000]   the 2019 Yongkang campaign, through the running api
-                                                           (authenticates with QINGLIAN_API_TOKEN, an administrator's api token)`;
+                                                           (as QINGLIAN_API_TOKEN, an administrator's api token; without it, as an
+                                                           administrator's token issued in DATABASE_URL for this run and revoked after)`;
 
 const EXIT_CHAIN_BROKEN = 3;
 
@@ -126,7 +129,7 @@ const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
   },
   'projections:rebuild': async (orm, { target }) => {
     const rebuilt = await new ProjectionRebuilder(orm).rebuild();
-    console.log(`${target}: case read model rebuilt from ${rebuilt.events} events of ${rebuilt.cases} cases`);
+    console.log(`${target}: case read model and stage statistics rebuilt from ${rebuilt.events} events of ${rebuilt.cases} cases`);
     return 0;
   },
 };
@@ -146,15 +149,24 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, name] = positionals;
   if (command === 'seed:yongkang-2019') {
-    const token = process.env.QINGLIAN_API_TOKEN;
-    if (!token) {
-      console.error('seed:yongkang-2019 needs QINGLIAN_API_TOKEN: an api token with the administrator role (POST /api/api-tokens)');
-      return 2;
-    }
-    await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, (line) => {
+    const log = (line: string): void => {
       console.log(line);
-    });
-    return 0;
+    };
+    const token = process.env.QINGLIAN_API_TOKEN;
+    if (token) {
+      await seedYongkang2019(values.api ?? 'http://127.0.0.1:3000', token, log);
+      return 0;
+    }
+    // No token given: one for this run only, issued in the api's own database and revoked when the run ends.
+    const config = AppConfig.fromEnvironment();
+    const orm = await openOrm(config.database);
+    try {
+      const api = values.api ?? `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+      await withOneRunToken(orm, (secret) => seedYongkang2019(api, secret, log), log);
+      return 0;
+    } finally {
+      await orm.close();
+    }
   }
   const run = command === undefined ? undefined : DATABASE_COMMANDS[command];
   if (!run) {

@@ -81,6 +81,7 @@ export const caseSteps = {
   revoke: stepUpdate('revoke'),
   withdraw: stepUpdate('withdraw'),
   extendDeadline: stepUpdate('extendDeadline'),
+  urge: stepUpdate('urge'),
 } as const satisfies { readonly [N in CaseCommandName]: UpdateDefinition<CaseState, [CaseCommands[N]], N> } & Record<Exclude<CaseStep, 'enroll'>, unknown>;
 
 export type CaseStepName = keyof typeof caseSteps;

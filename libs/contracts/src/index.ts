@@ -5,3 +5,4 @@ export * from './schedules.contract.js';
 export * from './notifications.contract.js';
 export * from './deadlines.contract.js';
 export * from './documents.contract.js';
+export * from './bulk-actions.contract.js';

@@ -4,7 +4,15 @@
  */
 
 /** What a notification is about; each kind has one zh-CN (with English) template in the worker. */
-export type NotificationKind = 'reminder_before_due' | 'reminder_due_today' | 'reminder_overdue' | 'escalation' | 'weekly_digest' | 'progress_report_call';
+export type NotificationKind =
+  | 'reminder_before_due'
+  | 'reminder_due_today'
+  | 'reminder_overdue'
+  | 'escalation'
+  | 'weekly_digest'
+  | 'progress_report_call'
+  /** 催办: an administrator asks the unit to take the step it owes, now. */
+  | 'urge';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'reminder_before_due',
@@ -13,6 +21,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'escalation',
   'weekly_digest',
   'progress_report_call',
+  'urge',
 ];
 
 /** Who receives a notification; the union of what is named (each account once). */

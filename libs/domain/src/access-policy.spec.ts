@@ -9,6 +9,7 @@ import {
   PERMISSIONS,
   unitInScope,
   unitLinkProblem,
+  unitListScope,
   type CaseScope,
   type Principal,
 } from './access-policy.js';
@@ -110,6 +111,12 @@ describe('access policy', () => {
     expect(unitInScope({ ...contact, unitId: null }, 'unit-1')).toBe(false);
     // Roles without the permission are refused (403) before the scope is asked.
     expect(mayPerform('auditor', 'units:group-chat')).toBe(false);
+  });
+
+  it('lists a unit contact their own unit only, and every unit to everyone else', () => {
+    expect(unitListScope(contact)).toEqual({ kind: 'unit', unitId: 'unit-1' });
+    expect(unitListScope({ ...contact, unitId: null })).toEqual({ kind: 'none' });
+    for (const principal of [admin, auditor, alice, jinhua]) expect(unitListScope(principal)).toEqual({ kind: 'all' });
   });
 
   it('links unit contacts, and only them, to a unit', () => {

@@ -33,15 +33,26 @@ export const PERMISSION_ROLES = {
   /** A unit's own group-chat robot (单位工作群机器人): see, set, remove; a unit contact only for their unit. */
   'units:group-chat': OFFICE_AND_UNIT,
   'campaigns:create': OFFICE,
+  /** Editing a campaign's name and settings (cases keep the settings they were enrolled with). */
+  'campaigns:update': OFFICE,
   'campaigns:read': EVERYONE,
   'campaigns:statistics': OVERSIGHT,
   'campaigns:enroll': CASE_STEP_ROLES.enroll,
   /** Reading cases; which ones is decided by the case scope. */
   'cases:read': EVERYONE,
+  /**
+   * 台账导出 and 认定名单: the whole filtered ledger (or a campaign's certified units) as a file, within one's case
+   * scope — exactly what the case list already pages through, so every role that reads cases may take it away.
+   */
+  'cases:export': EVERYONE,
+  /** 保存的视图: one's own ledger views, and read-only those shared with one's role. */
+  'saved-views:own': EVERYONE,
   'frameworks:read': EVERYONE,
   /** The working-day calendar (public holidays and adjusted working weekends). */
   'calendar:read': EVERYONE,
   'audit:verify': OVERSIGHT,
+  /** 审计日志: the events of every case, filtered by person, type and time. */
+  'audit:read': OVERSIGHT,
   'schedules:read': OVERSIGHT,
   'schedules:manage': OFFICE,
   'accounts:manage': OFFICE,
@@ -57,6 +68,10 @@ export const PERMISSION_ROLES = {
   'documents:read': EVERYONE,
   /** Uploading a document to a case in scope: everyone who takes steps that rest on documents (not the read-only auditor). */
   'documents:upload': ['administrator', 'unit_contact', 'assessor', 'jinhua_reviewer'],
+  /** 批量操作: one step over many cases (extend due dates, urge, assign assessors), taken as the administrator who starts it. */
+  'bulk-actions:start': OFFICE,
+  /** Bulk actions and their per-case results. */
+  'bulk-actions:read': OVERSIGHT,
 } as const satisfies Record<string, readonly HumanRole[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES | `case:${CaseStep}`;
@@ -151,6 +166,14 @@ export function caseListScope(principal: Principal): CaseListScope {
  */
 export function unitInScope(principal: Principal, unitId: string): boolean {
   return principal.role !== 'unit_contact' || (principal.unitId !== null && principal.unitId === unitId);
+}
+
+/** Which units a list shows the principal: the same scope as unitInScope. */
+export type UnitListScope = { readonly kind: 'all' } | { readonly kind: 'unit'; readonly unitId: string } | { readonly kind: 'none' };
+
+export function unitListScope(principal: Principal): UnitListScope {
+  if (principal.role !== 'unit_contact') return { kind: 'all' };
+  return principal.unitId === null ? { kind: 'none' } : { kind: 'unit', unitId: principal.unitId };
 }
 
 /** A unit contact must name their unit; no other role has one. Returns the problem, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { campaignSettings, normaliseCampaignSettings, type CampaignSettingsInput } from './campaign-settings.js';
+import { campaignSettings, editedSettingsInput, normaliseCampaignSettings, settingsChanges, type CampaignSettingsInput } from './campaign-settings.js';
 import { DEFAULT_STAGE_DURATIONS } from './deadlines.js';
 import { DEFAULT_REMINDER_POLICY } from './reminders.js';
 
@@ -85,5 +85,51 @@ describe(normaliseCampaignSettings.name, () => {
   it('keeps current settings as they are', () => {
     const { settings } = campaignSettings({ stageDurations: { cultivation: { days: 60, unit: 'working' } }, reminderPolicy: { onDueDay: false } }, versions);
     expect(normaliseCampaignSettings(settings)).toEqual(settings);
+  });
+});
+
+describe(editedSettingsInput.name, () => {
+  const current = campaignSettings({ thresholds: { excellent: 92 }, targets: { village: 48 } }, versions).settings;
+  const edited = (edit: CampaignSettingsInput) => campaignSettings(editedSettingsInput(current, edit), versions);
+
+  it('replaces what the edit names and keeps everything else', () => {
+    const { settings, problems } = edited({
+      thresholds: { pass: 80 },
+      stageDurations: { inspection: { days: 10, unit: 'working' } },
+      reminderPolicy: { sendAt: '08:30' },
+      targets: { school: 8 },
+    });
+    expect(problems).toEqual([]);
+    expect(settings.thresholds).toEqual({ ...current.thresholds, pass: 80 });
+    expect(settings.stageDurations).toEqual({ ...current.stageDurations, inspection: { days: 10, unit: 'working' } });
+    expect(settings.reminderPolicy).toEqual({ ...current.reminderPolicy, sendAt: '08:30' });
+    expect(settings.targets).toEqual({ village: 48, school: 8 });
+    expect(settings.frameworkVersions).toEqual(current.frameworkVersions);
+  });
+
+  it('takes a stage in the legacy calendar days, and refuses one given both ways', () => {
+    expect(edited({ stageDurationDays: { cultivation: 90 } }).settings.stageDurations.cultivation).toEqual({ days: 90, unit: 'calendar' });
+    expect(
+      edited({ stageDurationDays: { cultivation: 90 }, stageDurations: { cultivation: { days: 60, unit: 'calendar' } } }).problems.map(
+        (problem) => problem.field,
+      ),
+    ).toEqual(['stageDurationDays.cultivation']);
+  });
+
+  it('checks the merged settings by the rules of a new campaign', () => {
+    expect(edited({ thresholds: { pass: 95 } }).problems.map((problem) => problem.field)).toEqual(['thresholds']);
+  });
+});
+
+describe(settingsChanges.name, () => {
+  it('lists each setting that differs with its old and new value, lists whole', () => {
+    const before = campaignSettings({}, versions).settings;
+    const after = campaignSettings({ thresholds: { pass: 80 }, targets: { village: 3 }, reminderPolicy: { beforeDueWorkingDays: [3] } }, versions).settings;
+    expect(settingsChanges(before, after)).toEqual([
+      { field: 'thresholds.pass', from: 85, to: 80 },
+      { field: 'reminderPolicy.beforeDueWorkingDays', from: [7, 1], to: [3] },
+      { field: 'targets.village', from: null, to: 3 },
+    ]);
+    expect(settingsChanges(after, after)).toEqual([]);
   });
 });

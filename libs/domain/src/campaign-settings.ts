@@ -176,3 +176,43 @@ function reminderPolicyOf(input: NonNullable<CampaignSettingsInput['reminderPoli
   }
   return policy as unknown as ReminderPolicy;
 }
+
+/**
+ * An edit of a campaign's settings (修改活动设置) as input for campaignSettings: each part given (thresholds,
+ * framework versions, targets, stage durations, reminder policy) replaces the keys it names, and everything it does
+ * not name keeps its current value. A stage given in the legacy `stageDurationDays` replaces that stage's duration.
+ */
+export function editedSettingsInput(current: CampaignSettings, edit: CampaignSettingsInput): CampaignSettingsInput {
+  const legacyKinds = new Set(Object.keys(edit.stageDurationDays ?? {}));
+  const keptDurations = Object.fromEntries(Object.entries(current.stageDurations).filter(([kind]) => !legacyKinds.has(kind)));
+  return {
+    thresholds: { ...current.thresholds, ...edit.thresholds },
+    frameworkVersions: { ...current.frameworkVersions, ...edit.frameworkVersions },
+    targets: { ...current.targets, ...edit.targets },
+    stageDurations: { ...keptDurations, ...edit.stageDurations },
+    ...(edit.stageDurationDays === undefined ? {} : { stageDurationDays: edit.stageDurationDays }),
+    reminderPolicy: { ...current.reminderPolicy, ...edit.reminderPolicy },
+  };
+}
+
+/** One setting an edit changed, by its dotted path (thresholds.pass, reminderPolicy.beforeDueWorkingDays). */
+export interface SettingChange {
+  readonly field: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/** What differs between two versions of a campaign's settings, setting by setting (lists compare whole). */
+export function settingsChanges(before: CampaignSettings, after: CampaignSettings): SettingChange[] {
+  const leavesOf = (value: unknown, path: string, into: Map<string, unknown>): Map<string, unknown> => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) leavesOf(inner, path ? `${path}.${key}` : key, into);
+    } else into.set(path, value);
+    return into;
+  };
+  const from = leavesOf(before, '', new Map());
+  const to = leavesOf(after, '', new Map());
+  return [...new Set([...from.keys(), ...to.keys()])]
+    .filter((field) => JSON.stringify(from.get(field)) !== JSON.stringify(to.get(field)))
+    .map((field) => ({ field, from: from.get(field) ?? null, to: to.get(field) ?? null }));
+}

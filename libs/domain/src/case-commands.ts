@@ -30,7 +30,25 @@ export const CASE_COMMAND_LIMITS = {
   assessorId: 100,
   batch: 100,
   documentNumber: 100,
+  /** 催办: the office's words to the unit (characters). */
+  urgeMessage: 500,
 } as const;
+
+/**
+ * A step taken as part of a bulk action (批量操作): the rules judge the step's own reason, and the audit trail records
+ * that reason with the bulk action named (recordedReason).
+ */
+export interface PartOfBulkAction {
+  readonly bulkActionId?: string;
+}
+
+/** The reason a step's event records: its own, and the bulk action it was part of; null when there is neither. */
+export function recordedReason(reason: string | null | undefined, bulkActionId: string | undefined): string | null {
+  const own = reason?.trim() ?? '';
+  if (bulkActionId === undefined) return own === '' ? null : own;
+  const named = `批量操作 / bulk action ${bulkActionId}`;
+  return own === '' ? named : `${own}（${named}）`;
+}
 
 /** Documents a step rests on, by id: uploaded to the case first (POST /api/cases/:caseId/documents). */
 export interface WithDocuments {
@@ -62,7 +80,7 @@ export interface SelfAssessmentCommand {
   readonly sheet: ScoreSheet;
 }
 
-export interface AssignAssessorsCommand {
+export interface AssignAssessorsCommand extends PartOfBulkAction {
   readonly actor: Actor;
   readonly assessorIds: readonly string[];
   readonly reason?: string | null;
@@ -104,11 +122,17 @@ export interface ReasonCommand {
   readonly reason: string;
 }
 
-export interface ExtendDeadlineCommand {
+export interface ExtendDeadlineCommand extends PartOfBulkAction {
   readonly actor: Actor;
   readonly deadline: DeadlineKind;
   readonly dueOn: string;
   readonly reason: string;
+}
+
+/** 催办: the office asks the unit to take the step it owes, now; with words of its own if it likes. */
+export interface UrgeCommand extends PartOfBulkAction {
+  readonly actor: Actor;
+  readonly message?: string | null;
 }
 
 /** Each human step of a case (the enrollment aside) and what it carries. */
@@ -128,6 +152,7 @@ export interface CaseCommands {
   readonly revoke: ReasonCommand;
   readonly withdraw: ReasonCommand;
   readonly extendDeadline: ExtendDeadlineCommand;
+  readonly urge: UrgeCommand;
 }
 
 export type CaseCommandName = keyof CaseCommands;

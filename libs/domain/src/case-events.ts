@@ -4,6 +4,7 @@ import type { DeadlineDuration } from './deadlines.js';
 import type { ReminderKind } from './reminders.js';
 import type { DeadlineKind } from './stages.js';
 import type { DocumentRef } from './documents.js';
+import type { UnitTaskKind } from './unit-tasks.js';
 
 /** A report's summary and what it rests on: stored files (absent on events recorded before), and free-text notes. */
 interface ReportPayload {
@@ -62,6 +63,24 @@ export interface CaseEventPayloads {
   ProgressReportCalled: ProgressReportCallRecord;
   /** 进度报告提醒发送失败: every retry of the call's delivery failed. */
   ProgressReportCallFailed: ProgressReportCallRecord & { error: string };
+  /**
+   * 催办: an administrator urged the unit to take the step it owes (per channel and recipient); `error` when an outside
+   * channel still failed once its retries were spent (the in-app notice is in the inbox either way).
+   */
+  UrgeSent: UrgeRecord;
+}
+
+/** What the audit trail keeps of one urge (催办). */
+export interface UrgeRecord {
+  /** Unique to this urge: its notices' dedupe key is `urge:<caseId>:<urgeKey>`. */
+  readonly urgeKey: string;
+  /** The step the unit owed when urged. */
+  readonly task: UnitTaskKind;
+  /** The current stage's due date, if it has one. */
+  readonly dueOn: string | null;
+  readonly message: string | null;
+  readonly deliveries: ReminderRecord['deliveries'];
+  readonly error?: string;
 }
 
 /** What the audit trail keeps of one monthly progress-report call. */

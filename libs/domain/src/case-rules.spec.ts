@@ -17,6 +17,7 @@ import {
   decideRevoke,
   decideSelfAssessment,
   decideSubmitPlan,
+  decideUrge,
   decideWithdraw,
   type CaseRulesContext,
   type Decision,
@@ -260,10 +261,30 @@ describe('what the case rules refuse', () => {
   });
 });
 
+describe('催办 (urge): the office reminds the unit of the step it owes, now', () => {
+  it('names the step the unit owes, its due date and the office’s words', () => {
+    const dated = apply(enrolled, [
+      { type: 'DeadlineSet', payload: { deadline: 'cultivation', enteredOn: '2019-06-03', duration: { days: 120, unit: 'calendar' }, dueOn: '2019-10-08' } },
+    ]);
+    expect(decideUrge(dated, { actor: admin, message: '  请于本周内提交  ' })).toEqual({ task: 'submit_plan', dueOn: '2019-10-08', message: '请于本周内提交' });
+    expect(decideUrge(cultivated(), { actor: admin, message: ' ' })).toEqual({ task: 'submit_self_assessment', dueOn: null, message: null });
+  });
+
+  it('is the office’s alone, and refused while the unit owes nothing or once the case is closed', () => {
+    expect(refusal(() => decideUrge(enrolled, { actor: contact }))).toBe('ROLE_NOT_ALLOWED');
+    const planSubmitted = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }, noDocuments));
+    expect(refusal(() => decideUrge(planSubmitted, { actor: admin }))).toBe('NOTHING_TO_URGE');
+    expect(refusal(() => decideUrge(inInspection(), { actor: admin }))).toBe('NOTHING_TO_URGE');
+    const withdrawn = apply(enrolled, decideWithdraw(enrolled, { actor: admin, reason: '主动退出' }));
+    expect(refusal(() => decideUrge(withdrawn, { actor: admin }))).toBe('CASE_CLOSED');
+    expect(openSteps(planSubmitted, admin)).not.toContain('urge');
+  });
+});
+
 describe('the steps open to a person now (可办理事项)', () => {
   it('offers each person exactly the steps the rules would take, as the case moves', () => {
     expect(openSteps(enrolled, contact)).toEqual(['submitPlan']);
-    expect(openSteps(enrolled, admin)).toEqual(['assignAssessors', 'declareConflict', 'withdraw', 'extendDeadline']);
+    expect(openSteps(enrolled, admin)).toEqual(['assignAssessors', 'declareConflict', 'withdraw', 'extendDeadline', 'urge']);
     expect(openSteps(enrolled, jinhua)).toEqual([]);
     const submitted = apply(enrolled, decideSubmitPlan(enrolled, { actor: contact, ...report }, noDocuments));
     expect(openSteps(submitted, contact)).toEqual([]);

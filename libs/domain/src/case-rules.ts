@@ -13,10 +13,12 @@ import type {
   ReviewPlanCommand,
   SelfAssessmentCommand,
   SubmitPlanCommand,
+  UrgeCommand,
 } from './case-commands.js';
 import { CaseRuleViolation } from './case-rule-violation.js';
 import type { CaseEventBody } from './case-events.js';
 import type { CaseState } from './case-state.js';
+import { currentDueOn } from './deadlines.js';
 import { refsOf, type DocumentResolver } from './documents.js';
 import type { IndicatorFramework } from './indicators/framework.js';
 import {
@@ -29,6 +31,7 @@ import {
   type ScoreSheet,
 } from './indicators/scoring.js';
 import { CASE_STAGE_NAMES, FINAL_STAGES, type CaseStage } from './stages.js';
+import { unitTaskOf, type UnitTaskKind } from './unit-tasks.js';
 
 /** What a campaign fixes for its cases: the framework version a case keeps, and the thresholds. */
 export interface CaseRulesContext {
@@ -59,6 +62,7 @@ export const CASE_STEP_ROLES = {
   revoke: ['administrator'],
   withdraw: ['administrator'],
   extendDeadline: ['administrator'],
+  urge: ['administrator'],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type CaseStep = keyof typeof CASE_STEP_ROLES;
@@ -340,4 +344,27 @@ export function decideExtendDeadline(state: CaseState, command: ExtendDeadlineCo
     refuse('NOT_LATER', `新期限须晚于当前期限 ${current}`, `The new due date must be later than the current one (${current})`);
   }
   return [{ type: 'DeadlineExtended', payload: { deadline: command.deadline, dueOn: command.dueOn } }];
+}
+
+/** What an urge (催办) is about: the step the unit owes, its due date, and the office's words. */
+export interface UrgeDecision {
+  readonly task: UnitTaskKind;
+  readonly dueOn: string | null;
+  readonly message: string | null;
+}
+
+/**
+ * 催办: the office reminds the unit now, of the step it owes. Refused once the case is closed, and while the unit owes
+ * nothing (its plan awaits review, or the case waits on assessors, the office or Jinhua): there is nothing to urge.
+ */
+export function decideUrge(state: CaseState, command: UrgeCommand): UrgeDecision {
+  requireRole(command.actor, 'urge', '催办', 'urge units');
+  requireActive(state, '催办', 'urge the unit');
+  const task = unitTaskOf(state);
+  if (task === null) {
+    const current = CASE_STAGE_NAMES[state.stage];
+    refuse('NOTHING_TO_URGE', `单位当前（${current.zh}）没有待办理的事项，无需催办`, `The unit owes no step now (${current.en}); there is nothing to urge`);
+  }
+  const message = command.message?.trim() ?? '';
+  return { task, dueOn: currentDueOn(state) ?? null, message: message === '' ? null : message };
 }

@@ -125,6 +125,7 @@ export function evolveCase(state: CaseState, event: CaseEventBody): CaseState {
     case 'ReminderFailed':
     case 'ProgressReportCalled':
     case 'ProgressReportCallFailed':
+    case 'UrgeSent':
       return next;
     case 'Revoked':
       return { ...next, stage: 'revoked' };

@@ -29,7 +29,7 @@ export function ownershipProblem(category: CategoryCode, ownership: string | und
   if (category === 'enterprise') {
     return ownership && (ENTERPRISE_OWNERSHIPS as readonly string[]).includes(ownership)
       ? null
-      : 'ownership is required for an enterprise: private or state_owned (民企或国企)';
+      : '企业须填写企业性质：民企 (private) 或国企 (state_owned) / ownership is required for an enterprise: private or state_owned';
   }
-  return ownership === undefined || ownership === null ? null : 'ownership applies to enterprises only (仅企业填写)';
+  return ownership === undefined || ownership === null ? null : '企业性质仅企业填写 / ownership applies to enterprises only';
 }

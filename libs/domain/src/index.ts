@@ -7,3 +7,8 @@ export * from './credential-policy.js';
 export * from './group-chat.js';
 export * from './tasks.js';
 export * from './open-steps.js';
+export * from './bulk-actions.js';
+export * from './ledger.js';
+export * from './case-event-types.js';
+export * from './time-range.js';
+export * from './enrollment-sheet.js';

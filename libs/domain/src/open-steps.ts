@@ -17,6 +17,7 @@ import {
   decideRevoke,
   decideSelfAssessment,
   decideSubmitPlan,
+  decideUrge,
   decideWithdraw,
   type CaseRulesContext,
   type CaseStep,
@@ -61,6 +62,7 @@ const PROBES: Readonly<Record<Exclude<CaseStep, 'enroll'>, (state: CaseState, ac
   revoke: (state, actor) => decideRevoke(state, { actor, reason: '—' }),
   withdraw: (state, actor) => decideWithdraw(state, { actor, reason: '—' }),
   extendDeadline: (state, actor) => decideExtendDeadline(state, { actor, deadline: 'cultivation', dueOn: '9999-12-31', reason: '—' }),
+  urge: (state, actor) => decideUrge(state, { actor }),
 };
 
 /**

@@ -7,13 +7,13 @@ import { addWorkingDays, CalendarOutOfRangeError, workingDayOnOrAfter, workingDa
 import type { CaseState } from './case-state.js';
 import type { BilingualName } from './categories.js';
 import { MINIMUM_ASSESSORS } from './indicators/scoring.js';
-import type { PlanStatus } from './stages.js';
+import { UNIT_TASK_KINDS, unitTaskOf, type UnitTaskKind } from './unit-tasks.js';
+
+export { UNIT_TASK_KINDS, unitTaskOf, type UnitTaskKind } from './unit-tasks.js';
 
 /** The steps someone can owe on a case, by who owes them. */
-export const UNIT_TASK_KINDS = ['submit_plan', 'resubmit_plan', 'submit_progress_report', 'submit_self_assessment', 'submit_rectification'] as const;
 export const OFFICE_TASK_KINDS = ['review_plan', 'assign_assessors', 'recommend'] as const;
 export const TASK_KINDS = [...UNIT_TASK_KINDS, 'score_inspection', 'decide_certification', ...OFFICE_TASK_KINDS] as const;
-export type UnitTaskKind = (typeof UNIT_TASK_KINDS)[number];
 export type OfficeTaskKind = (typeof OFFICE_TASK_KINDS)[number];
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -42,27 +42,6 @@ export interface CaseTasks {
   readonly assessors: readonly string[];
 }
 
-/** During cultivation the unit's step follows its creation plan; a plan awaiting review waits on the office. */
-const CULTIVATION_TASKS: Readonly<Record<PlanStatus, UnitTaskKind | null>> = {
-  not_submitted: 'submit_plan',
-  returned: 'resubmit_plan',
-  approved: 'submit_progress_report',
-  submitted: null,
-};
-
-function unitTask(state: CaseState): UnitTaskKind | null {
-  switch (state.stage) {
-    case 'cultivation':
-      return CULTIVATION_TASKS[state.planStatus];
-    case 'self_assessment':
-      return 'submit_self_assessment';
-    case 'rectification':
-      return 'submit_rectification';
-    default:
-      return null;
-  }
-}
-
 /**
  * The office assigns assessors while the unit assesses itself or is being inspected and fewer than the minimum
  * can inspect it (assigned, no conflict); until then no assessor may score.
@@ -85,7 +64,7 @@ function assessorsOwingScores(state: CaseState): string[] {
 
 export function tasksOf(state: CaseState): CaseTasks {
   return {
-    unit: unitTask(state),
+    unit: unitTaskOf(state),
     office: officeTask(state),
     jinhua: state.stage === 'recommended' ? 'decide_certification' : null,
     assessors: assessorsOwingScores(state),

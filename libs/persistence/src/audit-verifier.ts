@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { documentsReferencedBy } from '#domain';
 import { eventBodyOf } from './case-projection.js';
 import { BlobMissing, type BlobStore } from './documents/blob-store.js';
-import type { CaseEventEntity } from './entities/index.js';
+import { CaseEventEntity } from './entities/index.js';
 import { eventsInChainOrder } from './event-stream.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 
@@ -52,9 +53,24 @@ export interface AuditReport {
   readonly documents?: DocumentsReport;
 }
 
+/** How far a verification has come, of the totals counted before it began. */
+export interface VerifyProgress {
+  readonly casesChecked: number;
+  readonly casesTotal: number;
+  readonly eventsChecked: number;
+  readonly eventsTotal: number;
+}
+
 export interface VerifyOptions {
   /** Also re-hash every stored file an event references. */
   readonly documents?: boolean;
+  /**
+   * Told the totals before the walk begins (cases and events, counted first), then again each time a case has been
+   * checked; the caller decides how often to pass it on.
+   */
+  readonly onProgress?: (progress: VerifyProgress) => void;
+  /** Ends the walk early (the one who asked went away): it rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 const PROBLEMS_LISTED = 1000;
@@ -141,19 +157,27 @@ export class AuditVerifier {
   private async walk(onlyCase: string | null, options: VerifyOptions): Promise<AuditReport> {
     if (options.documents && !this.blobs) throw new Error('the audit verifier was made without the document store');
     const files = options.documents && this.blobs ? new StoredFileCheck(this.blobs) : null;
-    const chains = await this.walkChains(onlyCase, files);
+    const chains = await this.walkChains(onlyCase, files, options);
     if (!files) return chains;
     const documents = files.report();
     return { ...chains, ok: chains.ok && documents.problemCount === 0, documents };
   }
 
-  private async walkChains(onlyCase: string | null, files: StoredFileCheck | null): Promise<AuditReport> {
+  private async walkChains(onlyCase: string | null, files: StoredFileCheck | null, options: VerifyOptions): Promise<AuditReport> {
     let position: ChainPosition = { caseId: null, sequence: 0, hash: GENESIS_HASH };
     let casesChecked = 0;
     let eventsChecked = 0;
+    const totals = options.onProgress ? await this.totals(onlyCase) : null;
+    // A case is reported once all of its events are checked, i.e. when the next case begins (and at the end).
+    const report = (casesDone: number, eventsDone: number): void => {
+      if (totals) options.onProgress?.({ casesChecked: casesDone, casesTotal: totals.cases, eventsChecked: eventsDone, eventsTotal: totals.events });
+    };
+    report(0, 0);
     const events = eventsInChainOrder(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
     for await (const event of events) {
       if (event.caseId !== position.caseId) {
+        if (position.caseId !== null) report(casesChecked, eventsChecked);
+        options.signal?.throwIfAborted();
         position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
         casesChecked += 1;
       }
@@ -163,7 +187,16 @@ export class AuditVerifier {
       await files?.check(event);
       position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
     }
+    report(casesChecked, eventsChecked);
     return { ok: true, casesChecked, eventsChecked, firstBrokenLink: null };
+  }
+
+  /** The cases and events a walk will meet, counted in one query before it begins (no hashing, no payloads read). */
+  private async totals(onlyCase: string | null): Promise<{ cases: number; events: number }> {
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const where = onlyCase === null ? {} : { caseId: onlyCase };
+    const [cases, events] = await Promise.all([em.createQueryBuilder(CaseEventEntity).where(where).getCount('caseId', true), em.count(CaseEventEntity, where)]);
+    return { cases, events };
   }
 }
 

@@ -6,6 +6,7 @@ import { eventsInChainOrder } from './event-stream.js';
 import { CaseEventEntity, CaseRecordEntity } from './entities/index.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 import { markDocumentsReferenced } from './documents/document-records.js';
+import { projectStageChange } from './stage-statistics.js';
 
 /** A retried append that does not match what was first written under the same event id. */
 export class EventConflictError extends Error {
@@ -32,22 +33,7 @@ export class CaseEventStore {
       if (input.sequence > 1 && !previous) {
         throw new EventConflictError(`Case ${input.caseId} has no event #${input.sequence - 1} to follow`);
       }
-      const prevHash = previous?.hash ?? GENESIS_HASH;
-      const entity = new CaseEventEntity({
-        id: input.eventId,
-        caseId: input.caseId,
-        sequence: input.sequence,
-        type: input.event.type,
-        actorId: input.actor.id,
-        actorRole: input.actor.role,
-        reason: input.reason,
-        payload: { ...input.event.payload },
-        occurredAt: new Date(input.occurredAt),
-        frameworkVersion: input.frameworkVersion,
-        prevHash,
-        hash: '',
-      });
-      entity.hash = hashEvent(prevHash, hashedFieldsOf(entity));
+      const entity = chainedEvent(input, previous?.hash ?? GENESIS_HASH);
       await em.insert(CaseEventEntity, entity);
       await projectCaseEvent(em, input.caseId, input.event, entity.occurredAt);
       await markDocumentsReferenced(em, documentsReferencedBy(input.event), entity.occurredAt);
@@ -71,14 +57,39 @@ export class CaseEventStore {
   }
 }
 
-/** Applies one event to the case read model (within the append's transaction). */
+/** The stored form of an event, chained to the hash of the one before it (GENESIS_HASH for a case's first). */
+export function chainedEvent(input: AppendCaseEventInput, prevHash: string): CaseEventEntity {
+  const entity = new CaseEventEntity({
+    id: input.eventId,
+    caseId: input.caseId,
+    sequence: input.sequence,
+    type: input.event.type,
+    actorId: input.actor.id,
+    actorRole: input.actor.role,
+    reason: input.reason,
+    payload: { ...input.event.payload },
+    occurredAt: new Date(input.occurredAt),
+    frameworkVersion: input.frameworkVersion,
+    prevHash,
+    hash: '',
+  });
+  entity.hash = hashEvent(prevHash, hashedFieldsOf(entity));
+  return entity;
+}
+
+/** Applies one event to the case read model and the stage statistics (within the append's transaction). */
 export async function projectCaseEvent(em: EntityManager, caseId: string, event: CaseEventBody, at: Date): Promise<void> {
   if (event.type === 'CaseEnrolled') {
-    em.persist(new CaseRecordEntity(caseStateAfter(null, caseId, event), at));
+    const state = caseStateAfter(null, caseId, event);
+    em.persist(new CaseRecordEntity(state, at));
+    await projectStageChange(em, null, state, at);
     return;
   }
   const record = await em.findOneOrFail(CaseRecordEntity, { caseId });
-  record.update(caseStateAfter(record.state ?? (await foldCase(em, caseId, record.lastSequence)), caseId, event), at);
+  const before = record.stage;
+  const state = caseStateAfter(record.state ?? (await foldCase(em, caseId, record.lastSequence)), caseId, event);
+  record.update(state, at);
+  await projectStageChange(em, before, state, at);
 }
 
 /** The state of a case after its first `throughSequence` events, folded from the event store. */

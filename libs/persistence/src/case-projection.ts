@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { evolveCase, initialCaseState, type CaseEventBody, type CaseState } from '#domain';
-import { CaseRecordEntity, type CaseEventEntity } from './entities/index.js';
+import { CampaignStageCountEntity, CaseRecordEntity, CaseStageStayEntity, type CaseEventEntity } from './entities/index.js';
 import { eventsInChainOrder } from './event-stream.js';
+import { StageStatisticsFold } from './stage-statistics.js';
 
 /** The case state after one more event: the same fold for the live projection and for a rebuild. */
 export function caseStateAfter(previous: CaseState | null, caseId: string, event: CaseEventBody): CaseState {
@@ -24,8 +25,8 @@ export interface RebuildReport {
 }
 
 /**
- * Rebuilds the case read model from the event store. Run it with the workers stopped: a step
- * recorded during the rebuild would update a row the rebuild is replacing.
+ * Rebuilds the case read model and the stage statistics (stays and counters) from the event store. Run it with the
+ * workers stopped: a step recorded during the rebuild would update a row the rebuild is replacing.
  */
 export class ProjectionRebuilder {
   constructor(
@@ -36,26 +37,37 @@ export class ProjectionRebuilder {
   async rebuild(): Promise<RebuildReport> {
     return this.orm.em.fork().transactional(async (em) => {
       await em.nativeDelete(CaseRecordEntity, {});
-      let pending: CaseRecordEntity[] = [];
+      await em.nativeDelete(CaseStageStayEntity, {});
+      await em.nativeDelete(CampaignStageCountEntity, {});
+      const stages = new StageStatisticsFold();
+      let records: CaseRecordEntity[] = [];
+      let stays: CaseStageStayEntity[] = [];
       let current = null as { state: CaseState; at: Date } | null;
       let cases = 0;
       let events = 0;
       const flush = async (): Promise<void> => {
-        if (pending.length) await em.insertMany(CaseRecordEntity, pending);
-        pending = [];
+        if (records.length) await em.insertMany(CaseRecordEntity, records);
+        if (stays.length) await em.insertMany(CaseStageStayEntity, stays);
+        records = [];
+        stays = [];
+      };
+      const finishCase = async (finished: { state: CaseState; at: Date }): Promise<void> => {
+        records.push(new CaseRecordEntity(finished.state, finished.at, stages.stageEnteredAt() ?? finished.at));
+        stays.push(...stages.takeStays());
+        if (records.length >= this.batchSize) await flush();
       };
       for await (const event of eventsInChainOrder(em, { batchSize: this.batchSize })) {
-        if (current && current.state.caseId !== event.caseId) {
-          pending.push(new CaseRecordEntity(current.state, current.at));
-          if (pending.length >= this.batchSize) await flush();
-        }
+        if (current && current.state.caseId !== event.caseId) await finishCase(current);
         const previous: CaseState | null = current?.state.caseId === event.caseId ? current.state : null;
         if (!previous) cases += 1;
         current = { state: caseStateAfter(previous, event.caseId, eventBodyOf(event)), at: event.occurredAt };
+        stages.apply(previous?.stage ?? null, current.state, event.occurredAt);
         events += 1;
       }
-      if (current) pending.push(new CaseRecordEntity(current.state, current.at));
+      if (current) await finishCase(current);
       await flush();
+      const counters = stages.counters();
+      if (counters.length) await em.insertMany(CampaignStageCountEntity, counters);
       return { cases, events };
     });
   }

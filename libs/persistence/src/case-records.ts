@@ -1,4 +1,4 @@
-import { QueryOrder, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { QueryOrder, type FilterQuery, type MikroORM, type QueryOrderMap } from '@mikro-orm/core';
 import {
   FINAL_STAGES,
   taskFor,
@@ -7,26 +7,52 @@ import {
   type CaseStage,
   type CategoryCode,
   type DigestCase,
+  type DueStatus,
+  type IsoDate,
   type PlanStatus,
   type TaskKind,
   type TaskOwner,
 } from '#domain';
+import { dueStatusCondition } from './due-status-condition.js';
 import { CaseRecordEntity } from './entities/index.js';
 import { likePattern } from './like-pattern.js';
 
-export const CASE_SORT_FIELDS = ['unitName', 'updatedAt', 'stage', 'category'] as const;
+export const CASE_SORT_FIELDS = ['unitName', 'updatedAt', 'stage', 'category', 'dueOn', 'stageEnteredAt', 'certifiedOn'] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+/** Sort fields a case may lack (no due date, never certified, a row from before the column): such cases come last in either order. */
+const NULLABLE_SORT_FIELDS: ReadonlySet<CaseSortField> = new Set(['dueOn', 'stageEnteredAt', 'certifiedOn']);
 
-export interface CaseListQuery {
+/**
+ * Which cases of the read model a ledger query (台账), an export or a bulk action means. Every field narrows; the
+ * caller's scope is applied on top (CaseListScope), never replaced.
+ */
+export interface CaseFilter {
   readonly campaignId?: string;
   readonly category?: CategoryCode;
   readonly stage?: CaseStage;
+  /** How the current stage's due date stands on `today` (逾期 / 临期 / 正常 / 无期限). */
+  readonly dueStatus?: DueStatus;
+  /** true: not at a final stage (FINAL_STAGES); false: at one. */
+  readonly open?: boolean;
   /** Part of the unit's name. */
   readonly text?: string;
-  readonly page: number;
-  readonly pageSize: number;
+  /** Certified on or after this day (YYYY-MM-DD). */
+  readonly certifiedFrom?: IsoDate;
+  /** Certified on or before this day (YYYY-MM-DD). */
+  readonly certifiedTo?: IsoDate;
+  /** The office's today (Asia/Shanghai), from which due standings are reckoned. */
+  readonly today: IsoDate;
+}
+
+/** The order of a ledger: one field, then the case id, so every order is total (pages and exports never repeat a case). */
+export interface CaseOrder {
   readonly sort: CaseSortField;
   readonly order: 'asc' | 'desc';
+}
+
+export interface CaseListQuery extends CaseFilter, CaseOrder {
+  readonly page: number;
+  readonly pageSize: number;
   /** Which cases the asker may see (the access policy's list scope). */
   readonly scope: CaseListScope;
 }
@@ -63,23 +89,72 @@ export class CaseRecords {
   constructor(private readonly orm: MikroORM) {}
 
   async list(query: CaseListQuery): Promise<CaseListPage> {
-    if (query.scope.kind === 'none') return { items: [], total: 0 };
-    // The scope and the caller's filters are separate conditions of one $and: a filter on the same field as the
-    // scope (a Jinhua reviewer's `stage`) narrows what the scope shows, never replaces it.
-    const filters: FilterQuery<CaseRecordEntity>[] = [
-      scopeFilter(query.scope),
-      ...(query.campaignId === undefined ? [] : [{ campaignId: query.campaignId }]),
-      ...(query.category === undefined ? [] : [{ category: query.category }]),
-      ...(query.stage === undefined ? [] : [{ stage: query.stage }]),
-      ...(query.text === undefined ? [] : [{ unitName: { $like: likePattern(query.text, 'anywhere') } }]),
-    ];
-    const where: FilterQuery<CaseRecordEntity> = { $and: filters };
+    const where = matching(query, query.scope);
+    if (where === null) return { items: [], total: 0 };
     const [items, total] = await this.orm.em.fork().findAndCount(CaseRecordEntity, where, {
-      orderBy: { [query.sort]: query.order, caseId: 'asc' },
+      orderBy: orderOf(query),
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
     return { items, total };
+  }
+
+  /**
+   * The ids of the cases a filter selects within the scope, at most `limit` of them in the ledger's default order
+   * (unit name), and how many match in all (a bulk action shows the count before anything runs).
+   */
+  async caseIdsMatching(filter: CaseFilter, scope: CaseListScope, limit: number): Promise<{ caseIds: string[]; total: number }> {
+    const where = matching(filter, scope);
+    if (where === null) return { caseIds: [], total: 0 };
+    const [records, total] = await this.orm.em.fork().findAndCount(CaseRecordEntity, where, {
+      fields: ['caseId', 'unitName'],
+      orderBy: orderOf({ sort: 'unitName', order: 'asc' }),
+      limit,
+    });
+    return { caseIds: records.map((record) => record.caseId), total };
+  }
+
+  /**
+   * Every case a filter selects within the scope, in the ledger's order, read in batches of `batchSize`, each from
+   * where the last ended (keyset), so an export of any size holds one batch in memory and never skips or repeats a
+   * case. First the cases with a value of the sort field, by it; then (a field a case may lack) those without, by
+   * case id: each phase a plain range an index can serve. `state: false` leaves the folded state unread (null), most
+   * of a row's size and of the time to read it, for a reader that needs only the columns.
+   */
+  async *eachMatching(
+    filter: CaseFilter,
+    scope: CaseListScope,
+    order: CaseOrder,
+    { batchSize = 500, state = true }: { readonly batchSize?: number; readonly state?: boolean } = {},
+  ): AsyncGenerator<CaseRecordEntity> {
+    const where = matching(filter, scope);
+    if (where === null) return;
+    const read = { batchSize, exclude: state ? [] : (['state'] as const) };
+    if (!NULLABLE_SORT_FIELDS.has(order.sort)) {
+      yield* this.inBatches(where, orderOf(order), (last) => after(last, order), read);
+      return;
+    }
+    yield* this.inBatches({ $and: [where, { [order.sort]: { $ne: null } }] }, orderOf(order), (last) => after(last, order), read);
+    yield* this.inBatches({ $and: [where, { [order.sort]: null }] }, { caseId: QueryOrder.ASC }, (last) => ({ caseId: { $gt: last.caseId } }), read);
+  }
+
+  private async *inBatches(
+    where: FilterQuery<CaseRecordEntity>,
+    orderBy: QueryOrderMap<CaseRecordEntity>,
+    beyond: (last: CaseRecordEntity) => FilterQuery<CaseRecordEntity>,
+    { batchSize, exclude }: { readonly batchSize: number; readonly exclude: readonly 'state'[] },
+  ): AsyncGenerator<CaseRecordEntity> {
+    let last: CaseRecordEntity | undefined;
+    for (;;) {
+      const rows = await this.orm.em
+        .fork()
+        .find(CaseRecordEntity, last === undefined ? where : { $and: [where, beyond(last)] }, { orderBy, limit: batchSize, exclude });
+      // Rows read without their state say so (null), as a row from before the state column does.
+      const batch: CaseRecordEntity[] = exclude.length ? rows.map((row) => Object.assign(row, { state: null })) : (rows as CaseRecordEntity[]);
+      yield* batch;
+      if (batch.length < batchSize) return;
+      last = batch[batch.length - 1];
+    }
   }
 
   /**
@@ -190,4 +265,51 @@ function scopeFilter(scope: Exclude<CaseListScope, { kind: 'none' }>): FilterQue
     case 'stages':
       return { stage: { $in: [...scope.stages] } };
   }
+}
+
+/** The filter and the scope as one condition (separate members of one $and); null when the scope shows nothing. */
+function matching(filter: CaseFilter, scope: CaseListScope): FilterQuery<CaseRecordEntity> | null {
+  if (scope.kind === 'none') return null;
+  // The scope and the caller's filters are separate conditions of one $and: a filter on the same field as the
+  // scope (a Jinhua reviewer's `stage`) narrows what the scope shows, never replaces it.
+  const conditions: FilterQuery<CaseRecordEntity>[] = [
+    scopeFilter(scope),
+    ...(filter.campaignId === undefined ? [] : [{ campaignId: filter.campaignId }]),
+    ...(filter.category === undefined ? [] : [{ category: filter.category }]),
+    ...(filter.stage === undefined ? [] : [{ stage: filter.stage }]),
+    ...(filter.dueStatus === undefined ? [] : [dueStatusCondition(filter.dueStatus, filter.today)]),
+    ...(filter.open === undefined ? [] : [{ stage: filter.open ? { $nin: [...FINAL_STAGES] } : { $in: [...FINAL_STAGES] } }]),
+    ...(filter.text === undefined ? [] : [{ unitName: { $like: likePattern(filter.text, 'anywhere') } }]),
+    ...(filter.certifiedFrom === undefined && filter.certifiedTo === undefined
+      ? []
+      : [
+          {
+            certifiedOn: {
+              $ne: null,
+              ...(filter.certifiedFrom === undefined ? {} : { $gte: filter.certifiedFrom }),
+              ...(filter.certifiedTo === undefined ? {} : { $lte: filter.certifiedTo }),
+            },
+          },
+        ]),
+  ];
+  return { $and: conditions };
+}
+
+function orderOf({ sort, order }: CaseOrder): QueryOrderMap<CaseRecordEntity> {
+  const direction = NULLABLE_SORT_FIELDS.has(sort)
+    ? order === 'asc'
+      ? QueryOrder.ASC_NULLS_LAST
+      : QueryOrder.DESC_NULLS_LAST
+    : order === 'asc'
+      ? QueryOrder.ASC
+      : QueryOrder.DESC;
+  return { [sort]: direction, caseId: QueryOrder.ASC };
+}
+
+/** The cases after `last` (which has a value of the sort field) in `order`: the field's direction, then case id ascending. */
+function after(last: CaseRecordEntity, { sort, order }: CaseOrder): FilterQuery<CaseRecordEntity> {
+  const value = last[sort];
+  const [atLeast, beyond] = order === 'asc' ? ['$gte', '$gt'] : ['$lte', '$lt'];
+  // The range is what an index serves; the $or only breaks the tie at its edge.
+  return { [sort]: { [atLeast]: value }, $or: [{ [sort]: { [beyond]: value } }, { caseId: { $gt: last.caseId } }] };
 }

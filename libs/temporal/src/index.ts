@@ -1,2 +1,3 @@
 export * from './temporal-client.module.js';
 export * from './workflow-source.js';
+export * from './case-steps.js';

@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
-import type { CaseEventBody, CaseState, DeadlineKind, Reminder, ReminderKind, ReminderRecord } from '#domain/for-workflows';
+import type { CaseEventBody, CaseState, DeadlineKind, Reminder, ReminderKind, ReminderRecord, UrgeDecision } from '#domain/for-workflows';
 import type { CaseWorkflowInput, DeliveryReport, NotificationActivities, NotificationKind, ProgressReportCall } from '#contracts';
 
 // A reminder's delivery retries for about a minute and a half, holding the case's lock; then its failure is recorded.
@@ -56,6 +56,24 @@ export async function callForProgressReport(target: CaseIdentity, state: CaseSta
   const outcomes = outcome.deliveries.map((delivery) => delivery.outcome);
   if (outcomes.includes('skipped_duplicate') && !outcomes.some((kind) => kind === 'sent' || kind === 'failed')) return null;
   return { type: 'ProgressReportCalled', payload: { month, dueOn, deliveries: outcome.deliveries } };
+}
+
+/**
+ * 催办: delivers the office's urge to the unit's contacts (and its group chat), under a key unique to this urge; the
+ * event recording it, with the outcome per channel (and the error, when an outside channel kept failing).
+ */
+export async function urge(target: CaseIdentity, state: CaseState, decision: UrgeDecision, urgeKey: string): Promise<CaseEventBody> {
+  const outcome = await deliver({
+    dedupeKey: `urge:${target.caseId}:${urgeKey}`,
+    kind: 'urge',
+    caseId: target.caseId,
+    recipients: { unitId: target.unitId },
+    data: { unitName: target.unitName, stage: state.stage, task: decision.task, dueOn: decision.dueOn, message: decision.message, caseId: target.caseId },
+  });
+  return {
+    type: 'UrgeSent',
+    payload: { urgeKey, ...decision, deliveries: outcome.deliveries, ...(outcome.error === undefined ? {} : { error: outcome.error }) },
+  };
 }
 
 /** Delivers a notice; what the audit trail keeps of it: per-channel outcomes, and the error once retries are spent. */

@@ -5,7 +5,7 @@ import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
 import {
   AccountDto,
-  AccountEventDto,
+  AccountEventPageDto,
   AccountStatusDto,
   ApiTokenDto,
   CreateAccountDto,
@@ -104,10 +104,16 @@ export class AccountEventsController {
 
   @Get()
   @Allow('accounts:read')
-  @ApiOperation({ summary: '账户审计记录（最近 500 条）/ Account audit records (latest 500): logins, failures, lockouts, revocations' })
-  @ApiOkResponse({ type: [AccountEventDto] })
-  list(@Query() query: ListAccountEventsQuery): Promise<AccountEventDto[]> {
-    return this.accounts.events(query.accountId);
+  @ApiOperation({
+    summary: '账户审计记录 / Account audit records',
+    description:
+      '登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改；最新在前，可按账户、类型、时间筛选，分页。 / ' +
+      'Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited; newest first, ' +
+      'filtered by account, type and time, paged.',
+  })
+  @ApiOkResponse({ type: AccountEventPageDto })
+  list(@Query() query: ListAccountEventsQuery): Promise<AccountEventPageDto> {
+    return this.accounts.events(query);
   }
 }
 

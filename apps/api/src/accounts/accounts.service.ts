@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { AppConfig } from '#config';
 import { notFound, SYSTEM_ACTOR, type Actor, type HumanRole } from '#domain';
 import { AccountEntity, AccountEventEntity, AccountRejected, AccountStore, LoginThrottleStore } from '#persistence';
-import type { AccountDto, AccountEventDto, CreateAccountDto } from '../auth/auth.dto.js';
+import type { AccountDto, AccountEventPageDto, CreateAccountDto, ListAccountEventsQuery } from '../auth/auth.dto.js';
+import { queriedTimeRange } from '../common/time-range.dto.js';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -65,11 +66,20 @@ export class AccountsService implements OnApplicationBootstrap {
     return account;
   }
 
-  async events(accountId: string | undefined): Promise<AccountEventDto[]> {
-    const events = await this.orm.em
+  /** The account records, newest first, by account, type and time. */
+  async events(query: ListAccountEventsQuery): Promise<AccountEventPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { from, before } = queriedTimeRange(query);
+    const where: FilterQuery<AccountEventEntity> = {
+      ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
+      ...(query.type === undefined ? {} : { type: query.type }),
+      ...(from === null && before === null ? {} : { occurredAt: { ...(from === null ? {} : { $gte: from }), ...(before === null ? {} : { $lt: before }) } }),
+    };
+    const [events, total] = await this.orm.em
       .fork()
-      .find(AccountEventEntity, accountId === undefined ? {} : { accountId }, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: 500 });
-    return events.map((event) => ({
+      .findAndCount(AccountEventEntity, where, { orderBy: { occurredAt: 'desc', id: 'asc' }, limit: pageSize, offset: (page - 1) * pageSize });
+    const items = events.map((event) => ({
       id: event.id,
       type: event.type,
       accountId: event.accountId,
@@ -80,6 +90,7 @@ export class AccountsService implements OnApplicationBootstrap {
       ip: event.ip,
       occurredAt: event.occurredAt.toISOString(),
     }));
+    return { items, total, page, pageSize };
   }
 }
 

@@ -1,77 +1,120 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { AuditVerifier, type AuditReport } from '#persistence';
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
+import type { Response } from 'express';
+import { BilingualError, type Actor } from '#domain';
+import type { AuditReport, VerifyProgress } from '#persistence';
 import { Allow } from '../auth/access.decorators.js';
+import { CurrentActor } from '../auth/principal.js';
+import { errorBody } from '../common/error.filter.js';
+import { AuditEventPageDto, AuditEventsQuery, AuditReportDto, AuditVerificationReportDto, VerifyAuditQuery } from './audit.dto.js';
+import { AuditService } from './audit.service.js';
 
-export class VerifyAuditQuery {
-  @ApiPropertyOptional({ description: '只校验此案件；缺省校验全部 / Verify this case only; all cases when omitted' })
-  @IsOptional()
-  @Matches(/^case:[^\s]{1,190}$/, { message: 'caseId must look like case:<campaign>:<unit>' })
-  caseId?: string;
+/** Progress lines of the verification stream come at most this often (the first, with the totals, at once). */
+const PROGRESS_EVERY_MS = 250;
 
-  @ApiPropertyOptional({
-    description: '同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference',
-    enum: ['true', 'false'],
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  documents?: 'true' | 'false';
-}
-
-class BrokenLinkDto {
-  @ApiProperty({ description: '案件 / Case id' }) caseId!: string;
-  @ApiProperty({ description: '序号 / Sequence' }) sequence!: number;
-  @ApiProperty({ description: '问题 / What does not hold', enum: ['sequence', 'prev_hash', 'hash'] }) problem!: string;
-  @ApiProperty({ description: '应为 / Expected' }) expected!: string;
-  @ApiProperty({ description: '实际 / Found' }) found!: string;
-}
-
-class DocumentProblemDto {
-  @ApiProperty({ description: '案件 / Case id' }) caseId!: string;
-  @ApiProperty({ description: '引用该文件的事件序号 / Sequence of the event referencing it' }) sequence!: number;
-  @ApiProperty({ description: '文件 / Document id' }) documentId!: string;
-  @ApiProperty({ description: '文件名 / File name' }) name!: string;
-  @ApiProperty({ description: '问题：缺失或被改动 / Missing or altered', enum: ['missing', 'altered'] }) problem!: string;
-  @ApiProperty({ description: '事件记录的 SHA-256 / SHA-256 the event recorded' }) expected!: string;
-  @ApiProperty({ description: '现存内容的 SHA-256 / SHA-256 of the bytes now stored', nullable: true, type: String }) found!: string | null;
-}
-
-class DocumentsReportDto {
-  @ApiProperty({ description: '已校验的文件引用数 / References checked' }) referencesChecked!: number;
-  @ApiProperty({ description: '已重新计算哈希的文件数 / Distinct files re-hashed' }) filesHashed!: number;
-  @ApiProperty({
-    description: '缺失或被改动的文件引用（至多列出 1000 条）/ References to missing or altered files (at most 1,000 listed)',
-    type: [DocumentProblemDto],
-  })
-  problems!: DocumentProblemDto[];
-  @ApiProperty({ description: '问题总数 / Problems in all' }) problemCount!: number;
-}
-
-class AuditReportDto {
-  @ApiProperty({ description: '哈希链是否完整 / Whether every chain holds' }) ok!: boolean;
-  @ApiProperty({ description: '已校验案件数 / Cases checked' }) casesChecked!: number;
-  @ApiProperty({ description: '已校验事件数 / Events checked' }) eventsChecked!: number;
-  @ApiProperty({ description: '第一个断裂处 / First broken link', type: BrokenLinkDto, nullable: true }) firstBrokenLink!: BrokenLinkDto | null;
-  @ApiPropertyOptional({ description: '文件校验（documents=true 时）/ Stored files (with documents=true)', type: DocumentsReportDto })
-  documents?: DocumentsReportDto;
-}
+const VERIFY_SCOPE =
+  '报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).';
 
 @ApiTags('audit 审计')
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(AuditVerifier) private readonly verifier: AuditVerifier) {}
+  private readonly logger = new Logger('Audit');
+
+  constructor(private readonly audit: AuditService) {}
 
   @Get('verify')
   @Allow('audit:verify')
-  @ApiOperation({
-    summary: '校验审计记录哈希链 / Verify the audit trail hash chains',
-    description:
-      '报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).',
-  })
+  @ApiOperation({ summary: '校验审计记录哈希链 / Verify the audit trail hash chains', description: VERIFY_SCOPE })
   @ApiOkResponse({ type: AuditReportDto })
   verify(@Query() query: VerifyAuditQuery): Promise<AuditReport> {
-    const options = { documents: query.documents === 'true' };
-    return query.caseId === undefined ? this.verifier.verifyAll(options) : this.verifier.verifyCase(query.caseId, options);
+    return this.audit.verify(query);
+  }
+
+  @Get('verify/stream')
+  @Allow('audit:verify')
+  @ApiOperation({
+    summary: '校验审计记录哈希链，逐步报告进度 / Verify the hash chains, reporting progress as it goes',
+    description:
+      '答 application/x-ndjson，每行一个 JSON：先是 {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal}（先数出总数，此后至多每 250 毫秒一行），' +
+      '最后一行 {"type":"report","report":…}，其 report 与 GET /api/audit/verify 的应答相同；中途出错则最后一行为 {"type":"error",…}。断开连接即停止校验。 / ' +
+      'Answers application/x-ndjson, one JSON object a line: {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal} (the totals counted ' +
+      'first, then a line at most every 250 ms), and last {"type":"report","report":…} whose report is what GET /api/audit/verify answers; a failure ' +
+      `midway ends it with {"type":"error",…}. Closing the connection stops the verification. ${VERIFY_SCOPE}`,
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: '进度行与最后的报告行 / Progress lines, then the report line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  async verifyStream(@Query() query: VerifyAuditQuery, @Res() response: Response): Promise<void> {
+    const stopped = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) stopped.abort(new Error('the client closed the verification stream'));
+    });
+    response.status(200);
+    response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-store');
+    // Proxies (nginx) would otherwise hold the lines back until the end.
+    response.setHeader('X-Accel-Buffering', 'no');
+    response.flushHeaders();
+    const line = (value: object): void => {
+      response.write(`${JSON.stringify(value)}\n`);
+    };
+    let lastLineAt: number | null = null;
+    const onProgress = (progress: VerifyProgress): void => {
+      const now = Date.now();
+      if (lastLineAt !== null && now - lastLineAt < PROGRESS_EVERY_MS) return;
+      lastLineAt = now;
+      line({ type: 'progress', ...progress });
+    };
+    try {
+      line({ type: 'report', report: await this.audit.verify(query, { onProgress, signal: stopped.signal }) });
+    } catch (error) {
+      if (stopped.signal.aborted) return;
+      // The status went out with the first line: the failure is the stream's last line.
+      if (error instanceof BilingualError) line({ type: 'error', ...errorBody(error) });
+      else {
+        this.logger.error({ err: error }, '审计校验中断 / audit verification failed');
+        line({ type: 'error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' });
+      }
+    }
+    response.end();
+  }
+
+  @Get('verify/report')
+  @Allow('audit:verify')
+  @ApiOperation({
+    summary: '审计记录校验报告（下载文件）/ The audit verification report, as a file to download',
+    description:
+      '校验全部（或 caseId 所指）哈希链后以 JSON 文件下载：生成时间与人、数据库类型、程序版本、校验范围与结果（与 GET /api/audit/verify 相同）。 / ' +
+      'Verifies every chain (or the one caseId names) and answers a JSON file to keep: when and by whom, the database kind, the code version, the ' +
+      `scope, and the result as GET /api/audit/verify answers it. ${VERIFY_SCOPE}`,
+  })
+  @ApiOkResponse({ type: AuditVerificationReportDto })
+  async report(
+    @Query() query: VerifyAuditQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AuditVerificationReportDto> {
+    const report = await this.audit.report(query, actor);
+    const stamp = report.generatedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    response.setHeader('Content-Disposition', contentDisposition(`qinglian-audit-verification-${stamp}.json`));
+    response.setHeader('Cache-Control', 'private, no-store');
+    return report;
+  }
+
+  @Get('events')
+  @Allow('audit:read')
+  @ApiOperation({
+    summary: '审计日志：全部案件的事件 / Audit log: the events of every case',
+    description:
+      '最新在前，可按操作人、事件类型、案件、活动与时间（from/to：带时区的 ISO 时刻，或北京时间的日期）筛选，分页；每条含单位名称、操作人名称与哈希。账户方面的记录见 GET /api/account-events。 / ' +
+      'Newest first, filtered by actor, event type, case, campaign and time (from/to: ISO instants with their offset, or dates in Asia/Shanghai), ' +
+      'paged; each with its unit’s name, its actor’s name and its hash. The account side of the record is GET /api/account-events.',
+  })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  events(@Query() query: AuditEventsQuery): Promise<AuditEventPageDto> {
+    return this.audit.events(query);
   }
 }

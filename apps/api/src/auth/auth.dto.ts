@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { USERNAME_PATTERN } from '#config';
 import { HUMAN_ROLES, PASSWORD_MAX_LENGTH, type HumanRole } from '#domain';
+import { ACCOUNT_EVENT_TYPES, type AccountEventType } from '#persistence';
+import { TimeRangePageQuery } from '../common/time-range.dto.js';
 
 /** Where the refresh token travels: in the JSON (api clients), or only in an HttpOnly cookie (the browser console). */
 export const REFRESH_TOKEN_CARRIERS = ['body', 'cookie'] as const;
@@ -146,7 +148,7 @@ export class CreatedApiTokenDto extends ApiTokenDto {
 
 export class AccountEventDto {
   @ApiProperty() id!: string;
-  @ApiProperty() type!: string;
+  @ApiProperty({ description: '记录类型 / Record type', enum: ACCOUNT_EVENT_TYPES }) type!: AccountEventType;
   @ApiProperty({ nullable: true, type: String }) accountId!: string | null;
   @ApiProperty({ nullable: true, type: String }) username!: string | null;
   @ApiProperty() actorId!: string;
@@ -156,6 +158,17 @@ export class AccountEventDto {
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
 }
 
-export class ListAccountEventsQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() accountId?: string;
+export class ListAccountEventsQuery extends TimeRangePageQuery {
+  @ApiPropertyOptional({ description: '所涉账户 / The account it is about', format: 'uuid' }) @IsOptional() @IsUUID() accountId?: string;
+  @ApiPropertyOptional({ description: '记录类型 / Record type', enum: ACCOUNT_EVENT_TYPES })
+  @IsOptional()
+  @IsIn(ACCOUNT_EVENT_TYPES, { message: `type 须为 ${ACCOUNT_EVENT_TYPES.join('、')} 之一 / type must be one of ${ACCOUNT_EVENT_TYPES.join(', ')}` })
+  type?: AccountEventType;
+}
+
+export class AccountEventPageDto {
+  @ApiProperty({ type: [AccountEventDto], description: '最新在前 / Newest first' }) items!: AccountEventDto[];
+  @ApiProperty({ description: '符合条件的总数 / Total matching' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }

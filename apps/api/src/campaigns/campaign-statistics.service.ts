@@ -1,35 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { campaignStatistics, caseHistory, type CampaignStatistics, type CaseEventBody, type CaseState, type StageSpan } from '#domain';
-import { eventBodyOf, eventsInChainOrder } from '#persistence';
+import { campaignStatistics, dayNumber, shanghaiDate, type IsoDate } from '#domain';
+import { StageStatisticsStore } from '#persistence';
+import { OfficeCalendar } from '../common/office-calendar.js';
+import type { CampaignStatisticsDto } from './campaign-statistics.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 
-/** 创建活动统计, derived from the campaign's events (the audit trail is the source, not the read model). */
+/** 创建活动统计 (督办看板's figures), from the stage projection kept with every append: never a fold of the events. */
 @Injectable()
 export class CampaignStatisticsService {
-  constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
-    private readonly campaigns: CampaignsService,
-  ) {}
+  private readonly store: StageStatisticsStore;
 
-  async statistics(campaignId: string, today = new Date()): Promise<CampaignStatistics & { campaignId: string; asOf: string }> {
+  constructor(
+    @Inject(MikroORM) orm: MikroORM,
+    private readonly campaigns: CampaignsService,
+    @Inject(OfficeCalendar) private readonly calendar: OfficeCalendar,
+  ) {
+    this.store = new StageStatisticsStore(orm);
+  }
+
+  async statistics(campaignId: string, asOf: IsoDate = this.calendar.today()): Promise<CampaignStatisticsDto> {
     const campaign = await this.campaigns.find(campaignId);
-    const cases: { state: CaseState; spans: StageSpan[] }[] = [];
-    let current = null as { caseId: string; events: { body: CaseEventBody; occurredAt: string }[] } | null;
-    const close = (): void => {
-      if (!current) return;
-      const { state, spans } = caseHistory(current.caseId, current.events);
-      if (state) cases.push({ state, spans });
+    const reading = await this.store.read(campaign.id, asOf);
+    const statistics = campaignStatistics(reading.counts, this.campaigns.settingsOf(campaign).targets, reading.p90Days);
+    return {
+      campaignId: campaign.id,
+      asOf,
+      ...statistics,
+      overdue: reading.dueStatus.overdue,
+      dueStatus: reading.dueStatus,
+      longestWaiting: reading.longestWaiting.map(({ stageEnteredAt, ...row }) => ({
+        ...row,
+        stageEnteredAt: stageEnteredAt.toISOString(),
+        daysInStage: Math.max(0, dayNumber(asOf) - dayNumber(shanghaiDate(stageEnteredAt))),
+      })),
+      certificationsByMonth: [...reading.certificationsByMonth],
     };
-    for await (const event of eventsInChainOrder(this.orm.em.fork(), { caseIdPrefix: `case:${campaign.id}:`, batchSize: 2000 })) {
-      if (current?.caseId !== event.caseId) {
-        close();
-        current = { caseId: event.caseId, events: [] };
-      }
-      current.events.push({ body: eventBodyOf(event), occurredAt: event.occurredAt.toISOString() });
-    }
-    close();
-    const settings = this.campaigns.settingsOf(campaign);
-    return { campaignId: campaign.id, asOf: today.toISOString(), ...campaignStatistics(cases, settings.targets, today.toISOString().slice(0, 10)) };
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -188,11 +188,20 @@ export class CreateCampaignDto {
   reminderPolicy?: ReminderPolicyDto;
 }
 
+/**
+ * 修改活动: the name and any part of the settings, as POST /api/campaigns takes them (the year stays). Each part given
+ * replaces the keys it names; the rest keep their values.
+ */
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['year'] as const)) {}
+
 export class CampaignDto {
   @ApiProperty({ description: '活动标识 / Campaign id', format: 'uuid' }) id!: string;
   @ApiProperty({ description: '年度 / Year' }) year!: number;
   @ApiProperty({ description: '活动名称 / Name' }) name!: string;
   @ApiProperty({ description: '创建时间 (UTC) / Created at', format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: '最后修改时间 (UTC) / Last edited at', format: 'date-time', nullable: true, type: String }) updatedAt!: string | null;
+  @ApiProperty({ description: '最后修改人（账户或接口令牌标识）/ Last edited by (actor id)', nullable: true, type: String }) updatedBy!: string | null;
+  @ApiProperty({ description: '最后修改人的名称 / The name the last editor goes by', nullable: true, type: String }) updatedByName!: string | null;
   @ApiProperty({ description: '活动设置 / Settings: thresholds, framework versions, targets, stage durations', type: 'object', additionalProperties: true })
   settings!: CampaignSettings;
 }

@@ -1,14 +1,35 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor, CampaignStatistics } from '#domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
-import { CurrentActor } from '../auth/principal.js';
+import { clientIp, CurrentActor } from '../auth/principal.js';
 import { CaseStateDto } from '../cases/case.dto.js';
 import { CasesService } from '../cases/cases.service.js';
-import { BatchEnrollDto, BatchEnrollmentResultDto } from './batch-enrollment.dto.js';
+import {
+  BatchEnrollDto,
+  BatchEnrollmentResultDto,
+  EnrollmentFileDto,
+  EnrollmentFileQuery,
+  MAX_BATCH_ROWS,
+  UploadEnrollmentFileDto,
+} from './batch-enrollment.dto.js';
 import { BatchEnrollmentService } from './batch-enrollment.service.js';
+import { CampaignStatisticsQuery, CampaignStatisticsDto } from './campaign-statistics.dto.js';
 import { CampaignStatisticsService } from './campaign-statistics.service.js';
-import { CampaignDto, CreateCampaignDto, EnrollUnitDto, ListCampaignsQuery } from './campaign.dto.js';
+import { CampaignDto, CreateCampaignDto, EnrollUnitDto, ListCampaignsQuery, UpdateCampaignDto } from './campaign.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 import { invalidInput } from '#domain';
 import { uuidParam } from '../common/params.js';
@@ -47,15 +68,42 @@ export class CampaignsController {
     return this.campaigns.get(campaignId);
   }
 
+  @Patch(':campaignId')
+  @Allow('campaigns:update')
+  @ApiOperation({
+    summary: '修改活动名称与设置（管理员）/ Edit a campaign’s name and settings (administrator)',
+    description:
+      '可改名称、分数线、指标体系版本、创建目标、各阶段时限、提醒规则（年度不可改），规则与创建时相同；给出的部分逐项替换，未给出的保持不变。' +
+      '已纳入的案件保持纳入时的设置（分数线、指标体系版本、期限、提醒规则），此后纳入的案件采用新设置；创建目标即时用于统计。' +
+      '修改人与时间记在活动上，每项设置的新旧值记入账户审计记录（CampaignUpdated）。 / ' +
+      'The name, thresholds, framework versions, targets, stage durations and reminder policy (not the year), checked by the same rules as on ' +
+      'creation; each part given replaces the keys it names, the rest keep their values. Cases already enrolled keep the settings they were ' +
+      'enrolled with (thresholds, framework versions, deadlines, reminder policy); cases enrolled later take the new ones; targets count in the ' +
+      'statistics at once. Who edited it and when is kept on the campaign, and each setting’s old and new value in the account records (CampaignUpdated).',
+  })
+  @ApiOkResponse({ type: CampaignDto })
+  @ApiBadRequestResponse({ description: '设置无效（逐字段说明）/ Invalid settings (each field named)' })
+  @ApiNotFoundResponse({ description: '活动不存在 / No such campaign' })
+  @ApiConflictResponse({ description: '同一年度已有同名活动 / A campaign of that year already has this name' })
+  update(
+    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
+    @Body() body: UpdateCampaignDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<CampaignDto> {
+    return this.campaigns.update(campaignId, body, actor, clientIp(request));
+  }
+
   @Get(':campaignId/statistics')
   @Allow('campaigns:statistics')
   @ApiOperation({
-    summary: '活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics',
+    summary: '活动统计（督办看板）：各领域各阶段数与目标、期限状态、通过率、各阶段用时、停留最久、各月认定 / Campaign statistics (the dashboard)',
     description:
-      '由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.',
+      '由随每条审计记录同步维护的统计投影读出（可用 projections:rebuild 重建）/ Read from the stage projection kept in step with every recorded event (rebuilt by projections:rebuild): counts by category and stage against targets, open cases by due status, pass rate, mean and p90 days in each stage, the open cases longest in their stage, certifications per month.',
   })
-  statistics(@Param('campaignId', uuidParam('campaignId')) campaignId: string): Promise<CampaignStatistics> {
-    return this.stats.statistics(campaignId);
+  @ApiOkResponse({ type: CampaignStatisticsDto })
+  statistics(@Param('campaignId', uuidParam('campaignId')) campaignId: string, @Query() query: CampaignStatisticsQuery): Promise<CampaignStatisticsDto> {
+    return this.stats.statistics(campaignId, query.asOf);
   }
 
   @Post(':campaignId/enrollments')
@@ -106,5 +154,37 @@ export class CampaignsController {
       throw invalidInput([{ field: 'content-type', message: 'send the CSV as text/csv' }]);
     }
     return this.batch.fromCsv(campaignId, csv, actor);
+  }
+
+  @Post(':campaignId/enrollments/file')
+  @HttpCode(200)
+  @Allow('campaigns:enroll')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadEnrollmentFileDto })
+  @ApiOperation({
+    summary: '上传名单批量确定培育对象（CSV / XLSX，先预览）/ Enroll the units of a list file (CSV / XLSX, with a preview)',
+    description:
+      'multipart/form-data，文件放在 file 字段：CSV（UTF-8，可带 BOM；或 Excel 存的 GB 18030）或 XLSX（读第一个工作表）；表头中文或英文（单位名称/name、领域/category、' +
+      '企业性质/ownership），领域可填代码或中文名（清廉村居、村居）。dryRun=true（缺省）返回预览：每一行的值与问题（表格所示行号、列、原因）及汇总，不写入；' +
+      'dryRun=false 导入预览所示的单位，任一行有误则不导入任何单位（400，preview 中附预览）；与 JSON、CSV 批量纳入规则相同，可重复执行。' +
+      `至多 ${MAX_BATCH_ROWS} 行，文件不超过 HTTP_CSV_LIMIT_BYTES。 / ` +
+      'multipart/form-data with the file in the field "file": CSV (UTF-8 with or without a BOM, or GB 18030 as Excel in China saves it) or XLSX ' +
+      '(its first sheet); Chinese or English headers (单位名称/name, 领域/category, 企业性质/ownership); the category by code or Chinese name. ' +
+      'dryRun=true (default) answers the preview: every row with its values and problems (row as the spreadsheet shows it, column, why) and a ' +
+      'summary, nothing written; dryRun=false imports what the preview shows, nothing if any row is bad (400, with the preview in `preview`). ' +
+      `The same rules as the JSON and CSV batches; running it again enrolls nothing twice. At most ${MAX_BATCH_ROWS} rows; the file at most HTTP_CSV_LIMIT_BYTES.`,
+  })
+  @ApiOkResponse({ type: EnrollmentFileDto })
+  @ApiBadRequestResponse({ description: '名单有误（dryRun=false），或文件无法读取 / The list has problems (dryRun=false), or the file cannot be read' })
+  @ApiConflictResponse({ description: '文件与预览时的不同（给出 sha256 时）/ Not the file previewed (with sha256)' })
+  @ApiPayloadTooLargeResponse({ description: '文件过大 / The file is too large' })
+  @ApiUnsupportedMediaTypeResponse({ description: '不是 multipart，或不是 CSV / XLSX / Not multipart, or not CSV / XLSX' })
+  enrollFromFile(
+    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
+    @Query() query: EnrollmentFileQuery,
+    @Req() request: Request,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnrollmentFileDto> {
+    return this.batch.fromFile(campaignId, request, { dryRun: query.dryRun !== 'false', sha256: query.sha256 }, actor);
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,15 +30,19 @@ import {
   CASE_STEPS,
   CATEGORY_CODES,
   DEADLINE_KINDS,
+  DUE_STATUSES,
+  isIsoDate,
   PLAN_STATUSES,
   type ActorRole,
   type CaseStage,
   type CaseStep,
   type CategoryCode,
   type DeadlineKind,
+  type DueStatus,
   type PlanStatus,
 } from '#domain';
 import { PageQuery } from '../common/paging.dto.js';
+import { MyTasksQuery } from '../me/my-tasks.dto.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -254,6 +258,15 @@ export class ExtendDeadlineDto extends ReasonDto {
   dueOn!: string;
 }
 
+/** 催办: the office's words to the unit, if any (the notice names the step the unit owes and its due date). */
+export class UrgeDto {
+  @ApiPropertyOptional({ description: '催办附言 / A message to the unit', maxLength: L.urgeMessage, example: '请于本周内提交创建方案' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.urgeMessage)
+  message?: string;
+}
+
 export class CaseEventActorDto {
   @ApiProperty({ description: '操作人 / Actor id' }) id!: string;
   @ApiProperty({ description: '角色 / Role', enum: ACTOR_ROLES }) role!: ActorRole;
@@ -276,17 +289,75 @@ export class CaseEventDto {
   @ApiProperty({ description: 'SHA-256(prevHash ‖ 规范化 JSON) / hash' }) hash!: string;
 }
 
-export class ListCasesQuery extends PageQuery {
+/** Why `value` cannot be a day of a ledger filter (YYYY-MM-DD, a real date); null when it can. */
+function dayProblem(field: string, value: unknown): string | null {
+  return typeof value === 'string' && isIsoDate(value) ? null : `${field} 须为 YYYY-MM-DD 格式的日期 / ${field} must be a date such as 2019-12-20 (YYYY-MM-DD)`;
+}
+
+/** A filter day (YYYY-MM-DD); `notBefore` names another day field of the same query it may not precede. */
+function FilterDay(field: string, notBefore?: string): PropertyDecorator {
+  const problem = (value: unknown, object: object): string | null => {
+    const own = dayProblem(field, value);
+    if (own !== null || notBefore === undefined) return own;
+    const earliest = (object as Record<string, unknown>)[notBefore];
+    return typeof earliest === 'string' && isIsoDate(earliest) && String(value) < earliest
+      ? `${field} 不能早于 ${notBefore} / ${field} must not be before ${notBefore}`
+      : null;
+  };
+  return applyDecorators(
+    IsOptional(),
+    ValidateBy({
+      name: 'isFilterDay',
+      validator: {
+        validate: (value, args) => problem(value, args?.object ?? {}) === null,
+        defaultMessage: (args) => problem(args?.value, args?.object ?? {}) ?? '',
+      },
+    }),
+  );
+}
+
+/**
+ * 台账: which cases and in which order, as the case list takes them in its query string. The export takes the same
+ * and a saved view stores exactly these, so all three are checked by these rules.
+ */
+export class LedgerQuery {
   @ApiPropertyOptional({ description: '创建活动 / Campaign id', format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
   @ApiPropertyOptional({ description: '阶段 / Stage', enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: CaseStage;
+  @ApiPropertyOptional({
+    description: '期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status of the current stage (due_soon: at most 3 working days left)',
+    enum: DUE_STATUSES,
+  })
+  @IsOptional()
+  @IsIn(DUE_STATUSES)
+  dueStatus?: DueStatus;
+  @ApiPropertyOptional({ description: '未结束（true）或已结束（false）/ Open (true: not at a final stage) or closed (false)', enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'open 须为 "true" 或 "false" / open must be "true" or "false"' })
+  open?: 'true' | 'false';
   @ApiPropertyOptional({ description: '单位名称包含 / Unit name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: CASE_SORT_FIELDS, default: 'unitName' })
+  @ApiPropertyOptional({ description: '认定日期不早于 YYYY-MM-DD / Certified on or after', format: 'date', example: '2019-01-01' })
+  @FilterDay('certifiedFrom')
+  certifiedFrom?: string;
+  @ApiPropertyOptional({ description: '认定日期不晚于 YYYY-MM-DD / Certified on or before', format: 'date', example: '2019-12-31' })
+  @FilterDay('certifiedTo', 'certifiedFrom')
+  certifiedTo?: string;
+  @ApiPropertyOptional({
+    description: '排序字段（dueOn、stageEnteredAt、certifiedOn 为空者排在最后）/ Sort by (cases without a dueOn, stageEnteredAt or certifiedOn last)',
+    enum: CASE_SORT_FIELDS,
+    default: 'unitName',
+  })
   @IsOptional()
   @IsIn(CASE_SORT_FIELDS)
   sort?: CaseSortField;
   @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
 }
+
+/** The day due standings are counted from: 我的待办's `asOf`, checked by its rules. */
+export class AsOfDayQuery extends PickType(MyTasksQuery, ['asOf']) {}
+
+/** The case list's query: the ledger's filters and order, a page, and the day due standings are counted from. */
+export class ListCasesQuery extends IntersectionType(LedgerQuery, PageQuery, AsOfDayQuery) {}
 
 export class CaseSummaryDto {
   @ApiProperty({ description: '案件标识 / Case id' }) caseId!: string;
@@ -303,6 +374,20 @@ export class CaseSummaryDto {
     total: number;
   } | null;
   @ApiProperty({ description: '期限 / Deadlines', type: 'object', additionalProperties: { type: 'string' } }) deadlines!: Partial<Record<DeadlineKind, string>>;
+  @ApiProperty({
+    description: '当前阶段的期限 YYYY-MM-DD（无期限或期限待定为 null）/ Due date of the current stage (null: none, or pending)',
+    nullable: true,
+    type: String,
+  })
+  dueOn!: string | null;
+  @ApiProperty({ description: '距期限的工作日数，逾期为负 / Working days left until the due date, negative when overdue', nullable: true, type: Number })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ description: '期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status', enum: DUE_STATUSES }) dueStatus!: DueStatus;
+  @ApiProperty({ description: '期限状态名称 / Due status in words', example: '临期 / Due soon' }) dueStatusName!: string;
+  @ApiProperty({ description: '进入本阶段的时间 (UTC) / When the case entered its stage', format: 'date-time', nullable: true, type: String })
+  stageEnteredAt!: string | null;
+  @ApiProperty({ description: '金华市级认定日期 YYYY-MM-DD / Certified on', nullable: true, type: String }) certifiedOn!: string | null;
+  @ApiProperty({ description: '认定文号 / Document number of the certification', nullable: true, type: String }) documentNumber!: string | null;
   @ApiProperty({ description: '最后更新 (UTC) / Updated at', format: 'date-time' }) updatedAt!: string;
 }
 
@@ -311,6 +396,7 @@ export class CaseListDto {
   @ApiProperty({ description: '符合条件的总数 / Total matching' }) total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: '计算期限状态所用的日期 / The day due standings were counted from', example: '2019-10-08' }) asOf!: string;
 }
 
 export class AsOfQuery {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { readLegacyReferences, type Actor, type CaseStep, type Principal } from '#domain';
 import { Allow, OnCase } from '../auth/access.decorators.js';
 import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
@@ -23,9 +24,13 @@ import {
   ReviewPlanDto,
   RevokeDto,
   ScoreSheetDto,
+  UrgeDto,
   WithdrawDto,
 } from './case.dto.js';
 import { CasesService, type NamedCaseEvent } from './cases.service.js';
+import { ExportCasesQuery } from '../ledger/ledger-export.dto.js';
+import { LedgerExportsService } from '../ledger/ledger-exports.service.js';
+import { XLSX_MEDIA_TYPE } from '../ledger/spreadsheet.js';
 
 /** Decorators every step shares: 200 with the new state once recorded; 403/409 when refused, nothing written. */
 function Step(path: string, step: CaseStep, summaryZh: string, summaryEn: string): MethodDecorator {
@@ -65,14 +70,37 @@ const sheetOf = (body: ScoreSheetDto) => ({
 @ApiNotFoundResponse({ description: '案件不存在 / Case not found' })
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly exports: LedgerExportsService,
+  ) {}
 
   @Get()
   @Allow('cases:read')
-  @ApiOperation({ summary: '案件列表：按活动、领域、阶段、单位名称筛选，分页排序 / List cases: filter, search, page, sort' })
+  @ApiOperation({
+    summary: '案件列表（台账）：按活动、领域、阶段、期限状态、是否结束、认定日期、单位名称筛选，分页排序 / The ledger: filter, search, page, sort',
+    description:
+      '每个案件附当前期限、剩余工作日与期限状态（以北京时间今天或 asOf 计），进入本阶段的时间，认定日期与文号。 / ' +
+      'Each case with its current due date, working days left and due status (from today in Asia/Shanghai, or asOf), when it entered its stage, and its certification.',
+  })
   @ApiOkResponse({ type: CaseListDto })
   list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListDto> {
     return this.cases.list(query, principal);
+  }
+
+  // Before the routes on one case, which would otherwise take `export` for a case id.
+  @Get('export')
+  @Allow('cases:export')
+  @ApiOperation({
+    summary: '导出台账（XLSX 或 CSV）：筛选结果的全部案件 / Export the ledger (XLSX or CSV): every case the filters select, not a page',
+    description:
+      '筛选与排序同案件列表，在调用者的范围内；边读边写（流式）；表头为中文；以 = + - @ 开头的文字前加单引号，表格软件不会当作公式。 / ' +
+      'The filters and order of the case list, within the caller’s scope; streamed as it is read; Chinese headers; text beginning with = + - @ gets a leading apostrophe, so no spreadsheet reads it as a formula.',
+  })
+  @ApiProduces(XLSX_MEDIA_TYPE, 'text/csv')
+  @ApiOkResponse({ description: '文件 / The file', schema: { type: 'string', format: 'binary' } })
+  exportCases(@Query() query: ExportCasesQuery, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
+    return this.exports.exportCases(query, principal, response);
   }
 
   @Get(':caseId/state')
@@ -185,5 +213,15 @@ export class CasesController {
   @Step('deadline-extensions', 'extendDeadline', '延长期限（管理员）', 'Extend a deadline (administrator)')
   extendDeadline(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ExtendDeadlineDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
     return this.cases.step(caseId, 'extendDeadline', { actor, deadline: body.deadline, dueOn: body.dueOn, reason: body.reason });
+  }
+
+  @Step(
+    'reminders',
+    'urge',
+    '催办：立即提醒单位办理其当前待办事项（管理员；单位无待办或案件已结束时拒绝）',
+    'Send a reminder now: urge the unit to take the step it owes (administrator; refused when the unit owes none or the case is closed)',
+  )
+  urge(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: UrgeDto, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+    return this.cases.step(caseId, 'urge', { actor, message: body.message ?? null });
   }
 }

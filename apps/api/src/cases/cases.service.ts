@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { AppConfig } from '#config';
 import {
   CASE_STAGE_NAMES,
   caseListScope,
-  CaseRuleViolation,
   decideEnrollment,
   invalidInput,
   notFound,
@@ -20,15 +18,17 @@ import {
   caseStateQuery,
   CaseSearchAttributes,
   caseWorkflowId,
-  caseSteps,
   enrollmentRecordedUpdate,
   type CaseStepName,
   type CaseClock,
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type CaseRecordEntity, type UnitEntity } from '#persistence';
+import { sendCaseStep, type CaseStepCommand } from '#temporal';
+import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type UnitEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { OfficeCalendar } from '../common/office-calendar.js';
+import { caseFilterOf, caseOrderOf, ledgerEntries, type LedgerEntry } from '../ledger/ledger.js';
 import { UnitsService } from '../units/units.service.js';
 import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
 
@@ -43,6 +43,7 @@ export class CasesService {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     private readonly campaigns: CampaignsService,
     private readonly units: UnitsService,
+    @Inject(OfficeCalendar) private readonly calendar: OfficeCalendar,
   ) {}
 
   /** Starts the unit's case and answers once the enrollment is recorded (read-your-writes). */
@@ -93,22 +94,20 @@ export class CasesService {
     return { clock: { realAnchor: now.toISOString(), simulatedAnchor: simulatedAnchor.toISOString(), secondsPerDay: clock.secondsPerDay } };
   }
 
-  /** The cases the principal may see (the access policy's scope), filtered, searched and paged. */
+  /** The cases the principal may see (the access policy's scope), filtered, searched, paged, each with how its due date stands. */
   async list(query: ListCasesQuery, principal: Principal): Promise<CaseListDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    const asOf = query.asOf ?? this.calendar.today();
     const { items, total } = await this.records.list({
-      ...(query.campaignId === undefined ? {} : { campaignId: query.campaignId }),
-      ...(query.category === undefined ? {} : { category: query.category }),
-      ...(query.stage === undefined ? {} : { stage: query.stage }),
-      ...(query.q === undefined || query.q.trim() === '' ? {} : { text: query.q.trim() }),
+      ...caseFilterOf(query, asOf),
+      ...caseOrderOf(query),
       page,
       pageSize,
-      sort: query.sort ?? 'unitName',
-      order: query.order ?? 'asc',
       scope: caseListScope(principal),
     });
-    return { items: items.map(toSummary), total, page, pageSize };
+    const entryOf = ledgerEntries(asOf);
+    return { items: items.map((record) => toSummary(entryOf(record))), total, page, pageSize, asOf };
   }
 
   /** The case as it stood at a past moment, derived from its events. */
@@ -128,19 +127,8 @@ export class CasesService {
   }
 
   /** Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers. */
-  async step<N extends CaseStepName>(caseId: string, name: N, command: UpdateArgument<N>): Promise<CaseStateDto> {
-    const update = caseSteps[name] as unknown as UpdateDefinition<CaseState, [UpdateArgument<N>]>;
-    const handle = this.temporal.workflow.getHandle(caseId);
-    try {
-      return toDto(await handle.executeUpdate(update, { args: [command] }), (command as { readonly actor: Actor }).actor);
-    } catch (error) {
-      // A case whose path has ended has no running workflow to take steps; say so rather than "not found".
-      if (error instanceof WorkflowNotFoundError && (await handle.describe()).status.name !== 'RUNNING') {
-        const stage = CASE_STAGE_NAMES[(await handle.query(caseStateQuery)).stage];
-        throw new CaseRuleViolation('CASE_CLOSED', `案件已结束（${stage.zh}），不能再操作`, `The case is closed (${stage.en}); no further steps`);
-      }
-      throw error;
-    }
+  async step<N extends CaseStepName>(caseId: string, name: N, command: CaseStepCommand<N>): Promise<CaseStateDto> {
+    return toDto(await sendCaseStep(this.temporal, caseId, name, command), (command as { readonly actor: Actor }).actor);
   }
 
   /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */
@@ -174,9 +162,7 @@ export class CasesService {
 /** An event of the timeline, its actor named. */
 export type NamedCaseEvent = RecordedCaseEvent & { readonly actor: RecordedCaseEvent['actor'] & { readonly name: string | null } };
 
-type UpdateArgument<N extends CaseStepName> = (typeof caseSteps)[N] extends UpdateDefinition<CaseState, [infer C]> ? C : never;
-
-function toSummary(record: CaseRecordEntity): CaseSummaryDto {
+function toSummary({ record, workingDaysLeft, dueStatus, dueStatusName, documentNumber }: LedgerEntry): CaseSummaryDto {
   const name = CASE_STAGE_NAMES[record.stage];
   return {
     caseId: record.caseId,
@@ -190,6 +176,13 @@ function toSummary(record: CaseRecordEntity): CaseSummaryDto {
     assessorIds: [...(record.state?.assessorIds ?? [])],
     lastOutcome: record.state?.lastOutcome ? { ...record.state.lastOutcome } : null,
     deadlines: { ...record.state?.deadlines },
+    dueOn: record.dueOn,
+    workingDaysLeft,
+    dueStatus,
+    dueStatusName,
+    stageEnteredAt: record.stageEnteredAt?.toISOString() ?? null,
+    certifiedOn: record.certifiedOn,
+    documentNumber,
     updatedAt: record.updatedAt.toISOString(),
   };
 }

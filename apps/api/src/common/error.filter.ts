@@ -1,9 +1,9 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ApplicationFailure, isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import { BilingualError, CaseRuleViolation, notFound, type ErrorKind } from '#domain';
-import { CASE_RULE_VIOLATION, type CaseRuleViolationDetails } from '#contracts';
+import { BilingualError, type ErrorKind } from '#domain';
+import { caseStepRefusal } from '#temporal';
 
 export interface ErrorBody {
   statusCode: number;
@@ -80,11 +80,8 @@ export class ErrorFilter implements ExceptionFilter {
 /** What the exception means as a refusal; null for a fault of ours (answered 500 and logged). */
 function asBilingualError(exception: unknown): BilingualError | null {
   if (exception instanceof BilingualError) return exception;
-  if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure && exception.cause.type === CASE_RULE_VIOLATION) {
-    const details = exception.cause.details?.[0] as CaseRuleViolationDetails | undefined;
-    if (details) return new CaseRuleViolation(details.code, details.messageZh, details.messageEn, details.fields ?? []);
-  }
-  if (exception instanceof WorkflowNotFoundError) return notFound('案件', 'Case', exception.workflowId, 'CASE_NOT_FOUND');
+  const refusal = caseStepRefusal(exception);
+  if (refusal) return refusal;
   if (exception instanceof WorkflowExecutionAlreadyStartedError) {
     return new BilingualError('conflict', 'ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
   }

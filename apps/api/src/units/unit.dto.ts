@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsNotEmpty,
+  IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   Validate,
   ValidatorConstraint,
@@ -11,6 +13,7 @@ import {
 } from 'class-validator';
 import {
   CATEGORY_CODES,
+  CATEGORY_NAMES,
   ENTERPRISE_OWNERSHIPS,
   GROUP_CHAT_SECRET_MAX_LENGTH,
   GROUP_CHAT_URL_MAX_LENGTH,
@@ -19,13 +22,16 @@ import {
   type CategoryCode,
   type EnterpriseOwnership,
 } from '#domain';
+import { PageQuery } from '../common/paging.dto.js';
+
+const CATEGORY_CHOICES = CATEGORY_CODES.map((code) => `${CATEGORY_NAMES[code].zh} (${code})`).join('、');
 
 @ValidatorConstraint({ name: 'ownershipMatchesCategory' })
 class OwnershipMatchesCategory implements ValidatorConstraintInterface {
   private problem(value: unknown, args: ValidationArguments): string | null {
     const { category } = args.object as { category?: unknown };
     if (typeof category !== 'string' || !isCategoryCode(category)) return null;
-    return typeof value === 'string' || value === undefined ? ownershipProblem(category, value) : 'ownership must be a string';
+    return typeof value === 'string' || value === undefined ? ownershipProblem(category, value) : '企业性质须为文字 / ownership must be a string';
   }
 
   validate(value: unknown, args: ValidationArguments): boolean {
@@ -33,19 +39,19 @@ class OwnershipMatchesCategory implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return this.problem(args.value, args) ?? 'ownership is invalid';
+    return this.problem(args.value, args) ?? '企业性质无效 / ownership is invalid';
   }
 }
 
 export class CreateUnitDto {
   @ApiProperty({ description: '单位名称 / Unit name', example: '永康市第一人民医院', maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsString({ message: '单位名称须为文字 / name must be a string' })
+  @IsNotEmpty({ message: '单位名称不能为空 / name must not be empty' })
+  @MaxLength(200, { message: '单位名称至多 200 个字符 / name must be at most 200 characters' })
   name!: string;
 
   @ApiProperty({ description: '清廉建设领域 / Category', enum: CATEGORY_CODES, example: 'hospital' })
-  @IsIn(CATEGORY_CODES)
+  @IsIn(CATEGORY_CODES, { message: `领域须为 ${CATEGORY_CHOICES} 之一 / category must be one of ${CATEGORY_CODES.join(', ')}` })
   category!: CategoryCode;
 
   @ApiPropertyOptional({ description: '企业性质（仅企业）：民企或国企 / Enterprise ownership (enterprises only)', enum: ENTERPRISE_OWNERSHIPS })
@@ -59,6 +65,42 @@ export class UnitDto {
   @ApiProperty({ description: '清廉建设领域 / Category', enum: CATEGORY_CODES }) category!: CategoryCode;
   @ApiProperty({ description: '企业性质 / Enterprise ownership', enum: ENTERPRISE_OWNERSHIPS, nullable: true }) ownership!: EnterpriseOwnership | null;
   @ApiProperty({ description: '创建时间 (UTC) / Created at', format: 'date-time' }) createdAt!: string;
+}
+
+export const UNIT_SORT_FIELDS = ['name', 'category', 'createdAt'] as const;
+export type UnitSortField = (typeof UNIT_SORT_FIELDS)[number];
+
+export class ListUnitsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '领域 / Category', enum: CATEGORY_CODES }) @IsOptional() @IsIn(CATEGORY_CODES) category?: CategoryCode;
+  @ApiPropertyOptional({ description: '单位名称包含 / Name contains', maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({
+    description:
+      '创建活动：只列出已纳入该活动的单位（enrolled=false 时为未纳入的）/ Campaign: only units enrolled in it (with enrolled=false: not enrolled in it)',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'campaignId 须为 UUID / campaignId must be a UUID' })
+  campaignId?: string;
+  @ApiPropertyOptional({
+    description:
+      '是否已纳入 campaignId 所指的活动（缺省 true）；不给 campaignId 时指任一活动 / Enrolled in the campaign campaignId names (default true); without campaignId: in any campaign',
+    enum: ['true', 'false'],
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  enrolled?: 'true' | 'false';
+  @ApiPropertyOptional({ description: '排序字段 / Sort by', enum: UNIT_SORT_FIELDS, default: 'name' })
+  @IsOptional()
+  @IsIn(UNIT_SORT_FIELDS)
+  sort?: UnitSortField;
+  @ApiPropertyOptional({ description: '顺序 / Order', enum: ['asc', 'desc'], default: 'asc' }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';
+}
+
+export class UnitPageDto {
+  @ApiProperty({ type: [UnitDto] }) items!: UnitDto[];
+  @ApiProperty({ description: '符合条件的总数 / Total matching' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
 }
 
 export class PutUnitGroupChatDto {

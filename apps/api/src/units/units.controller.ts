@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '#domain';
-import { CreateUnitDto, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto } from './unit.dto.js';
+import type { Actor, Principal } from '#domain';
+import { CreateUnitDto, ListUnitsQuery, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto, UnitPageDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
 import { Allow, OnUnit } from '../auth/access.decorators.js';
-import { CurrentActor } from '../auth/principal.js';
+import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
 import { uuidParam } from '../common/params.js';
 
 const OUT_OF_SCOPE = '单位不存在，或不是您所属的单位 / No such unit, or not your own unit';
@@ -20,6 +20,19 @@ export class UnitsController {
   @ApiCreatedResponse({ type: UnitDto })
   create(@Body() body: CreateUnitDto): Promise<UnitDto> {
     return this.units.create(body);
+  }
+
+  @Get()
+  @Allow('units:read')
+  @ApiOperation({
+    summary: '单位列表 / List units',
+    description:
+      '按领域、名称、是否已纳入某活动筛选，分页排序；联络人只看到本单位。 / Filtered by category, part of the name and enrollment in a campaign, ' +
+      'paged and sorted; a unit contact sees only their own unit.',
+  })
+  @ApiOkResponse({ type: UnitPageDto })
+  list(@Query() query: ListUnitsQuery, @CurrentPrincipal() principal: Principal): Promise<UnitPageDto> {
+    return this.units.list(query, principal);
   }
 
   @Get(':unitId')

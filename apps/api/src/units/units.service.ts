@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AppConfig } from '#config';
-import { groupChatProblems, invalidInput, notFound, webhookHost, type Actor } from '#domain';
-import { NotificationStore, UnitEntity, type UnitGroupChatSetting } from '#persistence';
-import type { CreateUnitDto, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto } from './unit.dto.js';
+import { groupChatProblems, invalidInput, notFound, unitListScope, webhookHost, type Actor, type Principal } from '#domain';
+import { CaseRecordEntity, likePattern, NotificationStore, UnitEntity, type UnitGroupChatSetting } from '#persistence';
+import type { CreateUnitDto, ListUnitsQuery, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto, UnitPageDto } from './unit.dto.js';
 
 @Injectable()
 export class UnitsService {
@@ -26,6 +27,42 @@ export class UnitsService {
     });
     await this.orm.em.fork().persist(unit).flush();
     return toDto(unit);
+  }
+
+  /**
+   * Units by category, part of the name and enrollment, within the caller's scope (a unit contact: their own unit).
+   * Enrollment is read from the case read model: a unit is enrolled in a campaign when it has a case there.
+   */
+  async list(query: ListUnitsQuery, principal: Principal): Promise<UnitPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const scope = unitListScope(principal);
+    if (scope.kind === 'none') return { items: [], total: 0, page, pageSize };
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const enrolledOnly = query.enrolled !== undefined || query.campaignId !== undefined;
+    const enrolledUnits = em
+      .createQueryBuilder(CaseRecordEntity, 'c')
+      .select('c.unitId')
+      .where(query.campaignId === undefined ? {} : { campaignId: query.campaignId });
+    // The scope and the filters are separate conditions of one $and: a filter only narrows what the scope shows.
+    const filters: FilterQuery<UnitEntity>[] = [
+      scope.kind === 'unit' ? { id: scope.unitId } : {},
+      ...(query.category === undefined ? [] : [{ category: query.category }]),
+      ...(query.q === undefined ? [] : [{ name: { $like: likePattern(query.q, 'anywhere') } }]),
+      ...(enrolledOnly ? [{ id: query.enrolled === 'false' ? { $nin: enrolledUnits } : { $in: enrolledUnits } }] : []),
+    ];
+    const sort = query.sort ?? 'name';
+    const order = query.order ?? 'asc';
+    const [units, total] = await em.findAndCount(
+      UnitEntity,
+      { $and: filters },
+      {
+        orderBy: sort === 'name' ? { name: order, id: 'asc' } : { [sort]: order, name: 'asc', id: 'asc' },
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      },
+    );
+    return { items: units.map(toDto), total, page, pageSize };
   }
 
   async get(id: string): Promise<UnitDto> {

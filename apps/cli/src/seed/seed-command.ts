@@ -1,35 +1,35 @@
+import { ApiClient, type Bearer } from './api-client.js';
 import { YONGKANG_2019_CAMPAIGN, YONGKANG_2019_UNITS } from './yongkang-2019.js';
 
 const CHUNK = 10;
 
-async function call<T>(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
+export interface SeededCampaign {
+  readonly campaignId: string;
+  readonly enrolled: number;
+  readonly alreadyEnrolled: number;
 }
 
 /**
- * `npm run seed:yongkang-2019`: the 2019 Yongkang campaign and its 71 units, enrolled through the running api
- * (start it with `npm start`) with an administrator's api token, so the events name that token. Idempotent: the campaign is found by year and name, units by name and category,
- * and units already enrolled are left as they are.
+ * The 2019 Yongkang campaign (with `settings` added to its own, e.g. the demo's stage durations) and its 71 units,
+ * enrolled through the running api as `token`'s holder. Idempotent: the campaign is found by year and name, units by
+ * name and category, and units already enrolled are left as they are.
  */
-export async function seedYongkang2019(api: string, token: string, log: (line: string) => void): Promise<{ enrolled: number; alreadyEnrolled: number }> {
-  const base = `${api.replace(/\/$/, '')}/api`;
-  const existing = (await call<{ id: string; name: string }[]>('GET', `${base}/campaigns?year=${YONGKANG_2019_CAMPAIGN.year}`, token)).find(
+export async function seedYongkang2019Campaign(
+  client: ApiClient,
+  token: Bearer,
+  log: (line: string) => void,
+  settings: Readonly<Record<string, unknown>> = {},
+): Promise<SeededCampaign> {
+  const existing = (await client.get<{ id: string; name: string }[]>(`/campaigns?year=${YONGKANG_2019_CAMPAIGN.year}`, token)).find(
     (campaign) => campaign.name === YONGKANG_2019_CAMPAIGN.name,
   );
-  const campaign = existing ?? (await call<{ id: string }>('POST', `${base}/campaigns`, token, YONGKANG_2019_CAMPAIGN));
+  const campaign = existing ?? (await client.post<{ id: string }>('/campaigns', { ...YONGKANG_2019_CAMPAIGN, ...settings }, token));
   log(`${existing ? '已有' : '已创建'}活动 / campaign ${existing ? 'found' : 'created'}: ${YONGKANG_2019_CAMPAIGN.name} (${campaign.id})`);
   let enrolled = 0;
   let alreadyEnrolled = 0;
   for (let index = 0; index < YONGKANG_2019_UNITS.length; index += CHUNK) {
     const units = YONGKANG_2019_UNITS.slice(index, index + CHUNK);
-    const result = await call<{ enrolled: number; alreadyEnrolled: number }>('POST', `${base}/campaigns/${campaign.id}/enrollments/batch`, token, { units });
+    const result = await client.post<{ enrolled: number; alreadyEnrolled: number }>(`/campaigns/${campaign.id}/enrollments/batch`, { units }, token);
     enrolled += result.enrolled;
     alreadyEnrolled += result.alreadyEnrolled;
     log(
@@ -37,5 +37,14 @@ export async function seedYongkang2019(api: string, token: string, log: (line: s
     );
   }
   log(`完成 / done: ${enrolled} newly enrolled, ${alreadyEnrolled} already enrolled`);
+  return { campaignId: campaign.id, enrolled, alreadyEnrolled };
+}
+
+/**
+ * `npm run seed:yongkang-2019`: the campaign and its units through the running api (start it with `npm start`), with
+ * an administrator's token, so the events name its holder.
+ */
+export async function seedYongkang2019(api: string, token: Bearer, log: (line: string) => void): Promise<{ enrolled: number; alreadyEnrolled: number }> {
+  const { enrolled, alreadyEnrolled } = await seedYongkang2019Campaign(new ApiClient(api), token, log);
   return { enrolled, alreadyEnrolled };
 }

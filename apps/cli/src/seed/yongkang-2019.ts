@@ -40,12 +40,15 @@ const PLACEHOLDER_LABEL: Record<CategoryCode, string> = {
   culture: '文化',
 };
 
+/** Starts the name of every generated unit. */
+export const PLACEHOLDER_PREFIX = '【占位 placeholder】';
+
 function placeholders(category: CategoryCode, count: number, ownership?: EnterpriseOwnership): SeedUnit[] {
   const existing = NAMED.filter((unit) => unit.category === category).length;
   const suffix = ownership === 'state_owned' ? '国企' : '';
   return Array.from({ length: count }, (_, index) => ({
     // Marked in the name itself so nobody mistakes a generated unit for a real one.
-    name: `【占位 placeholder】永康市清廉${PLACEHOLDER_LABEL[category]}${suffix}培育对象${String(existing + index + 1).padStart(2, '0')}`,
+    name: `${PLACEHOLDER_PREFIX}永康市清廉${PLACEHOLDER_LABEL[category]}${suffix}培育对象${String(existing + index + 1).padStart(2, '0')}`,
     category,
     ...(ownership ? { ownership } : {}),
   }));
@@ -59,5 +62,5 @@ export const YONGKANG_2019_UNITS: readonly SeedUnit[] = [
   ...placeholders('school', 6),
   ...placeholders('hospital', 2),
   ...placeholders('enterprise', 4, 'private'),
-  { name: '【占位 placeholder】永康市清廉企业国企培育对象01', category: 'enterprise', ownership: 'state_owned' },
+  { name: `${PLACEHOLDER_PREFIX}永康市清廉企业国企培育对象01`, category: 'enterprise', ownership: 'state_owned' },
 ];

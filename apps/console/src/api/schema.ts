@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 账户审计记录（最近 500 条）/ Account audit records (latest 500): logins, failures, lockouts, revocations */
+        /**
+         * 账户审计记录 / Account audit records
+         * @description 登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改；最新在前，可按账户、类型、时间筛选，分页。 / Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited; newest first, filtered by account, type and time, paged.
+         */
         get: operations["AccountEventsController_list"];
         put?: never;
         post?: never;
@@ -142,6 +145,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计日志：全部案件的事件 / Audit log: the events of every case
+         * @description 最新在前，可按操作人、事件类型、案件、活动与时间（from/to：带时区的 ISO 时刻，或北京时间的日期）筛选，分页；每条含单位名称、操作人名称与哈希。账户方面的记录见 GET /api/account-events。 / Newest first, filtered by actor, event type, case, campaign and time (from/to: ISO instants with their offset, or dates in Asia/Shanghai), paged; each with its unit’s name, its actor’s name and its hash. The account side of the record is GET /api/account-events.
+         */
+        get: operations["AuditController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -154,6 +177,46 @@ export interface paths {
          * @description 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
          */
         get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计记录校验报告（下载文件）/ The audit verification report, as a file to download
+         * @description 校验全部（或 caseId 所指）哈希链后以 JSON 文件下载：生成时间与人、数据库类型、程序版本、校验范围与结果（与 GET /api/audit/verify 相同）。 / Verifies every chain (or the one caseId names) and answers a JSON file to keep: when and by whom, the database kind, the code version, the scope, and the result as GET /api/audit/verify answers it. 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         */
+        get: operations["AuditController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 校验审计记录哈希链，逐步报告进度 / Verify the hash chains, reporting progress as it goes
+         * @description 答 application/x-ndjson，每行一个 JSON：先是 {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal}（先数出总数，此后至多每 250 毫秒一行），最后一行 {"type":"report","report":…}，其 report 与 GET /api/audit/verify 的应答相同；中途出错则最后一行为 {"type":"error",…}。断开连接即停止校验。 / Answers application/x-ndjson, one JSON object a line: {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal} (the totals counted first, then a line at most every 250 ms), and last {"type":"report","report":…} whose report is what GET /api/audit/verify answers; a failure midway ends it with {"type":"error",…}. Closing the connection stops the verification. 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         */
+        get: operations["AuditController_verifyStream"];
         put?: never;
         post?: never;
         delete?: never;
@@ -253,6 +316,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量操作列表（最新在前）/ Bulk actions, newest first */
+        get: operations["BulkActionsController_list"];
+        put?: never;
+        /**
+         * 执行批量操作（延长期限、催办、指派检查组）/ Start a bulk action (extend due dates, send a reminder now, assign assessors)
+         * @description 以发起的管理员身份逐案办理，由工作流在后台执行，各案件的审计记录写明本批量操作；进度见 GET /api/bulk-actions/{id} / Each case’s step is taken as the administrator who starts it, by a workflow in the background; each case’s audit trail names the bulk action. Watch it at GET /api/bulk-actions/{id}.
+         */
+        post: operations["BulkActionsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulk-actions/{bulkActionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量操作进度与各案件结果 / A bulk action’s progress and per-case results */
+        get: operations["BulkActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulk-actions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量操作预览：所选案件数与前 10 个案件，确认后再执行 / Preview a bulk action: how many cases the selection has, and the first 10 */
+        post: operations["BulkActionsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/working-days": {
         parameters: {
             query?: never;
@@ -300,6 +418,30 @@ export interface paths {
         };
         /** 查看活动 / Read a campaign */
         get: operations["CampaignsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改活动名称与设置（管理员）/ Edit a campaign’s name and settings (administrator)
+         * @description 可改名称、分数线、指标体系版本、创建目标、各阶段时限、提醒规则（年度不可改），规则与创建时相同；给出的部分逐项替换，未给出的保持不变。已纳入的案件保持纳入时的设置（分数线、指标体系版本、期限、提醒规则），此后纳入的案件采用新设置；创建目标即时用于统计。修改人与时间记在活动上，每项设置的新旧值记入账户审计记录（CampaignUpdated）。 / The name, thresholds, framework versions, targets, stage durations and reminder policy (not the year), checked by the same rules as on creation; each part given replaces the keys it names, the rest keep their values. Cases already enrolled keep the settings they were enrolled with (thresholds, framework versions, deadlines, reminder policy); cases enrolled later take the new ones; targets count in the statistics at once. Who edited it and when is kept on the campaign, and each setting’s old and new value in the account records (CampaignUpdated).
+         */
+        patch: operations["CampaignsController_update"];
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/certification-roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 认定名单：本活动获金华市级认定的单位（JSON 或 XLSX）/ Certification roster: the units the campaign certified (JSON or XLSX)
+         * @description 在调用者的案件范围内；已撤销命名的不在其中；按领域、认定日期、单位名称排序。format=xlsx 时为可打印的文件，首行为活动名称。 / Within the caller’s case scope; revoked units are not on it; by category, then date, then unit name. With format=xlsx a print-ready file titled with the campaign’s name.
+         */
+        get: operations["CertificationRosterController_roster"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,6 +510,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaignId}/enrollments/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传名单批量确定培育对象（CSV / XLSX，先预览）/ Enroll the units of a list file (CSV / XLSX, with a preview)
+         * @description multipart/form-data，文件放在 file 字段：CSV（UTF-8，可带 BOM；或 Excel 存的 GB 18030）或 XLSX（读第一个工作表）；表头中文或英文（单位名称/name、领域/category、企业性质/ownership），领域可填代码或中文名（清廉村居、村居）。dryRun=true（缺省）返回预览：每一行的值与问题（表格所示行号、列、原因）及汇总，不写入；dryRun=false 导入预览所示的单位，任一行有误则不导入任何单位（400，preview 中附预览）；与 JSON、CSV 批量纳入规则相同，可重复执行。至多 2000 行，文件不超过 HTTP_CSV_LIMIT_BYTES。 / multipart/form-data with the file in the field "file": CSV (UTF-8 with or without a BOM, or GB 18030 as Excel in China saves it) or XLSX (its first sheet); Chinese or English headers (单位名称/name, 领域/category, 企业性质/ownership); the category by code or Chinese name. dryRun=true (default) answers the preview: every row with its values and problems (row as the spreadsheet shows it, column, why) and a summary, nothing written; dryRun=false imports what the preview shows, nothing if any row is bad (400, with the preview in `preview`). The same rules as the JSON and CSV batches; running it again enrolls nothing twice. At most 2000 rows; the file at most HTTP_CSV_LIMIT_BYTES.
+         */
+        post: operations["CampaignsController_enrollFromFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}/statistics": {
         parameters: {
             query?: never;
@@ -376,8 +538,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 活动统计：各领域各阶段数与目标、逾期、通过率、各阶段用时 / Campaign statistics
-         * @description 由审计记录推算 / Derived from the audit trail: counts by category and stage against targets, overdue cases, pass rate, mean and p90 days in each stage.
+         * 活动统计（督办看板）：各领域各阶段数与目标、期限状态、通过率、各阶段用时、停留最久、各月认定 / Campaign statistics (the dashboard)
+         * @description 由随每条审计记录同步维护的统计投影读出（可用 projections:rebuild 重建）/ Read from the stage projection kept in step with every recorded event (rebuilt by projections:rebuild): counts by category and stage against targets, open cases by due status, pass rate, mean and p90 days in each stage, the open cases longest in their stage, certifications per month.
          */
         get: operations["CampaignsController_statistics"];
         put?: never;
@@ -395,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 案件列表：按活动、领域、阶段、单位名称筛选，分页排序 / List cases: filter, search, page, sort */
+        /**
+         * 案件列表（台账）：按活动、领域、阶段、期限状态、是否结束、认定日期、单位名称筛选，分页排序 / The ledger: filter, search, page, sort
+         * @description 每个案件附当前期限、剩余工作日与期限状态（以北京时间今天或 asOf 计），进入本阶段的时间，认定日期与文号。 / Each case with its current due date, working days left and due status (from today in Asia/Shanghai, or asOf), when it entered its stage, and its certification.
+         */
         get: operations["CasesController_list"];
         put?: never;
         post?: never;
@@ -703,6 +868,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办：立即提醒单位办理其当前待办事项（管理员；单位无待办或案件已结束时拒绝） / Send a reminder now: urge the unit to take the step it owes (administrator; refused when the unit owes none or the case is closed)
+         * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
+         */
+        post: operations["CasesController_urge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/revocation": {
         parameters: {
             query?: never;
@@ -774,6 +959,26 @@ export interface paths {
          * @description 审计记录写入后才返回；不允许的操作不留任何记录 / Answers once the event is in the audit trail; a refused step writes nothing.
          */
         post: operations["CasesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出台账（XLSX 或 CSV）：筛选结果的全部案件 / Export the ledger (XLSX or CSV): every case the filters select, not a page
+         * @description 筛选与排序同案件列表，在调用者的范围内；边读边写（流式）；表头为中文；以 = + - @ 开头的文字前加单引号，表格软件不会当作公式。 / The filters and order of the case list, within the caller’s scope; streamed as it is read; Chinese headers; text beginning with = + - @ gets a leading apostrophe, so no spreadsheet reads it as a formula.
+         */
+        get: operations["CasesController_exportCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -966,6 +1171,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的视图与共享给我所属角色的视图 / My saved views, and those shared with my role
+         * @description 按名称排序；editable 表示本人的视图（可修改、删除）/ By name; `editable`: yours, so you may change or delete it
+         */
+        get: operations["SavedViewsController_list"];
+        put?: never;
+        /**
+         * 保存台账视图 / Save a ledger view
+         * @description 查询按 GET /api/cases 的规则校验；同名视图答 409 / The query is checked by the rules of GET /api/cases; a name you already use answers 409
+         */
+        post: operations["SavedViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改本人的视图 / Replace one of your views */
+        put: operations["SavedViewsController_replace"];
+        post?: never;
+        /** 删除本人的视图 / Delete one of your views */
+        delete: operations["SavedViewsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schedules": {
         parameters: {
             query?: never;
@@ -1041,7 +1288,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 单位列表 / List units
+         * @description 按领域、名称、是否已纳入某活动筛选，分页排序；联络人只看到本单位。 / Filtered by category, part of the name and enrollment in a campaign, paged and sorted; a unit contact sees only their own unit.
+         */
+        get: operations["UnitsController_list"];
         put?: never;
         /** 登记单位 / Register a unit */
         post: operations["UnitsController_create"];
@@ -1141,8 +1392,20 @@ export interface components {
             ip: string | null;
             /** Format: date-time */
             occurredAt: string;
-            type: string;
+            /**
+             * @description 记录类型 / Record type
+             * @enum {string}
+             */
+            type: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated";
             username: string | null;
+        };
+        AccountEventPageDto: {
+            /** @description 最新在前 / Newest first */
+            items: components["schemas"]["AccountEventDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
         };
         AccountStatusDto: {
             /** @description 理由 / Reason */
@@ -1188,6 +1451,54 @@ export interface components {
             /** @description 更换理由（更换时必填）/ Reason (required when replacing) */
             reason?: string;
         };
+        AuditEventActorDto: {
+            /** @description 账户、api-token:<标识> 或 system / Account id, api-token:<id> or system */
+            id: string;
+            /** @description 名称（系统为 null）/ The name it goes by (null for the system) */
+            name: string | null;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | "system";
+        };
+        AuditEventDto: {
+            actor: components["schemas"]["AuditEventActorDto"];
+            /** @description 创建活动 / Campaign id */
+            campaignId: string | null;
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 事件标识 / Event id */
+            eventId: string;
+            /** @description 本条记录的哈希 / The event’s hash */
+            hash: string;
+            /**
+             * Format: date-time
+             * @description 发生时间 (UTC) / Occurred at
+             */
+            occurredAt: string;
+            /** @description 理由 / Reason */
+            reason: string | null;
+            /** @description 案件内序号 / Sequence within the case */
+            sequence: number;
+            /**
+             * @description 事件类型 / Event type
+             * @enum {string}
+             */
+            type: "CaseEnrolled" | "PlanSubmitted" | "PlanApproved" | "PlanReturned" | "ProgressReportSubmitted" | "ReadinessDeclared" | "SelfAssessmentSubmitted" | "AssessorsAssigned" | "ConflictDeclared" | "InspectionScoresSubmitted" | "InspectionConcluded" | "RectificationSubmitted" | "Recommended" | "Certified" | "NotCertified" | "AnnualReviewRecorded" | "Revoked" | "Withdrawn" | "DeadlineExtended" | "DeadlineSet" | "DeadlinePending" | "ReminderSent" | "ReminderFailed" | "ProgressReportCalled" | "ProgressReportCallFailed" | "UrgeSent";
+            /** @description 单位 / Unit id */
+            unitId: string | null;
+            /** @description 单位名称 / Unit name */
+            unitName: string | null;
+        };
+        AuditEventPageDto: {
+            /** @description 最新在前 / Newest first */
+            items: components["schemas"]["AuditEventDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
+        };
         AuditReportDto: {
             /** @description 已校验案件数 / Cases checked */
             casesChecked: number;
@@ -1199,6 +1510,31 @@ export interface components {
             firstBrokenLink: components["schemas"]["BrokenLinkDto"] | null;
             /** @description 哈希链是否完整 / Whether every chain holds */
             ok: boolean;
+        };
+        AuditVerificationReportDto: {
+            code: components["schemas"]["CodeVersionDto"];
+            /**
+             * @description 数据库 / Database kind
+             * @enum {string}
+             */
+            database: "sqlite" | "postgresql";
+            /**
+             * Format: date-time
+             * @description 报告生成 (UTC) / Report generated
+             */
+            generatedAt: string;
+            /** @description 生成人 / Generated by */
+            generatedBy: components["schemas"]["ReportActorDto"];
+            /** @description 校验结果（与 GET /api/audit/verify 相同）/ The result, as GET /api/audit/verify answers it */
+            report: components["schemas"]["AuditReportDto"];
+            scope: components["schemas"]["VerificationScopeDto"];
+            /**
+             * Format: date-time
+             * @description 开始校验 (UTC) / Verification started
+             */
+            startedAt: string;
+            /** @example 清廉细胞示范点创建管理 · 审计记录校验报告 / Qinglian audit verification report */
+            title: string;
         };
         BatchEnrollDto: {
             /** @description 要纳入培育的单位（同名同领域的单位视为同一单位）/ Units to enroll (same name and category = same unit) */
@@ -1219,7 +1555,7 @@ export interface components {
              * @enum {string}
              */
             result: "enrolled" | "already_enrolled";
-            /** @description 行号（从 1 起）/ Row (from 1) */
+            /** @description 行号（从 1 起；文件导入时为表格所示行号）/ Row (from 1; for a file, as the spreadsheet shows it) */
             row: number;
             /** @description 单位标识 / Unit id */
             unitId: string;
@@ -1244,6 +1580,239 @@ export interface components {
             problem: "sequence" | "prev_hash" | "hash";
             /** @description 序号 / Sequence */
             sequence: number;
+        };
+        BulkActionDetailDto: {
+            /** @description 失败（多次重试后）/ Failed (after retries) */
+            failed: number;
+            /**
+             * Format: date-time
+             * @description 完成时间 (UTC) / Finished at
+             */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 操作 / Kind
+             * @enum {string}
+             */
+            kind: "extend_deadline" | "urge" | "assign_assessors";
+            /**
+             * @description 操作名称 / Kind in words
+             * @example 延长期限 / Extend due dates
+             */
+            kindName: string;
+            /** @description 参数 / Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** @description 待处理 / Pending */
+            pending: number;
+            /** @description 被规则拒绝 / Refused by the case’s rules */
+            refused: number;
+            /** @description 各案件结果（分页）/ Per-case results (paged) */
+            results: components["schemas"]["BulkActionItemPageDto"];
+            /**
+             * Format: date-time
+             * @description 发起时间 (UTC) / Started at
+             */
+            startedAt: string;
+            /** @description 发起人 / Started by */
+            startedBy: components["schemas"]["BulkActionStarterDto"];
+            /**
+             * @description 状态：running 进行中、completed 已完成 / Status
+             * @enum {string}
+             */
+            status: "running" | "completed";
+            /** @description 已完成 / Succeeded */
+            succeeded: number;
+            /** @description 案件数 / Cases */
+            total: number;
+        };
+        BulkActionFilterDto: {
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId?: string;
+            /**
+             * @description 逐个指定的案件（与其他筛选条件不能同时使用）/ Cases named one by one (not together with the other filters)
+             * @example [
+             *       "case:2b0f…:9c1e…"
+             *     ]
+             */
+            caseIds?: string[];
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /**
+             * Format: date
+             * @description 认定日期不早于 YYYY-MM-DD / Certified on or after
+             * @example 2019-01-01
+             */
+            certifiedFrom?: string;
+            /**
+             * Format: date
+             * @description 认定日期不晚于 YYYY-MM-DD / Certified on or before
+             * @example 2019-12-31
+             */
+            certifiedTo?: string;
+            /**
+             * @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status of the current stage (due_soon: at most 3 working days left)
+             * @enum {string}
+             */
+            dueStatus?: "overdue" | "due_soon" | "on_track" | "no_due_date";
+            /**
+             * @description 未结束（true）或已结束（false）/ Open (true: not at a final stage) or closed (false)
+             * @enum {string}
+             */
+            open?: "true" | "false";
+            /** @description 单位名称包含 / Unit name contains */
+            q?: string;
+            /**
+             * @description 阶段 / Stage
+             * @enum {string}
+             */
+            stage?: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+        };
+        BulkActionItemDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 拒绝或失败的代码 / Code of the refusal or failure */
+            code: string | null;
+            /**
+             * Format: date-time
+             * @description 完成时间 (UTC) / Finished at
+             */
+            finishedAt: string | null;
+            /** @description 原因（中文 / English）/ Why */
+            message: string | null;
+            /**
+             * @description 确认时的阶段 / Stage when confirmed
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * @description 结果：pending 待处理、succeeded 完成、refused 被拒绝、failed 失败 / Result
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "refused" | "failed";
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+        };
+        BulkActionItemPageDto: {
+            /** @description 按单位名称 / By unit name */
+            items: components["schemas"]["BulkActionItemDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
+        };
+        BulkActionListDto: {
+            /** @description 最新在前 / Newest first */
+            items: components["schemas"]["BulkActionSummaryDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 总数 / Total */
+            total: number;
+        };
+        BulkActionParametersDto: {
+            /** @description 指派检查组：检查组成员账户（至少 2 人）/ assign_assessors: assessor accounts (at least 2) */
+            assessorIds?: string[];
+            /** @description 催办：附言 / urge: a message to the units */
+            message?: string;
+            /**
+             * @description 延长期限：新期限 YYYY-MM-DD（须晚于今天）/ extend_deadline: the new due date (after today)
+             * @example 2019-10-31
+             */
+            newDueOn?: string;
+            /** @description 理由（延长期限必填；指派检查组时更换成员须填）/ Reason (required to extend; to assign, where someone is replaced) */
+            reason?: string;
+            /** @description 延长期限：在各案件当前期限上顺延的工作日数（与 newDueOn 二选一）/ extend_deadline: working days added to each case’s current due date (instead of newDueOn) */
+            workingDays?: number;
+        };
+        BulkActionPreviewDto: {
+            /** @description 所选案件数（请确认后再执行）/ How many cases the selection has (confirm it before starting) */
+            count: number;
+            /** @description 一次至多处理的案件数 / The most cases one action takes */
+            maxCases: number;
+            /** @description 前 10 个案件（按单位名称）/ The first 10 cases (by unit name) */
+            sample: components["schemas"]["SelectedCaseDto"][];
+        };
+        BulkActionPreviewRequestDto: {
+            /** @description 所选案件 / Which cases */
+            filter: components["schemas"]["BulkActionFilterDto"];
+            /**
+             * @description 操作：延长期限、催办、指派检查组 / The action: extend due dates, send a reminder now, assign assessors
+             * @enum {string}
+             */
+            kind: "extend_deadline" | "urge" | "assign_assessors";
+        };
+        BulkActionStartedDto: {
+            /**
+             * Format: uuid
+             * @description 批量操作标识（工作流 bulk-action:<id>）/ Bulk action id (workflow bulk-action:<id>)
+             */
+            id: string;
+            /** @description 案件数 / Cases it takes */
+            total: number;
+        };
+        BulkActionStarterDto: {
+            /** @description 发起人 / Who started it (account or api-token:<id>) */
+            id: string;
+            /** @description 姓名 / Name */
+            name: string | null;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | "system";
+        };
+        BulkActionSummaryDto: {
+            /** @description 失败（多次重试后）/ Failed (after retries) */
+            failed: number;
+            /**
+             * Format: date-time
+             * @description 完成时间 (UTC) / Finished at
+             */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 操作 / Kind
+             * @enum {string}
+             */
+            kind: "extend_deadline" | "urge" | "assign_assessors";
+            /**
+             * @description 操作名称 / Kind in words
+             * @example 延长期限 / Extend due dates
+             */
+            kindName: string;
+            /** @description 参数 / Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** @description 待处理 / Pending */
+            pending: number;
+            /** @description 被规则拒绝 / Refused by the case’s rules */
+            refused: number;
+            /**
+             * Format: date-time
+             * @description 发起时间 (UTC) / Started at
+             */
+            startedAt: string;
+            /** @description 发起人 / Started by */
+            startedBy: components["schemas"]["BulkActionStarterDto"];
+            /**
+             * @description 状态：running 进行中、completed 已完成 / Status
+             * @enum {string}
+             */
+            status: "running" | "completed";
+            /** @description 已完成 / Succeeded */
+            succeeded: number;
+            /** @description 案件数 / Cases */
+            total: number;
         };
         CalendarDayDto: {
             /**
@@ -1271,8 +1840,65 @@ export interface components {
             settings: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: date-time
+             * @description 最后修改时间 (UTC) / Last edited at
+             */
+            updatedAt: string | null;
+            /** @description 最后修改人（账户或接口令牌标识）/ Last edited by (actor id) */
+            updatedBy: string | null;
+            /** @description 最后修改人的名称 / The name the last editor goes by */
+            updatedByName: string | null;
             /** @description 年度 / Year */
             year: number;
+        };
+        CampaignStatisticsDto: {
+            /**
+             * Format: date
+             * @description 计算期限状态与在本阶段天数所用的日期 / The day due standings and days in stage were counted from
+             */
+            asOf: string;
+            /** @description 各领域：目标、案件数、认定数、各阶段数 / Per category: target, cases, certified, cases per stage */
+            byCategory: {
+                agency: components["schemas"]["CategoryStatisticsDto"];
+                culture: components["schemas"]["CategoryStatisticsDto"];
+                enterprise: components["schemas"]["CategoryStatisticsDto"];
+                hospital: components["schemas"]["CategoryStatisticsDto"];
+                school: components["schemas"]["CategoryStatisticsDto"];
+                village: components["schemas"]["CategoryStatisticsDto"];
+            };
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /** @description 案件总数 / Cases */
+            cases: number;
+            /** @description 各月认定数（按认定日期，升序）/ Certifications per month (by certification date, ascending) */
+            certificationsByMonth: components["schemas"]["MonthlyCertificationsDto"][];
+            /** @description 在办案件（非终结阶段）按当前期限状态计数，与台账的期限筛选一致 / Open cases (not in a final stage) by how their current due date stands; the ledger’s due filter counts the same */
+            dueStatus: components["schemas"]["DueStatusCountsDto"];
+            /** @description 在本阶段停留最久的在办案件（最多 10 件，最久在前）/ The open cases longest in their current stage (at most 10, longest first) */
+            longestWaiting: components["schemas"]["WaitingCaseDto"][];
+            /** @description 逾期的在办案件数（等于 dueStatus.overdue）/ Open cases overdue (equals dueStatus.overdue) */
+            overdue: number;
+            /** @description 检查验收已有结论（通过或不予推荐）的案件中通过的比例 / Of the cases whose inspection ended (passed, or not recommended), the share that passed */
+            passRate: number | null;
+            /** @description 各阶段用时（天），按已结束的停留计算 / Days in each stage, over the stays that have ended */
+            timeInStage: {
+                certified?: components["schemas"]["TimeInStageDto"];
+                cultivation?: components["schemas"]["TimeInStageDto"];
+                enrolled?: components["schemas"]["TimeInStageDto"];
+                inspection?: components["schemas"]["TimeInStageDto"];
+                not_certified?: components["schemas"]["TimeInStageDto"];
+                not_recommended?: components["schemas"]["TimeInStageDto"];
+                passed?: components["schemas"]["TimeInStageDto"];
+                recommended?: components["schemas"]["TimeInStageDto"];
+                rectification?: components["schemas"]["TimeInStageDto"];
+                revoked?: components["schemas"]["TimeInStageDto"];
+                self_assessment?: components["schemas"]["TimeInStageDto"];
+                withdrawn?: components["schemas"]["TimeInStageDto"];
+            };
         };
         CaseEventActorDto: {
             /** @description 操作人 / Actor id */
@@ -1321,6 +1947,11 @@ export interface components {
             type: string;
         };
         CaseListDto: {
+            /**
+             * @description 计算期限状态所用的日期 / The day due standings were counted from
+             * @example 2019-10-08
+             */
+            asOf: string;
             items: components["schemas"]["CaseSummaryDto"][];
             page: number;
             pageSize: number;
@@ -1369,7 +2000,7 @@ export interface components {
             /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
             lastSequence: number;
             /** @description 可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state) */
-            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline")[];
+            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline" | "urge")[];
             /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
             pendingDeadline: {
                 [key: string]: unknown;
@@ -1440,7 +2071,7 @@ export interface components {
             /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
             lastSequence: number;
             /** @description 可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state) */
-            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline")[];
+            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline" | "urge")[];
             /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
             pendingDeadline: {
                 [key: string]: unknown;
@@ -1486,10 +2117,26 @@ export interface components {
              * @enum {string}
              */
             category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 金华市级认定日期 YYYY-MM-DD / Certified on */
+            certifiedOn: string | null;
             /** @description 期限 / Deadlines */
             deadlines: {
                 [key: string]: string;
             };
+            /** @description 认定文号 / Document number of the certification */
+            documentNumber: string | null;
+            /** @description 当前阶段的期限 YYYY-MM-DD（无期限或期限待定为 null）/ Due date of the current stage (null: none, or pending) */
+            dueOn: string | null;
+            /**
+             * @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status
+             * @enum {string}
+             */
+            dueStatus: "overdue" | "due_soon" | "on_track" | "no_due_date";
+            /**
+             * @description 期限状态名称 / Due status in words
+             * @example 临期 / Due soon
+             */
+            dueStatusName: string;
             /** @description 最近检查结论 / Last outcome */
             lastOutcome: {
                 [key: string]: unknown;
@@ -1504,6 +2151,11 @@ export interface components {
              * @enum {string}
              */
             stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * Format: date-time
+             * @description 进入本阶段的时间 (UTC) / When the case entered its stage
+             */
+            stageEnteredAt: string | null;
             /** @description 阶段名称 / Stage name */
             stageName: string;
             /** @description 单位 / Unit id */
@@ -1515,6 +2167,77 @@ export interface components {
              * @description 最后更新 (UTC) / Updated at
              */
             updatedAt: string;
+            /** @description 距期限的工作日数，逾期为负 / Working days left until the due date, negative when overdue */
+            workingDaysLeft: number | null;
+        };
+        CategoryStatisticsDto: {
+            /** @description 各阶段案件数（仅列有案件的阶段）/ Cases per stage (stages with cases only) */
+            byStage: {
+                certified?: number;
+                cultivation?: number;
+                enrolled?: number;
+                inspection?: number;
+                not_certified?: number;
+                not_recommended?: number;
+                passed?: number;
+                recommended?: number;
+                rectification?: number;
+                revoked?: number;
+                self_assessment?: number;
+                withdrawn?: number;
+            };
+            /** @description 获金华市级认定数 / Certified by Jinhua */
+            certified: number;
+            /** @description 目标数（活动设置）/ Target (campaign settings) */
+            target: number | null;
+            /** @description 案件数 / Cases */
+            total: number;
+        };
+        CertificationRosterDto: {
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /** @description 活动名称 / Campaign name */
+            campaignName: string;
+            /** @description 按领域、认定日期、单位名称排序 / By category, then date, then unit name */
+            items: components["schemas"]["CertifiedUnitDto"][];
+            /** @description 认定单位数 / Units certified */
+            total: number;
+            /** @description 年度 / Year */
+            year: number;
+        };
+        CertifiedUnitDto: {
+            /** @description 案件标识 / Case id */
+            caseId: string;
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /**
+             * @description 领域名称 / Category name
+             * @example 清廉村居 / Integrity village / community
+             */
+            categoryName: string;
+            /**
+             * Format: date
+             * @description 认定日期 YYYY-MM-DD / Certified on
+             */
+            certifiedOn: string;
+            /**
+             * @description 认定文号 / Document number
+             * @example 金纪〔2019〕12号
+             */
+            documentNumber: string;
+            /**
+             * Format: uuid
+             * @description 单位 / Unit id
+             */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
         };
         ChangePasswordDto: {
             /**
@@ -1527,6 +2250,15 @@ export interface components {
              * @description 新口令（至少 12 个字符，可用长句）/ New password (12+ characters, passphrases welcome)
              */
             newPassword: string;
+        };
+        CodeVersionDto: {
+            /** @description 源码提交（有 git 目录时）/ Source commit, when the checkout has its git folder */
+            commit: string | null;
+            /**
+             * @description 程序版本（package.json）/ Release (package.json)
+             * @example 0.1.0
+             */
+            version: string;
         };
         CreateAccountDto: {
             /**
@@ -1740,8 +2472,77 @@ export interface components {
             /** @description 已校验的文件引用数 / References checked */
             referencesChecked: number;
         };
+        DueStatusCountsDto: {
+            /** @description 临期：剩余不超过 3 个工作日 / Due soon: 3 working days or fewer left */
+            due_soon: number;
+            /** @description 无期限 / No due date (the stage has none, or it is pending) */
+            no_due_date: number;
+            /** @description 正常 / On track */
+            on_track: number;
+            /** @description 逾期 / Overdue: the due date has passed */
+            overdue: number;
+        };
         /** @description 无需内容 / No fields */
         EmptyBody: Record<string, never>;
+        EnrollmentFileDto: {
+            /** @description 是否仅预览 / Preview only */
+            dryRun: boolean;
+            /**
+             * @description CSV 的编码 / The CSV’s encoding
+             * @enum {string|null}
+             */
+            encoding: "utf-8" | "gb18030" | null;
+            /** @description 文件名 / File name */
+            fileName: string;
+            /**
+             * @description 格式 / Format
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /** @description 没有任何问题，可以导入 / Nothing wrong: the list can be imported */
+            ok: boolean;
+            /** @description 表头与整个文件的问题 / Problems of the header and the file as a whole */
+            problems: components["schemas"]["SheetProblemDto"][];
+            /** @description 导入结果（dryRun=false）/ What the import did (dryRun=false) */
+            result: components["schemas"]["BatchEnrollmentResultDto"] | null;
+            /** @description 每一行 / Every row */
+            rows: components["schemas"]["EnrollmentPreviewRowDto"][];
+            /** @description 文件的 SHA-256（导入时可作 sha256 参数）/ The file’s SHA-256 (pass it as sha256 to the import) */
+            sha256: string;
+            /** @description 所读工作表（XLSX）/ The worksheet read (XLSX) */
+            sheetName: string | null;
+            summary: components["schemas"]["EnrollmentPreviewSummaryDto"];
+        };
+        EnrollmentPreviewRowDto: {
+            /** @description 案件标识 / Case id */
+            caseId: string | null;
+            /** @description 领域（识别出的代码，否则为原文）/ Category: its code when recognised, else as written */
+            category: string;
+            errors: components["schemas"]["SheetProblemDto"][];
+            /** @description 单位名称 / Unit name, as read */
+            name: string;
+            /** @description 企业性质 / Ownership */
+            ownership: string | null;
+            /** @description 行号（与表格所示相同）/ Row as the spreadsheet shows it */
+            row: number;
+            /**
+             * @description 新纳入、已纳入、有误 / To be enrolled, already enrolled, or bad
+             * @enum {string}
+             */
+            status: "new" | "already_enrolled" | "invalid";
+            /** @description 单位标识（同名同领域即同一单位）/ Unit id (same name and category = same unit) */
+            unitId: string | null;
+        };
+        EnrollmentPreviewSummaryDto: {
+            /** @description 此前已纳入 / Already enrolled */
+            alreadyEnrolled: number;
+            /** @description 有误 / Bad */
+            bad: number;
+            /** @description 单位行数（空行不计）/ Rows naming a unit (blank rows not counted) */
+            rows: number;
+            /** @description 可新纳入 / To be enrolled */
+            valid: number;
+        };
         EnrollUnitDto: {
             /**
              * Format: uuid
@@ -1779,7 +2580,7 @@ export interface components {
              * @description 通知类型 / Kind
              * @enum {string}
              */
-            kind: "reminder_before_due" | "reminder_due_today" | "reminder_overdue" | "escalation" | "weekly_digest" | "progress_report_call";
+            kind: "reminder_before_due" | "reminder_due_today" | "reminder_overdue" | "escalation" | "weekly_digest" | "progress_report_call" | "urge";
             /**
              * Format: date-time
              * @description 已读时间 / When it was read
@@ -1830,6 +2631,59 @@ export interface components {
             /** @description 不予认定理由 / Reason when not certified */
             reason?: string;
         };
+        LedgerQuery: {
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId?: string;
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /**
+             * Format: date
+             * @description 认定日期不早于 YYYY-MM-DD / Certified on or after
+             * @example 2019-01-01
+             */
+            certifiedFrom?: string;
+            /**
+             * Format: date
+             * @description 认定日期不晚于 YYYY-MM-DD / Certified on or before
+             * @example 2019-12-31
+             */
+            certifiedTo?: string;
+            /**
+             * @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status of the current stage (due_soon: at most 3 working days left)
+             * @enum {string}
+             */
+            dueStatus?: "overdue" | "due_soon" | "on_track" | "no_due_date";
+            /**
+             * @description 未结束（true）或已结束（false）/ Open (true: not at a final stage) or closed (false)
+             * @enum {string}
+             */
+            open?: "true" | "false";
+            /**
+             * @description 顺序 / Order
+             * @default asc
+             * @enum {string}
+             */
+            order: "asc" | "desc";
+            /** @description 单位名称包含 / Unit name contains */
+            q?: string;
+            /**
+             * @description 排序字段（dueOn、stageEnteredAt、certifiedOn 为空者排在最后）/ Sort by (cases without a dueOn, stageEnteredAt or certifiedOn last)
+             * @default unitName
+             * @enum {string}
+             */
+            sort: "unitName" | "updatedAt" | "stage" | "category" | "dueOn" | "stageEnteredAt" | "certifiedOn";
+            /**
+             * @description 阶段 / Stage
+             * @enum {string}
+             */
+            stage?: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+        };
         LoginDto: {
             /**
              * Format: password
@@ -1875,6 +2729,15 @@ export interface components {
             /** @enum {string} */
             role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
             unitId: string | null;
+        };
+        MonthlyCertificationsDto: {
+            /** @description 当月认定数（按认定日期）/ Certifications dated in the month */
+            count: number;
+            /**
+             * @description 月份 / Month (YYYY-MM)
+             * @example 2019-12
+             */
+            month: string;
         };
         MyTaskDto: {
             /**
@@ -2018,6 +2881,17 @@ export interface components {
              */
             sendAt?: string;
         };
+        ReportActorDto: {
+            /** @description 账户或接口令牌标识 / Account or api-token id */
+            id: string;
+            /** @description 名称 / Name */
+            name: string | null;
+            /**
+             * @description 角色 / Role
+             * @enum {string}
+             */
+            role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | "system";
+        };
         ReportDto: {
             /** @description 附件：已上传至本案件的文件编号 / Documents: ids of documents uploaded to this case */
             documentIds?: string[];
@@ -2042,6 +2916,50 @@ export interface components {
         RevokeDto: {
             /** @description 理由 / Reason */
             reason: string;
+        };
+        SavedViewDto: {
+            /** @description 显示的列 / Columns shown */
+            columns: ("unitName" | "category" | "stage" | "planStatus" | "dueOn" | "dueStatus" | "workingDaysLeft" | "stageEnteredAt" | "certifiedOn" | "documentNumber" | "updatedAt" | "caseId")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 是否本人的视图（可修改、删除）/ Yours: you may change or delete it */
+            editable: boolean;
+            /**
+             * Format: uuid
+             * @description 视图标识 / View id
+             */
+            id: string;
+            /** @description 名称 / Name */
+            name: string;
+            /** @description 所有者（账户或接口令牌）/ Owner (account or api token) */
+            ownerId: string;
+            /** @description 所有者名称 / The owner’s name */
+            ownerName: string | null;
+            /** @description 台账查询 / The ledger query */
+            query: components["schemas"]["LedgerQuery"];
+            /**
+             * @description 共享给的角色 / Shared with this role
+             * @enum {string|null}
+             */
+            sharedWithRole: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedViewInputDto: {
+            /** @description 显示的列，按顺序 / The columns shown, in order. 列：unitName、category、stage、planStatus、dueOn、dueStatus、workingDaysLeft、stageEnteredAt、certifiedOn、documentNumber、updatedAt、caseId / Columns: unitName, category, stage, planStatus, dueOn, dueStatus, workingDaysLeft, stageEnteredAt, certifiedOn, documentNumber, updatedAt, caseId */
+            columns: ("unitName" | "category" | "stage" | "planStatus" | "dueOn" | "dueStatus" | "workingDaysLeft" | "stageEnteredAt" | "certifiedOn" | "documentNumber" | "updatedAt" | "caseId")[];
+            /**
+             * @description 名称（至多 60 字，在本人的视图中唯一）/ Name (at most 60 characters, unique among your views)
+             * @example 逾期的清廉村居
+             */
+            name: string;
+            /** @description 台账查询：与 GET /api/cases 相同的筛选与排序 / The ledger query: the filters and order GET /api/cases takes */
+            query: components["schemas"]["LedgerQuery"];
+            /**
+             * @description 共享给某一角色：该角色的每个账户都能看到，只读；null 或不填为不共享 / Shared with every account of this role, read-only for them; null or absent: not shared
+             * @enum {string|null}
+             */
+            sharedWithRole?: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor" | null;
         };
         ScheduleDto: {
             /** @description cron 表达式（Asia/Shanghai）/ Cron expression (Asia/Shanghai) */
@@ -2097,6 +3015,34 @@ export interface components {
             /** @description 发现的一票否决项编号 / Veto items found */
             vetoes?: string[];
         };
+        SelectedCaseDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /**
+             * @description 阶段 / Stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /** @description 单位名称 / Unit name */
+            unitName: string;
+        };
+        SheetProblemDto: {
+            /** @description 列（A、B…），整行的问题为 null / Column letter, null for the row as a whole */
+            column: string | null;
+            /**
+             * @description 单位字段 / Field of the unit
+             * @enum {string|null}
+             */
+            field: "name" | "category" | "ownership" | null;
+            /** @description 该列表头 / The column’s header */
+            header: string | null;
+            /** @description 原因（英文）/ Why, in English */
+            messageEn: string;
+            /** @description 原因（中文）/ Why, in Chinese */
+            messageZh: string;
+            /** @description 行号（与表格所示相同，表头通常为第 1 行）/ Row as the spreadsheet shows it (the header is usually row 1) */
+            row: number;
+        };
         StageDurationDto: {
             /**
              * @description 天数 / Number of days
@@ -2119,6 +3065,19 @@ export interface components {
             /** @description 自评期限（缺省 15 working）/ Self-assessment (default 15 working) */
             self_assessment?: components["schemas"]["StageDurationDto"];
         };
+        StartBulkActionDto: {
+            /** @description 确认时显示的案件数：所选案件数已变化时拒绝（409 SELECTION_CHANGED）/ The count the office confirmed: refused when the selection no longer has it */
+            expectedCount: number;
+            /** @description 所选案件 / Which cases */
+            filter: components["schemas"]["BulkActionFilterDto"];
+            /**
+             * @description 操作：延长期限、催办、指派检查组 / The action: extend due dates, send a reminder now, assign assessors
+             * @enum {string}
+             */
+            kind: "extend_deadline" | "urge" | "assign_assessors";
+            /** @description 操作参数 / The action’s parameters */
+            parameters: components["schemas"]["BulkActionParametersDto"];
+        };
         ThresholdsDto: {
             /**
              * @description 优秀线 / Excellent threshold
@@ -2140,6 +3099,14 @@ export interface components {
              * @example 70
              */
             rectificationFloor?: number;
+        };
+        TimeInStageDto: {
+            /** @description 已结束的停留次数 / Stays in the stage that have ended */
+            completed: number;
+            /** @description 平均天数 / Mean days */
+            meanDays: number | null;
+            /** @description 第 90 百分位天数（秩间线性插值）/ 90th percentile in days (interpolated between ranks) */
+            p90Days: number | null;
         };
         TokensDto: {
             /** @description 访问令牌（短期）/ Access token (short-lived) */
@@ -2196,9 +3163,71 @@ export interface components {
              */
             updatedAt: string | null;
         };
+        UnitPageDto: {
+            items: components["schemas"]["UnitDto"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 / Total matching */
+            total: number;
+        };
         UnreadCountDto: {
             /** @description 未读通知数 / Unread notifications */
             unread: number;
+        };
+        UpdateCampaignDto: {
+            /**
+             * @description 各领域指标体系版本（缺省最新）/ Framework version per category (default latest)
+             * @example {
+             *       "village": "2019.1"
+             *     }
+             */
+            frameworkVersions?: Record<string, never>;
+            /**
+             * @description 活动名称 / Campaign name
+             * @example 2019年永康市清廉细胞示范点创建
+             */
+            name?: string;
+            /** @description 提醒与督办规则 / Reminder and escalation policy */
+            reminderPolicy?: components["schemas"]["ReminderPolicyDto"];
+            /**
+             * @deprecated
+             * @description 旧字段：各阶段时长（自然日），请改用 stageDurations / Legacy: stage durations in calendar days; use stageDurations
+             * @example {
+             *       "cultivation": 120
+             *     }
+             */
+            stageDurationDays?: Record<string, never>;
+            /**
+             * @description 各阶段时限：自然日或工作日；到期日遇节假日顺延至下一工作日 / Stage durations in calendar or working days; a due date on a non-working day moves to the next working day
+             * @example {
+             *       "cultivation": {
+             *         "days": 120,
+             *         "unit": "calendar"
+             *       },
+             *       "self_assessment": {
+             *         "days": 15,
+             *         "unit": "working"
+             *       },
+             *       "rectification": {
+             *         "days": 20,
+             *         "unit": "working"
+             *       }
+             *     }
+             */
+            stageDurations?: components["schemas"]["StageDurationsDto"];
+            /**
+             * @description 各领域创建目标数 / Target count per category
+             * @example {
+             *       "agency": 3,
+             *       "school": 8,
+             *       "hospital": 3,
+             *       "enterprise": 9,
+             *       "village": 48
+             *     }
+             */
+            targets?: Record<string, never>;
+            /** @description 评定分数线（缺省 85/90/70，两轮整改）/ Thresholds (default 85/90/70, two rounds) */
+            thresholds?: components["schemas"]["ThresholdsDto"];
         };
         UpdateNotificationPreferencesDto: {
             /**
@@ -2217,6 +3246,54 @@ export interface components {
              * @description 文件（每次一个）/ The file (one per upload)
              */
             file: string;
+        };
+        UploadEnrollmentFileDto: {
+            /**
+             * Format: binary
+             * @description 名单：CSV（UTF-8 或 GB 18030）或 XLSX（第一个工作表）；表头 单位名称/name、领域/category、企业性质/ownership（可有“序号”列） / The list: CSV (UTF-8 or GB 18030) or XLSX (its first sheet); headers 单位名称/name, 领域/category, 企业性质/ownership (a 序号 column is read past)
+             */
+            file: string;
+        };
+        UrgeDto: {
+            /**
+             * @description 催办附言 / A message to the unit
+             * @example 请于本周内提交创建方案
+             */
+            message?: string;
+        };
+        VerificationScopeDto: {
+            /** @description 只校验的案件；null 为全部 / The one case verified; null for all */
+            caseId: string | null;
+            /** @description 是否校验了文件 / Whether stored files were re-hashed */
+            documents: boolean;
+        };
+        WaitingCaseDto: {
+            /** @description 案件标识 / Case id */
+            caseId: string;
+            /**
+             * @description 领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 在本阶段的天数：自进入之日（北京时间）至 asOf 的自然日数 / Days in the stage: calendar days from the day it entered (Asia/Shanghai) to asOf */
+            daysInStage: number;
+            /**
+             * Format: date
+             * @description 本阶段到期日 / The current stage’s due date (YYYY-MM-DD)
+             */
+            dueOn: string | null;
+            /**
+             * @description 当前阶段 / Current stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * Format: date-time
+             * @description 进入本阶段的时间 (UTC) / When it entered the stage
+             */
+            stageEnteredAt: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
         };
         WithdrawDto: {
             /** @description 理由 / Reason */
@@ -2260,7 +3337,18 @@ export interface operations {
     AccountEventsController_list: {
         parameters: {
             query?: {
+                /** @description 所涉账户 / The account it is about */
                 accountId?: string;
+                /** @description 起（含）：带时区的 ISO 时刻，或日期（北京时间当日 00:00 起）/ From (inclusive): an ISO instant with its offset, or a date (from 00:00 Asia/Shanghai) — 2019-10-08 或 / or 2019-10-08T09:30:00+08:00 */
+                from?: string;
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 止（含）：带时区的 ISO 时刻，或日期（含北京时间当日全天）/ To (inclusive): an ISO instant with its offset, or a date (the whole day in Asia/Shanghai) — 2019-10-08 或 / or 2019-10-08T09:30:00+08:00 */
+                to?: string;
+                /** @description 记录类型 / Record type */
+                type?: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated";
             };
             header?: never;
             path?: never;
@@ -2273,7 +3361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountEventDto"][];
+                    "application/json": components["schemas"]["AccountEventPageDto"];
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
@@ -2620,6 +3708,56 @@ export interface operations {
             };
         };
     };
+    AuditController_events: {
+        parameters: {
+            query?: {
+                /** @description 操作人：账户标识、api-token:<标识> 或 system / Actor: account id, api-token:<id> or system */
+                actorId?: string;
+                /** @description 创建活动 / Campaign id */
+                campaignId?: string;
+                /** @description 案件 / Case id */
+                caseId?: string;
+                /** @description 起（含）：带时区的 ISO 时刻，或日期（北京时间当日 00:00 起）/ From (inclusive): an ISO instant with its offset, or a date (from 00:00 Asia/Shanghai) — 2019-10-08 或 / or 2019-10-08T09:30:00+08:00 */
+                from?: string;
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 止（含）：带时区的 ISO 时刻，或日期（含北京时间当日全天）/ To (inclusive): an ISO instant with its offset, or a date (the whole day in Asia/Shanghai) — 2019-10-08 或 / or 2019-10-08T09:30:00+08:00 */
+                to?: string;
+                /** @description 事件类型 / Event type */
+                type?: "CaseEnrolled" | "PlanSubmitted" | "PlanApproved" | "PlanReturned" | "ProgressReportSubmitted" | "ReadinessDeclared" | "SelfAssessmentSubmitted" | "AssessorsAssigned" | "ConflictDeclared" | "InspectionScoresSubmitted" | "InspectionConcluded" | "RectificationSubmitted" | "Recommended" | "Certified" | "NotCertified" | "AnnualReviewRecorded" | "Revoked" | "Withdrawn" | "DeadlineExtended" | "DeadlineSet" | "DeadlinePending" | "ReminderSent" | "ReminderFailed" | "ProgressReportCalled" | "ProgressReportCallFailed" | "UrgeSent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: {
@@ -2640,6 +3778,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditReportDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_report: {
+        parameters: {
+            query?: {
+                /** @description 只校验此案件；缺省校验全部 / Verify this case only; all cases when omitted */
+                caseId?: string;
+                /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
+                documents?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationReportDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_verifyStream: {
+        parameters: {
+            query?: {
+                /** @description 只校验此案件；缺省校验全部 / Verify this case only; all cases when omitted */
+                caseId?: string;
+                /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
+                documents?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 进度行与最后的报告行 / Progress lines, then the report line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
@@ -2813,6 +4028,182 @@ export interface operations {
             };
         };
     };
+    BulkActionsController_list: {
+        parameters: {
+            query?: {
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BulkActionsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBulkActionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionStartedDto"];
+                };
+            };
+            /** @description 参数无效或所选案件过多 / Bad parameters, or too many cases */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SELECTION_CHANGED：所选案件数已与确认的不同 / The selection no longer has the count confirmed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BulkActionsController_get: {
+        parameters: {
+            query?: {
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 仅此结果 / Only this result */
+                status?: "pending" | "succeeded" | "refused" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description 批量操作标识 / Bulk action id */
+                bulkActionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionDetailDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 无此批量操作 / No such bulk action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BulkActionsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionPreviewRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionPreviewDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarController_workingDays: {
         parameters: {
             query: {
@@ -2959,6 +4350,112 @@ export interface operations {
             };
         };
     };
+    CampaignsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description 设置无效（逐字段说明）/ Invalid settings (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 活动不存在 / No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 同一年度已有同名活动 / A campaign of that year already has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CertificationRosterController_roster: {
+        parameters: {
+            query?: {
+                /** @description 格式：JSON 或 XLSX 文件 / As JSON, or as an XLSX file */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationRosterDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CertificationRosterDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 活动不存在 / No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CampaignsController_enroll: {
         parameters: {
             query?: never;
@@ -3084,9 +4581,84 @@ export interface operations {
             };
         };
     };
+    CampaignsController_enrollFromFile: {
+        parameters: {
+            query?: {
+                /** @description true（缺省）：只预览，不写入；false：导入预览所示的单位，任一行有误则不导入任何单位 / true (default): preview only, nothing written; false: import what the preview shows, nothing if any row is bad */
+                dryRun?: "true" | "false";
+                /** @description 预览所答的文件 SHA-256：给出时，导入的文件须与预览的相同，否则答 409 / The sha256 the preview answered: when given, a different file answers 409 */
+                sha256?: string;
+            };
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadEnrollmentFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentFileDto"];
+                };
+            };
+            /** @description 名单有误（dryRun=false），或文件无法读取 / The list has problems (dryRun=false), or the file cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件与预览时的不同（给出 sha256 时）/ Not the file previewed (with sha256) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件过大 / The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不是 multipart，或不是 CSV / XLSX / Not multipart, or not CSV / XLSX */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CampaignsController_statistics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 以哪一天计算期限状态与在本阶段天数（默认北京时间今天；各项计数总是当前的）/ The day due standings and days in stage are counted from (default: today in Asia/Shanghai; the counts are always current) */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 campaignId: string;
@@ -3095,6 +4667,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStatisticsDto"];
+                };
+            };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
             401: {
                 headers: {
@@ -3114,10 +4694,20 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description 以哪一天计算剩余工作日（默认北京时间今天）/ The day to count working days from (default: today in Asia/Shanghai) */
+                asOf?: string;
                 /** @description 创建活动 / Campaign id */
                 campaignId?: string;
                 /** @description 领域 / Category */
                 category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+                /** @description 认定日期不早于 YYYY-MM-DD / Certified on or after */
+                certifiedFrom?: string;
+                /** @description 认定日期不晚于 YYYY-MM-DD / Certified on or before */
+                certifiedTo?: string;
+                /** @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status of the current stage (due_soon: at most 3 working days left) */
+                dueStatus?: "overdue" | "due_soon" | "on_track" | "no_due_date";
+                /** @description 未结束（true）或已结束（false）/ Open (true: not at a final stage) or closed (false) */
+                open?: "true" | "false";
                 /** @description 顺序 / Order */
                 order?: "asc" | "desc";
                 /** @description 页码（从 1 起）/ Page (from 1) */
@@ -3126,8 +4716,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description 单位名称包含 / Unit name contains */
                 q?: string;
-                /** @description 排序字段 / Sort by */
-                sort?: "unitName" | "updatedAt" | "stage" | "category";
+                /** @description 排序字段（dueOn、stageEnteredAt、certifiedOn 为空者排在最后）/ Sort by (cases without a dueOn, stageEnteredAt or certifiedOn last) */
+                sort?: "unitName" | "updatedAt" | "stage" | "category" | "dueOn" | "stageEnteredAt" | "certifiedOn";
                 /** @description 阶段 / Stage */
                 stage?: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
             };
@@ -3978,6 +5568,60 @@ export interface operations {
             };
         };
     };
+    CasesController_urge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UrgeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStateDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前阶段不允许此操作 / The step is not allowed now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_revoke: {
         parameters: {
             query?: never;
@@ -4179,6 +5823,75 @@ export interface operations {
             };
             /** @description 当前阶段不允许此操作 / The step is not allowed now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_exportCases: {
+        parameters: {
+            query?: {
+                /** @description 以哪一天计算剩余工作日（默认北京时间今天）/ The day to count working days from (default: today in Asia/Shanghai) */
+                asOf?: string;
+                /** @description 创建活动 / Campaign id */
+                campaignId?: string;
+                /** @description 领域 / Category */
+                category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+                /** @description 认定日期不早于 YYYY-MM-DD / Certified on or after */
+                certifiedFrom?: string;
+                /** @description 认定日期不晚于 YYYY-MM-DD / Certified on or before */
+                certifiedTo?: string;
+                /** @description 导出的列，以逗号分隔，按此顺序（默认全部）/ The columns, comma-separated, in this order (default: all): unitName, category, stage, planStatus, dueOn, dueStatus, workingDaysLeft, stageEnteredAt, certifiedOn, documentNumber, updatedAt, caseId */
+                columns?: string;
+                /** @description 期限状态：逾期、临期（至多 3 个工作日）、正常、无期限 / Due status of the current stage (due_soon: at most 3 working days left) */
+                dueStatus?: "overdue" | "due_soon" | "on_track" | "no_due_date";
+                /** @description 文件格式 / File format */
+                format?: "xlsx" | "csv";
+                /** @description 未结束（true）或已结束（false）/ Open (true: not at a final stage) or closed (false) */
+                open?: "true" | "false";
+                /** @description 顺序 / Order */
+                order?: "asc" | "desc";
+                /** @description 单位名称包含 / Unit name contains */
+                q?: string;
+                /** @description 排序字段（dueOn、stageEnteredAt、certifiedOn 为空者排在最后）/ Sort by (cases without a dueOn, stageEnteredAt or certifiedOn last) */
+                sort?: "unitName" | "updatedAt" | "stage" | "category" | "dueOn" | "stageEnteredAt" | "certifiedOn";
+                /** @description 阶段 / Stage */
+                stage?: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 / The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 案件不存在 / Case not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4575,6 +6288,171 @@ export interface operations {
             };
         };
     };
+    SavedViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"][];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViewsController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description 共享给您所属角色的视图只读 / A view shared with your role is read-only
+             *
+             *     角色无此权限 / The role may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 视图不存在或不是您的 / No such view of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SavedViewsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 / Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description 共享给您所属角色的视图只读 / A view shared with your role is read-only
+             *
+             *     角色无此权限 / The role may not do this
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 视图不存在或不是您的 / No such view of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SchedulesController_list: {
         parameters: {
             query?: never;
@@ -4738,6 +6616,56 @@ export interface operations {
             };
             /** @description 无此定时任务 / No such schedule */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: {
+                /** @description 创建活动：只列出已纳入该活动的单位（enrolled=false 时为未纳入的）/ Campaign: only units enrolled in it (with enrolled=false: not enrolled in it) */
+                campaignId?: string;
+                /** @description 领域 / Category */
+                category?: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+                /** @description 是否已纳入 campaignId 所指的活动（缺省 true）；不给 campaignId 时指任一活动 / Enrolled in the campaign campaignId names (default true); without campaignId: in any campaign */
+                enrolled?: "true" | "false";
+                /** @description 顺序 / Order */
+                order?: "asc" | "desc";
+                /** @description 页码（从 1 起）/ Page (from 1) */
+                page?: number;
+                /** @description 每页条数 / Page size */
+                pageSize?: number;
+                /** @description 单位名称包含 / Name contains */
+                q?: string;
+                /** @description 排序字段 / Sort by */
+                sort?: "name" | "category" | "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

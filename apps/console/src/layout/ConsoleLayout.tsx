@@ -1,18 +1,33 @@
-import { useState } from 'react';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import {
+  ApartmentOutlined,
+  AuditOutlined,
   BellOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  HistoryOutlined,
   InboxOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   PlusCircleOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { may } from '../session/may';
 import { session, type Role } from '../session/session';
 import { useSession } from '../session/useSession';
 import { ROLE_NAMES } from '../ui/labels';
@@ -26,14 +41,95 @@ const CASES_TITLE: Readonly<Record<Role, string>> = {
   auditor: '全部案件',
 };
 
-function menuFor(role: Role) {
-  return [
-    ...(role === 'auditor' ? [] : [{ key: '/workbench', icon: <ScheduleOutlined />, label: <Link to="/workbench">我的待办</Link> }]),
-    { key: '/cases', icon: <FileSearchOutlined />, label: <Link to="/cases">{CASES_TITLE[role]}</Link> },
-    ...(role === 'administrator' ? [{ key: '/enroll', icon: <PlusCircleOutlined />, label: <Link to="/enroll">确定培育对象</Link> }] : []),
-    { key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox">通知</Link> },
-    { key: '/account', icon: <UserOutlined />, label: <Link to="/account">账户与口令</Link> },
-  ];
+/** One place in the menu: where it leads, what the role calls it, and whether the role finds it there. */
+interface MenuEntry {
+  readonly path: string;
+  readonly icon: ReactNode;
+  readonly label: (role: Role) => string;
+  readonly shownTo: (role: Role) => boolean;
+}
+
+/** Sections without a title stand at the top level; a titled one folds (设置), open while one of its pages is. */
+interface MenuSection {
+  readonly key: string;
+  readonly title?: string;
+  readonly icon?: ReactNode;
+  readonly entries: readonly MenuEntry[];
+}
+
+const everyone = () => true;
+const oversight = (role: Role) => role === 'administrator' || role === 'auditor';
+
+const MENU: readonly MenuSection[] = [
+  {
+    key: 'work',
+    entries: [
+      { path: '/workbench', icon: <ScheduleOutlined />, label: () => '我的待办', shownTo: (role) => role !== 'auditor' },
+      // The program office and the auditors have the ledger (台账, under 督办) as their case list.
+      { path: '/cases', icon: <FileSearchOutlined />, label: (role) => CASES_TITLE[role], shownTo: (role) => !oversight(role) },
+      { path: '/enroll', icon: <PlusCircleOutlined />, label: () => '确定培育对象', shownTo: (role) => may(role, 'campaigns:enroll') },
+    ],
+  },
+  {
+    key: 'supervision',
+    title: '督办',
+    icon: <FundProjectionScreenOutlined />,
+    entries: [
+      { path: '/dashboard', icon: <DashboardOutlined />, label: () => '督办看板', shownTo: (role) => may(role, 'campaigns:statistics') },
+      { path: '/ledger', icon: <TableOutlined />, label: () => '台账', shownTo: oversight },
+      { path: '/bulk-actions', icon: <ThunderboltOutlined />, label: () => '批量操作', shownTo: (role) => may(role, 'bulk-actions:read') },
+    ],
+  },
+  {
+    key: 'audit',
+    title: '审计',
+    icon: <AuditOutlined />,
+    entries: [
+      { path: '/audit/verify', icon: <SafetyCertificateOutlined />, label: () => '校验审计链', shownTo: (role) => may(role, 'audit:verify') },
+      { path: '/audit/log', icon: <FileTextOutlined />, label: () => '审计日志', shownTo: (role) => may(role, 'audit:read') },
+      { path: '/audit/accounts', icon: <HistoryOutlined />, label: () => '账户记录', shownTo: (role) => may(role, 'accounts:read') },
+    ],
+  },
+  {
+    key: 'settings',
+    title: '设置',
+    icon: <SettingOutlined />,
+    entries: [
+      { path: '/settings/campaigns', icon: <CalendarOutlined />, label: () => '活动设置', shownTo: oversight },
+      { path: '/settings/units', icon: <ApartmentOutlined />, label: () => '单位', shownTo: oversight },
+      { path: '/settings/accounts', icon: <TeamOutlined />, label: () => '账户', shownTo: (role) => may(role, 'accounts:read') },
+      { path: '/settings/api-tokens', icon: <KeyOutlined />, label: () => '接口令牌', shownTo: (role) => may(role, 'api-tokens:manage') },
+      { path: '/settings/schedules', icon: <FieldTimeOutlined />, label: () => '定时任务', shownTo: (role) => may(role, 'schedules:read') },
+    ],
+  },
+  {
+    key: 'me',
+    entries: [
+      { path: '/inbox', icon: <InboxOutlined />, label: () => '通知', shownTo: everyone },
+      { path: '/account', icon: <UserOutlined />, label: () => '账户与口令', shownTo: everyone },
+    ],
+  },
+];
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+function menuFor(role: Role): MenuItems {
+  return MENU.flatMap((section): MenuItems => {
+    const items = section.entries
+      .filter((entry) => entry.shownTo(role))
+      .map((entry) => ({ key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{entry.label(role)}</Link> }));
+    if (items.length === 0) return [];
+    return section.title ? [{ key: section.key, icon: section.icon, label: section.title, children: items }] : items;
+  });
+}
+
+/** The menu entry a path belongs to (the longest that leads to it or above it), and the section holding it. */
+function placeOf(pathname: string): { entry: string; section: string } | undefined {
+  const candidates = MENU.flatMap((section) => section.entries.map((entry) => ({ entry: entry.path, section: section.key })));
+  return candidates
+    .filter(({ entry }) => pathname === entry || pathname.startsWith(`${entry}/`))
+    .sort((a, b) => b.entry.length - a.entry.length)
+    .at(0);
 }
 
 /** The frame of every page after login: the role's menu, the bell, who is signed in; a phone gets a drawer. */
@@ -43,6 +139,11 @@ export default function ConsoleLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const place = placeOf(location.pathname);
+  const [openSections, setOpenSections] = useState<string[]>(place ? [place.section] : []);
+  useEffect(() => {
+    if (place) setOpenSections((open) => (open.includes(place.section) ? open : [...open, place.section]));
+  }, [place?.section]);
   const unread = useQuery({
     queryKey: ['inbox', 'unread'],
     queryFn: () => unwrap(api.GET('/api/inbox/unread-count')),
@@ -56,9 +157,16 @@ export default function ConsoleLayout() {
     return <Navigate to={`/login?next=${next}${expired ? '&expired=1' : ''}`} replace />;
   }
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
   const menu = (
-    <Menu mode="inline" selectedKeys={[selected]} items={menuFor(person.role)} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 'none' }} />
+    <Menu
+      mode="inline"
+      selectedKeys={place ? [place.entry] : []}
+      openKeys={openSections}
+      onOpenChange={setOpenSections}
+      items={menuFor(person.role)}
+      onClick={() => setDrawer(false)}
+      style={{ borderInlineEnd: 'none' }}
+    />
   );
   const phone = !screens.md;
   return (

@@ -1,23 +1,16 @@
-import { Card, Empty, Grid, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, List, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
-import { CATEGORY_NAMES, DUE_STATUS } from '../ui/labels';
+import { DueStatusTag, workingDaysText } from '../ui/DueStatusTag';
+import { CATEGORY_NAMES } from '../ui/labels';
 
 type Task = Schemas['MyTaskDto'];
 const PAGE_SIZE = 20;
 
-/** 三色预警: the colour and the word together, never the colour alone. */
-function DueTag({ task }: { task: Task }) {
-  const status = DUE_STATUS[task.dueStatus] ?? { word: task.dueStatusName, color: 'default' };
-  return <Tag color={status.color}>{status.word}</Tag>;
-}
-
 function dueText(task: Task): string {
   if (task.dueOn === null) return '无期限';
-  const left = task.workingDaysLeft ?? 0;
-  const days = left < 0 ? `已逾期 ${String(-left)} 个工作日` : left === 0 ? '今天到期' : `剩 ${String(left)} 个工作日`;
-  return `${task.dueOn}（${days}）`;
+  return `${task.dueOn}（${workingDaysText(task.workingDaysLeft ?? 0)}）`;
 }
 
 const chinese = (title: string) => title.split(' / ')[0] ?? title;
@@ -61,7 +54,7 @@ export default function WorkbenchPage() {
           <List.Item extra={screens.md ? <Typography.Text type="secondary">{dueText(task)}</Typography.Text> : undefined}>
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
-                <DueTag task={task} />
+                <DueStatusTag status={task.dueStatus} name={task.dueStatusName} />
                 <Link to={caseLink(task)}>{chinese(task.title)}</Link>
               </Space>
               <Typography.Text>

@@ -28,6 +28,9 @@ const chinese = <K extends string>(names: Readonly<Record<K, { readonly zh: stri
 export const STAGE_NAMES = chinese(CASE_STAGE_NAMES);
 export const CATEGORY_NAMES = chinese(DOMAIN_CATEGORY_NAMES);
 
+/** 企业性质 (enterprises only). */
+export const OWNERSHIP_NAMES: Readonly<Record<string, string>> = { private: '民营企业', state_owned: '国有企业' };
+
 export const PLAN_STATUS_NAMES: Readonly<Record<string, string>> = {
   not_submitted: '未提交',
   submitted: '待审核',
@@ -70,12 +73,43 @@ export const EVENT_NAMES: Readonly<Record<string, string>> = {
   DeadlineSet: '设定期限',
   DeadlinePending: '期限待定',
   ReminderSent: '发送提醒',
+  UrgeSent: '催办',
   ReminderFailed: '提醒发送失败',
   ProgressReportCalled: '进度报告提醒',
   ProgressReportCallFailed: '进度报告提醒失败',
 };
 
-export function formatTime(iso: string): string {
+/** 时限单位 (a campaign's stage durations). */
+export const DURATION_UNIT_NAMES: Readonly<Record<string, string>> = { calendar: '自然日', working: '工作日' };
+
+/** 定时任务, by schedule id: the names the office calls them by. */
+export const SCHEDULE_NAMES: Readonly<Record<string, string>> = {
+  'qinglian-weekly-digest': '周报',
+  'qinglian-progress-report-call': '进度报告催报',
+  'qinglian-document-housekeeping': '文件清理',
+};
+
+/** What each account record is called (账户记录). */
+export const ACCOUNT_EVENT_NAMES: Readonly<Record<string, string>> = {
+  AccountCreated: '创建账户',
+  LoginSucceeded: '登录成功',
+  LoginFailed: '登录失败',
+  PasswordChangeFailed: '修改口令失败',
+  AccountLocked: '账户锁定',
+  LoggedOut: '退出登录',
+  SessionRefreshed: '刷新会话',
+  RefreshTokenReused: '刷新令牌被重复使用',
+  SessionsRevoked: '撤销会话',
+  AccountUnlocked: '解除锁定',
+  AccountDisabled: '停用账户',
+  AccountEnabled: '恢复账户',
+  ApiTokenCreated: '创建接口令牌',
+  ApiTokenRevoked: '撤销接口令牌',
+  CampaignUpdated: '修改活动设置',
+};
+
+/** A time in Shanghai, `YYYY-MM-DD HH:mm` (with `:ss` when asked: a past state is asked for to the second). */
+export function formatTime(iso: string, seconds = false): string {
   return new Intl.DateTimeFormat('zh-CN', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
@@ -83,6 +117,7 @@ export function formatTime(iso: string): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
   })
     .format(new Date(iso))

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type {
+  BulkActionActivities,
   CaseActivities,
   DeadlineActivities,
   DocumentActivities,
@@ -14,6 +15,7 @@ import { NotificationDeliveryActivities } from './notification.activities.js';
 import { WebhookChannel } from '../notifications/webhook.channel.js';
 import { CaseEventActivities } from './case-event.activities.js';
 import { ScheduleActivitiesService } from './schedule.activities.js';
+import { BulkActionActivitiesService } from './bulk-action.activities.js';
 
 export const ACTIVITY_PROVIDERS = [
   CaseEventActivities,
@@ -23,15 +25,20 @@ export const ACTIVITY_PROVIDERS = [
   ScheduleActivitiesService,
   DeadlinePlanningActivities,
   DocumentStoreActivities,
+  BulkActionActivitiesService,
 ];
 
-/** Every activity the worker serves: the case's appends, due dates and documents, notification delivery, the schedules' queries and housekeeping. */
+/**
+ * Every activity the worker serves: the case's appends, due dates and documents, notification delivery, the schedules'
+ * queries and housekeeping, and the bulk actions' steps.
+ */
 export type WorkerActivities = CaseActivities &
   DeadlineActivities &
   DocumentActivities &
   NotificationActivities &
   ScheduleActivities &
-  DocumentHousekeepingActivities;
+  DocumentHousekeepingActivities &
+  BulkActionActivities;
 
 /** Exactly the activities the worker registers, bound to their Nest providers. */
 export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
@@ -40,6 +47,7 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
   const schedules = app.get(ScheduleActivitiesService);
   const deadlines = app.get(DeadlinePlanningActivities);
   const documents = app.get(DocumentStoreActivities);
+  const bulkActions = app.get(BulkActionActivitiesService);
   return {
     appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents),
     deliverNotification: notifications.deliverNotification.bind(notifications),
@@ -49,5 +57,9 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
     planNextReminder: deadlines.planNextReminder.bind(deadlines),
     findCaseDocuments: documents.findCaseDocuments.bind(documents),
     removeUnreferencedDocuments: documents.removeUnreferencedDocuments.bind(documents),
+    pendingBulkActionCases: bulkActions.pendingBulkActionCases.bind(bulkActions),
+    applyBulkActionStep: bulkActions.applyBulkActionStep.bind(bulkActions),
+    recordBulkActionFailure: bulkActions.recordBulkActionFailure.bind(bulkActions),
+    completeBulkAction: bulkActions.completeBulkAction.bind(bulkActions),
   };
 }

@@ -1,5 +1,5 @@
 import type { NotificationData, NotificationKind } from '#contracts';
-import { CASE_STAGE_NAMES, CASE_STAGES, type CaseStage } from '#domain';
+import { CASE_STAGE_NAMES, CASE_STAGES, TASK_KINDS, TASK_TITLES, type CaseStage, type TaskKind } from '#domain';
 
 /** A notice rendered for people: Chinese first, English alongside. */
 export interface RenderedNotice {
@@ -99,7 +99,25 @@ const TEMPLATES: Readonly<Record<NotificationKind, (data: NotificationData) => L
     zh: [`请${text(data, 'unitName')}于 ${text(data, 'dueOn')} 前报送本期培育进度报告。`],
     en: [`${text(data, 'unitName')}: please file this period's cultivation progress report by ${text(data, 'dueOn')}.`],
   }),
+  urge: (data) => {
+    const stage = stageName(data);
+    const task = taskName(data);
+    const due = data.dueOn ? { zh: `（期限 ${text(data, 'dueOn')}）`, en: ` (due ${text(data, 'dueOn')})` } : { zh: '', en: '' };
+    const message = data.message ? { zh: [`附言：${text(data, 'message')}`], en: [`Message: ${text(data, 'message')}`] } : { zh: [], en: [] };
+    return {
+      zhTitle: `【催办】请${text(data, 'unitName')}尽快${task.zh}`,
+      enTitle: `Reminder from the program office: ${text(data, 'unitName')}, ${task.en.toLowerCase()}`,
+      zh: [`市纪委项目办催办：${text(data, 'unitName')}「${stage.zh}」环节的「${task.zh}」尚未办理${due.zh}，请尽快办理。`, ...message.zh],
+      en: [`The program office asks ${text(data, 'unitName')} to ${task.en.toLowerCase()} (${stage.en}) without delay${due.en}.`, ...message.en],
+    };
+  },
 };
+
+function taskName(data: NotificationData): { zh: string; en: string } {
+  const task = data.task;
+  if (typeof task === 'string' && (TASK_KINDS as readonly string[]).includes(task)) return TASK_TITLES[task as TaskKind];
+  return { zh: '待办事项', en: 'Take the step it owes' };
+}
 
 /** Renders one kind of notice from its variables; pure, so every template is tested without a channel. */
 export function renderNotice(kind: NotificationKind, data: NotificationData): RenderedNotice {

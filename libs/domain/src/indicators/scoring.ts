@@ -171,6 +171,6 @@ export function decideInspectionOutcome(combined: CombinedInspection, thresholds
 }
 
 /** Scores are kept to two decimals so totals compare exactly. */
-function roundScore(value: number): number {
+export function roundScore(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -15,10 +15,15 @@ export const ACCOUNT_EVENT_TYPES = [
   'AccountEnabled',
   'ApiTokenCreated',
   'ApiTokenRevoked',
+  /** A campaign's name or settings edited (detail: the campaign and each setting's old and new value). */
+  'CampaignUpdated',
 ] as const;
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
 
-/** 账户审计记录: logins, failures, lockouts, logouts, revocations, accounts and tokens created. Append-only by use. */
+/**
+ * 账户审计记录: logins, failures, lockouts, logouts, revocations, accounts and tokens created, and the office's edits of
+ * campaign settings (the administrative record beside the cases' own audit trails). Append-only by use.
+ */
 @Entity({ tableName: 'account_event' })
 @Index({ name: 'account_event_account_index', properties: ['accountId', 'occurredAt'] })
 export class AccountEventEntity {

@@ -24,11 +24,21 @@ export class CampaignEntity {
   @Property({ type: 'json', nullable: true })
   settings: StoredCampaignSettings | null;
 
+  /** When its name or settings were last edited (null: never since it was created). */
+  @Property({ type: 'datetime', nullable: true })
+  updatedAt: Date | null;
+
+  /** Who last edited it: the actor id (an account, or `api-token:<id>`). */
+  @Property({ type: 'string', length: 100, nullable: true })
+  updatedBy: string | null;
+
   constructor(input: { id: string; year: number; name: string; createdAt: Date; settings: CampaignSettings }) {
     this.id = input.id;
     this.year = input.year;
     this.name = input.name;
     this.createdAt = input.createdAt;
     this.settings = input.settings;
+    this.updatedAt = null;
+    this.updatedBy = null;
   }
 }

@@ -8,6 +8,9 @@ import type { ActorRole, CaseEventType } from '#domain';
 @Entity({ tableName: 'case_event', readonly: true })
 @Unique({ name: 'case_event_case_sequence_unique', properties: ['caseId', 'sequence'] })
 @Index({ name: 'case_event_occurred_at_index', properties: ['occurredAt'] })
+// The audit log across cases (GET /api/audit/events), newest first, by person or by event type.
+@Index({ name: 'case_event_actor_occurred_at_index', properties: ['actorId', 'occurredAt'] })
+@Index({ name: 'case_event_type_occurred_at_index', properties: ['type', 'occurredAt'] })
 export class CaseEventEntity {
   /** Generated in the workflow, so a retried append finds the row it already wrote. */
   @PrimaryKey({ type: 'string', length: 36 })

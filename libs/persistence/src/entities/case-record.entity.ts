@@ -2,6 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 import {
   assessorsInScope,
   currentDueOn,
+  FINAL_STAGES,
   tasksOf,
   type CaseStage,
   type CaseState,
@@ -49,6 +50,15 @@ export function caseTaskColumns(state: CaseState): CaseTaskColumns {
 @Index({ name: 'case_record_office_tasks_index', properties: ['dueOn', 'unitName', 'caseId'], where: { officeTask: { $ne: null } } })
 @Index({ name: 'case_record_jinhua_tasks_index', properties: ['dueOn', 'unitName', 'caseId'], where: { jinhuaTask: { $ne: null } } })
 @Index({ name: 'case_record_scores_owed_index', properties: ['dueOn', 'unitName', 'caseId'], where: { scoresOwedBy: { $ne: null } } })
+// 督办看板 and 台账: due standings per campaign, the open cases longest in their stage, certifications by date.
+@Index({ name: 'case_record_campaign_due_index', properties: ['campaignId', 'dueOn'] })
+// (The final stages one by one: PostgreSQL keeps `<>`s as written, while it rewrites NOT IN and the schema diff would differ.)
+@Index({
+  name: 'case_record_open_waiting_index',
+  properties: ['campaignId', 'stageEnteredAt', 'caseId'],
+  where: { $and: FINAL_STAGES.map((stage) => ({ stage: { $ne: stage } })) },
+})
+@Index({ name: 'case_record_campaign_certified_index', properties: ['campaignId', 'certifiedOn'], where: { certifiedOn: { $ne: null } } })
 export class CaseRecordEntity {
   @PrimaryKey({ type: 'string', length: 200 })
   caseId: string;
@@ -105,7 +115,16 @@ export class CaseRecordEntity {
   @Property({ type: 'text', nullable: true })
   scoresOwedBy: string | null;
 
-  constructor(state: CaseState, updatedAt: Date) {
+  /** When the case entered its current stage; null only on rows written before the column existed, until a rebuild. */
+  @Property({ type: 'datetime', nullable: true })
+  stageEnteredAt: Date | null;
+
+  /** 认定日期 (YYYY-MM-DD) of its Jinhua certification, kept after a revocation; null when never certified. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  certifiedOn: string | null;
+
+  /** `stageEnteredAt` defaults to `updatedAt`: a new case has just entered its first stage. */
+  constructor(state: CaseState, updatedAt: Date, stageEnteredAt: Date = updatedAt) {
     this.caseId = state.caseId;
     this.campaignId = state.campaignId;
     this.unitId = state.unitId;
@@ -123,10 +142,13 @@ export class CaseRecordEntity {
     this.officeTask = tasks.officeTask;
     this.jinhuaTask = tasks.jinhuaTask;
     this.scoresOwedBy = tasks.scoresOwedBy;
+    this.stageEnteredAt = stageEnteredAt;
+    this.certifiedOn = state.certification?.certifiedOn ?? null;
   }
 
   /** Brings every column in line with a new state. */
   update(state: CaseState, updatedAt: Date): void {
+    if (state.stage !== this.stage) this.stageEnteredAt = updatedAt;
     this.stage = state.stage;
     this.planStatus = state.planStatus;
     this.lastSequence = state.lastSequence;
@@ -134,6 +156,7 @@ export class CaseRecordEntity {
     this.updatedAt = updatedAt;
     this.state = state;
     this.assessorScope = assessorScopeColumn(state);
+    this.certifiedOn = state.certification?.certifiedOn ?? null;
     Object.assign(this, caseTaskColumns(state));
   }
 }

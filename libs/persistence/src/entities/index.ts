@@ -8,13 +8,18 @@ import { CaseRecordEntity } from './case-record.entity.js';
 import { DocumentEntity } from './document.entity.js';
 import { LoginThrottleEntity } from './login-throttle.entity.js';
 import { UnitEntity } from './unit.entity.js';
+import { SavedViewEntity } from './saved-view.entity.js';
+import { CampaignStageCountEntity, CaseStageStayEntity } from './stage-statistics.entities.js';
 import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './notification.entities.js';
+import { BulkActionEntity, BulkActionItemEntity } from './bulk-action.entities.js';
 
 export { ACCOUNT_EVENT_TYPES, type AccountEventType } from './account-event.entity.js';
 export type { AccountStatus } from './account.entity.js';
 export { ANY_CLIENT } from './login-throttle.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
+export { CampaignStageCountEntity, CaseStageStayEntity };
+export { BulkActionEntity, BulkActionItemEntity };
 export {
   AccountEntity,
   AccountEventEntity,
@@ -25,6 +30,7 @@ export {
   CaseRecordEntity,
   DocumentEntity,
   LoginThrottleEntity,
+  SavedViewEntity,
   UnitEntity,
 };
 
@@ -43,4 +49,9 @@ export const ENTITIES = [
   UnitGroupChatEntity,
   LoginThrottleEntity,
   DocumentEntity,
+  CaseStageStayEntity,
+  CampaignStageCountEntity,
+  SavedViewEntity,
+  BulkActionEntity,
+  BulkActionItemEntity,
 ];

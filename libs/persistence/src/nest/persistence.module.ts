@@ -3,6 +3,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig } from '#config';
 import { AuditVerifier } from '../audit-verifier.js';
+import { BulkActionStore } from '../bulk-action-store.js';
 import { CaseEventStore } from '../case-event-store.js';
 import { CaseRecords } from '../case-records.js';
 import { FrameworkCatalog } from '../framework-catalog.js';
@@ -20,11 +21,12 @@ import { BLOB_STORE, blobStoreFor, DocumentRecords, type BlobStore } from '../do
     { provide: CaseRecords, useFactory: (orm: MikroORM) => new CaseRecords(orm), inject: [MikroORM] },
     { provide: NotificationStore, useFactory: (orm: MikroORM) => new NotificationStore(orm), inject: [MikroORM] },
     { provide: DocumentRecords, useFactory: (orm: MikroORM) => new DocumentRecords(orm), inject: [MikroORM] },
+    { provide: BulkActionStore, useFactory: (orm: MikroORM) => new BulkActionStore(orm), inject: [MikroORM] },
     { provide: BLOB_STORE, useFactory: (config: AppConfig) => blobStoreFor(config.documents.store, join(config.dataDir, 'incoming')), inject: [AppConfig] },
     // Loaded once at start-up: a bad framework file stops the process, naming the file and field.
     { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
   ],
-  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords, NotificationStore, DocumentRecords, BLOB_STORE],
+  exports: [MikroORM, CaseEventStore, AuditVerifier, FrameworkCatalog, CaseRecords, NotificationStore, DocumentRecords, BulkActionStore, BLOB_STORE],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

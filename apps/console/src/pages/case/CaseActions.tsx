@@ -10,6 +10,7 @@ import { ReadinessDialog } from './actions/ReadinessDialog';
 import { RecommendDialog } from './actions/RecommendDialog';
 import { ReportForm } from './actions/ReportForm';
 import { SelfAssessmentForm } from './actions/SelfAssessmentForm';
+import { ExtendDeadlineForm } from './office/ExtendDeadlineForm';
 import { availableSteps, stepTitle, waitingOn, type CaseStep } from './actions/steps';
 import type { StepProps } from './actions/useStep';
 import type { CaseEvent, CaseState } from './CasePage';
@@ -30,6 +31,7 @@ const STEP_VIEWS: Readonly<Record<CaseStep, { readonly surface: 'drawer' | 'dial
   submitRectification: { surface: 'drawer', View: (props) => <ReportForm kind="rectification" {...props} /> },
   recommend: { surface: 'dialog', View: RecommendDialog },
   recordJinhuaDecision: { surface: 'drawer', View: JinhuaDecisionForm },
+  extendDeadline: { surface: 'drawer', View: ExtendDeadlineForm },
 };
 
 /** 可办理的操作: the steps the person may take on the case now, and no button for a step the rules would refuse. */

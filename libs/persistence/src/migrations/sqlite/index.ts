@@ -9,6 +9,10 @@ import { Migration20261201001520_login_throttle } from './Migration2026120100152
 import { Migration20261201013501_documents } from './Migration20261201013501_documents.js';
 import { Migration20261201021637_document_referenced_at } from './Migration20261201021637_document_referenced_at.js';
 import { Migration20261201024432_case_record_tasks } from './Migration20261201024432_case_record_tasks.js';
+import { Migration20261201045921_stage_statistics } from './Migration20261201045921_stage_statistics.js';
+import { Migration20261201050621_saved_views } from './Migration20261201050621_saved_views.js';
+import { Migration20261201050914_bulk_actions } from './Migration20261201050914_bulk_actions.js';
+import { Migration20261201051319_audit_log_campaign_edits } from './Migration20261201051319_audit_log_campaign_edits.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -22,4 +26,8 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201013501_documents', class: Migration20261201013501_documents },
   { name: 'Migration20261201021637_document_referenced_at', class: Migration20261201021637_document_referenced_at },
   { name: 'Migration20261201024432_case_record_tasks', class: Migration20261201024432_case_record_tasks },
+  { name: 'Migration20261201045921_stage_statistics', class: Migration20261201045921_stage_statistics },
+  { name: 'Migration20261201050621_saved_views', class: Migration20261201050621_saved_views },
+  { name: 'Migration20261201050914_bulk_actions', class: Migration20261201050914_bulk_actions },
+  { name: 'Migration20261201051319_audit_log_campaign_edits', class: Migration20261201051319_audit_log_campaign_edits },
 ];

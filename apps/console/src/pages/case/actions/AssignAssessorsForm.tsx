@@ -36,7 +36,7 @@ function AssignAssessors({ accounts, ...props }: StepProps & { accounts: readonl
     form,
     draft,
     fieldOf: assignFieldOf,
-    succeeded: '检查组已指派',
+    succeeded: replaced.length ? '检查组已更换' : '检查组已指派',
     send: (body: Schemas['AssignAssessorsDto']) => unwrap(api.POST('/api/cases/{caseId}/assessors', { params: { path: { caseId: state.caseId } }, body })),
   });
 
@@ -47,7 +47,9 @@ function AssignAssessors({ accounts, ...props }: StepProps & { accounts: readonl
     ...state.assessorIds.filter((id) => !known.has(id)).map((id) => ({ id, name: id })),
   ].map(({ id, name }) => {
     const conflicted = state.conflictedAssessorIds.includes(id);
-    return { value: id, label: conflicted ? `${name}（须回避）` : name, disabled: conflicted };
+    // One who must recuse can still be removed, never chosen.
+    const assigned = state.assessorIds.includes(id);
+    return { value: id, label: conflicted ? `${name}（须回避${assigned ? '，请移除' : ''}）` : name, disabled: conflicted && !assigned };
   });
 
   return (
@@ -89,7 +91,7 @@ function AssignAssessors({ accounts, ...props }: StepProps & { accounts: readonl
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2_000} />
         </Form.Item>
       )}
-      <StepButtons submit="确认指派" pending={step.pending} onCancel={props.onCancel} />
+      <StepButtons submit={replaced.length ? '确认更换' : '确认指派'} pending={step.pending} onCancel={props.onCancel} />
     </Form>
   );
 }

@@ -19,6 +19,7 @@ export type CaseStep = Extract<
   | 'submitRectification'
   | 'recommend'
   | 'recordJinhuaDecision'
+  | 'extendDeadline'
 >;
 
 /** The order the buttons appear in: the case's own course. */
@@ -33,6 +34,7 @@ const STEP_ORDER: readonly CaseStep[] = [
   'recommend',
   'recordJinhuaDecision',
   'assignAssessors',
+  'extendDeadline',
   'declareConflict',
 ];
 
@@ -50,7 +52,7 @@ export function stepTitle(step: CaseStep, state: CaseState): string {
     case 'submitSelfAssessment':
       return '提交自评';
     case 'assignAssessors':
-      return '指派检查组';
+      return state.assessorIds.length >= MINIMUM_ASSESSORS ? '更换检查组' : '指派检查组';
     case 'declareConflict':
       return '申报回避';
     case 'submitInspectionScores':
@@ -61,6 +63,8 @@ export function stepTitle(step: CaseStep, state: CaseState): string {
       return '推荐至金华';
     case 'recordJinhuaDecision':
       return '录入认定结果';
+    case 'extendDeadline':
+      return '延长期限';
   }
 }
 

@@ -1,0 +1,43 @@
+import { useSearchParams } from 'react-router';
+
+export interface UrlParams {
+  /** A parameter's value; an empty one (?q=) is no value. */
+  readonly get: (name: string) => string | undefined;
+  /** The values of several parameters at once (a list's filter). */
+  readonly pick: <K extends string>(names: readonly K[]) => Record<K, string | undefined>;
+  /** Changes some parameters at once: an empty value removes its parameter (a changed filter usually resets `page`). */
+  readonly set: (changes: Record<string, string | undefined>) => void;
+  /** `page`, from 1. */
+  readonly page: number;
+}
+
+/** A list's filters and page, kept in the URL, so a link or a reload shows the same list. */
+export function useUrlParams(): UrlParams {
+  const [params, setParams] = useSearchParams();
+  const get = (name: string) => (params.get(name) ?? '') || undefined;
+  return {
+    get,
+    pick: <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, get(name)])) as Record<K, string | undefined>,
+    set: (changes) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      setParams(next, { replace: true });
+    },
+    page: Number(params.get('page') ?? '1') || 1,
+  };
+}
+
+/** A server-paged table's pager: the URL's page, 共 N (in `unit`), a new page written back to the URL. */
+export function urlPagination({ set, page }: UrlParams, pageSize: number, total: number | undefined, unit = '条') {
+  return {
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showTotal: (all: number) => `共 ${String(all)} ${unit}`,
+    showSizeChanger: false,
+    onChange: (next: number) => set({ page: next === 1 ? undefined : String(next) }),
+  };
+}

@@ -1,0 +1,34 @@
+import { Migration } from '@mikro-orm/migrations';
+import { backfillStageStatistics } from '../../stage-statistics.js';
+
+export class Migration20261201045921_stage_statistics extends Migration {
+
+  override name = 'Migration20261201045921_stage_statistics';
+
+  override async up(): Promise<void> {
+    await this.execute(`create table \`campaign_stage_count\` (\`campaign_id\` text not null, \`category\` text not null, \`stage\` text not null, \`cases\` integer not null, \`ended_stays\` integer not null, \`ended_stay_ms\` bigint not null, primary key (\`campaign_id\`, \`category\`, \`stage\`));`);
+
+    await this.execute(`create table \`case_stage_stay\` (\`case_id\` text not null, \`entered_sequence\` integer not null, \`campaign_id\` text not null, \`category\` text not null, \`stage\` text not null, \`entered_at\` datetime not null, \`left_at\` datetime null, \`duration_days\` double null, primary key (\`case_id\`, \`entered_sequence\`));`);
+    await this.execute(`create index \`case_stage_stay_ended_index\` on \`case_stage_stay\` (\`campaign_id\`, \`stage\`, \`duration_days\`) where \`duration_days\` is not null;`);
+
+    await this.execute(`alter table \`case_record\` add column \`stage_entered_at\` datetime null;`);
+    await this.execute(`alter table \`case_record\` add column \`certified_on\` text null;`);
+    await this.execute(`create index \`case_record_campaign_certified_index\` on \`case_record\` (\`campaign_id\`, \`certified_on\`) where \`certified_on\` is not null;`);
+    await this.execute(`create index \`case_record_open_waiting_index\` on \`case_record\` (\`campaign_id\`, \`stage_entered_at\`, \`case_id\`) where \`stage\` != 'not_recommended' and \`stage\` != 'not_certified' and \`stage\` != 'revoked' and \`stage\` != 'withdrawn';`);
+    await this.execute(`create index \`case_record_campaign_due_index\` on \`case_record\` (\`campaign_id\`, \`due_on\`);`);
+    // Cases already under way: their stays, stage entry and certification date, and the counters, from their events.
+    await backfillStageStatistics((sql, params) => this.execute(sql, params), 'sqlite');
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop table if exists \`campaign_stage_count\`;`);
+    this.addSql(`drop table if exists \`case_stage_stay\`;`);
+
+    this.addSql(`drop index \`case_record_campaign_certified_index\`;`);
+    this.addSql(`drop index \`case_record_open_waiting_index\`;`);
+    this.addSql(`drop index \`case_record_campaign_due_index\`;`);
+    this.addSql(`alter table \`case_record\` drop column \`stage_entered_at\`;`);
+    this.addSql(`alter table \`case_record\` drop column \`certified_on\`;`);
+  }
+
+}
