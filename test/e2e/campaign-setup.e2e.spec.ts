@@ -299,6 +299,20 @@ describeOnEachDatabase('campaign set-up', (suite) => {
       expect(await casesOf(campaignId)).toBe(3);
     });
 
+    it('enrolls a unit registered one by one (POST /api/units) under its own id, never as a second unit of the same name', async () => {
+      const unitId = await suite.stack.createUnit('单独登记的芝英镇', 'village');
+      const list = csvOf([
+        ['单位名称', '领域'],
+        ['单独登记的芝英镇', '清廉村居'],
+      ]);
+      const preview = await ok(upload({ fileName: 'one.csv', bytes: list }, { dryRun: 'true' }));
+      expect(preview.rows.map((row) => [row.unitId, row.status])).toEqual([[unitId, 'new']]);
+      const imported = await ok(upload({ fileName: 'one.csv', bytes: list }, { dryRun: 'false' }));
+      expect(imported.result?.rows.map((row) => row.unitId)).toEqual([unitId]);
+      const units = await ok(suite.stack.http.get<{ total: number }>(`/units?q=${encodeURIComponent('单独登记的芝英镇')}`));
+      expect(units.total).toBe(1);
+    });
+
     it('names what is wrong with the header or the file itself', async () => {
       const header = await ok(
         upload({

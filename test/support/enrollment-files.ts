@@ -63,7 +63,7 @@ export interface EnrollmentPreview {
     status: 'new' | 'already_enrolled' | 'invalid';
     errors: SheetProblem[];
   }[];
-  readonly result: { enrolled: number; alreadyEnrolled: number; rows: { row: number; unitName: string; result: string }[] } | null;
+  readonly result: { enrolled: number; alreadyEnrolled: number; rows: { row: number; unitName: string; unitId: string; result: string }[] } | null;
 }
 
 export interface SheetProblem {

@@ -204,7 +204,8 @@ export class BatchEnrollmentService {
     }
     const values = data.map((row) => enrollmentRowValues(columns, row.cells));
     const { units, problems } = await this.checkUnits(values, (index) => data[index]?.row ?? 0);
-    const caseIds = values.map((value) => caseWorkflowId(campaign.id, batchUnitId(value)));
+    const unitIds = await this.unitIdsOf(values);
+    const caseIds = unitIds.map((unitId) => caseWorkflowId(campaign.id, unitId));
     const enrolled = new Set(
       (await this.orm.em.fork().find(CaseRecordEntity, { caseId: { $in: caseIds } }, { fields: ['caseId'] })).map((record) => record.caseId),
     );
@@ -224,7 +225,7 @@ export class BatchEnrollmentService {
         name: value.name,
         category: value.category,
         ownership: value.ownership ?? null,
-        unitId: errors.length ? null : batchUnitId(value),
+        unitId: errors.length ? null : (unitIds[index] ?? null),
         caseId: errors.length ? null : caseId,
         status: errors.length ? 'invalid' : caseId !== null && enrolled.has(caseId) ? 'already_enrolled' : 'new',
         errors,
@@ -256,10 +257,11 @@ export class BatchEnrollmentService {
 
   /** Registers the units (by name-based id) and enrolls each, in parallel; a unit already enrolled is reported, not refused. */
   private async importUnits(campaign: CampaignEntity, rows: readonly NumberedUnit[], actor: Actor): Promise<BatchEnrollmentResultDto> {
+    const unitIds = await this.unitIdsOf(rows.map(({ unit }) => unit));
     const units = rows.map(
-      ({ unit }) =>
+      ({ unit }, index) =>
         new UnitEntity({
-          id: batchUnitId(unit),
+          id: unitIds[index] ?? batchUnitId(unit),
           name: unit.name.trim(),
           category: unit.category,
           ownership: unit.ownership ?? null,
@@ -281,6 +283,25 @@ export class BatchEnrollmentService {
       alreadyEnrolled: results.filter((row) => row.result === 'already_enrolled').length,
       rows: results,
     };
+  }
+
+  /**
+   * The unit each row names: one already registered under the same name and category (registered one by one with
+   * `POST /api/units`, or by an earlier batch), else the name-based id a batch registers it under.
+   */
+  private async unitIdsOf(rows: readonly { readonly name: string; readonly category: string }[]): Promise<string[]> {
+    const names = [...new Set(rows.map((row) => row.name.trim()))];
+    const registered = names.length
+      ? await this.orm.em
+          .fork()
+          .find(UnitEntity, { name: { $in: names } }, { fields: ['id', 'name', 'category', 'createdAt'], orderBy: { createdAt: 'asc', id: 'asc' } })
+      : [];
+    const byKey = new Map<string, string>();
+    for (const unit of registered) {
+      const key = `${unit.category}:${unit.name}`;
+      if (!byKey.has(key)) byKey.set(key, unit.id);
+    }
+    return rows.map((row) => byKey.get(`${row.category}:${row.name.trim()}`) ?? batchUnitId(row));
   }
 
   private async enrollOne(campaign: CampaignEntity, unit: UnitEntity, row: number, actor: Actor): Promise<BatchEnrollmentRowDto> {

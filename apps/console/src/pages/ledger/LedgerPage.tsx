@@ -8,7 +8,6 @@ import { may } from '../../session/may';
 import { session } from '../../session/session';
 import { DueStatusTag, workingDaysText } from '../../ui/DueStatusTag';
 import { ListEmpty } from '../../ui/ListEmpty';
-import { useUrlParams } from '../../ui/useUrlParams';
 import { CATEGORY_NAMES, STAGE_NAMES } from '../../ui/labels';
 import { ScrollRegion } from '../case/office/ScrollRegion';
 import { BulkActionDialog } from './BulkActionDialog';
@@ -24,8 +23,7 @@ import { SavedViews } from './SavedViews';
  * URL (so a link, a reload and a saved view show the same ledger), exported whole, and acted on in bulk by the office.
  */
 export default function LedgerPage() {
-  const [params] = useSearchParams();
-  const url = useUrlParams();
+  const [params, setParams] = useSearchParams();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const { filter, columns, page, pageSize } = ledgerPlaceOf(params);
@@ -40,7 +38,15 @@ export default function LedgerPage() {
   const total = cases.data?.total;
 
   /** Changes the URL: a new filter or order starts again at the first page. */
-  const set = (changes: Readonly<Record<string, string | undefined>>, keepPage = false) => url.set(keepPage ? changes : { ...changes, page: undefined });
+  const set = (changes: Readonly<Record<string, string | undefined>>, keepPage = false) => {
+    // From the address as it is now, not as last rendered: a choice and a search in quick succession both stay.
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries({ ...changes, ...(keepPage ? {} : { page: undefined }) })) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+  };
   const setFilter = (changes: LedgerFilter) => set(changes);
   const setColumns = (chosen: readonly LedgerColumn[]) => set({ columns: columnsParam(chosen) }, true);
   const selecting = SELECTING_KEYS.some((key) => filter[key]);

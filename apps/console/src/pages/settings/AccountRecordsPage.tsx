@@ -1,33 +1,15 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Grid,
-  Input,
-  List,
-  Modal,
-  Popconfirm,
-  Skeleton,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Form, Grid, Input, List, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { may } from '../../session/may';
 import { session, type Role } from '../../session/session';
 import { ACCOUNT_EVENT_NAMES, formatTime, ROLE_NAMES } from '../../ui/labels';
-import { Refusal, showOnFields } from '../../ui/problems';
+import { Refusal } from '../../ui/problems';
 import { NotFoundPage } from '../NotFoundPage';
 import { AccountStatus } from './AccountsPage';
-import { PageCard } from './parts';
+import { FormDialog, PageCard, useFormSubmit } from './parts';
 import { UnitName } from './UnitSelect';
 
 type Account = Schemas['AccountDto'];
@@ -94,40 +76,36 @@ function StatusDialog({ account, onClose }: { account: Account; onClose: () => v
   const [form] = Form.useForm<{ reason: string }>();
   const queries = useQueryClient();
   const { message } = App.useApp();
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const change = useMutation({
-    mutationFn: ({ reason }: { reason: string }) =>
+  const change = useFormSubmit({
+    form,
+    send: ({ reason }: { reason: string }) =>
       unwrap(
         api.POST('/api/accounts/{accountId}/status', {
           params: { path: { accountId: account.id } },
           body: { status: disabling ? 'disabled' : 'active', reason: reason.trim() },
         }),
       ),
-    onMutate: () => setRefusal(null),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['accounts'] });
       await queries.invalidateQueries({ queryKey: ['account-events'] });
       void message.success(disabling ? '账户已停用' : '账户已恢复');
       onClose();
     },
-    onError: (error) => setRefusal(showOnFields(form, error)),
   });
   return (
-    <Modal
-      open
+    <FormDialog
       title={disabling ? `停用账户 ${account.username}` : `恢复账户 ${account.username}`}
       okText={disabling ? '确认停用' : '确认恢复'}
-      okButtonProps={{ danger: disabling }}
-      cancelText="取消"
-      confirmLoading={change.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      danger={disabling}
+      form={form}
+      pending={change.pending}
+      refusal={change.refusal}
+      onClose={onClose}
     >
-      <Refusal error={refusal} />
       <Typography.Paragraph>
         {disabling ? `停用后，${account.displayName}的全部会话立即结束，不能再登录；其办理记录保留。` : `恢复后，${account.displayName}可以用原口令重新登录。`}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => change.mutate(values)}>
+      <Form form={form} layout="vertical" onFinish={change.submit}>
         <Form.Item
           label="理由"
           name="reason"
@@ -137,7 +115,7 @@ function StatusDialog({ account, onClose }: { account: Account; onClose: () => v
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

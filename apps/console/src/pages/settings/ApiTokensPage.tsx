@@ -3,10 +3,10 @@ import { Alert, App, Button, Empty, Form, Grid, Input, InputNumber, Modal, Popco
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { formatTime, ROLE_NAMES } from '../../ui/labels';
-import { Refusal, showOnFields } from '../../ui/problems';
+import { Refusal } from '../../ui/problems';
 import { NotFoundPage } from '../NotFoundPage';
 import { ROLE_OPTIONS } from './AccountsPage';
-import { PageCard } from './parts';
+import { FormDialog, PageCard, useFormSubmit } from './parts';
 import { UnitName, UnitSelect } from './UnitSelect';
 
 type ApiToken = Schemas['ApiTokenDto'];
@@ -76,9 +76,9 @@ function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['Crea
   const [form] = Form.useForm<NewToken>();
   const role = Form.useWatch('role', form);
   const queries = useQueryClient();
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const create = useMutation({
-    mutationFn: (values: NewToken) =>
+  const create = useFormSubmit({
+    form,
+    send: (values: NewToken) =>
       unwrap(
         api.POST('/api/api-tokens', {
           body: {
@@ -89,17 +89,14 @@ function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['Crea
           },
         }),
       ),
-    onMutate: () => setRefusal(null),
     onSuccess: async (token) => {
       await queries.invalidateQueries({ queryKey: ['api-tokens'] });
       onIssued(token);
     },
-    onError: (error) => setRefusal(showOnFields(form, error)),
   });
   return (
-    <Modal open title="新建接口令牌" okText="创建令牌" cancelText="取消" confirmLoading={create.isPending} onOk={() => form.submit()} onCancel={onClose}>
-      <Refusal error={refusal} />
-      <Form form={form} layout="vertical" onFinish={(values) => create.mutate(values)} initialValues={{ role: 'administrator', expiresInDays: 365 }}>
+    <FormDialog title="新建接口令牌" okText="创建令牌" form={form} pending={create.pending} refusal={create.refusal} onClose={onClose}>
+      <Form form={form} layout="vertical" onFinish={create.submit} initialValues={{ role: 'administrator', expiresInDays: 365 }}>
         <Form.Item label="名称" name="name" extra="用途或对接的系统，如：省平台数据同步" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input maxLength={100} />
         </Form.Item>
@@ -115,7 +112,7 @@ function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['Crea
           <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} placeholder="永不过期" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

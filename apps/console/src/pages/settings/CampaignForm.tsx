@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, TimePicker, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CAMPAIGN_YEARS, MAX_BEFORE_DUE_REMINDERS, MAX_REMINDER_WORKING_DAYS, MAX_STAGE_DAYS, type CampaignSettings } from '@domain/campaign-settings';
 import { CATEGORY_CODES, type CategoryCode } from '@domain/categories';
@@ -9,10 +7,11 @@ import { DEFAULT_STAGE_DURATIONS, DURATION_UNITS, type DurationUnit } from '@dom
 import { DEFAULT_THRESHOLDS, MAX_RECTIFICATION_ROUNDS } from '@domain/indicators/scoring';
 import { DEFAULT_REMINDER_POLICY } from '@domain/reminders';
 import { DEADLINE_KINDS, type DeadlineKind } from '@domain/stages';
-import { ApiError, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { Hint } from '../case/actions/parts';
 import { CATEGORY_NAMES, DURATION_UNIT_NAMES, STAGE_NAMES } from '../../ui/labels';
-import { Refusal, showOnFields } from '../../ui/problems';
+import { Refusal } from '../../ui/problems';
+import { useFormSubmit } from './parts';
 
 /** What creating and editing a campaign send: everything but the year, which only creating sets. */
 export type CampaignSettingsBody = Omit<Schemas['CreateCampaignDto'], 'year' | 'frameworkVersions' | 'stageDurationDays'>;
@@ -108,20 +107,17 @@ export function CampaignForm({
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<CampaignFormValues>();
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const saving = useMutation({
+  const saving = useFormSubmit({
+    form,
     // antd 6's onFinish leaves out Form.List values: read the whole form.
-    mutationFn: () => {
+    send: () => {
       const values = form.getFieldsValue(true) as CampaignFormValues;
       return save(bodyOf(values), values.year);
     },
-    onMutate: () => setRefusal(null),
     onSuccess: onSaved,
-    onError: (error) => {
-      // A name already taken that year is the name's problem.
-      if (error instanceof ApiError && error.code === 'CAMPAIGN_EXISTS') form.setFields([{ name: ['name'], errors: [error.messageZh] }]);
-      else setRefusal(showOnFields(form, error, FIELD_NAMES));
-    },
+    fieldNames: FIELD_NAMES,
+    // A name already taken that year is the name's problem.
+    conflictsOn: { CAMPAIGN_EXISTS: 'name' },
   });
   // Undefined until the form has mounted, and while the field is empty.
   const year = Form.useWatch('year', form) as number | undefined;
@@ -131,11 +127,11 @@ export function CampaignForm({
       form={form}
       layout="vertical"
       initialValues={valuesOf(start)}
-      onFinish={() => saving.mutate()}
+      onFinish={() => saving.submit(undefined)}
       scrollToFirstError={{ block: 'center' }}
       aria-label={creating ? '新建创建活动' : '修改活动设置'}
     >
-      <Refusal error={refusal} />
+      <Refusal error={saving.refusal} />
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small" title={section('基本信息')}>
           <Row gutter={16}>
@@ -301,7 +297,7 @@ export function CampaignForm({
           </Row>
         </Card>
         <Space wrap>
-          <Button type="primary" htmlType="submit" loading={saving.isPending}>
+          <Button type="primary" htmlType="submit" loading={saving.pending}>
             {submitText}
           </Button>
           <Button onClick={onCancel}>取消</Button>

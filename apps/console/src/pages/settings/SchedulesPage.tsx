@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popconfirm, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { may } from '../../session/may';
 import { session } from '../../session/session';
 import { formatTime, SCHEDULE_NAMES } from '../../ui/labels';
-import { chineseOf, Refusal, showOnFields } from '../../ui/problems';
+import { chineseOf, Refusal } from '../../ui/problems';
 import { Hint } from '../case/actions/parts';
 import { NotFoundPage } from '../NotFoundPage';
 import { cronInWords } from './cron';
-import { PageCard } from './parts';
+import { FormDialog, PageCard, useFormSubmit } from './parts';
 
 type Schedule = Schemas['ScheduleDto'];
 
@@ -29,33 +29,21 @@ function PauseDialog({ schedule, onClose }: { schedule: Schedule; onClose: () =>
   const [form] = Form.useForm<{ note: string }>();
   const queries = useQueryClient();
   const { message } = App.useApp();
-  const [refusal, setRefusal] = useState<unknown>(null);
   const name = SCHEDULE_NAMES[schedule.id] ?? schedule.name.zh;
-  const pause = useMutation({
-    mutationFn: ({ note }: { note: string }) =>
+  const pause = useFormSubmit({
+    form,
+    send: ({ note }: { note: string }) =>
       unwrap(api.POST('/api/schedules/{scheduleId}/pause', { params: { path: { scheduleId: schedule.id } }, body: { note: note.trim() } })),
-    onMutate: () => setRefusal(null),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: SCHEDULES_KEY });
       void message.success(`已暂停「${name}」`);
       onClose();
     },
-    onError: (error) => setRefusal(showOnFields(form, error)),
   });
   return (
-    <Modal
-      open
-      title={`暂停「${name}」`}
-      okText="确认暂停"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={pause.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-    >
-      <Refusal error={refusal} />
-      <Typography.Paragraph>暂停期间不再按时运行，恢复后从下一个运行时间起继续；暂停期间错过的运行不补。</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => pause.mutate(values)}>
+    <FormDialog title={`暂停「${name}」`} okText="确认暂停" danger form={form} pending={pause.pending} refusal={pause.refusal} onClose={onClose}>
+      <Typography.Paragraph>暂停期间不再按时运行（仍可立即运行）；恢复后从下一个运行时间起按时运行。</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={pause.submit}>
         <Form.Item
           label="暂停说明"
           name="note"
@@ -65,7 +53,7 @@ function PauseDialog({ schedule, onClose }: { schedule: Schedule; onClose: () =>
           <Input.TextArea rows={3} maxLength={330} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
