@@ -88,11 +88,11 @@ describe('the console in Chromium (on SQLite)', () => {
   it.each(VIEWPORTS)('shows each role its own menu (%s)', async (viewport) => {
     const { stack } = running;
     const expected: readonly [string, string, readonly string[]][] = [
-      ['administrator', TEST_ADMIN.username, ['我的待办', '全部案件', '确定培育对象', '通知', '账户与口令']],
+      ['administrator', TEST_ADMIN.username, ['我的待办', '确定培育对象', '督办看板', '台账', '批量操作', '通知', '账户与口令']],
       ['unit_contact', people.unit_contact.username, ['我的待办', '本单位案件', '通知', '账户与口令']],
       ['assessor', people.assessor.username, ['我的待办', '我的检查', '通知', '账户与口令']],
       ['jinhua_reviewer', people.jinhua_reviewer.username, ['我的待办', '推荐与认定', '通知', '账户与口令']],
-      ['auditor', people.auditor.username, ['全部案件', '通知', '账户与口令']],
+      ['auditor', people.auditor.username, ['督办看板', '台账', '批量操作', '通知', '账户与口令']],
     ];
     const seen: Record<string, string[]> = {};
     for (const [role, username] of expected) {

@@ -198,6 +198,12 @@ export const LISTS: Readonly<Record<string, ListRule>> = {
   },
   // The fixture keeps no saved view: everyone's list is empty (the ledger tests share views by role).
   'GET /api/saved-views': { key: 'id', visible: () => [], parameters: {} },
+  // The fixture starts no bulk action: the office and auditors see an empty list, the others may not look.
+  'GET /api/bulk-actions': {
+    key: 'id',
+    visible: (_fixture, caller) => (['administrator', 'auditor'].includes(caller.role) ? [] : 'forbidden'),
+    parameters: { ...PAGING },
+  },
   'GET /api/campaigns': {
     key: 'id',
     visible: () => 'everything',

@@ -25,7 +25,7 @@ import { CASE_PATHS, casePathEvents, randomNumbers, type CasePath } from './case
 
 /**
  * npm run bench:statistics -- [--cases 10000] [--events 200000] [--requests 200] [--database sqlite|postgresql]
- *   [--fill append|rebuild] [--concurrency 4] [--postgres-url URL]
+ *   [--fill append|rebuild] [--concurrency 4] [--postgres-url URL] [--keep]
  * GET /api/campaigns/:id/statistics (督办看板) for one campaign of N cases and about E events, on a fresh SQLite file
  * or PostgreSQL database. `--fill append` writes every event through CaseEventStore.append (the worker's path: the
  * event, the case read model and the stage projection in one transaction, C cases at a time) and reports the append
@@ -41,6 +41,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     fill: { type: 'string', default: 'append' },
     concurrency: { type: 'string', default: '4' },
+    keep: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -204,7 +205,8 @@ async function main(): Promise<void> {
   } finally {
     await bench.stop();
     rmSync(dir, { recursive: true, force: true });
-    await database.drop();
+    if (values.keep) console.log(`  kept: DATABASE_URL=${database.url}`);
+    else await database.drop();
   }
 }
 

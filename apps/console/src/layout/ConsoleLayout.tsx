@@ -49,7 +49,7 @@ interface MenuEntry {
   readonly shownTo: (role: Role) => boolean;
 }
 
-/** Sections without a title stand at the top level; a titled one folds (设置), open while one of its pages is. */
+/** Sections without a title stand at the top level; a titled one folds (设置), open while one of its pages is (督办 always at first). */
 interface MenuSection {
   readonly key: string;
   readonly title?: string;
@@ -140,7 +140,8 @@ export default function ConsoleLayout() {
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
   const place = placeOf(location.pathname);
-  const [openSections, setOpenSections] = useState<string[]>(place ? [place.section] : []);
+  // 督办 is the office's and the auditors' daily view: open from the start; the others open with their pages.
+  const [openSections, setOpenSections] = useState<string[]>(['supervision', ...(place && place.section !== 'supervision' ? [place.section] : [])]);
   useEffect(() => {
     if (place) setOpenSections((open) => (open.includes(place.section) ? open : [...open, place.section]));
   }, [place?.section]);

@@ -51,7 +51,8 @@ export function caseTaskColumns(state: CaseState): CaseTaskColumns {
 @Index({ name: 'case_record_jinhua_tasks_index', properties: ['dueOn', 'unitName', 'caseId'], where: { jinhuaTask: { $ne: null } } })
 @Index({ name: 'case_record_scores_owed_index', properties: ['dueOn', 'unitName', 'caseId'], where: { scoresOwedBy: { $ne: null } } })
 // 督办看板 and 台账: due standings per campaign, the open cases longest in their stage, certifications by date.
-@Index({ name: 'case_record_campaign_due_index', properties: ['campaignId', 'dueOn'] })
+// (stage too: the dashboard counts the open ones among them from the index alone.)
+@Index({ name: 'case_record_campaign_due_index', properties: ['campaignId', 'dueOn', 'stage'] })
 // (The final stages one by one: PostgreSQL keeps `<>`s as written, while it rewrites NOT IN and the schema diff would differ.)
 @Index({
   name: 'case_record_open_waiting_index',

@@ -41,10 +41,11 @@ export default function LedgerPage() {
   const set = (changes: Readonly<Record<string, string | undefined>>, keepPage = false) => {
     // From the address as it is now, not as last rendered: a choice and a search in quick succession both stay.
     const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries({ ...changes, ...(keepPage ? {} : { page: undefined }) })) {
+    for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
+    if (!keepPage) next.delete('page');
     setParams(next, { replace: true });
   };
   const setFilter = (changes: LedgerFilter) => set(changes);

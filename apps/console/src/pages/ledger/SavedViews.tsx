@@ -47,7 +47,7 @@ export function SavedViews({ filter, columns, current }: { filter: LedgerFilter;
         loading={views.isLoading}
         value={applied?.id}
         notFoundContent="尚无保存的视图"
-        style={{ minWidth: 200 }}
+        style={{ minWidth: 200, maxWidth: '100%' }}
         popupMatchSelectWidth={false}
         options={[
           ...(own.length ? [{ label: '我的视图', title: '我的视图', options: own.map((view) => ({ value: view.id, label: view.name })) }] : []),

@@ -15,7 +15,7 @@ export class Migration20261201045921_stage_statistics extends Migration {
     await this.execute(`alter table \`case_record\` add column \`certified_on\` text null;`);
     await this.execute(`create index \`case_record_campaign_certified_index\` on \`case_record\` (\`campaign_id\`, \`certified_on\`) where \`certified_on\` is not null;`);
     await this.execute(`create index \`case_record_open_waiting_index\` on \`case_record\` (\`campaign_id\`, \`stage_entered_at\`, \`case_id\`) where \`stage\` != 'not_recommended' and \`stage\` != 'not_certified' and \`stage\` != 'revoked' and \`stage\` != 'withdrawn';`);
-    await this.execute(`create index \`case_record_campaign_due_index\` on \`case_record\` (\`campaign_id\`, \`due_on\`);`);
+    await this.execute(`create index \`case_record_campaign_due_index\` on \`case_record\` (\`campaign_id\`, \`due_on\`, \`stage\`);`);
     // Cases already under way: their stays, stage entry and certification date, and the counters, from their events.
     await backfillStageStatistics((sql, params) => this.execute(sql, params), 'sqlite');
   }
