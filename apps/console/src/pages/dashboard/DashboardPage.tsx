@@ -191,7 +191,10 @@ function CategoryStageTable({ data, link, phone }: { data: Statistics; link: (fi
           key: 'target',
           render: (_: unknown, row) => (
             <span>
-              <Link to={link({ category: row.category, stage: 'certified' })}>{row.certified}</Link> / {row.target ?? '未设'}
+              <Link to={link({ category: row.category, stage: 'certified' })} style={{ textDecoration: 'underline' }}>
+                {row.certified}
+              </Link>{' '}
+              / {row.target ?? '未设'}
               {row.target !== null && row.certified >= row.target && (
                 <Tag color="#237804" style={{ marginInlineStart: 8 }}>
                   达标
