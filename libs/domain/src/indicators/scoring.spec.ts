@@ -143,9 +143,9 @@ describe(thresholdProblems.name, () => {
   it('accepts the defaults and names what is inconsistent', () => {
     expect(thresholdProblems(DEFAULT_THRESHOLDS)).toEqual([]);
     expect(thresholdProblems({ pass: 95, excellent: 90, rectificationFloor: 96, maxRectificationRounds: 9 })).toEqual([
-      'rectificationFloor must be between 0 and pass',
-      'pass must be above 0 and at most excellent',
-      'maxRectificationRounds must be a whole number from 0 to 5',
+      '整改底线须在 0 与合格线之间 / rectificationFloor must be between 0 and pass',
+      '合格线须大于 0 且不高于优秀线 / pass must be above 0 and at most excellent',
+      '整改轮次须为 0 至 5 的整数 / maxRectificationRounds must be a whole number from 0 to 5',
     ]);
   });
 });

@@ -39,11 +39,11 @@ export interface ScoreSheet {
 export function thresholdProblems(thresholds: CampaignThresholds): string[] {
   const { pass, excellent, rectificationFloor, maxRectificationRounds } = thresholds;
   const problems: string[] = [];
-  if (!(rectificationFloor >= 0 && rectificationFloor <= pass)) problems.push('rectificationFloor must be between 0 and pass');
-  if (!(pass > 0 && pass <= excellent)) problems.push('pass must be above 0 and at most excellent');
-  if (!(excellent <= 100)) problems.push('excellent must be at most 100');
+  if (!(rectificationFloor >= 0 && rectificationFloor <= pass)) problems.push('整改底线须在 0 与合格线之间 / rectificationFloor must be between 0 and pass');
+  if (!(pass > 0 && pass <= excellent)) problems.push('合格线须大于 0 且不高于优秀线 / pass must be above 0 and at most excellent');
+  if (!(excellent <= 100)) problems.push('优秀线不得高于 100 分 / excellent must be at most 100');
   if (!(Number.isInteger(maxRectificationRounds) && maxRectificationRounds >= 0 && maxRectificationRounds <= MAX_RECTIFICATION_ROUNDS)) {
-    problems.push(`maxRectificationRounds must be a whole number from 0 to ${MAX_RECTIFICATION_ROUNDS}`);
+    problems.push(`整改轮次须为 0 至 ${MAX_RECTIFICATION_ROUNDS} 的整数 / maxRectificationRounds must be a whole number from 0 to ${MAX_RECTIFICATION_ROUNDS}`);
   }
   return problems;
 }
