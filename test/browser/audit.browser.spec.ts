@@ -326,7 +326,14 @@ describe('the auditor’s pages, the units and the enrollment import in Chromium
     await rowsOf(page).getByRole('link', { name: CONTACT, exact: true }).first().waitFor();
     await choose(page, '按账户筛选', `${CONTACT}（${CONTACT}，单位联络人）`, CONTACT);
     const contactFailed = await expectStatus(stack.http.get<LogPage<unknown>>(`/account-events?type=LoginFailed&accountId=${contact.id}`));
+    // The filter is in the URL first; the table then shows exactly that account's failures (wait for the rows:
+    // the total of all failures may be the same number while the filtered list loads).
+    await page.waitForURL((url) => url.searchParams.get('accountId') === contact.id);
     await totalShown(page, `共 ${String(contactFailed.total)} 条`);
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await rowsOf(page)
+      .nth(contactFailed.total - 1)
+      .waitFor();
     expect(await rowsOf(page).count()).toBe(contactFailed.total);
     await rowsOf(page).first().getByText('登录失败', { exact: true }).waitFor();
     expect(paramOf(page, 'accountId')).toBe(contact.id);
