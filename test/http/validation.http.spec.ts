@@ -18,6 +18,13 @@ describe('input validation', () => {
     expect(tier.services.campaigns.create).not.toHaveBeenCalled();
   });
 
+  it('tells a refresh token given as null from one left out (the cookie), naming the field', async () => {
+    const answer = await tier.as('anonymous').post<Refusal>('/auth/refresh', { refreshToken: null });
+    expect(answer.status).toBe(400);
+    expect(fields(answer)).toEqual(['refreshToken']);
+    expect(tier.services.auth.refresh).not.toHaveBeenCalled();
+  });
+
   it('names the path parameter that is not a UUID, and a category outside the list', async () => {
     expect(fields(await tier.as('admin').get<Refusal>('/units/not-a-uuid'))).toEqual(['unitId']);
     expect(fields(await tier.as('admin').get<Refusal>('/campaigns/1/statistics'))).toEqual(['campaignId']);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { USERNAME_PATTERN } from '#config';
 import { HUMAN_ROLES, PASSWORD_MAX_LENGTH, type HumanRole } from '#domain';
 import { ACCOUNT_EVENT_TYPES, type AccountEventType } from '#persistence';
@@ -24,7 +24,8 @@ export class LoginDto {
 
 export class RefreshDto {
   @ApiPropertyOptional({ description: '刷新令牌（qlr_…）；缺省时读取 Cookie / Refresh token (qlr_…); read from the cookie when absent' })
-  @IsOptional()
+  // Absent means the cookie; null is not absent (it is refused as not a string, naming the field).
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
