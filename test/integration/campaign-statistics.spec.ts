@@ -77,6 +77,7 @@ async function foldedFromEvents(orm: MikroORM, campaignId: string) {
   const dueStatus = Object.fromEntries(DUE_STATUSES.map((status) => [status, 0])) as Record<DueStatus, number>;
   for (const { state } of open) dueStatus[dueStanding(currentDueOn(state) ?? null, TODAY).status] += 1;
   const longestWaiting: WaitingCase[] = open
+    .filter(({ state }) => state.stage !== 'certified')
     .map(({ state, spans }) => ({
       caseId: state.caseId,
       unitName: state.unitName,

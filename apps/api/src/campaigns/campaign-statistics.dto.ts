@@ -95,7 +95,8 @@ export class CampaignStatisticsDto {
   })
   timeInStage!: Partial<Record<CaseStage, TimeInStageDto>>;
   @ApiProperty({
-    description: '在本阶段停留最久的在办案件（最多 10 件，最久在前）/ The open cases longest in their current stage (at most 10, longest first)',
+    description:
+      '在本阶段停留最久的在办案件（已认定的除外，最多 10 件，最久在前）/ The open cases longest in their current stage, certified ones aside (at most 10, longest first)',
     type: [WaitingCaseDto],
   })
   longestWaiting!: WaitingCaseDto[];

@@ -1878,7 +1878,7 @@ export interface components {
             certificationsByMonth: components["schemas"]["MonthlyCertificationsDto"][];
             /** @description 在办案件（非终结阶段）按当前期限状态计数，与台账的期限筛选一致 / Open cases (not in a final stage) by how their current due date stands; the ledger’s due filter counts the same */
             dueStatus: components["schemas"]["DueStatusCountsDto"];
-            /** @description 在本阶段停留最久的在办案件（最多 10 件，最久在前）/ The open cases longest in their current stage (at most 10, longest first) */
+            /** @description 在本阶段停留最久的在办案件（已认定的除外，最多 10 件，最久在前）/ The open cases longest in their current stage, certified ones aside (at most 10, longest first) */
             longestWaiting: components["schemas"]["WaitingCaseDto"][];
             /** @description 逾期的在办案件数（等于 dueStatus.overdue）/ Open cases overdue (equals dueStatus.overdue) */
             overdue: number;
