@@ -44,9 +44,9 @@ describe('access policy', () => {
     expect(mayPerform('unit_contact', 'campaigns:enroll')).toBe(false);
   });
 
-  it('gives the auditor read permissions only', () => {
+  it('gives the auditor read permissions only (an export is a read of what the list shows)', () => {
     const granted = PERMISSIONS.filter((permission) => mayPerform('auditor', permission));
-    expect(granted.every((permission) => /:(read|statistics|verify|own)$/.test(permission))).toBe(true);
+    expect(granted.every((permission) => /:(read|statistics|verify|own|export)$/.test(permission))).toBe(true);
     expect(granted).toContain('audit:verify');
   });
 
