@@ -6,22 +6,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pMap from 'p-map';
 import { quantile } from 'simple-statistics';
-import type { AppendCaseEventInput } from '#contracts';
-import { campaignSettings, CATEGORY_CODES, SYSTEM_ACTOR } from '#domain';
-import {
-  AccountStore,
-  CampaignEntity,
-  CaseEventEntity,
-  CaseEventStore,
-  chainedEvent,
-  GENESIS_HASH,
-  migrateUp,
-  openOrm,
-  ProjectionRebuilder,
-} from '#persistence';
+import { campaignSettings, SYSTEM_ACTOR } from '#domain';
+import { AccountStore, CampaignEntity, CaseEventStore, migrateUp, openOrm, ProjectionRebuilder } from '#persistence';
 import { startBenchApi } from './bench-api.js';
 import { freshBenchDatabase } from './bench-database.js';
-import { CASE_PATHS, casePathEvents, randomNumbers, type CasePath } from './case-paths.js';
+import { campaignCases, insertChainedInBulk } from './campaign-fill.js';
 
 /**
  * npm run bench:statistics -- [--cases 10000] [--events 200000] [--requests 200] [--database sqlite|postgresql]
@@ -52,62 +41,8 @@ const KIND = values.database === 'postgresql' ? 'postgresql' : 'sqlite';
 const FILL = values.fill === 'rebuild' ? 'rebuild' : 'append';
 const CONCURRENCY = Number(values.concurrency);
 const WARM_UP = 50;
-const DAY_MS = 86_400_000;
+const SIZE = { cases: CASES, events: EVENTS };
 const PASSWORD = randomBytes(24).toString('base64url');
-
-/** How a campaign some ten months in stands: most cases still open, a fifth certified, a few out. */
-const PATH_SHARES: Readonly<Record<CasePath, number>> = {
-  certified: 0.2,
-  revoked: 0.01,
-  not_certified: 0.04,
-  not_recommended: 0.05,
-  withdrawn: 0.04,
-  rectified_then_recommended: 0.08,
-  open_rectification: 0.08,
-  open_inspection: 0.12,
-  open_self_assessment: 0.1,
-  open_cultivation: 0.16,
-  open_cultivation_no_due_date: 0.02,
-  open_passed: 0.1,
-};
-
-function pathFor(share: number): CasePath {
-  let sum = 0;
-  for (const path of CASE_PATHS) {
-    sum += PATH_SHARES[path];
-    if (share < sum) return path;
-  }
-  return 'open_cultivation';
-}
-
-/**
- * The campaign's cases: enrolled over its first two months, ten months ago, each moving on since at its own pace
- * (so that the open ones entered their stages at every point of the year), due dates 20 to 120 days after each
- * entry, and as many progress reports as bring the total near E events.
- */
-function* campaignCases(campaignId: string): Generator<AppendCaseEventInput[]> {
-  const random = randomNumbers(20_191_231);
-  const now = Date.now();
-  const startedAt = now - 300 * DAY_MS;
-  const perCase = EVENTS / CASES;
-  for (let index = 0; index < CASES; index += 1) {
-    const enrolledAt = new Date(startedAt + Math.floor(random() * 60 * DAY_MS));
-    const input = {
-      campaignId,
-      unitId: randomUUID(),
-      unitName: `基准单位 ${String(index).padStart(5, '0')}`,
-      category: CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village',
-      path: pathFor(random()),
-      enrolledAt,
-      step: () => 0,
-      dueInDays: 20 + Math.floor(random() * 100),
-    };
-    const withReports = { ...input, progressReports: Math.max(0, Math.round(perCase * (0.5 + random())) - casePathEvents(input).length) };
-    // Steps spread over the time since enrollment, the last of them in the past three months.
-    const pace = (now - enrolledAt.getTime() - random() * 90 * DAY_MS) / casePathEvents(withReports).length;
-    yield casePathEvents({ ...withReports, step: () => Math.floor(pace * (0.5 + random())) });
-  }
-}
 
 async function main(): Promise<void> {
   const database = await freshBenchDatabase(KIND, values['postgres-url'], 'statistics');
@@ -123,7 +58,7 @@ async function main(): Promise<void> {
   if (FILL === 'append') {
     const store = new CaseEventStore(orm);
     await pMap(
-      campaignCases(campaign.id),
+      campaignCases(campaign.id, SIZE),
       async (ofCase) => {
         for (const event of ofCase) await store.append(event);
         events += ofCase.length;
@@ -133,23 +68,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     filled = `appended one by one in ${seconds.toFixed(0)} s, ${(events / seconds).toFixed(0)} events/s with ${String(CONCURRENCY)} cases at a time`;
   } else {
-    let batch: CaseEventEntity[] = [];
-    const flush = async (): Promise<void> => {
-      await orm.em.fork().insertMany(CaseEventEntity, batch);
-      batch = [];
-    };
-    for (const ofCase of campaignCases(campaign.id)) {
-      let prevHash = GENESIS_HASH;
-      for (const event of ofCase) {
-        const entity = chainedEvent(event, prevHash);
-        prevHash = entity.hash;
-        batch.push(entity);
-      }
-      events += ofCase.length;
-      // 2,000 rows of 12 columns: within SQLite’s limit of bound parameters in one statement.
-      if (batch.length >= 2000) await flush();
-    }
-    if (batch.length) await flush();
+    events = await insertChainedInBulk(orm, campaignCases(campaign.id, SIZE));
     const inserted = (performance.now() - started) / 1000;
     const rebuildStarted = performance.now();
     await new ProjectionRebuilder(orm).rebuild();

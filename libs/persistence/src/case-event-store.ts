@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import canonicalize from 'canonicalize';
 import { documentsReferencedBy, type CaseEventBody, type CaseState } from '#domain';
 import type { AppendCaseEventInput, RecordedCaseEvent } from '#contracts';
 import { caseStateAfter, eventBodyOf } from './case-projection.js';
@@ -67,7 +68,8 @@ export function chainedEvent(input: AppendCaseEventInput, prevHash: string): Cas
     actorId: input.actor.id,
     actorRole: input.actor.role,
     reason: input.reason,
-    payload: { ...input.event.payload },
+    // Stored with its keys in canonical order, so that a verification can hash the stored text as it is.
+    payload: canonicalOrder(input.event.payload),
     occurredAt: new Date(input.occurredAt),
     frameworkVersion: input.frameworkVersion,
     prevHash,
@@ -101,6 +103,12 @@ async function foldCase(em: EntityManager, caseId: string, throughSequence: numb
   }
   if (!state) throw new Error(`Case ${caseId} has no events to fold`);
   return state;
+}
+
+function canonicalOrder(payload: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const canonical = canonicalize(payload);
+  if (canonical === undefined) throw new Error('An event payload cannot be canonicalised');
+  return JSON.parse(canonical) as Record<string, unknown>;
 }
 
 function toRecorded(entity: CaseEventEntity): RecordedCaseEvent {
