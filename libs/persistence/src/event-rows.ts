@@ -32,8 +32,7 @@ export async function* eventRowBatches(
   options: { readonly batchSize: number; readonly caseId?: string },
 ): AsyncGenerator<readonly StoredEventRow[]> {
   const connection = em.getConnection();
-  let after: { caseId: string; sequence: number } | null = null;
-  for (;;) {
+  const batchAfter = (after: StoredEventRow | null): Promise<StoredEventRow[]> => {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (options.caseId !== undefined) {
@@ -43,18 +42,23 @@ export async function* eventRowBatches(
     if (after) {
       // A row comparison: both databases walk the (case_id, sequence) index from the position on.
       conditions.push('(case_id, sequence) > (?, ?)');
-      params.push(after.caseId, after.sequence);
+      params.push(after.case_id, after.sequence);
     }
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-    const rows = (await connection.execute(
-      `select ${COLUMNS} from case_event ${where} order by case_id, sequence limit ?`,
-      [...params, options.batchSize],
-      'all',
-    )) as StoredEventRow[];
-    if (rows.length) yield rows;
+    const sql = `select ${COLUMNS} from case_event ${where} order by case_id, sequence limit ?`;
+    return connection.execute(sql, [...params, options.batchSize], 'all') as Promise<StoredEventRow[]>;
+  };
+  let rows = await batchAfter(null);
+  for (;;) {
     const tail = rows.at(-1);
-    if (!tail || rows.length < options.batchSize) return;
-    after = { caseId: tail.case_id, sequence: tail.sequence };
+    if (!tail) return;
+    // The next batch is asked for before this one is handed on: the database works while the caller hashes.
+    const next = rows.length < options.batchSize ? null : batchAfter(tail);
+    // Settled at once if the caller stops early, so an abandoned read cannot reject unobserved.
+    next?.catch(() => undefined);
+    yield rows;
+    if (!next) return;
+    rows = await next;
   }
 }
 
