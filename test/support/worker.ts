@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NativeConnection, Worker } from '@temporalio/worker';
-import type { AppConfig } from '#config';
+import { AppConfig } from '#config';
+import { CommandSigner } from '#temporal';
 import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { createCaseWorker } from '../../apps/worker/src/case-worker.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
@@ -30,4 +31,9 @@ export async function startWorker(
       await app.close();
     },
   };
+}
+
+/** Signs case commands with the key the tests' workers check them with (those made from the default DATA_DIR). */
+export function testCommandSigner(): CommandSigner {
+  return CommandSigner.fromConfig(AppConfig.fromEnvironment({ LOG_LEVEL: 'silent' }));
 }

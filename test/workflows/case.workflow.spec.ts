@@ -9,7 +9,6 @@ import {
   CASE_WORKFLOW_TYPE,
   caseStateQuery,
   CaseSearchAttributes,
-  caseSteps,
   caseWorkflowId,
   enrollmentRecordedUpdate,
   type CaseRuleViolationDetails,
@@ -17,7 +16,8 @@ import {
 import { CaseEventStore, migrateUp } from '#persistence';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { recordHistory, startDevServer } from '../support/temporal.js';
-import { startWorker, type RunningWorker } from '../support/worker.js';
+import { startWorker, testCommandSigner, type RunningWorker } from '../support/worker.js';
+import { sendCaseStep } from '#temporal';
 
 const admin = { id: 'admin-1', role: 'administrator' } as const;
 const contact = { id: 'contact-1', role: 'unit_contact' } as const;
@@ -28,6 +28,7 @@ let database: TestDatabase;
 let client: Client;
 let store: CaseEventStore;
 const workers: RunningWorker[] = [];
+const signer = testCommandSigner();
 
 async function workerOn(taskQueue: string, wrap?: Parameters<typeof startWorker>[2]): Promise<void> {
   const config = AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
@@ -86,10 +87,14 @@ describe('case workflow', () => {
   it('the validator rejects an illegal step before anything is written or recorded in history', async () => {
     const { caseId } = await enroll('cases', 'unit-rejected');
     const handle = client.workflow.getHandle(caseId);
-    const attempt = handle.executeUpdate(caseSteps.submitPlan, {
-      args: [{ ...plan, actor: { id: 'assessor-1', role: 'assessor' } }],
-      updateId: 'rejected-plan',
-    });
+    const attempt = sendCaseStep(
+      client,
+      signer,
+      caseId,
+      'submitPlan',
+      { ...plan, actor: { id: 'assessor-1', role: 'assessor' } },
+      { updateId: 'rejected-plan' },
+    );
     const code = await attempt.then(() => 'accepted', violationCode);
     expect(code).toBe('ROLE_NOT_ALLOWED');
     expect(await store.listForCase(caseId)).toHaveLength(1);
@@ -101,7 +106,7 @@ describe('case workflow', () => {
   it('an accepted step has appended its event by the time the update returns (read-your-writes)', async () => {
     const { caseId } = await enroll('cases', 'unit-plan');
     const handle = client.workflow.getHandle(caseId);
-    const state = await handle.executeUpdate(caseSteps.submitPlan, { args: [plan] });
+    const state = await sendCaseStep(client, signer, caseId, 'submitPlan', plan);
     expect(state).toMatchObject({ planStatus: 'submitted', lastSequence: 2 });
     const events = await store.listForCase(caseId);
     expect(events.map((event) => event.type)).toEqual(['CaseEnrolled', 'PlanSubmitted']);
@@ -112,10 +117,9 @@ describe('case workflow', () => {
 
   it('of two identical steps sent at once, exactly one is recorded', async () => {
     const { caseId } = await enroll('cases', 'unit-race');
-    const handle = client.workflow.getHandle(caseId);
     const results = await Promise.allSettled([
-      handle.executeUpdate(caseSteps.submitPlan, { args: [plan] }),
-      handle.executeUpdate(caseSteps.submitPlan, { args: [plan] }),
+      sendCaseStep(client, signer, caseId, 'submitPlan', plan),
+      sendCaseStep(client, signer, caseId, 'submitPlan', plan),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
@@ -126,7 +130,7 @@ describe('case workflow', () => {
   it('keeps the due date of the current stage in a search attribute', async () => {
     const { caseId } = await enroll('cases', 'unit-due');
     const handle = client.workflow.getHandle(caseId);
-    await handle.executeUpdate(caseSteps.extendDeadline, { args: [{ actor: admin, deadline: 'cultivation', dueOn: '2019-09-30', reason: '汛期' }] });
+    await sendCaseStep(client, signer, caseId, 'extendDeadline', { actor: admin, deadline: 'cultivation', dueOn: '2019-09-30', reason: '汛期' });
     const description = await handle.describe();
     expect(description.typedSearchAttributes.get(CaseSearchAttributes.nextDueAt)?.toISOString()).toBe('2019-09-29T16:00:00.000Z');
     expect((await store.listForCase(caseId)).at(-1)).toMatchObject({ type: 'DeadlineExtended', reason: '汛期' });
@@ -146,7 +150,7 @@ describe('case workflow', () => {
       },
     }));
     const { caseId } = await enroll('cases-flaky', 'unit-flaky');
-    const state = await client.workflow.getHandle(caseId).executeUpdate(caseSteps.submitPlan, { args: [plan] });
+    const state = await sendCaseStep(client, signer, caseId, 'submitPlan', plan);
     expect(lostAcknowledgements).toBe(2);
     expect(state.lastSequence).toBe(2);
     const events = await store.listForCase(caseId);

@@ -3,12 +3,13 @@ import { MikroORM } from '@mikro-orm/core';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
-import { CASE_WORKFLOW_TYPE, caseStateQuery, caseSteps, caseWorkflowId, enrollmentRecordedUpdate } from '#contracts';
+import { CASE_WORKFLOW_TYPE, caseStateQuery, caseWorkflowId, enrollmentRecordedUpdate } from '#contracts';
 import { AuditVerifier, CaseEventStore, migrateUp } from '#persistence';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/http.js';
 import { startDevServer } from '../support/temporal.js';
-import { startWorker, type RunningWorker } from '../support/worker.js';
+import { startWorker, testCommandSigner, type RunningWorker } from '../support/worker.js';
+import { sendCaseStep } from '#temporal';
 
 const admin = { id: 'admin-1', role: 'administrator' } as const;
 const contact = { id: 'contact-1', role: 'unit_contact' } as const;
@@ -17,6 +18,7 @@ let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let worker: RunningWorker;
 let orm: MikroORM;
+const signer = testCommandSigner();
 
 beforeAll(async () => {
   // Temporal suggests continue-as-new after a few dozen history events instead of thousands.
@@ -48,11 +50,11 @@ describe('a long-lived case', () => {
     await env.client.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
     const firstRunId = (await env.client.workflow.getHandle(caseId).describe()).runId;
     const handle = env.client.workflow.getHandle(caseId);
-    await handle.executeUpdate(caseSteps.submitPlan, { args: [{ actor: contact, summary: '创建方案', documentRefs: [] }] });
-    await handle.executeUpdate(caseSteps.reviewPlan, { args: [{ actor: admin, approve: true }] });
+    await sendCaseStep(env.client, signer, caseId, 'submitPlan', { actor: contact, summary: '创建方案', documentRefs: [] });
+    await sendCaseStep(env.client, signer, caseId, 'reviewPlan', { actor: admin, approve: true });
     const reports = 12;
     for (let month = 1; month <= reports; month += 1) {
-      await handle.executeUpdate(caseSteps.submitProgressReport, { args: [{ actor: contact, summary: `${month}月进度`, documentRefs: [] }] });
+      await sendCaseStep(env.client, signer, caseId, 'submitProgressReport', { actor: contact, summary: `${month}月进度`, documentRefs: [] });
     }
 
     const first = await env.client.workflow.getHandle(caseId, firstRunId).describe();

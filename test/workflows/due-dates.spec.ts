@@ -4,21 +4,14 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
 import { CalendarOutOfRangeError, calendarCoverage, DEFAULT_REMINDER_POLICY, DEFAULT_STAGE_DURATIONS, dueOnFor } from '#domain';
-import {
-  CASE_WORKFLOW_TYPE,
-  caseStateQuery,
-  CaseSearchAttributes,
-  caseSteps,
-  caseWorkflowId,
-  enrollmentRecordedUpdate,
-  type CaseWorkflowInput,
-} from '#contracts';
+import { CASE_WORKFLOW_TYPE, caseStateQuery, CaseSearchAttributes, caseWorkflowId, enrollmentRecordedUpdate, type CaseWorkflowInput } from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/http.js';
 import { recordHistory, startDevServer } from '../support/temporal.js';
-import { startWorker, type RunningWorker } from '../support/worker.js';
+import { startWorker, testCommandSigner, type RunningWorker } from '../support/worker.js';
+import { sendCaseStep } from '#temporal';
 
 // A worker whose calendar data ends a year earlier than this release's: what was deployed before the State
 // Council's notice for the year came out.
@@ -44,6 +37,7 @@ const taskQueue = 'due-dates';
 let env: TestWorkflowEnvironment;
 let database: TestDatabase;
 let store: CaseEventStore;
+const signer = testCommandSigner();
 let worker: RunningWorker | undefined;
 
 async function runWorker(wrap?: (activities: WorkerActivities) => WorkerActivities): Promise<void> {
@@ -111,7 +105,7 @@ describe('a due date the calendar did not cover yet', () => {
     expect(events.map((event) => event.type)).toEqual(['CaseEnrolled', 'DeadlinePending', 'DeadlineSet']);
     expect(events.at(-1)).toMatchObject({ actor: { role: 'system' }, payload: { deadline: 'cultivation', enteredOn, dueOn } });
 
-    await handle.executeUpdate(caseSteps.withdraw, { args: [{ actor: admin, reason: '结束' }] });
+    await sendCaseStep(env.client, signer, caseId, 'withdraw', { actor: admin, reason: '结束' });
     await handle.result();
     await recordHistory(env.client, caseId, 'due-date-set-after-calendar-update');
   });

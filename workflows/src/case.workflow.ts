@@ -25,13 +25,16 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type CaseRulesContext,
+  type CommandProof,
   type CaseState,
   type Decision,
   type DocumentResolver,
+  type Signed,
   type UrgeCommand,
 } from '#domain/for-workflows';
 import { caseStateQuery, caseSteps, enrollmentRecordedUpdate, progressReportCallSignal, type CaseWorkflowInput } from '#contracts';
 import { caseClock } from './case/clock.js';
+import { checkCommandProof } from './case/command-proof.js';
 import { findStepDocuments, NO_DOCUMENTS } from './case/documents.js';
 import { callForProgressReport, urge } from './case/notices.js';
 import { asFailure, CaseRecorder } from './case/recorder.js';
@@ -48,7 +51,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
    * One human step: the validator refuses an illegal step before anything is written; the handler finds the documents
    * it names (refusing, still before writing, any not uploaded to this case or whose bytes are gone) and records it.
    */
-  function step<C extends { readonly actor: Actor }>(
+  function step<C extends { readonly actor: Actor; readonly proof?: CommandProof }>(
     update: UpdateDefinition<CaseState, [C]>,
     decide: (current: CaseState, command: C, documents: DocumentResolver) => Decision,
   ): void {
@@ -63,7 +66,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       },
       {
         validator: (command: C) => {
-          asFailure(() => decide(recorder.state, command, DOCUMENTS_NOT_YET_CHECKED));
+          asFailure(() => {
+            checkCommandProof(update.name, command);
+            decide(recorder.state, command, DOCUMENTS_NOT_YET_CHECKED);
+          });
         },
       },
     );
@@ -107,8 +113,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         return recorder.append(command.actor, [event], reasonOf(command));
       }),
     {
-      validator: (command: UrgeCommand) => {
-        asFailure(() => decideUrge(recorder.state, command));
+      validator: (command: Signed<UrgeCommand>) => {
+        asFailure(() => {
+          checkCommandProof(caseSteps.urge.name, command);
+          decideUrge(recorder.state, command);
+        });
       },
     },
   );

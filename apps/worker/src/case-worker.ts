@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { AppConfig } from '#config';
-import { workflowCodeOptions } from '#temporal';
+import { CommandSigner, workflowCodeOptions } from '#temporal';
 import { activitiesFrom, type WorkerActivities } from './activities/index.js';
 
 /**
@@ -20,6 +20,6 @@ export async function createCaseWorker(
     taskQueue: config.temporal.taskQueue,
     activities: wrap(activitiesFrom(app)),
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
-    ...workflowCodeOptions(config.workflowBundlePath),
+    ...(await workflowCodeOptions(config.workflowBundlePath, CommandSigner.fromConfig(config).verifyKey)),
   });
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { keySourceOf, type KeySource } from './key-source.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -47,9 +48,19 @@ const environmentSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('var'),
+    /** Ed25519 private key (PEM) the api and worker sign case commands with; or a file holding it. */
+    COMMAND_SIGNING_KEY: z.string().min(1).optional(),
+    COMMAND_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    /** How long a signed command stays valid on its way to the case workflow. */
+    COMMAND_SIGNATURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
     DATABASE_URL: z
       .string()
       .regex(/^(postgres|postgresql|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
+      .optional(),
+    /** PostgreSQL: the role the api and worker connect as; `migration:up` (run as the tables' owner) grants it its privileges. */
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a PostgreSQL role name: lower-case letters, digits and _, e.g. qinglian_app')
       .optional(),
     TEMPORAL_ADDRESS: hostPort.optional(),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -63,6 +74,7 @@ const environmentSchema = z
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
     SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
     SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON: cron.default('30 3 * * *'),
+    SCHEDULE_AUDIT_CHECKPOINT_CRON: cron.default('0 * * * *'),
     /** 0 removes, at the next run, every upload no step has referenced yet (tests only). */
     DOCUMENT_UNREFERENCED_DAYS: z.coerce.number().min(0).max(3650).default(30),
     STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -147,8 +159,40 @@ const environmentSchema = z
       .optional(),
     DOCUMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     DOCUMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Ed25519 private key (PEM) audit checkpoints are signed with; or a file holding it. */
+    AUDIT_CHECKPOINT_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key (-----BEGIN PRIVATE KEY-----…)' }).optional(),
+    AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_S3_ENDPOINT: z.url().optional(),
+    AUDIT_CHECKPOINT_S3_REGION: z.string().min(1).default('us-east-1'),
+    AUDIT_CHECKPOINT_S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+      .optional(),
+    AUDIT_CHECKPOINT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Object-lock retention (COMPLIANCE) each checkpoint is written with; 0: none (the bucket's default, if any). */
+    AUDIT_CHECKPOINT_S3_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   })
   .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && env.COMMAND_SIGNING_KEY === undefined && env.COMMAND_SIGNING_KEY_FILE === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['COMMAND_SIGNING_KEY'],
+        message: 'required in production (or COMMAND_SIGNING_KEY_FILE): an Ed25519 private key, e.g. openssl genpkey -algorithm ed25519',
+      });
+    }
+    if (env.DATABASE_APP_ROLE !== undefined && !/^postgres(ql)?:/.test(env.DATABASE_URL ?? '')) {
+      context.addIssue({ code: 'custom', path: ['DATABASE_APP_ROLE'], message: 'needs a postgres:// DATABASE_URL: the embedded SQLite file has no roles' });
+    }
+    if (env.AUDIT_CHECKPOINT_KEY !== undefined && env.AUDIT_CHECKPOINT_KEY_FILE !== undefined) {
+      context.addIssue({ code: 'custom', path: ['AUDIT_CHECKPOINT_KEY_FILE'], message: 'set AUDIT_CHECKPOINT_KEY or AUDIT_CHECKPOINT_KEY_FILE, not both' });
+    }
+    if (env.AUDIT_CHECKPOINT_S3_BUCKET !== undefined) {
+      for (const variable of ['AUDIT_CHECKPOINT_S3_ACCESS_KEY_ID', 'AUDIT_CHECKPOINT_S3_SECRET_ACCESS_KEY'] as const) {
+        if (env[variable] === undefined) context.addIssue({ code: 'custom', path: [variable], message: 'required with AUDIT_CHECKPOINT_S3_BUCKET' });
+      }
+    }
     if (env.DOCUMENT_STORE === 's3') {
       for (const variable of ['DOCUMENT_S3_BUCKET', 'DOCUMENT_S3_ACCESS_KEY_ID', 'DOCUMENT_S3_SECRET_ACCESS_KEY'] as const) {
         if (env[variable] === undefined) context.addIssue({ code: 'custom', path: [variable], message: 'required with DOCUMENT_STORE=s3' });
@@ -172,6 +216,16 @@ const environmentSchema = z
       });
     }
   });
+
+/** The bucket audit checkpoints also go to: its own, written with If-None-Match and, when asked, object-lock retention. */
+export interface AuditCheckpointBucketConfig {
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly retentionDays: number;
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -198,6 +252,8 @@ export class AppConfig {
   /** The built web console (工作台) the api serves at /. */
   readonly consoleDir: string;
   readonly database: DatabaseConfig;
+  /** The role `migration:up` grants the app's privileges to (PostgreSQL only): read and append the audit trail, keep the read models. */
+  readonly databaseAppRole: string | undefined;
   readonly temporal: {
     readonly address: string;
     /** True when TEMPORAL_ADDRESS names a cluster: no dev server is spawned. */
@@ -209,6 +265,8 @@ export class AppConfig {
     readonly uiUrl: string;
   };
   readonly workflowBundlePath: string | undefined;
+  /** 指令签名: the key case commands are signed with on their way to Temporal, and how long a signature lasts. */
+  readonly commandSigning: { readonly key: KeySource; readonly lifetimeSeconds: number };
   /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
@@ -222,6 +280,7 @@ export class AppConfig {
     readonly weeklyDigestCron: string;
     readonly progressCallCron: string;
     readonly documentHousekeepingCron: string;
+    readonly auditCheckpointCron: string;
     readonly stalledAfterDays: number;
   };
   readonly auth: {
@@ -254,6 +313,15 @@ export class AppConfig {
     readonly unreferencedAfterDays: number;
   };
   /** 通知渠道 / Notification channels: email when an SMTP server is configured, the program office's group-chat robot when a webhook is. */
+  /**
+   * 审计检查点 / Signed audit checkpoints: the key they are signed with (required in production where one is written),
+   * the folder they are kept in, and the object-store bucket they also go to when one is configured.
+   */
+  readonly auditCheckpoints: {
+    readonly key: KeySource;
+    readonly directory: string;
+    readonly s3: AuditCheckpointBucketConfig | undefined;
+  };
   readonly notifications: {
     readonly smtpUrl: string | undefined;
     readonly mailFrom: string;
@@ -273,6 +341,7 @@ export class AppConfig {
     this.dataDir = isAbsolute(env.DATA_DIR) ? env.DATA_DIR : resolve(cwd, env.DATA_DIR);
     this.consoleDir = resolve(cwd, env.CONSOLE_DIR);
     this.database = databaseConfig(env.DATABASE_URL, this.dataDir, cwd);
+    this.databaseAppRole = env.DATABASE_APP_ROLE;
     this.temporal = {
       address: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_DEV_PORT}`,
       external: env.TEMPORAL_ADDRESS !== undefined,
@@ -283,6 +352,10 @@ export class AppConfig {
       uiUrl: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
     };
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
+    this.commandSigning = {
+      key: keySourceOf(env.COMMAND_SIGNING_KEY, env.COMMAND_SIGNING_KEY_FILE, resolve(this.dataDir, 'keys/command-signing.pem')),
+      lifetimeSeconds: env.COMMAND_SIGNATURE_SECONDS,
+    };
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
     this.caseClock =
@@ -291,6 +364,7 @@ export class AppConfig {
       weeklyDigestCron: env.SCHEDULE_WEEKLY_DIGEST_CRON,
       progressCallCron: env.SCHEDULE_PROGRESS_CALL_CRON,
       documentHousekeepingCron: env.SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON,
+      auditCheckpointCron: env.SCHEDULE_AUDIT_CHECKPOINT_CRON,
       stalledAfterDays: env.STALLED_AFTER_DAYS,
     };
     this.auth = {
@@ -328,6 +402,21 @@ export class AppConfig {
               secretAccessKey: env.DOCUMENT_S3_SECRET_ACCESS_KEY ?? '',
             }
           : { kind: 'filesystem', directory: resolve(this.dataDir, 'documents') },
+    };
+    this.auditCheckpoints = {
+      key: keySourceOf(env.AUDIT_CHECKPOINT_KEY, env.AUDIT_CHECKPOINT_KEY_FILE, resolve(this.dataDir, 'keys/audit-checkpoint.pem')),
+      directory: env.AUDIT_CHECKPOINT_DIR === undefined ? resolve(this.dataDir, 'audit-checkpoints') : resolve(cwd, env.AUDIT_CHECKPOINT_DIR),
+      s3:
+        env.AUDIT_CHECKPOINT_S3_BUCKET === undefined
+          ? undefined
+          : {
+              endpoint: env.AUDIT_CHECKPOINT_S3_ENDPOINT,
+              region: env.AUDIT_CHECKPOINT_S3_REGION,
+              bucket: env.AUDIT_CHECKPOINT_S3_BUCKET,
+              accessKeyId: env.AUDIT_CHECKPOINT_S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: env.AUDIT_CHECKPOINT_S3_SECRET_ACCESS_KEY ?? '',
+              retentionDays: env.AUDIT_CHECKPOINT_S3_RETENTION_DAYS,
+            },
     };
     this.notifications = {
       smtpUrl: env.SMTP_URL,

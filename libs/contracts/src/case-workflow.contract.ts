@@ -11,6 +11,7 @@ import type {
   CategoryCode,
   IndicatorFramework,
   ReminderPolicy,
+  Signed,
   StageDurations,
 } from '#domain/for-workflows';
 
@@ -59,9 +60,9 @@ export interface CaseClock {
 /** Answers once the enrollment is in the audit trail; the api starts the case with it (update-with-start). */
 export const enrollmentRecordedUpdate = defineUpdate<CaseState>('enrollmentRecorded');
 
-/** One human step: an Update named after the step, carrying its command, answering the new state. */
-function stepUpdate<N extends CaseCommandName>(name: N): UpdateDefinition<CaseState, [CaseCommands[N]], N> {
-  return defineUpdate<CaseState, [CaseCommands[N]], N>(name);
+/** One human step: an Update named after the step, carrying its signed command, answering the new state. */
+function stepUpdate<N extends CaseCommandName>(name: N): UpdateDefinition<CaseState, [Signed<CaseCommands[N]>], N> {
+  return defineUpdate<CaseState, [Signed<CaseCommands[N]>], N>(name);
 }
 
 /** Every human step of a case, each an Update whose validator refuses an illegal step before anything is written. */
@@ -82,9 +83,18 @@ export const caseSteps = {
   withdraw: stepUpdate('withdraw'),
   extendDeadline: stepUpdate('extendDeadline'),
   urge: stepUpdate('urge'),
-} as const satisfies { readonly [N in CaseCommandName]: UpdateDefinition<CaseState, [CaseCommands[N]], N> } & Record<Exclude<CaseStep, 'enroll'>, unknown>;
+} as const satisfies { readonly [N in CaseCommandName]: UpdateDefinition<CaseState, [Signed<CaseCommands[N]>], N> } & Record<
+  Exclude<CaseStep, 'enroll'>,
+  unknown
+>;
 
 export type CaseStepName = keyof typeof caseSteps;
+
+/**
+ * Where the worker writes the public key that checks commands' signatures into the workflow code it loads (the
+ * literal appears once in a bundle; the workflows read it through this constant). Left as it is, every step is refused.
+ */
+export const COMMAND_VERIFY_KEY_SLOT: string = '__QINGLIAN_COMMAND_VERIFY_KEY_SLOT__';
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** 每月进度报告提醒, sent by the monthly schedule: a case in cultivation calls its unit and records the call. */

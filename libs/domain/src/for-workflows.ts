@@ -8,6 +8,7 @@ export * from './calendar/index.js';
 export * from './categories.js';
 export * from './case-events.js';
 export * from './case-commands.js';
+export * from './command-proof.js';
 export * from './documents.js';
 export * from './case-rule-violation.js';
 export * from './errors.js';

@@ -105,7 +105,7 @@ async function foldCase(em: EntityManager, caseId: string, throughSequence: numb
   return state;
 }
 
-function canonicalOrder(payload: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function canonicalOrder(payload: object): Record<string, unknown> {
   const canonical = canonicalize(payload);
   if (canonical === undefined) throw new Error('An event payload cannot be canonicalised');
   return JSON.parse(canonical) as Record<string, unknown>;

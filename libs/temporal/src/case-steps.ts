@@ -1,27 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { CASE_STAGE_NAMES, CaseRuleViolation, notFound, type BilingualError, type CaseState } from '#domain';
+import { CASE_STAGE_NAMES, CaseRuleViolation, notFound, type BilingualError, type CaseState, type Signed } from '#domain';
 import { CASE_RULE_VIOLATION, caseStateQuery, caseSteps, type CaseRuleViolationDetails, type CaseStepName } from '#contracts';
+import type { CommandSigner } from './command-signer.js';
 
-/** What a step of the case carries (its Update's argument). */
-export type CaseStepCommand<N extends CaseStepName> = (typeof caseSteps)[N] extends UpdateDefinition<CaseState, [infer C]> ? C : never;
+/** What a step of the case carries (its Update's argument), before it is signed. */
+export type CaseStepCommand<N extends CaseStepName> = (typeof caseSteps)[N] extends UpdateDefinition<CaseState, [Signed<infer C>]> ? C : never;
 
 /**
- * Sends one step to a case as an Update and answers the case's new state once the step is recorded; the case's rules
- * refuse it (409/403) before anything is written. `updateId` makes a repeated send of the same step (a retried
- * activity) the same Update.
+ * Sends one step to a case as an Update, signed for this case, step and Update id, and answers the case's new state
+ * once the step is recorded; the case's rules refuse it (409/403) before anything is written. `updateId` makes a
+ * repeated send of the same step (a retried activity) the same Update.
  */
 export async function sendCaseStep<N extends CaseStepName>(
   client: Client,
+  signer: CommandSigner,
   caseId: string,
   name: N,
   command: CaseStepCommand<N>,
   options: { readonly updateId?: string } = {},
 ): Promise<CaseState> {
-  const update = caseSteps[name] as unknown as UpdateDefinition<CaseState, [CaseStepCommand<N>]>;
+  const update = caseSteps[name] as unknown as UpdateDefinition<CaseState, [Signed<CaseStepCommand<N>>]>;
   const handle = client.workflow.getHandle(caseId);
+  const updateId = options.updateId ?? randomUUID();
   try {
-    return await handle.executeUpdate(update, { args: [command], ...(options.updateId === undefined ? {} : { updateId: options.updateId }) });
+    return await handle.executeUpdate(update, { args: [signer.sign(caseId, update.name, updateId, command)], updateId });
   } catch (error) {
     // A case whose path has ended has no running workflow to take steps; say so rather than "not found".
     if (error instanceof WorkflowNotFoundError && (await handle.describe()).status.name !== 'RUNNING') {

@@ -1,3 +1,5 @@
 export * from './temporal-client.module.js';
 export * from './workflow-source.js';
 export * from './case-steps.js';
+export * from './command-signer.js';
+export * from './workflow-heads.js';

@@ -24,7 +24,7 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { sendCaseStep, type CaseStepCommand } from '#temporal';
+import { CommandSigner, sendCaseStep, type CaseStepCommand } from '#temporal';
 import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type UnitEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { OfficeCalendar } from '../common/office-calendar.js';
@@ -36,6 +36,7 @@ import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListC
 export class CasesService {
   constructor(
     @Inject(Client) private readonly temporal: Client,
+    @Inject(CommandSigner) private readonly signer: CommandSigner,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CaseEventStore) private readonly eventStore: CaseEventStore,
     @Inject(FrameworkCatalog) private readonly frameworks: FrameworkCatalog,
@@ -128,7 +129,7 @@ export class CasesService {
 
   /** Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers. */
   async step<N extends CaseStepName>(caseId: string, name: N, command: CaseStepCommand<N>): Promise<CaseStateDto> {
-    return toDto(await sendCaseStep(this.temporal, caseId, name, command), (command as { readonly actor: Actor }).actor);
+    return toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command), (command as { readonly actor: Actor }).actor);
   }
 
   /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */

@@ -11,7 +11,7 @@ import {
   type BulkActionTotals,
 } from '#contracts';
 import { BulkActionStore, type BulkActionItemOutcome } from '#persistence';
-import { caseStepRefusal, sendCaseStep } from '#temporal';
+import { caseStepRefusal, CommandSigner, sendCaseStep } from '#temporal';
 
 /** How often a step that waits on its case tells Temporal it is alive (the workflow allows 30 s between). */
 const HEARTBEAT_EVERY_MS = 5_000;
@@ -24,6 +24,7 @@ const HEARTBEAT_EVERY_MS = 5_000;
 export class BulkActionActivitiesService implements BulkActionActivities {
   constructor(
     @Inject(Client) private readonly temporal: Client,
+    @Inject(CommandSigner) private readonly signer: CommandSigner,
     @Inject(BulkActionStore) private readonly store: BulkActionStore,
   ) {}
 
@@ -79,13 +80,13 @@ export class BulkActionActivitiesService implements BulkActionActivities {
         const state = await this.temporal.workflow.getHandle(caseId).query(caseStateQuery);
         const { deadline, dueOn } = extensionFor(state, input.parameters);
         const command = { actor, deadline, dueOn, reason: input.parameters.reason, bulkActionId };
-        return sendCaseStep(this.temporal, caseId, 'extendDeadline', command, options);
+        return sendCaseStep(this.temporal, this.signer, caseId, 'extendDeadline', command, options);
       }
       case 'urge':
-        return sendCaseStep(this.temporal, caseId, 'urge', { actor, message: input.parameters.message ?? null, bulkActionId }, options);
+        return sendCaseStep(this.temporal, this.signer, caseId, 'urge', { actor, message: input.parameters.message ?? null, bulkActionId }, options);
       case 'assign_assessors': {
         const command = { actor, assessorIds: [...input.parameters.assessorIds], reason: input.parameters.reason ?? null, bulkActionId };
-        return sendCaseStep(this.temporal, caseId, 'assignAssessors', command, options);
+        return sendCaseStep(this.temporal, this.signer, caseId, 'assignAssessors', command, options);
       }
     }
   }

@@ -1,0 +1,45 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { hexToBytes } from '@noble/curves/utils.js';
+import { currentUpdateInfo, workflowInfo } from '@temporalio/workflow';
+import { CaseRuleViolation, commandStatement, type CommandProof } from '#domain/for-workflows';
+import { COMMAND_VERIFY_KEY_SLOT } from '#contracts';
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
+
+function refused(code: string, zh: string, en: string): CaseRuleViolation {
+  return new CaseRuleViolation(code, zh, en);
+}
+
+/**
+ * Refuses, in a step's validator (so nothing is written and Temporal records nothing), a command the api did not sign
+ * for this case, this step and this Update, or whose signature has expired. The signature is checked against the public
+ * key the worker wrote into this code when it loaded it.
+ */
+export function checkCommandProof(step: string, command: { readonly proof?: CommandProof }): void {
+  const verifyKey = COMMAND_VERIFY_KEY_SLOT;
+  if (!HEX_KEY.test(verifyKey)) {
+    throw refused('COMMAND_KEY_MISSING', '工作节点未配置指令验签公钥，拒绝执行', 'The worker holds no key to check commands with; the step is refused');
+  }
+  const proof = command.proof;
+  if (!proof || typeof proof.signature !== 'string' || typeof proof.expiresAt !== 'string' || typeof proof.updateId !== 'string') {
+    throw refused('COMMAND_NOT_SIGNED', '指令未经系统签名，拒绝执行', 'The command carries no signature; the step is refused');
+  }
+  const updateId = currentUpdateInfo()?.id;
+  if (updateId !== proof.updateId) {
+    throw refused('COMMAND_SIGNATURE_INVALID', '指令签名与本次操作不符，拒绝执行', 'The command was signed for another request; the step is refused');
+  }
+  const statement = commandStatement({ caseId: workflowInfo().workflowId, step, updateId: proof.updateId, expiresAt: proof.expiresAt, command });
+  const valid = HEX_SIGNATURE.test(proof.signature) && ed25519.verify(hexToBytes(proof.signature), new TextEncoder().encode(statement), hexToBytes(verifyKey));
+  if (!valid) {
+    throw refused(
+      'COMMAND_SIGNATURE_INVALID',
+      '指令签名无效（内容被改动或非本系统签发），拒绝执行',
+      'The command signature does not verify (altered, or not signed by this system); the step is refused',
+    );
+  }
+  // Workflow time: when this workflow task began.
+  if (!(Date.parse(proof.expiresAt) > Date.now())) {
+    throw refused('COMMAND_EXPIRED', '指令签名已过期，请重新操作', 'The command signature has expired; please take the step again');
+  }
+}
