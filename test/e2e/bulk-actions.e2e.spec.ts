@@ -92,6 +92,16 @@ describeOnEachDatabase('bulk actions (批量操作)', (suite) => {
     }
     const listed = await ok(suite.stack.http.get<{ items: BulkAction[] }>('/bulk-actions', suite.stack.actors.auditor));
     expect(listed.items.find((item) => item.id === started.id)).toMatchObject({ status: 'completed', succeeded: 5, total: 5 });
+
+    // The start is in the account records too, beside logins and the office's other administrative actions.
+    const records = await ok(
+      suite.stack.http.get<{ items: { actorId: string; actorRole: string; detail: { bulkActionId: string } }[] }>('/account-events?type=BulkActionStarted'),
+    );
+    expect(records.items.find((record) => record.detail.bulkActionId === started.id)).toMatchObject({
+      actorId: suite.stack.ids.admin,
+      actorRole: 'administrator',
+      detail: { kind: 'extend_deadline', parameters: { workingDays: EXTENSION_DAYS, reason: '统一延期' }, total: 5 },
+    });
   });
 
   it('shows a case its rules refuse as refused, with the reason, while the others go through', async () => {
@@ -206,8 +216,12 @@ describeOnEachDatabase('bulk actions (批量操作)', (suite) => {
     const preview = await ok(suite.stack.http.post<{ count: number }>('/bulk-actions/preview', { kind: 'urge', filter }));
     expect(preview.count).toBe(2);
     await enrollUnits('批量变更村-新', 1);
+    const recorded = async () => (await ok(suite.stack.http.get<{ total: number }>('/account-events?type=BulkActionStarted'))).total;
+    const startsBefore = await recorded();
     const changed = await start({ kind: 'urge', filter, expectedCount: preview.count, parameters: {} });
     expect([changed.status, changed.body.code, changed.body]).toEqual([409, 'SELECTION_CHANGED', expect.objectContaining({ count: 3, expectedCount: 2 })]);
+    // Nothing started, nothing recorded.
+    expect(await recorded()).toBe(startsBefore);
 
     const fieldsOf = async (body: Record<string, unknown>): Promise<string[]> => {
       const refused = await suite.stack.http.post<{ errors?: { field: string }[] }>('/bulk-actions', body);

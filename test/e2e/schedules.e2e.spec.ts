@@ -28,12 +28,13 @@ describeOnEachDatabase('the program schedules', (suite) => {
     return (await suite.env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
   }
 
-  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai; document housekeeping daily at 03:30', async () => {
+  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai; document housekeeping daily at 03:30; audit checkpoints hourly', async () => {
     const listed = await schedules();
     expect(listed.map(({ id, cron, timezone, paused }) => ({ id, cron, timezone, paused }))).toEqual([
       { id: 'qinglian-weekly-digest', cron: '0 9 * * 1', timezone: 'Asia/Shanghai', paused: false },
       { id: 'qinglian-progress-report-call', cron: '0 9 1 * *', timezone: 'Asia/Shanghai', paused: false },
       { id: 'qinglian-document-housekeeping', cron: '30 3 * * *', timezone: 'Asia/Shanghai', paused: false },
+      { id: 'qinglian-audit-checkpoint', cron: '0 * * * *', timezone: 'Asia/Shanghai', paused: false },
     ]);
     const [weekly, monthly] = listed;
     const nextWeekly = new Date(weekly?.nextRunsAt[0] ?? '');
@@ -48,7 +49,7 @@ describeOnEachDatabase('the program schedules', (suite) => {
     const again = await suite.stack.extraApi({});
     try {
       const listed = await schedules();
-      expect(listed).toHaveLength(3);
+      expect(listed).toHaveLength(4);
       expect(listed.find((schedule) => schedule.id === 'qinglian-weekly-digest')).toMatchObject({ paused: true, note: '国庆假期暂停' });
     } finally {
       await again.close();
@@ -63,6 +64,23 @@ describeOnEachDatabase('the program schedules', (suite) => {
     const resumed = await suite.stack.http.post<Schedule>('/schedules/qinglian-progress-report-call/resume', {});
     expect(resumed.body.paused).toBe(false);
     expect((await suite.env.client.schedule.getHandle('qinglian-progress-report-call').describe()).state.paused).toBe(false);
+  });
+
+  it('keeps each pause, resume and run in the account records, as the administrator’s', async () => {
+    const latest = async (type: string) =>
+      (await suite.stack.http.get<{ items: { actorId: string; actorRole: string; detail: Record<string, unknown> }[] }>(`/account-events?type=${type}`)).body
+        .items[0];
+    expect((await suite.stack.http.post('/schedules/qinglian-document-housekeeping/pause', { note: '迁移存储暂停' })).status).toBe(200);
+    expect((await suite.stack.http.post('/schedules/qinglian-document-housekeeping/resume', {})).status).toBe(200);
+    await runNow('qinglian-document-housekeeping');
+    const admin = { actorId: suite.stack.ids.admin, actorRole: 'administrator' };
+    expect(await latest('SchedulePaused')).toMatchObject({ ...admin, detail: { scheduleId: 'qinglian-document-housekeeping', note: '迁移存储暂停' } });
+    expect(await latest('ScheduleResumed')).toMatchObject({ ...admin, detail: { scheduleId: 'qinglian-document-housekeeping', note: null } });
+    expect(await latest('ScheduleTriggered')).toMatchObject({ ...admin, detail: { scheduleId: 'qinglian-document-housekeeping' } });
+    // A refused request changed nothing in Temporal, and is not recorded.
+    const paused = (await suite.stack.http.get<{ total: number }>('/account-events?type=SchedulePaused')).body.total;
+    expect((await suite.stack.http.post('/schedules/qinglian-weekly-digest/pause', { note: 42 })).status).toBe(400);
+    expect((await suite.stack.http.get<{ total: number }>('/account-events?type=SchedulePaused')).body.total).toBe(paused);
   });
 
   it('refuses an unknown schedule (404) and a note that is not text (400)', async () => {

@@ -150,6 +150,41 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
     expect((await chat('DELETE', unitId)).body).toEqual({ unitId, configured: false, host: null, updatedAt: null });
   });
 
+  it('keeps each chat set, replaced and removed in the account records: the unit, the host and who; never the secret', async () => {
+    interface AccountRecord {
+      type: string;
+      actorRole: string;
+      detail: { unitId?: string; unitName?: string; host?: string; previousHost?: string };
+    }
+    const recordsOf = async (unit: string) => {
+      const types = ['UnitGroupChatSet', 'UnitGroupChatChanged', 'UnitGroupChatRemoved'];
+      const pages = await Promise.all(types.map((type) => suite.stack.http.get<{ items: AccountRecord[] }>(`/account-events?type=${type}&pageSize=100`)));
+      for (const page of pages) answers.push(JSON.stringify(page.body));
+      return pages.flatMap((page) => page.body.items).filter((record) => record.detail.unitId === unit);
+    };
+    const host = new URL(robot.url).host;
+    // Set by the unit's contact in the first test, removed in the last; the second removal removed nothing.
+    expect(await recordsOf(unitId)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'UnitGroupChatSet', actorRole: 'unit_contact', detail: { unitId, unitName: '群机器人测试村', host } }),
+        expect.objectContaining({ type: 'UnitGroupChatRemoved', actorRole: 'unit_contact', detail: { unitId, unitName: '群机器人测试村', host } }),
+      ]),
+    );
+    expect(await recordsOf(unitId)).toHaveLength(2);
+
+    const before = (await recordsOf(otherUnitId)).length;
+    const dingtalk = 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef';
+    expect((await chat('PUT', otherUnitId, undefined, { webhookUrl: robot.url, secret: UNIT_CHAT_SECRET })).status).toBe(200);
+    expect((await chat('PUT', otherUnitId, undefined, { webhookUrl: dingtalk, secret: UNIT_CHAT_SECRET })).status).toBe(200);
+    expect((await chat('DELETE', otherUnitId)).status).toBe(200);
+    const records = await recordsOf(otherUnitId);
+    expect(records).toHaveLength(before + 3);
+    expect(records.find((record) => record.type === 'UnitGroupChatChanged')).toMatchObject({
+      actorRole: 'administrator',
+      detail: { unitId: otherUnitId, unitName: '隔壁村', host: 'oapi.dingtalk.com', previousHost: host },
+    });
+  });
+
   it('never answered with the secret or the robot’s access token', () => {
     expect(answers.length).toBeGreaterThan(20);
     // The access tokens of the loopback robot and of the DingTalk URL set in production.

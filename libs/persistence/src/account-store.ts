@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import { BilingualError, passwordProblems, unitLinkProblem, type Actor, type HumanRole, type PasswordProblem } from '#domain';
 import { commonPasswords, hashPassword } from './credentials.js';
-import { AccountEntity, AccountEventEntity, ApiTokenEntity, UnitEntity, type AccountEventType } from './entities/index.js';
+import { appendAccountEvent, type AccountEventInput } from './account-event-chain.js';
+import { AccountEntity, ApiTokenEntity, UnitEntity, type AccountEventType } from './entities/index.js';
 
 export interface NewAccount {
   readonly username: string;
@@ -64,7 +65,7 @@ export class AccountStore {
     try {
       await em.transactional(async (tx) => {
         tx.persist(account);
-        tx.persist(accountEvent('AccountCreated', { account, actor: createdBy, ip, detail: { role: account.role, unitId } }));
+        await appendAccountEvent(tx, 'AccountCreated', { account, actor: createdBy, ip, detail: { role: account.role, unitId } });
         await tx.flush();
       });
     } catch (error) {
@@ -108,30 +109,6 @@ export class AccountStore {
   }
 
   async record(type: AccountEventType, input: AccountEventInput): Promise<void> {
-    await this.orm.em.fork().insert(AccountEventEntity, accountEvent(type, input));
+    await appendAccountEvent(this.orm.em.fork(), type, input);
   }
-}
-
-export interface AccountEventInput {
-  /** The account the event is about (its username when known). */
-  readonly account?: { readonly id: string; readonly username?: string } | null;
-  /** The username a login named, when it names no account. */
-  readonly username?: string | null;
-  readonly actor: Actor;
-  readonly ip?: string | null;
-  readonly detail?: Record<string, unknown>;
-}
-
-export function accountEvent(type: AccountEventType, input: AccountEventInput): AccountEventEntity {
-  return new AccountEventEntity({
-    id: randomUUID(),
-    type,
-    accountId: input.account?.id ?? null,
-    username: input.account?.username ?? input.username ?? null,
-    actorId: input.actor.id,
-    actorRole: input.actor.role,
-    detail: input.detail ?? {},
-    ip: input.ip ?? null,
-    occurredAt: new Date(),
-  });
 }

@@ -21,6 +21,11 @@ export interface HashedEventFields {
 
 /** hash = SHA-256(prev_hash ‖ canonical JSON (RFC 8785) of the event). */
 export function hashEvent(prevHash: string, fields: HashedEventFields): string {
+  return chainHash(prevHash, fields);
+}
+
+/** The link rule every hash chain here follows (case events, account events): SHA-256(prev_hash ‖ RFC 8785 JSON). */
+export function chainHash(prevHash: string, fields: { readonly id: string }): string {
   const canonical = canonicalize(fields);
   if (canonical === undefined) {
     throw new Error(`Event ${fields.id} cannot be canonicalised`);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { NotificationKind, NotificationRecipients } from '#contracts';
 import type { HumanRole } from '#domain';
 import { AccountEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './entities/index.js';
+import { SealedSecretUnreadable, type SecretBox } from './secret-box.js';
 
 export interface NotificationPreference {
   readonly emailEnabled: boolean;
@@ -47,7 +48,11 @@ export interface InboxPage {
 
 /** Inbox rows, outside-channel delivery claims and preferences: shared by the worker's activity and the api. */
 export class NotificationStore {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    /** Seals the units' robot secrets in the database; only the worker, when it signs a post, opens them. */
+    private readonly secrets: SecretBox,
+  ) {}
 
   /** The active accounts the recipients name, each once, with their preferences. */
   async resolveRecipients(recipients: NotificationRecipients): Promise<NotificationRecipient[]> {
@@ -82,22 +87,60 @@ export class NotificationStore {
     return this.preferenceOf(accountId);
   }
 
-  /** The unit's own group-chat robot, or null when it has none. */
+  /**
+   * The unit's own group-chat robot, or null when it has none. Its secret is opened when it is read (so the api,
+   * which shows the host only, never opens it); reading it throws SealedSecretUnreadable when no configured key can.
+   */
   async unitGroupChat(unitId: string): Promise<UnitGroupChatSetting | null> {
     const row = await this.orm.em.fork().findOne(UnitGroupChatEntity, { unitId });
-    return row ? { target: { url: row.webhookUrl, secret: row.secret }, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
+    if (!row) return null;
+    const { secrets } = this;
+    const sealed = row.secret;
+    const target: GroupChatTarget = {
+      url: row.webhookUrl,
+      get secret() {
+        return secrets.open(sealed, groupChatSecretContext(unitId));
+      },
+    };
+    return { target, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
   }
 
-  /** Sets (or replaces) the unit's group-chat robot. */
-  async saveUnitGroupChat(unitId: string, target: GroupChatTarget, updatedBy: string): Promise<UnitGroupChatSetting> {
+  /**
+   * Seals every robot secret still stored in plain text (from before sealing began) or under an earlier key, each
+   * row only if no one changed it meanwhile: run at every api start, a no-op once all are sealed under the current
+   * key. Answers how many it sealed and the units whose secret no configured key opens (left as they are).
+   */
+  async sealStoredSecrets(): Promise<{ sealed: number; unreadable: string[] }> {
+    const em = this.orm.em.fork();
+    let sealed = 0;
+    const unreadable: string[] = [];
+    for (const row of await em.find(UnitGroupChatEntity, {}, { fields: ['unitId', 'secret'], orderBy: { unitId: 'asc' } })) {
+      if (this.secrets.sealedWithCurrentKey(row.secret)) continue;
+      const context = groupChatSecretContext(row.unitId);
+      let plain: string;
+      try {
+        plain = this.secrets.open(row.secret, context);
+      } catch (error) {
+        if (!(error instanceof SealedSecretUnreadable)) throw error;
+        unreadable.push(row.unitId);
+        continue;
+      }
+      sealed += await em.nativeUpdate(UnitGroupChatEntity, { unitId: row.unitId, secret: row.secret }, { secret: this.secrets.seal(plain, context) });
+    }
+    return { sealed, unreadable };
+  }
+
+  /** Sets (or replaces) the unit's group-chat robot (within `em`'s transaction, when given one). */
+  async saveUnitGroupChat(unitId: string, target: GroupChatTarget, updatedBy: string, em: EntityManager = this.orm.em.fork()): Promise<UnitGroupChatSetting> {
     const updatedAt = new Date();
-    await this.orm.em.fork().upsert(UnitGroupChatEntity, { unitId, webhookUrl: target.url, secret: target.secret, updatedAt, updatedBy });
+    const secret = this.secrets.seal(target.secret, groupChatSecretContext(unitId));
+    await em.upsert(UnitGroupChatEntity, { unitId, webhookUrl: target.url, secret, updatedAt, updatedBy });
     return { target, updatedAt, updatedBy };
   }
 
   /** Removes the unit's group-chat robot; false when it had none. */
-  async removeUnitGroupChat(unitId: string): Promise<boolean> {
-    return (await this.orm.em.fork().nativeDelete(UnitGroupChatEntity, { unitId })) > 0;
+  async removeUnitGroupChat(unitId: string, em: EntityManager = this.orm.em.fork()): Promise<boolean> {
+    return (await em.nativeDelete(UnitGroupChatEntity, { unitId })) > 0;
   }
 
   /**
@@ -189,4 +232,9 @@ export class NotificationStore {
   markAllRead(accountId: string): Promise<number> {
     return this.orm.em.fork().nativeUpdate(InboxNotificationEntity, { accountId, readAt: null }, { readAt: new Date() });
   }
+}
+
+/** What a unit's robot secret is sealed to: the table, the column and the row. */
+function groupChatSecretContext(unitId: string): string {
+  return `unit_group_chat.secret:${unitId}`;
 }

@@ -107,9 +107,11 @@ export class AccountEventsController {
   @ApiOperation({
     summary: '账户审计记录 / Account audit records',
     description:
-      '登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改；最新在前，可按账户、类型、时间筛选，分页。 / ' +
-      'Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited; newest first, ' +
-      'filtered by account, type and time, paged.',
+      '登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改，以及定时任务的暂停、恢复、立即运行，单位工作群的设置、更换、移除，批量操作的执行；' +
+      '全部记录连成一条哈希链（不可改、不可删）；最新在前，可按账户、类型、时间筛选，分页。 / ' +
+      'Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited, and the office’s ' +
+      'administrative actions: schedules paused, resumed or run now, unit group chats set, replaced or removed, bulk actions started. All of them form ' +
+      'one hash chain (append-only); newest first, filtered by account, type and time, paged.',
   })
   @ApiOkResponse({ type: AccountEventPageDto })
   list(@Query() query: ListAccountEventsQuery): Promise<AccountEventPageDto> {

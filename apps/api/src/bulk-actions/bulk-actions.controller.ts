@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -9,9 +9,10 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Principal } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
-import { CurrentPrincipal } from '../auth/principal.js';
+import { clientIp, CurrentPrincipal } from '../auth/principal.js';
 import { PageQuery } from '../common/paging.dto.js';
 import { uuidParam } from '../common/params.js';
 import {
@@ -53,8 +54,8 @@ export class BulkActionsController {
   @ApiAcceptedResponse({ type: BulkActionStartedDto })
   @ApiBadRequestResponse({ description: '参数无效或所选案件过多 / Bad parameters, or too many cases' })
   @ApiConflictResponse({ description: 'SELECTION_CHANGED：所选案件数已与确认的不同 / The selection no longer has the count confirmed' })
-  start(@Body() body: StartBulkActionDto, @CurrentPrincipal() principal: Principal): Promise<BulkActionStartedDto> {
-    return this.bulkActions.start(body, principal);
+  start(@Body() body: StartBulkActionDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<BulkActionStartedDto> {
+    return this.bulkActions.start(body, principal, clientIp(request));
   }
 
   @Get()

@@ -63,7 +63,7 @@ export class BulkActionsService {
    * Starts the action on the confirmed selection: its parameters checked (400 naming each field), the selection counted
    * again (409 when it is no longer the count the office confirmed), frozen as the action's items, then the workflow.
    */
-  async start(body: StartBulkActionDto, principal: Principal): Promise<BulkActionStartedDto> {
+  async start(body: StartBulkActionDto, principal: Principal, ip: string | null): Promise<BulkActionStartedDto> {
     const request = bulkActionRequest(body.kind, body.parameters, this.calendar.today());
     if (request.kind === 'assign_assessors') await this.cases.requireAssessors('parameters.assessorIds', request.parameters.assessorIds);
     const { caseIds, total } = await this.select(body.filter, principal, MAX_BULK_ACTION_CASES + 1);
@@ -91,6 +91,12 @@ export class BulkActionsService {
     });
     await this.store.create(action, cases);
     await this.startWorkflow(action, request);
+    // Recorded once the workflow runs: an action whose workflow could not start is removed again and never happened.
+    await this.accounts.record('BulkActionStarted', {
+      actor: principal,
+      ip,
+      detail: { bulkActionId: action.id, kind: action.kind, parameters: { ...action.parameters }, total: action.total },
+    });
     return { id: action.id, total: action.total };
   }
 

@@ -13,7 +13,7 @@ import {
   type CampaignSettings,
   type SettingChange,
 } from '#domain';
-import { accountEvent, AccountStore, CampaignEntity, FrameworkCatalog } from '#persistence';
+import { appendAccountEvent, AccountStore, CampaignEntity, FrameworkCatalog } from '#persistence';
 import type { CampaignDto, CreateCampaignDto, UpdateCampaignDto } from './campaign.dto.js';
 
 @Injectable()
@@ -52,7 +52,7 @@ export class CampaignsService {
         ];
         if (changes.length === 0) return found;
         Object.assign(found, { name, settings, updatedAt: new Date(), updatedBy: actor.id });
-        em.persist(accountEvent('CampaignUpdated', { actor, ip, detail: { campaignId: found.id, year: found.year, name, changes } }));
+        await appendAccountEvent(em, 'CampaignUpdated', { actor, ip, detail: { campaignId: found.id, year: found.year, name, changes } });
         return found;
       }),
     );

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
+import { clientIp, CurrentActor } from '../auth/principal.js';
 import { ScheduleDto, ScheduleNoteDto } from './schedule.dto.js';
 import { SchedulesService } from './schedules.service.js';
 
@@ -24,8 +27,8 @@ export class SchedulesController {
   @ApiOperation({ summary: '暂停定时任务 / Pause a recurring job' })
   @ApiOkResponse({ type: ScheduleDto })
   @ApiNotFoundResponse({ description: '无此定时任务 / No such schedule' })
-  pause(@Param('scheduleId') scheduleId: string, @Body() body: ScheduleNoteDto): Promise<ScheduleDto> {
-    return this.schedules.pause(scheduleId, body.note);
+  pause(@Param('scheduleId') scheduleId: string, @Body() body: ScheduleNoteDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ScheduleDto> {
+    return this.schedules.pause(scheduleId, body.note, actor, clientIp(request));
   }
 
   @Post(':scheduleId/resume')
@@ -35,8 +38,8 @@ export class SchedulesController {
   @ApiOperation({ summary: '恢复定时任务 / Resume a paused recurring job' })
   @ApiOkResponse({ type: ScheduleDto })
   @ApiNotFoundResponse({ description: '无此定时任务 / No such schedule' })
-  resume(@Param('scheduleId') scheduleId: string, @Body() body: ScheduleNoteDto): Promise<ScheduleDto> {
-    return this.schedules.resume(scheduleId, body.note);
+  resume(@Param('scheduleId') scheduleId: string, @Body() body: ScheduleNoteDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ScheduleDto> {
+    return this.schedules.resume(scheduleId, body.note, actor, clientIp(request));
   }
 
   @Post(':scheduleId/trigger')
@@ -46,7 +49,7 @@ export class SchedulesController {
   @ApiOperation({ summary: '立即运行一次 / Run the job once now' })
   @ApiOkResponse({ type: ScheduleDto })
   @ApiNotFoundResponse({ description: '无此定时任务 / No such schedule' })
-  trigger(@Param('scheduleId') scheduleId: string): Promise<ScheduleDto> {
-    return this.schedules.trigger(scheduleId);
+  trigger(@Param('scheduleId') scheduleId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ScheduleDto> {
+    return this.schedules.trigger(scheduleId, actor, clientIp(request));
   }
 }

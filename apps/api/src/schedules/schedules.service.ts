@@ -3,7 +3,8 @@ import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDes
 import { AppConfig } from '#config';
 import { PROGRAM_SCHEDULES, type DocumentHousekeepingInput, type ProgramScheduleId, type ProgramScheduleName, type WeeklyDigestInput } from '#contracts';
 import type { ScheduleDto } from './schedule.dto.js';
-import { notFound } from '#domain';
+import { notFound, type Actor } from '#domain';
+import { AccountStore } from '#persistence';
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';
 const RETRY_MAX_MS = 60_000;
@@ -12,6 +13,7 @@ const SCHEDULE_NAMES: Readonly<Record<ProgramScheduleName, { zh: string; en: str
   weeklyDigest: { zh: '每周汇总（本周到期、已逾期、停滞案件）', en: 'Weekly digest (due this week, overdue, stalled)' },
   progressReportCall: { zh: '每月进度报告提醒（培育阶段单位）', en: 'Monthly call for progress reports (units in cultivation)' },
   documentHousekeeping: { zh: '清理长期未被引用的上传文件', en: 'Remove uploads no step has referenced' },
+  auditCheckpoint: { zh: '审计检查点（签名记录每条事件链的末端）', en: 'Audit checkpoint (every chain’s head, signed)' },
 };
 
 /**
@@ -28,6 +30,7 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(Client) private readonly temporal: Client,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -83,19 +86,23 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
     return Promise.all((Object.keys(PROGRAM_SCHEDULES) as ProgramScheduleName[]).map((name) => this.describe(PROGRAM_SCHEDULES[name].id)));
   }
 
-  async pause(id: string, note: string | undefined): Promise<ScheduleDto> {
+  // The change is made in Temporal, outside the app database: it is recorded in the account records once Temporal took it.
+  async pause(id: string, note: string | undefined, actor: Actor, ip: string | null): Promise<ScheduleDto> {
     await this.handle(id).pause(note ?? '管理员暂停 / paused by an administrator');
+    await this.accounts.record('SchedulePaused', { actor, ip, detail: { scheduleId: id, note: note ?? null } });
     return this.describe(id);
   }
 
-  async resume(id: string, note: string | undefined): Promise<ScheduleDto> {
+  async resume(id: string, note: string | undefined, actor: Actor, ip: string | null): Promise<ScheduleDto> {
     await this.handle(id).unpause(note ?? '管理员恢复 / resumed by an administrator');
+    await this.accounts.record('ScheduleResumed', { actor, ip, detail: { scheduleId: id, note: note ?? null } });
     return this.describe(id);
   }
 
   /** Runs the schedule's job now, whatever its calendar (also when paused). */
-  async trigger(id: string): Promise<ScheduleDto> {
+  async trigger(id: string, actor: Actor, ip: string | null): Promise<ScheduleDto> {
     await this.handle(id).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+    await this.accounts.record('ScheduleTriggered', { actor, ip, detail: { scheduleId: id } });
     return this.describe(id);
   }
 
@@ -105,15 +112,20 @@ export class SchedulesService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private cronOf(name: ProgramScheduleName): string {
-    const { weeklyDigestCron, progressCallCron, documentHousekeepingCron } = this.config.schedules;
-    return { weeklyDigest: weeklyDigestCron, progressReportCall: progressCallCron, documentHousekeeping: documentHousekeepingCron }[name];
+    const { weeklyDigestCron, progressCallCron, documentHousekeepingCron, auditCheckpointCron } = this.config.schedules;
+    return {
+      weeklyDigest: weeklyDigestCron,
+      progressReportCall: progressCallCron,
+      documentHousekeeping: documentHousekeepingCron,
+      auditCheckpoint: auditCheckpointCron,
+    }[name];
   }
 
   /** What each job's workflow is started with. */
   private argsOf(name: ProgramScheduleName): unknown[] {
     const digest: WeeklyDigestInput = { stalledAfterDays: this.config.schedules.stalledAfterDays };
     const housekeeping: DocumentHousekeepingInput = { unreferencedAfterDays: this.config.documents.unreferencedAfterDays };
-    return { weeklyDigest: [digest], progressReportCall: [], documentHousekeeping: [housekeeping] }[name];
+    return { weeklyDigest: [digest], progressReportCall: [], documentHousekeeping: [housekeeping], auditCheckpoint: [] }[name];
   }
 
   private handle(id: string): ReturnType<Client['schedule']['getHandle']> {

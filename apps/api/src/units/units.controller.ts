@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Actor, Principal } from '#domain';
 import { CreateUnitDto, ListUnitsQuery, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto, UnitPageDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
 import { Allow, OnUnit } from '../auth/access.decorators.js';
-import { CurrentActor, CurrentPrincipal } from '../auth/principal.js';
+import { clientIp, CurrentActor, CurrentPrincipal } from '../auth/principal.js';
 import { uuidParam } from '../common/params.js';
 
 const OUT_OF_SCOPE = '单位不存在，或不是您所属的单位 / No such unit, or not your own unit';
@@ -75,8 +76,9 @@ export class UnitsController {
     @Param('unitId', uuidParam('unitId')) unitId: string,
     @Body() body: PutUnitGroupChatDto,
     @CurrentActor() actor: Actor,
+    @Req() request: Request,
   ): Promise<UnitGroupChatDto> {
-    return this.units.setGroupChat(unitId, body, actor);
+    return this.units.setGroupChat(unitId, body, actor, clientIp(request));
   }
 
   @Delete(':unitId/group-chat')
@@ -88,7 +90,7 @@ export class UnitsController {
   })
   @ApiOkResponse({ type: UnitGroupChatDto })
   @ApiNotFoundResponse({ description: OUT_OF_SCOPE })
-  removeGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @CurrentActor() actor: Actor): Promise<UnitGroupChatDto> {
-    return this.units.removeGroupChat(unitId, actor);
+  removeGroupChat(@Param('unitId', uuidParam('unitId')) unitId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<UnitGroupChatDto> {
+    return this.units.removeGroupChat(unitId, actor, clientIp(request));
   }
 }

@@ -4,7 +4,7 @@ import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AppConfig } from '#config';
 import { groupChatProblems, invalidInput, notFound, unitListScope, webhookHost, type Actor, type Principal } from '#domain';
-import { CaseRecordEntity, likePattern, NotificationStore, UnitEntity, type UnitGroupChatSetting } from '#persistence';
+import { appendAccountEvent, CaseRecordEntity, likePattern, NotificationStore, UnitEntity, type UnitGroupChatSetting } from '#persistence';
 import type { CreateUnitDto, ListUnitsQuery, PutUnitGroupChatDto, UnitDto, UnitGroupChatDto, UnitPageDto } from './unit.dto.js';
 
 @Injectable()
@@ -81,22 +81,36 @@ export class UnitsService {
   }
 
   /** Sets or replaces the unit's group-chat robot. Both the URL and the secret are required: the secret is never read back. */
-  async setGroupChat(unitId: string, body: PutUnitGroupChatDto, actor: Actor): Promise<UnitGroupChatDto> {
-    await this.find(unitId);
+  async setGroupChat(unitId: string, body: PutUnitGroupChatDto, actor: Actor, ip: string | null): Promise<UnitGroupChatDto> {
+    const unit = await this.find(unitId);
     const webhookUrl = body.webhookUrl.trim();
     const problems = groupChatProblems(
       { webhookUrl, secret: body.secret },
       { httpsOnly: this.config.env === 'production', allowedHosts: this.config.notifications.groupChatAllowedHosts },
     );
     if (problems.length) throw invalidInput(problems.map((problem) => ({ field: problem.field, message: `${problem.zh} / ${problem.en}` })));
-    const saved = await this.notifications.saveUnitGroupChat(unitId, { url: webhookUrl, secret: body.secret }, actor.id);
-    this.logger.log({ unitId, host: webhookHost(webhookUrl), actorId: actor.id, role: actor.role }, '单位工作群机器人已设置 / unit group chat set');
+    const previous = await this.notifications.unitGroupChat(unitId);
+    const host = webhookHost(webhookUrl);
+    const saved = await this.orm.em.fork().transactional(async (em) => {
+      const setting = await this.notifications.saveUnitGroupChat(unitId, { url: webhookUrl, secret: body.secret }, actor.id, em);
+      const detail = { unitId, unitName: unit.name, host, ...(previous ? { previousHost: webhookHost(previous.target.url) } : {}) };
+      await appendAccountEvent(em, previous ? 'UnitGroupChatChanged' : 'UnitGroupChatSet', { actor, ip, detail });
+      return setting;
+    });
+    this.logger.log({ unitId, host, actorId: actor.id, role: actor.role }, '单位工作群机器人已设置 / unit group chat set');
     return toGroupChatDto(unitId, saved);
   }
 
-  async removeGroupChat(unitId: string, actor: Actor): Promise<UnitGroupChatDto> {
-    await this.find(unitId);
-    if (await this.notifications.removeUnitGroupChat(unitId)) {
+  async removeGroupChat(unitId: string, actor: Actor, ip: string | null): Promise<UnitGroupChatDto> {
+    const unit = await this.find(unitId);
+    const previous = await this.notifications.unitGroupChat(unitId);
+    const removed = await this.orm.em.fork().transactional(async (em) => {
+      if (!(await this.notifications.removeUnitGroupChat(unitId, em))) return false;
+      const detail = { unitId, unitName: unit.name, ...(previous ? { host: webhookHost(previous.target.url) } : {}) };
+      await appendAccountEvent(em, 'UnitGroupChatRemoved', { actor, ip, detail });
+      return true;
+    });
+    if (removed) {
       this.logger.log({ unitId, actorId: actor.id, role: actor.role }, '单位工作群机器人已移除 / unit group chat removed');
     }
     return toGroupChatDto(unitId, null);

@@ -106,6 +106,13 @@ export const ACCOUNT_EVENT_NAMES: Readonly<Record<string, string>> = {
   ApiTokenCreated: '创建接口令牌',
   ApiTokenRevoked: '撤销接口令牌',
   CampaignUpdated: '修改活动设置',
+  SchedulePaused: '暂停定时任务',
+  ScheduleResumed: '恢复定时任务',
+  ScheduleTriggered: '立即运行定时任务',
+  UnitGroupChatSet: '设置单位工作群',
+  UnitGroupChatChanged: '更换单位工作群',
+  UnitGroupChatRemoved: '移除单位工作群',
+  BulkActionStarted: '执行批量操作',
 };
 
 /** A time in Shanghai, `YYYY-MM-DD HH:mm` (with `:ss` when asked: a past state is asked for to the second). */

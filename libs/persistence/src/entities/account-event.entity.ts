@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 
 export const ACCOUNT_EVENT_TYPES = [
   'AccountCreated',
@@ -17,15 +17,28 @@ export const ACCOUNT_EVENT_TYPES = [
   'ApiTokenRevoked',
   /** A campaign's name or settings edited (detail: the campaign and each setting's old and new value). */
   'CampaignUpdated',
+  /** A Temporal schedule paused, resumed or run at once (detail: the schedule, and the note given). */
+  'SchedulePaused',
+  'ScheduleResumed',
+  'ScheduleTriggered',
+  /** A unit's group-chat robot set, replaced or removed (detail: the unit and the webhook's host; never the secret). */
+  'UnitGroupChatSet',
+  'UnitGroupChatChanged',
+  'UnitGroupChatRemoved',
+  /** A bulk action's workflow started (detail: the action, its kind, parameters and number of cases). */
+  'BulkActionStarted',
 ] as const;
 export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
 
 /**
- * 账户审计记录: logins, failures, lockouts, logouts, revocations, accounts and tokens created, and the office's edits of
- * campaign settings (the administrative record beside the cases' own audit trails). Append-only by use.
+ * 账户审计记录: logins, failures, lockouts, logouts, revocations, accounts and tokens created, and the office's
+ * administrative actions (the record beside the cases' own audit trails). One hash chain over all of them, in
+ * `sequence` order; append-only: the database refuses UPDATE and DELETE, and rows are only ever written by
+ * `appendAccountEvent` (account-event-chain.ts).
  */
-@Entity({ tableName: 'account_event' })
+@Entity({ tableName: 'account_event', readonly: true })
 @Index({ name: 'account_event_account_index', properties: ['accountId', 'occurredAt'] })
+@Unique({ name: 'account_event_sequence_unique', properties: ['sequence'] })
 export class AccountEventEntity {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
@@ -56,6 +69,16 @@ export class AccountEventEntity {
   @Property({ type: 'datetime' })
   occurredAt: Date;
 
+  /** Position in the one chain of account events, from 1. */
+  @Property({ type: 'integer' })
+  sequence: number;
+
+  @Property({ type: 'string', length: 64 })
+  prevHash: string;
+
+  @Property({ type: 'string', length: 64 })
+  hash: string;
+
   constructor(input: Omit<AccountEventEntity, never>) {
     this.id = input.id;
     this.type = input.type;
@@ -66,5 +89,8 @@ export class AccountEventEntity {
     this.detail = input.detail;
     this.ip = input.ip;
     this.occurredAt = input.occurredAt;
+    this.sequence = input.sequence;
+    this.prevHash = input.prevHash;
+    this.hash = input.hash;
   }
 }

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../../api/client';
 import { may } from '../../session/may';
 import { session, type Role } from '../../session/session';
-import { ACCOUNT_EVENT_NAMES, formatTime, ROLE_NAMES } from '../../ui/labels';
+import { BULK_ACTION_KIND_NAMES } from '@domain/bulk-actions';
+import { ACCOUNT_EVENT_NAMES, formatTime, ROLE_NAMES, SCHEDULE_NAMES } from '../../ui/labels';
 import { Refusal } from '../../ui/problems';
 import { NotFoundPage } from '../NotFoundPage';
 import { AccountStatus } from './AccountsPage';
@@ -42,6 +43,16 @@ export function detailOf(event: AccountEvent): string {
       return text(detail.name);
     case 'CampaignUpdated':
       return `${text(detail.name)}：${String(Array.isArray(detail.changes) ? detail.changes.length : 0)} 项`;
+    case 'SchedulePaused':
+    case 'ScheduleResumed':
+    case 'ScheduleTriggered':
+      return `${SCHEDULE_NAMES[text(detail.scheduleId)] ?? text(detail.scheduleId)}${detail.note ? `（${text(detail.note)}）` : ''}`;
+    case 'UnitGroupChatSet':
+    case 'UnitGroupChatChanged':
+    case 'UnitGroupChatRemoved':
+      return `${text(detail.unitName)}${detail.host ? `：${text(detail.host)}` : ''}`;
+    case 'BulkActionStarted':
+      return `${(BULK_ACTION_KIND_NAMES as Readonly<Record<string, { zh: string } | undefined>>)[text(detail.kind)]?.zh ?? text(detail.kind)}：${text(detail.total)} 件`;
     default:
       return '';
   }

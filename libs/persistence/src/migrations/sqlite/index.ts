@@ -13,6 +13,7 @@ import { Migration20261201045921_stage_statistics } from './Migration20261201045
 import { Migration20261201050621_saved_views } from './Migration20261201050621_saved_views.js';
 import { Migration20261201050914_bulk_actions } from './Migration20261201050914_bulk_actions.js';
 import { Migration20261201051319_audit_log_campaign_edits } from './Migration20261201051319_audit_log_campaign_edits.js';
+import { Migration20261201092959_account_event_chain } from './Migration20261201092959_account_event_chain.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201050621_saved_views', class: Migration20261201050621_saved_views },
   { name: 'Migration20261201050914_bulk_actions', class: Migration20261201050914_bulk_actions },
   { name: 'Migration20261201051319_audit_log_campaign_edits', class: Migration20261201051319_audit_log_campaign_edits },
+  { name: 'Migration20261201092959_account_event_chain', class: Migration20261201092959_account_event_chain },
 ];
