@@ -1,4 +1,7 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { AppConfig } from '#config';
@@ -42,7 +45,32 @@ describe('command signatures (指令签名)', () => {
     expect(() => withCommandVerifyKey(code, 'not-a-key')).toThrow('64 hex digits');
   });
 
-  it('is required in production', () => {
-    expect(() => AppConfig.fromEnvironment({ NODE_ENV: 'production' })).toThrow(/COMMAND_SIGNING_KEY: required in production/);
+  it('outside production, is generated once into the data folder (0600) and shared by the api and the worker there', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'command-key-'));
+    try {
+      const first = CommandSigner.fromConfig(AppConfig.fromEnvironment({ DATA_DIR: dataDir }));
+      expect(statSync(join(dataDir, 'keys/command-signing.pem')).mode & 0o777).toBe(0o600);
+      expect(CommandSigner.fromConfig(AppConfig.fromEnvironment({ DATA_DIR: dataDir })).verifyKey).toBe(first.verifyKey);
+      expect(first.verifyKey).not.toBe(signer.verifyKey);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is required in production by the api and the worker, and never generated there', () => {
+    const production = AppConfig.fromEnvironment({ NODE_ENV: 'production' });
+    expect(production.commandSigning.key).toBeUndefined();
+    expect(() => CommandSigner.fromConfig(production)).toThrow(/COMMAND_SIGNING_KEY: required in production/);
+    expect(() => AppConfig.fromEnvironment({ COMMAND_SIGNING_KEY: 'secret' })).toThrow('COMMAND_SIGNING_KEY: must be a PEM private key');
+    const placeholder = '-----BEGIN PRIVATE KEY-----\\nchange-me-openssl-genpkey-algorithm-ed25519\\n-----END PRIVATE KEY-----\\n';
+    expect(() => CommandSigner.fromConfig(AppConfig.fromEnvironment({ NODE_ENV: 'production', COMMAND_SIGNING_KEY: placeholder }))).toThrow(
+      'COMMAND_SIGNING_KEY: not a usable Ed25519 private key',
+    );
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => CommandSigner.fromConfig(AppConfig.fromEnvironment({ COMMAND_SIGNING_KEY: rsa }))).toThrow('expected an Ed25519 private key');
+    expect(() => CommandSigner.fromConfig(AppConfig.fromEnvironment({ COMMAND_SIGNING_KEY_FILE: '/nonexistent/command.pem' }))).toThrow(
+      'COMMAND_SIGNING_KEY_FILE: not a usable Ed25519 private key',
+    );
+    expect(() => AppConfig.fromEnvironment({ COMMAND_SIGNING_KEY: pem, COMMAND_SIGNING_KEY_FILE: '/run/key.pem' })).toThrow('not both');
   });
 });

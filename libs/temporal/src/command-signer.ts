@@ -1,5 +1,5 @@
 import { createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { type AppConfig, ed25519PrivateKey } from '#config';
+import { type AppConfig, ConfigError, ed25519PrivateKey } from '#config';
 import { commandStatement, type CommandProof, type Signed } from '#domain';
 
 /**
@@ -12,8 +12,25 @@ export class CommandSigner {
     private readonly lifetimeMs: number,
   ) {}
 
+  /** The api and the worker refuse to start without their key: in production it is never generated. */
   static fromConfig(config: AppConfig): CommandSigner {
-    return new CommandSigner(ed25519PrivateKey(config.commandSigning.key), config.commandSigning.lifetimeSeconds * 1000);
+    const { key, lifetimeSeconds } = config.commandSigning;
+    if (key === undefined) {
+      throw new ConfigError([
+        {
+          variable: 'COMMAND_SIGNING_KEY',
+          message:
+            'required in production by the api and the worker (or COMMAND_SIGNING_KEY_FILE): an Ed25519 private key, e.g. openssl genpkey -algorithm ed25519',
+        },
+      ]);
+    }
+    try {
+      return new CommandSigner(ed25519PrivateKey(key), lifetimeSeconds * 1000);
+    } catch (error) {
+      // The variable named, not only OpenSSL's words: a placeholder left from .env.example fails here.
+      const variable = 'file' in key ? 'COMMAND_SIGNING_KEY_FILE' : 'COMMAND_SIGNING_KEY';
+      throw new ConfigError([{ variable, message: `not a usable Ed25519 private key (PEM): ${(error as Error).message}` }]);
+    }
   }
 
   /** The public key, as the 64 hex digits the worker writes into the workflow code. */
