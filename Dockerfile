@@ -28,6 +28,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY --from=production-dependencies /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# The folder copy of the audit checkpoints (a volume in docker-compose.yml takes this owner on its first use).
+RUN mkdir -p /var/lib/qinglian/audit-checkpoints && chown node:node /var/lib/qinglian/audit-checkpoints
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -249,6 +249,11 @@ describe('the office’s set-up pages in Chromium (on SQLite)', () => {
     await page.getByRole('button', { name: '新建令牌', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '新建接口令牌', exact: true });
     await dialog.getByLabel('名称', { exact: true }).fill('省平台数据同步');
+    // The role starts as administrator, whose tokens must name their expiry (at most the api's 180 days).
+    await dialog.getByText('1–180 天；管理员角色的令牌必须设定', { exact: true }).waitFor();
+    await dialog.getByLabel('有效天数', { exact: true }).fill('');
+    await dialog.getByRole('button', { name: '创建令牌', exact: true }).click();
+    await dialog.getByText('管理员角色的令牌须设定有效天数', { exact: true }).waitFor();
     await dialog.getByLabel('角色', { exact: true }).click();
     await page.getByTitle('审计', { exact: true }).click();
     await dialog.getByLabel('有效天数', { exact: true }).fill('30');

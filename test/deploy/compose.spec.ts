@@ -14,6 +14,10 @@ interface Service {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
+  networks?: string[];
+  ports?: string[];
+  secrets?: string[];
+  volumes?: string[];
 }
 
 const composeText = readFileSync('docker-compose.yml', 'utf8');
@@ -34,8 +38,27 @@ function interpolate(text: string, env: Record<string, string>): string {
   });
 }
 
-const compose = parse(interpolate(composeText, dotenvExample), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(interpolate(composeText, dotenvExample), { merge: true }) as {
+  services: Record<string, Service>;
+  networks?: Record<string, { internal?: boolean } | null>;
+};
 const services = compose.services;
+
+function isInternal(network: string): boolean {
+  const declared = compose.networks?.[network];
+  if (declared === undefined) throw new Error(`docker-compose.yml uses the undeclared network ${network}`);
+  return declared?.internal === true;
+}
+
+/** The role a postgres:// DATABASE_URL logs in as. */
+function databaseUser(name: string): string {
+  return new URL(String(service(name).environment?.DATABASE_URL)).username;
+}
+
+/** A service's environment as its process sees it: an empty value (`KEY: ${UNSET:-}`) is an empty string. */
+function stringEnvironment(name: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]));
+}
 
 function service(name: string): Service {
   const found = services[name];
@@ -85,6 +108,19 @@ describe('docker-compose.yml', () => {
     expect(service('temporal').environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' });
   });
 
+  it('gives the command-signing key to the api and the workers, which sign case steps, and not to the migration job', () => {
+    const signingKey = (name: string): unknown => AppConfig.fromEnvironment({ NODE_ENV: 'production', ...stringEnvironment(name) }).commandSigning.key;
+    for (const name of ['api', 'worker']) expect(signingKey(name)).toEqual({ pem: expect.stringContaining('PRIVATE KEY') });
+    expect(signingKey('migrate')).toBeUndefined();
+  });
+
+  it('gives the key sealing the robot secrets to the api and the workers alike, and not to the migration job', () => {
+    const secretsKey = (name: string): unknown => AppConfig.fromEnvironment(stringEnvironment(name)).secretsEncryption.key;
+    expect(secretsKey('api')).toEqual({ base64: expect.any(String) });
+    expect(secretsKey('worker')).toEqual(secretsKey('api'));
+    expect(secretsKey('migrate')).toBeUndefined();
+  });
+
   it('configures the apps with values the configuration module accepts', () => {
     for (const name of ['api', 'worker', 'migrate']) {
       // An empty value (`KEY: ${UNSET:-}`) reaches the process as an empty string, which the configuration treats as unset.
@@ -95,6 +131,75 @@ describe('docker-compose.yml', () => {
       if (name === 'api') expect(config.auth.tokenSecret?.length).toBeGreaterThanOrEqual(32);
       expect(config.documents.store).toMatchObject({ kind: 's3', endpoint: 'http://seaweedfs:8333', bucket: 'qinglian-documents' });
     }
+  });
+
+  it('connects the api and workers as the app role, and migrates as the owner, which grants that role its privileges', () => {
+    const ownerRole = databaseUser('migrate');
+    const appRole = databaseUser('api');
+    expect(databaseUser('worker')).toBe(appRole);
+    expect(appRole).not.toBe(ownerRole);
+    expect(service('migrate').environment?.DATABASE_APP_ROLE).toBe(appRole);
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: String(service('migrate').environment?.DATABASE_URL), DATABASE_APP_ROLE: appRole }).databaseAppRole).toBe(
+      appRole,
+    );
+    for (const name of ['api', 'worker']) expect(service(name).environment?.DATABASE_APP_ROLE).toBeUndefined();
+    // The first start of the volume creates both roles and the database owned by the owner, with passwords from .env.
+    const init = readFileSync('deploy/postgres-init.sh', 'utf8');
+    expect(init).toContain(`CREATE DATABASE qinglian OWNER ${ownerRole}`);
+    for (const role of [ownerRole, appRole]) expect(init).toMatch(new RegExp(`CREATE ROLE ${role} LOGIN`));
+    expect(init).toMatch(new RegExp(`ALTER ROLE ${appRole} NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD :'app_password'`));
+    expect(init).toContain('app_password="$QINGLIAN_APP_DB_PASSWORD"');
+    expect(service('postgres').environment).toMatchObject({
+      QINGLIAN_DB_PASSWORD: dotenvExample.QINGLIAN_DB_PASSWORD,
+      QINGLIAN_APP_DB_PASSWORD: dotenvExample.QINGLIAN_APP_DB_PASSWORD,
+    });
+    expect(dotenvExample.QINGLIAN_APP_DB_PASSWORD).not.toBe(dotenvExample.QINGLIAN_DB_PASSWORD);
+  });
+
+  it('keeps Temporal on an internal network only, shared with the apps, the UI and its jobs, and publishes no database or Temporal port', () => {
+    for (const [name, declared] of Object.entries(services)) expect([name, declared.networks?.length ?? 0]).not.toEqual([name, 0]);
+    const temporalNetworks = service('temporal').networks ?? [];
+    expect(temporalNetworks.map((network) => [network, isInternal(network)])).toEqual(temporalNetworks.map((network) => [network, true]));
+    expect(temporalNetworks).toHaveLength(1);
+    const reachTemporal = Object.keys(services).filter((name) => service(name).networks?.some((network) => temporalNetworks.includes(network)));
+    expect(reachTemporal).toEqual(expect.arrayContaining(['api', 'worker', 'temporal-ui', 'temporal-namespace', 'temporal-schema']));
+    for (const name of ['temporal', 'postgres', 'seaweedfs', 'migrate', 'temporal-schema', 'temporal-namespace']) {
+      expect([name, service(name).ports, service(name).networks?.every(isInternal)]).toEqual([name, undefined, true]);
+    }
+    // Whatever publishes a port, or sends mail and chat posts, is also on a network with a way out.
+    for (const name of ['api', 'temporal-ui', 'worker']) expect([name, service(name).networks?.some((network) => !isInternal(network))]).toEqual([name, true]);
+    expect(service('temporal-ui').ports).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('runs the Temporal UI read-only: writes disabled in the UI server, each mutating action hidden', () => {
+    expect(service('temporal-ui').environment).toMatchObject({
+      TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
+      TEMPORAL_WORKFLOW_TERMINATE_DISABLED: 'true',
+      TEMPORAL_WORKFLOW_CANCEL_DISABLED: 'true',
+      TEMPORAL_WORKFLOW_SIGNAL_DISABLED: 'true',
+      TEMPORAL_WORKFLOW_UPDATE_DISABLED: 'true',
+      TEMPORAL_WORKFLOW_RESET_DISABLED: 'true',
+      TEMPORAL_BATCH_ACTIONS_DISABLED: 'true',
+      TEMPORAL_START_WORKFLOW_DISABLED: 'true',
+      TEMPORAL_ACTIVITY_COMMANDS_DISABLED: 'true',
+    });
+  });
+
+  it('gives the audit checkpoint key to the worker alone, as a secret, and keeps checkpoints in a bucket under object lock', () => {
+    expect(service('worker').secrets).toEqual(['audit_checkpoint_key']);
+    expect(service('worker').environment?.AUDIT_CHECKPOINT_KEY_FILE).toBe('/run/secrets/audit_checkpoint_key');
+    for (const name of ['api', 'migrate']) {
+      expect(Object.keys(service(name).environment ?? {}).filter((variable) => variable.startsWith('AUDIT_CHECKPOINT_KEY'))).toEqual([]);
+    }
+    const environment = Object.fromEntries(
+      Object.entries(service('worker').environment ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    );
+    expect(AppConfig.fromEnvironment(environment).auditCheckpoints).toMatchObject({
+      key: { file: '/run/secrets/audit_checkpoint_key' },
+      directory: '/var/lib/qinglian/audit-checkpoints',
+      s3: { endpoint: 'http://seaweedfs:8333', bucket: 'qinglian-audit-checkpoints', retentionDays: 3650 },
+    });
+    expect(service('api').volumes).toContain('audit-checkpoints:/var/lib/qinglian/audit-checkpoints:ro');
   });
 
   it('registers exactly the search attributes the case workflow uses', () => {

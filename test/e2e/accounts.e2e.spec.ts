@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from '@jest/globals';
-import { eventually, type httpClient } from '../support/http.js';
+import { MikroORM } from '@mikro-orm/core';
+import { ApiTokenEntity } from '#persistence';
+import { eventually, httpClient } from '../support/http.js';
 import { TEST_ADMIN, TEST_PASSWORD } from '../support/stack.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
@@ -266,6 +268,91 @@ describeOnEachDatabase('accounts, sessions and api tokens', (suite) => {
 
     expect((await suite.stack.http.post(`/api-tokens/${issued.body.id}/revocation`, {})).body).toMatchObject({ revokedAt: expect.any(String) });
     expect((await suite.stack.http.get<ErrorAnswer>('/auth/me', token)).body.code).toBe('TOKEN_INVALID');
+  });
+
+  it('bounds api tokens’ lifetime and makes an administrator-role token name its expiry, naming the field', async () => {
+    const http = suite.stack.http;
+    expect((await http.get('/api-tokens/policy')).body).toEqual({ maxExpiresInDays: 180, expiryRequiredForRoles: ['administrator'] });
+    const refused = async (body: Record<string, unknown>) => {
+      const answer = await http.post<ErrorAnswer>('/api-tokens', { name: '对接系统', ...body });
+      return [answer.status, answer.body.code, answer.body.errors];
+    };
+    expect(await refused({ role: 'administrator' })).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [{ field: 'expiresInDays', messages: ['管理员角色的接口令牌须设定有效天数（1–180 天）/ an administrator-role token needs expiresInDays (1–180)'] }],
+    ]);
+    expect(await refused({ role: 'auditor', expiresInDays: 181 })).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [{ field: 'expiresInDays', messages: ['接口令牌的有效天数至多 180 天 / expiresInDays may be at most 180 (API_TOKEN_MAX_DAYS)'] }],
+    ]);
+    // Every bad field at once.
+    expect((await refused({ role: 'unit_contact', expiresInDays: 365 }))[2]).toEqual([
+      expect.objectContaining({ field: 'unitId' }),
+      expect.objectContaining({ field: 'expiresInDays' }),
+    ]);
+
+    const day = 86_400_000;
+    const admin = await http.post<{ expiresAt: string; status: string }>('/api-tokens', { name: '一周的管理员令牌', role: 'administrator', expiresInDays: 7 });
+    expect(admin.status).toBe(201);
+    expect(Date.parse(admin.body.expiresAt) - Date.now()).toBeGreaterThan(7 * day - 60_000);
+    expect(Date.parse(admin.body.expiresAt) - Date.now()).toBeLessThanOrEqual(7 * day);
+    // Without an expiry, another role's token lives the longest allowed, and says so.
+    const auditor = await http.post<{ id: string; token: string; expiresAt: string; status: string }>('/api-tokens', { name: '审计同步', role: 'auditor' });
+    expect(auditor.body.status).toBe('active');
+    expect(Date.parse(auditor.body.expiresAt) - Date.now()).toBeGreaterThan(180 * day - 60_000);
+
+    // A shorter limit, once configured, holds for tokens issued before it: this one was issued two days ago.
+    const orm = suite.stack.worker.app.get<MikroORM>(MikroORM);
+    const createdAt = new Date(Date.now() - 2 * day);
+    await orm.em.fork().nativeUpdate(ApiTokenEntity, { id: auditor.body.id }, { createdAt });
+    expect((await http.get('/auth/me', bearer(auditor.body.token))).status).toBe(200);
+    const shorter = await suite.stack.extraApi({ API_TOKEN_MAX_DAYS: '1' });
+    const asAdmin = httpClient(shorter.url, suite.stack.actors.admin);
+    const expired = await asAdmin.get<ErrorAnswer>('/auth/me', bearer(auditor.body.token));
+    expect([expired.status, expired.body.code]).toEqual([401, 'TOKEN_INVALID']);
+    expect(
+      (await asAdmin.get<{ id: string; status: string; expiresAt: string }[]>('/api-tokens')).body.find((token) => token.id === auditor.body.id),
+    ).toMatchObject({
+      status: 'expired',
+      expiresAt: new Date(createdAt.getTime() + day).toISOString(),
+    });
+  });
+
+  it('suspends at once the api tokens an account issued when it is disabled, and brings them back when it is enabled', async () => {
+    const http = suite.stack.http;
+    const issuer = await suite.stack.signUp('administrator');
+    const issue = async (body: Record<string, unknown>, headers: Record<string, string>) => {
+      const answer = await http.post<{ id: string; token: string }>('/api-tokens', body, headers);
+      expect(answer.status).toBe(201);
+      return answer.body;
+    };
+    const direct = await issue({ name: '离职前签发的令牌', role: 'auditor' }, issuer.headers);
+    const adminToken = await issue({ name: '离职前签发的管理员令牌', role: 'administrator', expiresInDays: 30 }, issuer.headers);
+    // A token issued by that administrator token stands on the same account.
+    const indirect = await issue({ name: '令牌签发的令牌', role: 'assessor' }, bearer(adminToken.token));
+    const tokens = [direct, adminToken, indirect];
+    const answers = async () => Promise.all(tokens.map(async (token) => (await http.get<ErrorAnswer>('/auth/me', bearer(token.token))).status));
+    const statuses = async () => {
+      const listed = (await http.get<{ id: string; status: string }[]>('/api-tokens')).body;
+      return tokens.map((token) => listed.find((each) => each.id === token.id)?.status);
+    };
+    expect(await answers()).toEqual([200, 200, 200]);
+
+    expect((await http.post(`/accounts/${issuer.id}/status`, { status: 'disabled', reason: '调离市纪委' })).status).toBe(200);
+    const refused = await http.get<ErrorAnswer>('/auth/me', bearer(direct.token));
+    expect(refused.body).toMatchObject({
+      code: 'TOKEN_INVALID',
+      messageZh: '接口令牌已停用：签发它的账户已停用',
+      messageEn: expect.stringContaining('suspended'),
+    });
+    expect(await answers()).toEqual([401, 401, 401]);
+    expect(await statuses()).toEqual(['suspended', 'suspended', 'suspended']);
+
+    expect((await http.post(`/accounts/${issuer.id}/status`, { status: 'active', reason: '调回' })).status).toBe(200);
+    expect(await answers()).toEqual([200, 200, 200]);
+    expect(await statuses()).toEqual(['active', 'active', 'active']);
   });
 
   it('sends security headers, allows no cross-site origin unless configured, and limits request bodies', async () => {

@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
     const spareToken = (await ok(http.post<{ id: string }>('/api-tokens', { name: '备用令牌', role: 'auditor' }), 201)).id;
 
     const tokenOf = async (role: string, unitId?: string) =>
-      ok(http.post<{ id: string; token: string }>('/api-tokens', { name: `模糊测试 ${role}`, role, ...(unitId ? { unitId } : {}) }), 201);
+      ok(http.post<{ id: string; token: string }>('/api-tokens', { name: `模糊测试 ${role}`, role, expiresInDays: 1, ...(unitId ? { unitId } : {}) }), 201);
     // The tokens the fuzzer authenticates with are in no list of values it sends, so it never revokes them.
     const context = (unitId: string): FuzzContext => ({
       parameters: {

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AppConfig } from '#config';
+import { migrateUp, openOrm } from '#persistence';
 import { createApiApp } from '../../apps/api/src/api-app.js';
 import { runCli } from '../support/cli.js';
 import { DATABASE_KINDS } from '../support/databases.js';
@@ -24,6 +26,18 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(health.body).toMatchObject({ down: [] });
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, temporal: { status: 'up' } }, down: [] });
+  });
+
+  it('tells the public its status only; the details take an administrator’s or auditor’s token', async () => {
+    const publicly = await suite.stack.anonymous.get('/health');
+    expect([publicly.status, publicly.body]).toEqual([200, { status: 'ok' }]);
+    expect(Object.keys((await http.get('/health', suite.stack.actors.auditor)).body).sort()).toEqual(['checks', 'down', 'status', 'workers']);
+    // Other roles are the public here.
+    expect((await http.get('/health', suite.stack.actors.alice)).body).toEqual({ status: 'ok' });
+    // A token given must be valid: a monitor with a stale one hears so.
+    expect((await suite.stack.anonymous.get<{ code: string }>('/health', { authorization: 'Bearer qlt_no-such-token-at-all' })).body.code).toBe(
+      'TOKEN_INVALID',
+    );
   });
 
   it('enrolls a unit, refuses an illegal step, records a legal one, and shows the chained audit trail', async () => {
@@ -197,7 +211,7 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(all.body.eventsChecked).toBeGreaterThanOrEqual(2);
     expect((await http.get('/audit/verify?caseId=has%20spaces')).status).toBe(400);
 
-    const cli = await runCli(['audit:verify'], { DATABASE_URL: suite.database.url });
+    const cli = await runCli(['audit:verify'], { DATABASE_URL: suite.database.url, DATA_DIR: suite.stack.config.dataDir });
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain(`audit trail intact: ${all.body.casesChecked} cases, ${all.body.eventsChecked} events`);
   });
@@ -249,16 +263,33 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
 });
 
 describe('health when Temporal is unreachable', () => {
-  it('answers 503 naming temporal', async () => {
+  it('answers 503, naming temporal and why only to an administrator', async () => {
     const database = await DATABASE_KINDS[0][1]();
+    const orm = await openOrm(database.config);
+    await migrateUp(orm);
+    await orm.close();
     const api = await createApiApp(
-      AppConfig.fromEnvironment({ DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, LOG_LEVEL: 'silent' }),
+      AppConfig.fromEnvironment({
+        DATABASE_URL: database.url,
+        TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+        LOG_LEVEL: 'silent',
+        BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+        BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+        SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      }),
     );
     try {
-      const health = await httpClient(`${await listen(api)}/api`).get<{ down: string[]; checks: { database: { status: string } } }>('/health');
+      const anonymous = httpClient(`${await listen(api)}/api`);
+      const publicly = await anonymous.get('/health');
+      expect([publicly.status, publicly.body]).toEqual([503, { status: 'unavailable' }]);
+      const login = await anonymous.post<{ accessToken: string }>('/auth/login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+      const health = await anonymous.get<{ down: string[]; checks: { database: { status: string }; temporal: { detail?: string } } }>('/health', {
+        authorization: `Bearer ${login.body.accessToken}`,
+      });
       expect(health.status).toBe(503);
       expect(health.body.down).toEqual(['temporal']);
       expect(health.body.checks.database.status).toBe('up');
+      expect(health.body.checks.temporal.detail).toEqual(expect.any(String));
     } finally {
       await api.close();
       await database.drop();

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { MikroORM } from '@mikro-orm/core';
+import { UnitGroupChatEntity } from '#persistence';
 import { unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { httpClient } from '../support/http.js';
 import { UNIT_CHAT_SECRET } from '../support/notifications.js';
@@ -36,6 +38,9 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
     return answer;
   };
   const fieldsOf = (body: Refusal) => (body.errors ?? []).map((error) => error.field).sort();
+  const orm = () => suite.stack.worker.app.get<MikroORM>(MikroORM);
+  const storedSecret = async (unit: string) =>
+    ((await orm().em.getConnection().execute('select secret from unit_group_chat where unit_id = ?', [unit])) as { secret: string }[])[0]?.secret;
   const deliverToUnit = (unit: string) =>
     suite.stack.deliverNotification({
       dedupeKey: `reminder_overdue:${randomUUID()}`,
@@ -71,6 +76,10 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
     const post = robot.requests.at(-1);
     expect(post && signatureValid(post.url, UNIT_CHAT_SECRET)).toBe(true);
     expect(robot.accepted.at(-1)?.msgtype).toBe('markdown');
+    // Stored sealed: the database holds no plain secret.
+    const stored = await storedSecret(unitId);
+    expect(stored).toMatch(/^sealed:v1:/);
+    expect(stored).not.toContain(UNIT_CHAT_SECRET.slice(3));
     // The other unit has no chat: nothing posted for it.
     const posts = robot.requests.length;
     expect((await deliverToUnit(otherUnitId)).deliveries.filter((delivery) => delivery.channel === 'webhook')).toEqual([]);
@@ -111,6 +120,15 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
       answers.push(JSON.stringify(insecure.body));
       expect([insecure.status, fieldsOf(insecure.body)]).toEqual([400, ['webhookUrl']]);
       expect(insecure.body.errors?.[0]?.messages[0]).toContain('https');
+      const otherPort = await admin.call<Refusal>('PUT', `/units/${otherUnitId}/group-chat`, {
+        webhookUrl: 'https://oapi.dingtalk.com:8443/robot/send?access_token=0123456789abcdef0123456789abcdef',
+        secret: UNIT_CHAT_SECRET,
+      });
+      answers.push(JSON.stringify(otherPort.body));
+      expect([otherPort.status, fieldsOf(otherPort.body)]).toEqual([400, ['webhookUrl']]);
+      expect(otherPort.body.errors?.[0]?.messages[0]).toBe(
+        '生产环境中群机器人地址须使用 443 端口（地址中不写端口） / in production the webhook URL must use port 443 (no port in the URL)',
+      );
       const secure = await admin.call<GroupChat>('PUT', `/units/${otherUnitId}/group-chat`, {
         webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef',
         secret: UNIT_CHAT_SECRET,
@@ -183,6 +201,33 @@ describeOnEachDatabase('a unit’s group-chat robot over HTTP', { environment: {
       actorRole: 'administrator',
       detail: { unitId: otherUnitId, unitName: '隔壁村', host: 'oapi.dingtalk.com', previousHost: host },
     });
+  });
+
+  it('seals at api start a secret stored in plain text before sealing began; the worker still signs with it', async () => {
+    const unit = await suite.stack.createUnit('旧版本设置群机器人的村');
+    await orm()
+      .em.fork()
+      .insert(
+        UnitGroupChatEntity,
+        new UnitGroupChatEntity({ unitId: unit, webhookUrl: robot.url, secret: UNIT_CHAT_SECRET, updatedAt: new Date(), updatedBy: 'before' }),
+      );
+    const restarted = await suite.stack.extraApi({});
+    try {
+      const stored = await storedSecret(unit);
+      expect(stored).toMatch(/^sealed:v1:/);
+      expect(stored).not.toContain(UNIT_CHAT_SECRET.slice(3));
+      const posts = robot.requests.length;
+      expect((await deliverToUnit(unit)).deliveries.find((delivery) => delivery.channel === 'webhook')).toEqual({
+        channel: 'webhook',
+        recipient: unitChat(unit),
+        outcome: 'sent',
+      });
+      expect(robot.requests).toHaveLength(posts + 1);
+      const post = robot.requests.at(-1);
+      expect(post && signatureValid(post.url, UNIT_CHAT_SECRET)).toBe(true);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('never answered with the secret or the robot’s access token', () => {

@@ -90,11 +90,11 @@ describe('campaign set-up and audit input', () => {
   });
 
   it('refuses a bad case id before the verification stream starts, and keeps the auditor’s routes from other roles', async () => {
-    const stream = await tier.as('auditor').get<Refusal>('/audit/verify/stream?caseId=nocase&documents=maybe');
+    const stream = await tier.as('auditor').get<Refusal>('/audit/verify/stream?caseId=nocase&documents=maybe&workflows=1');
     expect(stream.status).toBe(400);
-    expect(fields(stream)).toEqual(['caseId', 'documents']);
+    expect(fields(stream)).toEqual(['caseId', 'documents', 'workflows']);
     expect(tier.services.audit.verify).not.toHaveBeenCalled();
-    for (const path of ['/audit/events', '/audit/verify/stream', '/audit/verify/report']) {
+    for (const path of ['/audit/events', '/audit/verify/stream', '/audit/verify/report', '/audit/checkpoints/public-key']) {
       expect((await tier.as('contactOfA').get(path)).status).toBe(403);
       expect((await tier.as('assessor').get(path)).status).toBe(403);
     }

@@ -45,14 +45,27 @@ describe.each(DATABASE_KINDS)('audit verification on %s', (kind, createDatabase)
   });
 
   it('finds every chain intact, paging through the whole store', async () => {
-    const report = await new AuditVerifier(orm, null, 4).verifyAll();
-    expect(report).toEqual({ ok: true, casesChecked: 7, eventsChecked: 21, firstBrokenLink: null });
-    expect(await new AuditVerifier(orm, null, 2).verifyCase('case:intact-3')).toEqual({ ok: true, casesChecked: 1, eventsChecked: 3, firstBrokenLink: null });
+    const report = await new AuditVerifier(orm, { batchSize: 4 }).verifyAll();
+    expect(report).toEqual({
+      ok: true,
+      casesChecked: 7,
+      eventsChecked: 21,
+      firstBrokenLink: null,
+      readModel: { casesChecked: 7, problems: [], problemCount: 0 },
+      accountEvents: { ok: true, eventsChecked: 0, firstBrokenLink: null },
+    });
+    expect(await new AuditVerifier(orm, { batchSize: 2 }).verifyCase('case:intact-3')).toEqual({
+      ok: true,
+      casesChecked: 1,
+      eventsChecked: 3,
+      firstBrokenLink: null,
+      readModel: { casesChecked: 1, problems: [], problemCount: 0 },
+    });
   });
 
   it('tells its progress: the totals counted first, then each case as it is checked', async () => {
     const seen: VerifyProgress[] = [];
-    const report = await new AuditVerifier(orm, null, 4).verifyAll({ onProgress: (progress) => seen.push(progress) });
+    const report = await new AuditVerifier(orm, { batchSize: 4 }).verifyAll({ onProgress: (progress) => seen.push(progress) });
     expect(seen[0]).toEqual({ casesChecked: 0, casesTotal: 7, eventsChecked: 0, eventsTotal: 21 });
     expect(seen.map((progress) => progress.casesChecked)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(seen.at(-1)).toEqual({ casesChecked: 7, casesTotal: 7, eventsChecked: 21, eventsTotal: 21 });
@@ -67,7 +80,7 @@ describe.each(DATABASE_KINDS)('audit verification on %s', (kind, createDatabase)
 
     // The one who asked went away: the walk stops at the next case.
     const stopped = new AbortController();
-    const walk = new AuditVerifier(orm, null, 2).verifyAll({
+    const walk = new AuditVerifier(orm, { batchSize: 2 }).verifyAll({
       signal: stopped.signal,
       onProgress: (progress) => {
         if (progress.casesChecked === 2) stopped.abort(new Error('gone'));

@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { ApplicationFailure } from '@temporalio/common';
 import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type DeliveryReport } from '#contracts';
-import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationStore } from '#persistence';
+import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationStore, SecretBox, UnitGroupChatEntity } from '#persistence';
 import { stableMessageId } from '../../apps/worker/src/notifications/email.channel.js';
 import { NotificationDeliveryActivities, PROGRAM_OFFICE_CHAT, unitChat } from '../../apps/worker/src/activities/notification.activities.js';
 import { DATABASE_KINDS, type TestDatabase } from '../support/databases.js';
-import { createRecipient, NOTIFY_SECRET, startNotificationContext, UNIT_CHAT_SECRET } from '../support/notifications.js';
+import { createRecipient, NOTIFY_SECRET, startNotificationContext, TEST_SECRETS_KEY, UNIT_CHAT_SECRET } from '../support/notifications.js';
 import { headerOf, startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.js';
 import { signatureValid, startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -185,6 +185,15 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
   describe('a unit’s own group chat', () => {
     let unitRobot: WebhookReceiver;
     const setChat = (unitId: string, url: string, secret = UNIT_CHAT_SECRET) => app.get(NotificationStore).saveUnitGroupChat(unitId, { url, secret }, 'test');
+    const storedSecret = async (unitId: string) =>
+      (
+        (await app.get<MikroORM>(MikroORM).em.getConnection().execute('select secret from unit_group_chat where unit_id = ?', [unitId])) as { secret: string }[]
+      )[0]?.secret;
+    const claimOf = (dedupeKey: string, unitId: string) =>
+      app
+        .get<MikroORM>(MikroORM)
+        .em.fork()
+        .findOneOrFail(NotificationDeliveryEntity, { dedupeKey, recipient: unitChat(unitId) });
 
     beforeAll(async () => {
       unitRobot = await startWebhookReceiver(UNIT_CHAT_SECRET);
@@ -231,6 +240,10 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       expect(post && signatureValid(post.url, UNIT_CHAT_SECRET)).toBe(true);
       expect(post && signatureValid(post.url, NOTIFY_SECRET)).toBe(false);
       expect(post?.dedupeKey).toBe(input.dedupeKey);
+      // The row holds the secret sealed, never in plain text.
+      const stored = await storedSecret(unitId);
+      expect(stored).toMatch(/^sealed:v1:/);
+      expect(stored).not.toContain(UNIT_CHAT_SECRET.slice(3));
       const [inbox] = await inboxOf(input.dedupeKey);
       expect(unitRobot.accepted.at(-1)).toEqual({
         msgtype: 'markdown',
@@ -336,6 +349,122 @@ describe.each(DATABASE_KINDS)('notification delivery to real receivers on %s', (
       } finally {
         await flaky.stop();
       }
+    });
+
+    it('does not follow a redirect: the 3xx is recorded as a failure and never retried', async () => {
+      const redirecting = await startWebhookReceiver(UNIT_CHAT_SECRET, [302]);
+      try {
+        const contact = await createRecipient(app, 'unit_contact');
+        const unitId = contact.unitId ?? '';
+        await setChat(unitId, redirecting.url);
+        const input = notification({ unitId }, 'reminder_overdue');
+        const report = await activity.deliverNotification(input);
+        expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toEqual({
+          channel: 'webhook',
+          recipient: unitChat(unitId),
+          outcome: 'failed',
+          detail: 'webhook answered 302: redirects are not followed',
+        });
+        // The receiver redirected to itself, where it would have accepted the post: it was asked once only.
+        expect(redirecting.requests.map((request) => request.status)).toEqual([302]);
+        expect(redirecting.accepted).toHaveLength(0);
+        expect((await claimOf(input.dedupeKey, unitId)).status).toBe('failed');
+        await activity.deliverNotification(input);
+        expect(redirecting.requests).toHaveLength(1);
+      } finally {
+        await redirecting.stop();
+      }
+    });
+
+    it('refuses at connect time a host that resolves to a loopback address, and a loopback address literal', async () => {
+      // Allowed by name when saved; where the name leads is checked only as the worker connects (as after DNS rebinding).
+      const guarded = await startNotificationContext(
+        database,
+        {},
+        { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false', GROUP_CHAT_ALLOWED_HOSTS: 'localhost,127.0.0.1' },
+      );
+      try {
+        const deliver = guarded.get(NotificationDeliveryActivities);
+        const byName = new URL(unitRobot.url);
+        byName.hostname = 'localhost';
+        for (const [url, detail] of [
+          [byName.toString(), 'webhook refused: the host resolves to a loopback address (only public addresses are posted to)'],
+          [unitRobot.url, 'webhook refused: the host resolves to a loopback address (only public addresses are posted to)'],
+        ] as const) {
+          const contact = await createRecipient(app, 'unit_contact');
+          const unitId = contact.unitId ?? '';
+          await setChat(unitId, url);
+          const before = unitRobot.requests.length;
+          const input = notification({ unitId }, 'reminder_overdue');
+          const report = await deliver.deliverNotification(input);
+          expect({ url, delivery: report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId)) }).toEqual({
+            url,
+            delivery: { channel: 'webhook', recipient: unitChat(unitId), outcome: 'failed', detail },
+          });
+          expect(unitRobot.requests.length).toBe(before);
+          expect((await claimOf(input.dedupeKey, unitId)).status).toBe('failed');
+        }
+      } finally {
+        await guarded.close();
+      }
+    });
+
+    it('seals a secret stored in plain text before sealing began, once, and signs with it before and after', async () => {
+      const contact = await createRecipient(app, 'unit_contact');
+      const unitId = contact.unitId ?? '';
+      const store = app.get(NotificationStore);
+      await app
+        .get<MikroORM>(MikroORM)
+        .em.fork()
+        .insert(
+          UnitGroupChatEntity,
+          new UnitGroupChatEntity({ unitId, webhookUrl: unitRobot.url, secret: UNIT_CHAT_SECRET, updatedAt: new Date(), updatedBy: 'test' }),
+        );
+      const postsTo = async () => {
+        const before = unitRobot.requests.length;
+        const report = await activity.deliverNotification(notification({ unitId }, 'reminder_due_today'));
+        expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))?.outcome).toBe('sent');
+        const post = unitRobot.requests.at(-1);
+        expect(unitRobot.requests.length).toBe(before + 1);
+        expect(post && signatureValid(post.url, UNIT_CHAT_SECRET)).toBe(true);
+      };
+      await postsTo();
+
+      expect(await store.sealStoredSecrets()).toEqual({ sealed: 1, unreadable: [] });
+      expect(await storedSecret(unitId)).toMatch(/^sealed:v1:/);
+      expect(await store.sealStoredSecrets()).toEqual({ sealed: 0, unreadable: [] });
+      await postsTo();
+    });
+
+    it('re-seals under a new key while the old one is listed, and fails, without posting, a secret no key opens', async () => {
+      const contact = await createRecipient(app, 'unit_contact');
+      const unitId = contact.unitId ?? '';
+      await setChat(unitId, unitRobot.url);
+      const orm = app.get<MikroORM>(MikroORM);
+      const oldKey = Buffer.from(TEST_SECRETS_KEY, 'base64');
+      const newKey = randomBytes(32);
+      const rows = await orm.em.fork().count(UnitGroupChatEntity, {});
+      expect(await new NotificationStore(orm, new SecretBox(newKey, [oldKey])).sealStoredSecrets()).toEqual({ sealed: rows, unreadable: [] });
+      const rotated = await storedSecret(unitId);
+
+      // The worker still holds only the old key: the post fails, nothing is claimed, and the robot hears nothing.
+      const before = unitRobot.requests.length;
+      const input = notification({ unitId }, 'reminder_overdue');
+      const report = await activity.deliverNotification(input);
+      expect(report.deliveries.find((delivery) => delivery.recipient === unitChat(unitId))).toEqual({
+        channel: 'webhook',
+        recipient: unitChat(unitId),
+        outcome: 'failed',
+        detail: 'the chat’s signing secret cannot be opened with the configured keys',
+      });
+      expect(unitRobot.requests.length).toBe(before);
+      expect(await orm.em.fork().count(NotificationDeliveryEntity, { dedupeKey: input.dedupeKey, channel: 'webhook' })).toBe(0);
+      expect(await app.get(NotificationStore).sealStoredSecrets()).toEqual({ sealed: 0, unreadable: expect.arrayContaining([unitId]) });
+
+      // Back under the old key, for the worker of this file.
+      expect(await new NotificationStore(orm, new SecretBox(oldKey, [newKey])).sealStoredSecrets()).toEqual({ sealed: rows, unreadable: [] });
+      expect(await storedSecret(unitId)).not.toBe(rotated);
+      expect((await activity.deliverNotification(input)).deliveries.find((delivery) => delivery.recipient === unitChat(unitId))?.outcome).toBe('sent');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
@@ -11,6 +11,8 @@ import type { TestDatabase } from './databases.js';
 export const NOTIFY_SECRET = 'SECtest-robot-signing-secret';
 /** The signing secret of the units' own group-chat robots in the tests (not the office's). */
 export const UNIT_CHAT_SECRET = 'SECunit-robot-signing-secret';
+/** The key the worker contexts of one test file seal and open the units' robot secrets with. */
+export const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
 
 /** The worker's Nest context (real activities and channels) on a migrated database, with the given receivers. */
 export async function startNotificationContext(
@@ -25,6 +27,7 @@ export async function startNotificationContext(
     NOTIFY_TIMEOUT_MS: '5000',
     // The units' robots stand in on loopback.
     GROUP_CHAT_ALLOWED_HOSTS: '127.0.0.1',
+    SECRETS_ENCRYPTION_KEY: TEST_SECRETS_KEY,
     ...(receivers.smtpUrl ? { SMTP_URL: receivers.smtpUrl } : {}),
     ...(receivers.webhookUrl ? { NOTIFY_WEBHOOK_URL: receivers.webhookUrl, NOTIFY_WEBHOOK_SECRET: NOTIFY_SECRET } : {}),
     ...environment,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,10 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
     LOG_LEVEL: 'silent',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    // Shared by the api, the worker and every extra api of the stack (production ones too).
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    // Given, not generated in DATA_DIR: an extra api the test runs as NODE_ENV=production signs with it too.
+    COMMAND_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     AUTH_LOGIN_RATE_LIMIT: '10000',
     BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
     BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,

@@ -46,7 +46,8 @@ export function signatureValid(url: URL, secret: string, now = Date.now()): bool
 
 /**
  * A DingTalk-robot-like HTTP receiver on loopback. It answers the scripted statuses first (e.g. [500] fails the
- * first request), then 200 {"errcode":0}; a bad signature gets 200 {"errcode":310000} like the real robot.
+ * first request; a 3xx redirects to the receiver itself, so a client that followed it would be accepted), then
+ * 200 {"errcode":0}; a bad signature gets 200 {"errcode":310000} like the real robot.
  */
 export async function startWebhookReceiver(secret: string, script: readonly number[] = []): Promise<WebhookReceiver> {
   const pending = [...script];
@@ -63,6 +64,7 @@ export async function startWebhookReceiver(secret: string, script: readonly numb
       response.setHeader('content-type', 'application/json');
       if (status !== 200) {
         response.statusCode = status;
+        if (status >= 300 && status < 400) response.setHeader('location', url.pathname + url.search);
         response.end(JSON.stringify({ errcode: -1, errmsg: 'scripted failure' }));
         return;
       }

@@ -44,6 +44,7 @@ import { SchedulesController } from './schedules/schedules.controller.js';
 import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
+import { StoredSecretsSealer } from './units/stored-secrets.sealer.js';
 
 /** Every controller of the api. */
 export const API_CONTROLLERS = [
@@ -112,6 +113,7 @@ export class ApiModule {
         ...API_GUARDS,
         HealthService,
         UnitsService,
+        StoredSecretsSealer,
         CampaignsService,
         AuditService,
         CasesService,

@@ -205,7 +205,7 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
 async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>> }> {
   const session = String((await post(base, '/auth/login', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD })).accessToken);
   const apiToken = (role: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> =>
-    post(base, '/api-tokens', { name: `bench ${role}`, role, ...extra }, session);
+    post(base, '/api-tokens', { name: `bench ${role}`, role, expiresInDays: 1, ...extra }, session);
   const [admin, alice, bob, jinhua] = await Promise.all([apiToken('administrator'), apiToken('assessor'), apiToken('assessor'), apiToken('jinhua_reviewer')]);
   return {
     cast: {

@@ -7,24 +7,36 @@ import { seedYongkang2019 } from './seed/seed-command.js';
 import { withOneRunToken } from './seed/one-run-token.js';
 import {
   AccountRejected,
+  AppRoleRejected,
   AccountStore,
   AuditVerifier,
   blobStoreFor,
+  checkpointLogFor,
+  grantAppRole,
   migrateUp,
   migrationSourceFolder,
   openOrm,
   ProjectionRebuilder,
   type AuditReport,
+  type VerifyOptions,
 } from '#persistence';
 import { SYSTEM_ACTOR } from '#domain';
 import { readPassword } from './read-password.js';
+import { describeTrailChecks, EXIT_TRAIL_BROKEN, exportEvents, withWorkflowHeads, writeCheckpoint } from './audit-commands.js';
 
 const USAGE = `用法 / usage:
-  node dist/apps/cli/src/main.js migration:up              apply pending migrations
+  node dist/apps/cli/src/main.js migration:up              apply pending migrations; with DATABASE_APP_ROLE (PostgreSQL, run as the
+                                                           tables' owner) then grant that role the app's privileges
   node dist/apps/cli/src/main.js migration:create <name>   generate a migration from the entities (run migration:up first)
-  node dist/apps/cli/src/main.js audit:verify [--case <id>] [--documents]
-                                                           verify the audit trail's hash chains and, with --documents, re-hash
-                                                           every stored file an event references (exit 3 when anything is wrong)
+  node dist/apps/cli/src/main.js audit:verify [--case <id>] [--documents] [--workflows]
+                                                           verify the audit trail's hash chains, against the signed checkpoints,
+                                                           the read model and the account events' chain; with --documents re-hash
+                                                           every stored file an event references, with --workflows ask each case's
+                                                           workflow for its last sequence (exit 3 when anything is wrong)
+  node dist/apps/cli/src/main.js audit:checkpoint          sign and write the next audit checkpoint (exit 3, writing nothing, when
+                                                           the trail contradicts the last checkpoint)
+  node dist/apps/cli/src/main.js audit:export [--case <id>] [--out <file>]
+                                                           every event as JSON lines (unredacted), for an outside auditor
   node dist/apps/cli/src/main.js projections:rebuild       rebuild the case read model and the stage statistics from the events
                                                            (stop the workers first)
   node dist/apps/cli/src/main.js account:create-admin --username <name> [--display-name <name>]
@@ -32,8 +44,6 @@ const USAGE = `用法 / usage:
   node dist/apps/cli/src/main.js seed:yongkang-2019 [--api http://127.0.0.1:3000]   the 2019 Yongkang campaign, through the running api
                                                            (as QINGLIAN_API_TOKEN, an administrator's api token; without it, as an
                                                            administrator's token issued in DATABASE_URL for this run and revoked after)`;
-
-const EXIT_CHAIN_BROKEN = 3;
 
 function describeReport(report: AuditReport): string {
   const counted = `${report.casesChecked} cases, ${report.eventsChecked} events`;
@@ -64,6 +74,8 @@ function describeReport(report: AuditReport): string {
 interface Options {
   case?: string;
   documents?: boolean;
+  workflows?: boolean;
+  out?: string;
   api?: string;
   username?: string;
   'display-name'?: string;
@@ -76,10 +88,21 @@ type DatabaseCommand = (
 ) => Promise<number>;
 
 const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
-  'migration:up': async (orm, { target }) => {
+  'migration:up': async (orm, { target, config }) => {
     const applied = await migrateUp(orm);
     console.log(applied.length ? `${target}: applied ${applied.join(', ')}` : `${target}: schema is up to date`);
-    return 0;
+    if (config.databaseAppRole === undefined) return 0;
+    try {
+      const granted = await grantAppRole(orm, config.databaseAppRole);
+      console.log(
+        `${target}: role ${granted.role} may SELECT, INSERT on ${granted.eventTables.join(', ')} and SELECT, INSERT, UPDATE, DELETE on ${granted.readModelTables.length} read-model tables`,
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AppRoleRejected)) throw error;
+      console.error(`DATABASE_APP_ROLE: ${error.message}`);
+      return 2;
+    }
   },
   'migration:create': async (orm, { target, kind, name }) => {
     if (!name || !/^[A-Za-z0-9_]+$/.test(name)) {
@@ -121,11 +144,25 @@ const DATABASE_COMMANDS: Readonly<Record<string, DatabaseCommand>> = {
     }
   },
   'audit:verify': async (orm, { values, config }) => {
-    const options = { documents: values.documents === true };
-    const verifier = new AuditVerifier(orm, options.documents ? blobStoreFor(config.documents.store, join(config.dataDir, 'incoming')) : null);
-    const report = values.case === undefined ? await verifier.verifyAll(options) : await verifier.verifyCase(values.case, options);
-    console.log(describeReport(report));
-    return report.ok ? 0 : EXIT_CHAIN_BROKEN;
+    const documents = values.documents === true;
+    const verifier = new AuditVerifier(orm, {
+      blobs: documents ? blobStoreFor(config.documents.store, join(config.dataDir, 'incoming')) : null,
+      checkpoints: checkpointLogFor(config),
+    });
+    const verify = (options: VerifyOptions): Promise<AuditReport> =>
+      values.case === undefined ? verifier.verifyAll(options) : verifier.verifyCase(values.case, options);
+    const report =
+      values.workflows === true
+        ? await withWorkflowHeads(config, (workflowLastSequence) => verify({ documents, workflowLastSequence }))
+        : await verify({ documents });
+    console.log([describeReport(report), ...describeTrailChecks(report)].join('\n'));
+    return report.ok ? 0 : EXIT_TRAIL_BROKEN;
+  },
+  'audit:checkpoint': (orm, { config }) => writeCheckpoint(orm, config),
+  'audit:export': async (orm, { values }) => {
+    const { events } = await exportEvents(orm, { caseId: values.case, out: values.out });
+    if (values.out !== undefined) console.error(`已导出 / exported ${events} events to ${values.out}`);
+    return 0;
   },
   'projections:rebuild': async (orm, { target }) => {
     const rebuilt = await new ProjectionRebuilder(orm).rebuild();
@@ -142,6 +179,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       case: { type: 'string' },
       documents: { type: 'boolean' },
+      workflows: { type: 'boolean' },
+      out: { type: 'string' },
       api: { type: 'string' },
       username: { type: 'string' },
       'display-name': { type: 'string' },

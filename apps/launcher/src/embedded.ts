@@ -5,6 +5,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import { AppConfig, ConfigError, repoRoot } from '#config';
 import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '#contracts';
 import type { MikroORM } from '@mikro-orm/core';
@@ -41,7 +42,8 @@ export interface EmbeddedOptions {
 export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
   const config = AppConfig.fromEnvironment(options.environment);
   const root = repoRoot();
-  mkdirSync(config.dataDir, { recursive: true });
+  // The SQLite files, the documents and the audit checkpoints live here: only the user running the system may enter it.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const children: Child[] = [];
   let shuttingDown = false;
 
@@ -124,13 +126,11 @@ export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
     }
 
     const apiUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
-    // Ready when the api answers healthy and a worker polls the case task queue (it bundles the workflows first).
+    // Ready when the api answers healthy (its public status) and a worker polls the case task queue (it bundles the
+    // workflows first), which the launcher asks Temporal itself: the api tells the public no more than its status.
     await waitFor(
       'api and worker',
-      async () => {
-        const response = await fetch(`${apiUrl}/api/health`);
-        return response.ok && ((await response.json()) as { workers: number | null }).workers !== 0;
-      },
+      async () => (await fetch(`${apiUrl}/api/health`)).ok && (await workersPolling(config)) > 0,
       120_000,
       () => !api.running || !worker.running,
     );
@@ -170,6 +170,20 @@ async function temporalReachable(address: string): Promise<boolean> {
   try {
     await connection.workflowService.getSystemInfo({});
     return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function workersPolling(config: AppConfig): Promise<number> {
+  const connection = await Connection.connect({ address: config.temporal.address, connectTimeout: 1000 });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: config.temporal.namespace,
+      taskQueue: { name: config.temporal.taskQueue },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return pollers.length;
   } finally {
     await connection.close();
   }

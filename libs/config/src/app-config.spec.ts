@@ -16,6 +16,16 @@ describe(AppConfig.name, () => {
     expect(config.http.port).toBe(8080);
   });
 
+  it('names the role migrations grant the app’s privileges to, on PostgreSQL only', () => {
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: 'postgres://app@db:5432/qinglian' }, '/srv').databaseAppRole).toBeUndefined();
+    const config = AppConfig.fromEnvironment({ DATABASE_URL: 'postgres://qinglian@db:5432/qinglian', DATABASE_APP_ROLE: 'qinglian_app' }, '/srv');
+    expect(config.databaseAppRole).toBe('qinglian_app');
+    expect(() => AppConfig.fromEnvironment({ DATABASE_URL: 'postgres://qinglian@db/qinglian', DATABASE_APP_ROLE: 'App; drop' }, '/srv')).toThrow(
+      'DATABASE_APP_ROLE: must be a PostgreSQL role name',
+    );
+    expect(() => AppConfig.fromEnvironment({ DATABASE_APP_ROLE: 'qinglian_app' }, '/srv')).toThrow('DATABASE_APP_ROLE: needs a postgres:// DATABASE_URL');
+  });
+
   it('resolves sqlite: URLs against the working directory', () => {
     expect(AppConfig.fromEnvironment({ DATABASE_URL: 'sqlite:data/app.db' }, '/srv').database).toEqual({ kind: 'sqlite', path: '/srv/data/app.db' });
   });
@@ -77,6 +87,7 @@ describe(AppConfig.name, () => {
       weeklyDigestCron: '0 9 * * 1',
       progressCallCron: '0 9 1 * *',
       documentHousekeepingCron: '30 3 * * *',
+      auditCheckpointCron: '0 * * * *',
       stalledAfterDays: 14,
     });
     expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({
@@ -126,6 +137,53 @@ describe(AppConfig.name, () => {
       'GROUP_CHAT_ALLOWED_HOSTS',
     );
     expect(() => AppConfig.fromEnvironment({ GROUP_CHAT_ALLOWED_HOSTS: 'https://oapi.dingtalk.com/' }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
+  });
+
+  it('keeps audit checkpoints in the data folder, signed with a key generated there, unless told otherwise', () => {
+    expect(AppConfig.fromEnvironment({ DATA_DIR: '/data' }, '/srv').auditCheckpoints).toEqual({
+      key: { generatedFile: '/data/keys/audit-checkpoint.pem' },
+      directory: '/data/audit-checkpoints',
+      s3: undefined,
+    });
+    const bucket = {
+      AUDIT_CHECKPOINT_S3_BUCKET: 'qinglian-audit-checkpoints',
+      AUDIT_CHECKPOINT_S3_ACCESS_KEY_ID: 'id',
+      AUDIT_CHECKPOINT_S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(
+      AppConfig.fromEnvironment({ ...bucket, AUDIT_CHECKPOINT_KEY_FILE: '/run/secrets/key', AUDIT_CHECKPOINT_DIR: 'checkpoints' }, '/srv').auditCheckpoints,
+    ).toEqual({
+      key: { file: '/run/secrets/key' },
+      directory: '/srv/checkpoints',
+      s3: { endpoint: undefined, region: 'us-east-1', bucket: 'qinglian-audit-checkpoints', accessKeyId: 'id', secretAccessKey: 'secret', retentionDays: 0 },
+    });
+    expect(() => AppConfig.fromEnvironment({ AUDIT_CHECKPOINT_S3_BUCKET: 'qinglian-audit-checkpoints' }, '/srv')).toThrow('AUDIT_CHECKPOINT_S3_ACCESS_KEY_ID');
+    expect(() => AppConfig.fromEnvironment({ AUDIT_CHECKPOINT_KEY: 'not a key' }, '/srv')).toThrow('AUDIT_CHECKPOINT_KEY');
+    expect(() => AppConfig.fromEnvironment({ ...bucket, AUDIT_CHECKPOINT_S3_RETENTION_DAYS: '-1' }, '/srv')).toThrow('AUDIT_CHECKPOINT_S3_RETENTION_DAYS');
+    expect(() => AppConfig.fromEnvironment({ SCHEDULE_AUDIT_CHECKPOINT_CRON: 'hourly' }, '/srv')).toThrow('SCHEDULE_AUDIT_CHECKPOINT_CRON');
+  });
+
+  it('keeps webhooks off private addresses in production and on port 443, allowing them only outside production', () => {
+    const production = { NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(AppConfig.fromEnvironment({}, '/srv').notifications.allowPrivateAddresses).toBe(true);
+    expect(AppConfig.fromEnvironment({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false' }, '/srv').notifications.allowPrivateAddresses).toBe(false);
+    expect(AppConfig.fromEnvironment(production, '/srv').notifications.allowPrivateAddresses).toBe(false);
+    expect(() => AppConfig.fromEnvironment({ ...production, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' }, '/srv')).toThrow('WEBHOOK_ALLOW_PRIVATE_ADDRESSES');
+    expect(() => AppConfig.fromEnvironment({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'yes' }, '/srv')).toThrow('WEBHOOK_ALLOW_PRIVATE_ADDRESSES');
+    expect(() => AppConfig.fromEnvironment({ ...production, GROUP_CHAT_ALLOWED_HOSTS: 'oapi.dingtalk.com:8443' }, '/srv')).toThrow('GROUP_CHAT_ALLOWED_HOSTS');
+    expect(AppConfig.fromEnvironment({ ...production, GROUP_CHAT_ALLOWED_HOSTS: 'oapi.dingtalk.com:443' }, '/srv').notifications.groupChatAllowedHosts).toEqual(
+      ['oapi.dingtalk.com:443'],
+    );
+    const office = { ...production, NOTIFY_WEBHOOK_SECRET: 'SECabcdef123' };
+    expect(() => AppConfig.fromEnvironment({ ...office, NOTIFY_WEBHOOK_URL: 'https://oapi.dingtalk.com:8443/robot/send?access_token=x' }, '/srv')).toThrow(
+      'NOTIFY_WEBHOOK_URL: must use port 443',
+    );
+  });
+
+  it('bounds api tokens’ lifetime: 180 days unless configured', () => {
+    expect(AppConfig.fromEnvironment({}, '/srv').auth.apiTokenMaxDays).toBe(180);
+    expect(AppConfig.fromEnvironment({ API_TOKEN_MAX_DAYS: '30' }, '/srv').auth.apiTokenMaxDays).toBe(30);
+    expect(() => AppConfig.fromEnvironment({ API_TOKEN_MAX_DAYS: '0' }, '/srv')).toThrow('API_TOKEN_MAX_DAYS');
   });
 
   it('takes a compressed case clock for demonstrations and tests only', () => {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { keySourceOf, type KeySource } from './key-source.js';
+import { isSecretsKey, type SecretsKeySource } from './secrets-key.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -49,7 +50,7 @@ const environmentSchema = z
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('var'),
     /** Ed25519 private key (PEM) the api and worker sign case commands with; or a file holding it. */
-    COMMAND_SIGNING_KEY: z.string().min(1).optional(),
+    COMMAND_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key (-----BEGIN PRIVATE KEY-----…)' }).optional(),
     COMMAND_SIGNING_KEY_FILE: z.string().min(1).optional(),
     /** How long a signed command stays valid on its way to the case workflow. */
     COMMAND_SIGNATURE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
@@ -93,6 +94,8 @@ const environmentSchema = z
     AUTH_LOGIN_GLOBAL_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     AUTH_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
     AUTH_LOGIN_RATE_WINDOW_SECONDS: seconds.default(60),
+    /** The longest an api token may live; administrator-role tokens must name their expiry. */
+    API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     BOOTSTRAP_ADMIN_USERNAME: username.optional(),
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
     CORS_ORIGINS: z
@@ -122,6 +125,22 @@ const environmentSchema = z
       .optional(),
     NOTIFY_WEBHOOK_SECRET: z.string().min(8, 'must have at least 8 characters (the robot’s 加签 secret, SEC…)').optional(),
     NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Whether webhooks may connect to loopback, private, link-local… addresses; unset: only outside production. */
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false']).optional(),
+    /** AES-256 key (base64 of 32 bytes) sealing stored webhook secrets; or a file holding it. */
+    SECRETS_ENCRYPTION_KEY: z.string().refine(isSecretsKey, 'must be 32 random bytes in base64, e.g. openssl rand -base64 32').optional(),
+    SECRETS_ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+    /** Earlier keys, still read while the api re-seals what they sealed (comma-separated). */
+    SECRETS_ENCRYPTION_PREVIOUS_KEYS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+      )
+      .refine((keys) => keys.every(isSecretsKey), 'must be comma-separated keys of 32 random bytes in base64')
+      .default([]),
     GROUP_CHAT_ALLOWED_HOSTS: z
       .string()
       .default('oapi.dingtalk.com')
@@ -175,12 +194,8 @@ const environmentSchema = z
     AUDIT_CHECKPOINT_S3_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   })
   .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && env.COMMAND_SIGNING_KEY === undefined && env.COMMAND_SIGNING_KEY_FILE === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['COMMAND_SIGNING_KEY'],
-        message: 'required in production (or COMMAND_SIGNING_KEY_FILE): an Ed25519 private key, e.g. openssl genpkey -algorithm ed25519',
-      });
+    if (env.COMMAND_SIGNING_KEY !== undefined && env.COMMAND_SIGNING_KEY_FILE !== undefined) {
+      context.addIssue({ code: 'custom', path: ['COMMAND_SIGNING_KEY_FILE'], message: 'set COMMAND_SIGNING_KEY or COMMAND_SIGNING_KEY_FILE, not both' });
     }
     if (env.DATABASE_APP_ROLE !== undefined && !/^postgres(ql)?:/.test(env.DATABASE_URL ?? '')) {
       context.addIssue({ code: 'custom', path: ['DATABASE_APP_ROLE'], message: 'needs a postgres:// DATABASE_URL: the embedded SQLite file has no roles' });
@@ -200,6 +215,35 @@ const environmentSchema = z
     }
     if (env.NODE_ENV === 'production' && env.NOTIFY_WEBHOOK_URL !== undefined && !env.NOTIFY_WEBHOOK_URL.startsWith('https:')) {
       context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must be https in production: the URL carries the robot’s access token' });
+    }
+    if (env.SECRETS_ENCRYPTION_KEY !== undefined && env.SECRETS_ENCRYPTION_KEY_FILE !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SECRETS_ENCRYPTION_KEY_FILE'],
+        message: 'set SECRETS_ENCRYPTION_KEY or SECRETS_ENCRYPTION_KEY_FILE, not both',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true') {
+      context.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_PRIVATE_ADDRESSES'],
+        message: 'webhooks to loopback or private addresses are for development and tests only, never NODE_ENV=production',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      env.NOTIFY_WEBHOOK_URL !== undefined &&
+      URL.canParse(env.NOTIFY_WEBHOOK_URL) &&
+      new URL(env.NOTIFY_WEBHOOK_URL).port !== ''
+    ) {
+      context.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_URL'], message: 'must use port 443 in production (no port in the URL)' });
+    }
+    if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.some((host) => /:\d+$/.test(host) && !host.endsWith(':443'))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['GROUP_CHAT_ALLOWED_HOSTS'],
+        message: 'in production group chats are posted to port 443 only: list host names without another port',
+      });
     }
     if (env.NODE_ENV === 'production' && env.GROUP_CHAT_ALLOWED_HOSTS.includes('*')) {
       context.addIssue({
@@ -265,8 +309,11 @@ export class AppConfig {
     readonly uiUrl: string;
   };
   readonly workflowBundlePath: string | undefined;
-  /** 指令签名: the key case commands are signed with on their way to Temporal, and how long a signature lasts. */
-  readonly commandSigning: { readonly key: KeySource; readonly lifetimeSeconds: number };
+  /**
+   * 指令签名: the key case commands are signed with on their way to Temporal (none in production unless given: the api
+   * and the worker then refuse to start, migrations and the cli do not need it), and how long a signature lasts.
+   */
+  readonly commandSigning: { readonly key: KeySource | undefined; readonly lifetimeSeconds: number };
   /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
@@ -299,7 +346,14 @@ export class AppConfig {
     readonly loginRateLimit: { readonly limit: number; readonly windowMs: number };
     /** The first administrator, created on start when there is no administrator yet. */
     readonly bootstrapAdmin: { readonly username: string; readonly password: string } | undefined;
+    /** The longest lifetime of an api token, in days (also applied to tokens issued before the limit). */
+    readonly apiTokenMaxDays: number;
   };
+  /**
+   * The key stored webhook secrets are sealed with (AES-256-GCM; none in production unless given: the api and the
+   * worker then refuse to start), and earlier keys still read while the api re-seals what they sealed.
+   */
+  readonly secretsEncryption: { readonly key: SecretsKeySource | undefined; readonly previousKeys: readonly string[] };
   readonly corsOrigins: readonly string[];
   readonly bodyLimits: { readonly jsonBytes: number; readonly csvBytes: number };
   /** Reverse proxies in front of the api whose X-Forwarded-For names the client (login rate limit, account records). */
@@ -333,6 +387,8 @@ export class AppConfig {
      * posts wherever a unit contact points it, so the list keeps it off internal addresses.
      */
     readonly groupChatAllowedHosts: readonly string[] | '*';
+    /** Whether webhooks may reach loopback, private, link-local or unique-local addresses (checked when connecting). */
+    readonly allowPrivateAddresses: boolean;
   };
 
   private constructor(env: z.infer<typeof environmentSchema>, cwd: string) {
@@ -353,7 +409,10 @@ export class AppConfig {
     };
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
     this.commandSigning = {
-      key: keySourceOf(env.COMMAND_SIGNING_KEY, env.COMMAND_SIGNING_KEY_FILE, resolve(this.dataDir, 'keys/command-signing.pem')),
+      key:
+        env.NODE_ENV === 'production' && env.COMMAND_SIGNING_KEY === undefined && env.COMMAND_SIGNING_KEY_FILE === undefined
+          ? undefined
+          : keySourceOf(env.COMMAND_SIGNING_KEY, env.COMMAND_SIGNING_KEY_FILE, resolve(this.dataDir, 'keys/command-signing.pem')),
       lifetimeSeconds: env.COMMAND_SIGNATURE_SECONDS,
     };
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
@@ -383,6 +442,18 @@ export class AppConfig {
         env.BOOTSTRAP_ADMIN_USERNAME === undefined || env.BOOTSTRAP_ADMIN_PASSWORD === undefined
           ? undefined
           : { username: env.BOOTSTRAP_ADMIN_USERNAME, password: env.BOOTSTRAP_ADMIN_PASSWORD },
+      apiTokenMaxDays: env.API_TOKEN_MAX_DAYS,
+    };
+    this.secretsEncryption = {
+      key:
+        env.SECRETS_ENCRYPTION_KEY !== undefined
+          ? { base64: env.SECRETS_ENCRYPTION_KEY }
+          : env.SECRETS_ENCRYPTION_KEY_FILE !== undefined
+            ? { file: resolve(cwd, env.SECRETS_ENCRYPTION_KEY_FILE) }
+            : env.NODE_ENV === 'production'
+              ? undefined
+              : { generatedFile: resolve(this.dataDir, 'keys/secrets-encryption.key') },
+      previousKeys: env.SECRETS_ENCRYPTION_PREVIOUS_KEYS,
     };
     this.corsOrigins = env.CORS_ORIGINS;
     this.bodyLimits = { jsonBytes: env.HTTP_JSON_LIMIT_BYTES, csvBytes: env.HTTP_CSV_LIMIT_BYTES };
@@ -427,6 +498,7 @@ export class AppConfig {
           : { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET },
       timeoutMs: env.NOTIFY_TIMEOUT_MS,
       groupChatAllowedHosts: env.GROUP_CHAT_ALLOWED_HOSTS.includes('*') ? '*' : env.GROUP_CHAT_ALLOWED_HOSTS,
+      allowPrivateAddresses: (env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     };
   }
 

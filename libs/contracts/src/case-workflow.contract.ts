@@ -94,7 +94,7 @@ export type CaseStepName = keyof typeof caseSteps;
  * Where the worker writes the public key that checks commands' signatures into the workflow code it loads (the
  * literal appears once in a bundle; the workflows read it through this constant). Left as it is, every step is refused.
  */
-export const COMMAND_VERIFY_KEY_SLOT: string = '__QINGLIAN_COMMAND_VERIFY_KEY_SLOT__';
+export const COMMAND_VERIFY_KEY_SLOT = '__QINGLIAN_COMMAND_VERIFY_KEY_SLOT__';
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** 每月进度报告提醒, sent by the monthly schedule: a case in cultivation calls its unit and records the call. */

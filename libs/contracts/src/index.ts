@@ -6,3 +6,4 @@ export * from './notifications.contract.js';
 export * from './deadlines.contract.js';
 export * from './documents.contract.js';
 export * from './bulk-actions.contract.js';
+export * from './audit-checkpoints.contract.js';

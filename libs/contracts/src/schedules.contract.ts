@@ -9,6 +9,8 @@ export const PROGRAM_SCHEDULES = {
   progressReportCall: { id: 'qinglian-progress-report-call', workflowType: 'progressReportCallWorkflow' },
   /** 文件清理: uploads no step referenced within the days allowed are removed. */
   documentHousekeeping: { id: 'qinglian-document-housekeeping', workflowType: 'documentHousekeepingWorkflow' },
+  /** 审计检查点: a signed checkpoint of every chain's head, kept outside the database. */
+  auditCheckpoint: { id: 'qinglian-audit-checkpoint', workflowType: 'auditCheckpointWorkflow' },
 } as const;
 
 export type ProgramScheduleName = keyof typeof PROGRAM_SCHEDULES;

@@ -72,6 +72,8 @@ export const PERMISSION_ROLES = {
   'bulk-actions:start': OFFICE,
   /** Bulk actions and their per-case results. */
   'bulk-actions:read': OVERSIGHT,
+  /** GET /api/health beyond its public status: each dependency, why it is down, the polling workers. */
+  'health:read': OVERSIGHT,
 } as const satisfies Record<string, readonly HumanRole[]>;
 
 export type Permission = keyof typeof PERMISSION_ROLES | `case:${CaseStep}`;

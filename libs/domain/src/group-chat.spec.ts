@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { groupChatProblems, webhookHost } from './group-chat.js';
+import { groupChatProblems, hostAllowed, webhookHost } from './group-chat.js';
 
 const DINGTALK = 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef';
 const SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd';
@@ -17,6 +17,31 @@ describe('a unit’s group-chat robot', () => {
     expect(groupChatProblems(loopback, { httpsOnly: true, allowedHosts: DINGTALK_ONLY })).toEqual([
       { field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' },
     ]);
+  });
+
+  it('requires port 443 and the host exactly as listed in production', () => {
+    const production = { httpsOnly: true, allowedHosts: ['oapi.dingtalk.com', 'chat.example.gov.cn:443'] };
+    expect(fields(groupChatProblems({ webhookUrl: 'https://oapi.dingtalk.com:8443/robot/send?access_token=t', secret: SECRET }, production))).toEqual([
+      'webhookUrl',
+    ]);
+    expect(groupChatProblems({ webhookUrl: 'https://oapi.dingtalk.com:8443/robot/send', secret: SECRET }, production)[0]?.zh).toContain('443');
+    // The default port written out is the default port.
+    expect(groupChatProblems({ webhookUrl: 'https://oapi.dingtalk.com:443/robot/send?access_token=t', secret: SECRET }, production)).toEqual([]);
+    expect(groupChatProblems({ webhookUrl: 'https://chat.example.gov.cn/robot', secret: SECRET }, production)).toEqual([]);
+    // A trailing dot names another host.
+    expect(fields(groupChatProblems({ webhookUrl: 'https://oapi.dingtalk.com./robot/send', secret: SECRET }, production))).toEqual(['webhookUrl']);
+    // Outside production a listed host:port is allowed (a test's loopback robot).
+    expect(groupChatProblems({ webhookUrl: 'http://127.0.0.1:8080/robot', secret: SECRET }, { httpsOnly: false, allowedHosts: ['127.0.0.1:8080'] })).toEqual(
+      [],
+    );
+  });
+
+  it('checks each post in production as strictly as the save: https, port 443, the host as listed', () => {
+    expect(hostAllowed('https://oapi.dingtalk.com/robot/send', ['oapi.dingtalk.com'], true)).toBe(true);
+    expect(hostAllowed('http://oapi.dingtalk.com/robot/send', ['oapi.dingtalk.com'], true)).toBe(false);
+    expect(hostAllowed('https://oapi.dingtalk.com:8443/robot/send', ['oapi.dingtalk.com', 'oapi.dingtalk.com:8443'], true)).toBe(false);
+    expect(hostAllowed('https://oapi.dingtalk.com/robot/send', '*', true)).toBe(false);
+    expect(hostAllowed('https://oapi.dingtalk.com:8443/robot/send', ['oapi.dingtalk.com:8443'])).toBe(true);
   });
 
   it('refuses a host outside the allowed list, which keeps the worker off internal addresses', () => {

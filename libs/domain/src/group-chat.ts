@@ -16,8 +16,8 @@ export interface GroupChatProblem {
 
 /**
  * Why a webhook URL and secret cannot be saved (empty when they can). `httpsOnly` in production: the URL carries
- * the robot's access token, and the posts carry case names. Outside production http is allowed (a test's
- * loopback receiver).
+ * the robot's access token, and the posts carry case names; the port must then be 443 and the host exactly one of
+ * the allowed. Outside production http is allowed (a test's loopback receiver).
  */
 export function groupChatProblems(
   input: { webhookUrl: string; secret: string },
@@ -40,13 +40,19 @@ export function groupChatProblems(
     });
   } else if (options.httpsOnly && parsed.protocol !== 'https:') {
     problems.push({ field: 'webhookUrl', zh: '生产环境中群机器人地址须使用 https', en: 'in production the webhook URL must use https' });
+  } else if (options.httpsOnly && parsed.port !== '') {
+    problems.push({
+      field: 'webhookUrl',
+      zh: '生产环境中群机器人地址须使用 443 端口（地址中不写端口）',
+      en: 'in production the webhook URL must use port 443 (no port in the URL)',
+    });
   } else if (parsed.username !== '' || parsed.password !== '' || parsed.hash !== '') {
     problems.push({
       field: 'webhookUrl',
       zh: '群机器人地址不能含用户名、口令或 # 片段',
       en: 'the webhook URL must not carry a user name, password or #fragment',
     });
-  } else if (!hostAllowed(parsed, options.allowedHosts)) {
+  } else if (!hostAllowed(parsed, options.allowedHosts, options.httpsOnly)) {
     const allowed = options.allowedHosts === '*' ? '*' : options.allowedHosts.join(', ');
     problems.push({ field: 'webhookUrl', zh: `群机器人地址的主机须为 ${allowed} 之一`, en: `the webhook host must be one of: ${allowed}` });
   }
@@ -68,11 +74,22 @@ export function groupChatProblems(
   return problems;
 }
 
-/** Whether a webhook's host (name, or name:port) is among the allowed ones ('*': any). */
-export function hostAllowed(url: URL | string, allowedHosts: readonly string[] | '*'): boolean {
-  if (allowedHosts === '*') return true;
+/**
+ * Whether a webhook's host (name, or name:port) is among the allowed ones ('*': any). `production`: only https on
+ * port 443 to a host named exactly as listed.
+ */
+export function hostAllowed(url: URL | string, allowedHosts: readonly string[] | '*', production = false): boolean {
   const parsed = typeof url === 'string' ? (URL.canParse(url) ? new URL(url) : null) : url;
-  return parsed !== null && (allowedHosts.includes(parsed.hostname) || allowedHosts.includes(parsed.host));
+  if (parsed === null) return false;
+  if (production) {
+    return (
+      allowedHosts !== '*' &&
+      parsed.protocol === 'https:' &&
+      parsed.port === '' &&
+      (allowedHosts.includes(parsed.hostname) || allowedHosts.includes(`${parsed.hostname}:443`))
+    );
+  }
+  return allowedHosts === '*' || allowedHosts.includes(parsed.hostname) || allowedHosts.includes(parsed.host);
 }
 
 /** What may be shown of a webhook URL: its host (and port), never the path or the access token in the query. */

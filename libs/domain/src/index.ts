@@ -12,3 +12,4 @@ export * from './ledger.js';
 export * from './case-event-types.js';
 export * from './time-range.js';
 export * from './enrollment-sheet.js';
+export * from './webhook-address.js';

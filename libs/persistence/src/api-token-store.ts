@@ -1,10 +1,48 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
-import { invalidInput, unitLinkProblem, type Actor, type HumanRole } from '#domain';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { invalidInput, SYSTEM_ACTOR, unitLinkProblem, type Actor, type HumanRole } from '#domain';
 import { AccountStore } from './account-store.js';
 import { newSecretToken, tokenHash } from './credentials.js';
+import { AccountEntity } from './entities/account.entity.js';
 import { ApiTokenEntity } from './entities/api-token.entity.js';
 import { UnitEntity } from './entities/unit.entity.js';
+
+const DAY_MS = 86_400_000;
+const TOKEN_ACTOR_PREFIX = 'api-token:';
+/** Tokens issued by tokens issued by …: followed this far to the account behind them, no further. */
+const MAX_ISSUER_CHAIN = 8;
+
+/** Where a token stands now: usable, past its expiry, revoked, or suspended while the account behind it is disabled. */
+export type ApiTokenStatus = 'active' | 'expired' | 'revoked' | 'suspended';
+
+/** When the token stops working: its own expiry or `maxDays` after it was issued, whichever is first (older tokens too). */
+export function apiTokenExpiry(token: Pick<ApiTokenEntity, 'createdAt' | 'expiresAt'>, maxDays: number): Date {
+  const limit = new Date(token.createdAt.getTime() + maxDays * DAY_MS);
+  return token.expiresAt !== null && token.expiresAt < limit ? token.expiresAt : limit;
+}
+
+/**
+ * Whether the account behind a token is active: the account that issued it, or, for a token an administrator's token
+ * issued, the account behind that one. Issued by the system (the CLI): active. Disabling the account suspends its
+ * tokens at once; enabling it again brings back those neither expired nor revoked.
+ */
+export async function apiTokenIssuerActive(em: EntityManager, createdBy: string): Promise<boolean> {
+  let issuer = createdBy;
+  for (let depth = 0; depth < MAX_ISSUER_CHAIN; depth += 1) {
+    if (issuer === SYSTEM_ACTOR.id) return true;
+    if (!issuer.startsWith(TOKEN_ACTOR_PREFIX)) return (await em.findOne(AccountEntity, { id: issuer }, { fields: ['status'] }))?.status === 'active';
+    const parent = await em.findOne(ApiTokenEntity, { id: issuer.slice(TOKEN_ACTOR_PREFIX.length) }, { fields: ['createdBy'] });
+    if (!parent) return false;
+    issuer = parent.createdBy;
+  }
+  return false;
+}
+
+export function apiTokenStatus(token: ApiTokenEntity, issuerActive: boolean, maxDays: number, now: Date): ApiTokenStatus {
+  if (token.revokedAt !== null) return 'revoked';
+  if (apiTokenExpiry(token, maxDays) <= now) return 'expired';
+  return issuerActive ? 'active' : 'suspended';
+}
 
 export interface NewApiToken {
   readonly name: string;

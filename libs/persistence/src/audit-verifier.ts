@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import pMap from 'p-map';
 import { documentsReferencedBy } from '#domain';
+import { verifyAccountChain, type AccountChainReport } from './account-event-chain.js';
+import type { CheckpointLog, CheckpointSummary } from './checkpoints/checkpoint-log.js';
+import type { CheckpointProblem } from './checkpoints/checkpoint-problems.js';
+import { checkAccountHeads, CoveredHeadsCheck, ReadModelCheck, type ReadModelProblem } from './checkpoints/trail-checks.js';
 import { eventBodyOf } from './case-projection.js';
 import { BlobMissing, type BlobStore } from './documents/blob-store.js';
 import { CaseEventEntity } from './entities/index.js';
@@ -44,13 +49,60 @@ export interface DocumentsReport {
   readonly problemCount: number;
 }
 
+/** The trail against the signed checkpoints kept outside the database. */
+export interface CheckpointsReport {
+  /** Checkpoint files read, each checked for its signature, its root and its link to the one before. */
+  readonly checkpointsChecked: number;
+  readonly latest: CheckpointSummary | null;
+  /** The keys that signed them. */
+  readonly keyIds: readonly string[];
+  /** Checkpoints that do not hold, and everything they covered that is gone or changed (at most 1,000 listed). */
+  readonly problems: readonly CheckpointProblem[];
+  readonly problemCount: number;
+}
+
+/** The case read model against the chains. */
+export interface ReadModelReport {
+  readonly casesChecked: number;
+  /** At most 1,000 listed. */
+  readonly problems: readonly ReadModelProblem[];
+  readonly problemCount: number;
+}
+
+export interface WorkflowProblem {
+  readonly caseId: string;
+  /** disagrees: the workflow's last sequence is not the chain's; missing: the case has no workflow. */
+  readonly problem: 'disagrees' | 'missing';
+  readonly chainLastSequence: number;
+  readonly workflowLastSequence: number | null;
+}
+
+/** Each case's workflow against its chain (asked for: one query per case). */
+export interface WorkflowsReport {
+  /** False when Temporal could not be asked; `error` says why, and nothing was compared. */
+  readonly reachable: boolean;
+  readonly error: string | null;
+  readonly casesChecked: number;
+  /** At most 1,000 listed. */
+  readonly problems: readonly WorkflowProblem[];
+  readonly problemCount: number;
+}
+
 export interface AuditReport {
   readonly ok: boolean;
   readonly casesChecked: number;
   readonly eventsChecked: number;
+  /** The first place, in chain order, where a case's chain does not hold (the walk goes on past it, for the checks below). */
   readonly firstBrokenLink: BrokenLink | null;
   /** Present when the stored files were checked too (\`--documents\`). */
   readonly documents?: DocumentsReport;
+  /** Present when the verifier has a checkpoint log (the api and the CLI always do). */
+  readonly checkpoints?: CheckpointsReport;
+  readonly readModel: ReadModelReport;
+  /** The account events' own chain: on a verification of every case. */
+  readonly accountEvents?: AccountChainReport;
+  /** Present when asked for (\`--workflows\`). */
+  readonly workflows?: WorkflowsReport;
 }
 
 /** How far a verification has come, of the totals counted before it began. */
@@ -71,9 +123,25 @@ export interface VerifyOptions {
   readonly onProgress?: (progress: VerifyProgress) => void;
   /** Ends the walk early (the one who asked went away): it rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /**
+   * Asks a case's workflow for its last sequence (null: no such workflow), to compare with the chain; one call per case,
+   * a few at a time. A rejection is taken as Temporal out of reach.
+   */
+  readonly workflowLastSequence?: (caseId: string) => Promise<number | null>;
+}
+
+export interface AuditVerifierOptions {
+  /** The document store, for \`documents\`. */
+  readonly blobs?: BlobStore | null;
+  /** The signed checkpoints to check the trail against. */
+  readonly checkpoints?: CheckpointLog | null;
+  /** Events read per query. */
+  readonly batchSize?: number;
 }
 
 const PROBLEMS_LISTED = 1000;
+/** Workflows asked at once. */
+const WORKFLOW_QUERIES = 8;
 
 /** Re-hashes stored files, each once per verification however many events reference it. */
 class StoredFileCheck {
@@ -135,16 +203,32 @@ interface ChainPosition {
   hash: string;
 }
 
+/** The checks that follow the walk case by case: the checkpoints' covered heads and the read model. */
+interface TrailChecks {
+  readonly covered: CoveredHeadsCheck | null;
+  readonly readModel: ReadModelCheck;
+  /** Each case's last sequence, kept when its workflow is to be asked. */
+  readonly heads: Map<string, number> | null;
+}
+
 /**
- * Walks the hash chains of the audit trail, one case or the whole store, in keyset-paged batches; on request also
- * re-hashes the stored files the events reference.
+ * Walks the hash chains of the audit trail, one case or the whole store, in keyset-paged batches, and checks it against
+ * the signed checkpoints (every covered case and event still there, unchanged), the read model and, on request, each
+ * case's workflow; on request also re-hashes the stored files the events reference.
  */
 export class AuditVerifier {
+  private readonly blobs: BlobStore | null;
+  private readonly checkpoints: CheckpointLog | null;
+  private readonly batchSize: number;
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly blobs: BlobStore | null = null,
-    private readonly batchSize = 1000,
-  ) {}
+    options: AuditVerifierOptions = {},
+  ) {
+    this.blobs = options.blobs ?? null;
+    this.checkpoints = options.checkpoints ?? null;
+    this.batchSize = options.batchSize ?? 1000;
+  }
 
   verifyCase(caseId: string, options: VerifyOptions = {}): Promise<AuditReport> {
     return this.walk(caseId, options);
@@ -157,16 +241,102 @@ export class AuditVerifier {
   private async walk(onlyCase: string | null, options: VerifyOptions): Promise<AuditReport> {
     if (options.documents && !this.blobs) throw new Error('the audit verifier was made without the document store');
     const files = options.documents && this.blobs ? new StoredFileCheck(this.blobs) : null;
-    const chains = await this.walkChains(onlyCase, files, options);
-    if (!files) return chains;
-    const documents = files.report();
-    return { ...chains, ok: chains.ok && documents.problemCount === 0, documents };
+    const history = this.checkpoints ? await this.checkpoints.history({ ...(onlyCase === null ? {} : { chain: onlyCase }), ...signalOf(options) }) : null;
+    const em = this.orm.em.fork();
+    const checks: TrailChecks = {
+      covered: history ? new CoveredHeadsCheck(history.covered) : null,
+      readModel: await ReadModelCheck.load(em, onlyCase),
+      heads: options.workflowLastSequence ? new Map() : null,
+    };
+    const chains = await this.walkChains(onlyCase, files, checks, options);
+    const accountEvents = onlyCase === null ? await verifyAccountChain(this.orm, signalOf(options)) : undefined;
+    if (accountEvents && checks.covered) await checkAccountHeads(em, checks.covered);
+    const readModel = { casesChecked: checks.readModel.casesChecked, ...listed(await checks.readModel.finish(em)) };
+    const checkpoints: CheckpointsReport | undefined = history
+      ? {
+          checkpointsChecked: history.checkpointsChecked,
+          latest: history.latest,
+          keyIds: history.keyIds,
+          ...listed([...history.problems, ...(checks.covered?.finish() ?? [])]),
+        }
+      : undefined;
+    const workflows =
+      options.workflowLastSequence && checks.heads ? await this.compareWorkflows(checks.heads, options.workflowLastSequence, options.signal) : undefined;
+    const ok =
+      chains.firstBrokenLink === null &&
+      readModel.problemCount === 0 &&
+      (checkpoints?.problemCount ?? 0) === 0 &&
+      (accountEvents?.ok ?? true) &&
+      (workflows?.problemCount ?? 0) === 0;
+    const documents = files?.report();
+    return {
+      ...chains,
+      ok: ok && (documents?.problemCount ?? 0) === 0,
+      ...(documents ? { documents } : {}),
+      ...(checkpoints ? { checkpoints } : {}),
+      readModel,
+      ...(accountEvents ? { accountEvents } : {}),
+      ...(workflows ? { workflows } : {}),
+    };
   }
 
-  private async walkChains(onlyCase: string | null, files: StoredFileCheck | null, options: VerifyOptions): Promise<AuditReport> {
+  /** Each walked case's workflow asked for its last sequence; a disagreement is asked again once (a step may have been under way). */
+  private async compareWorkflows(
+    heads: ReadonlyMap<string, number>,
+    lastSequenceOf: (caseId: string) => Promise<number | null>,
+    signal: AbortSignal | undefined,
+  ): Promise<WorkflowsReport> {
+    const problems: WorkflowProblem[] = [];
+    const stopped = new AbortController();
+    const unreachable: { error: string | null } = { error: null };
+    let casesChecked = 0;
+    await pMap(
+      heads,
+      async ([caseId, chainLastSequence]) => {
+        try {
+          let workflowLastSequence = await lastSequenceOf(caseId);
+          let chain = chainLastSequence;
+          if (workflowLastSequence !== chain) {
+            [workflowLastSequence, chain] = [await lastSequenceOf(caseId), (await this.chainHead(caseId)) ?? chain];
+          }
+          casesChecked += 1;
+          if (workflowLastSequence === null) problems.push({ caseId, problem: 'missing', chainLastSequence: chain, workflowLastSequence });
+          else if (workflowLastSequence !== chain) problems.push({ caseId, problem: 'disagrees', chainLastSequence: chain, workflowLastSequence });
+        } catch (cause) {
+          unreachable.error ??= cause instanceof Error ? cause.message : String(cause);
+          stopped.abort();
+        }
+      },
+      { concurrency: WORKFLOW_QUERIES, signal: signal ? AbortSignal.any([stopped.signal, signal]) : stopped.signal },
+    ).catch((cause: unknown) => {
+      if (!stopped.signal.aborted) throw cause;
+    });
+    if (unreachable.error !== null) return { reachable: false, error: unreachable.error, casesChecked: 0, problems: [], problemCount: 0 };
+    return { reachable: true, error: null, casesChecked, ...listed(problems) };
+  }
+
+  private async chainHead(caseId: string): Promise<number | null> {
+    const [head] = await this.orm.em
+      .fork()
+      .find(CaseEventEntity, { caseId }, { orderBy: { sequence: 'desc' }, limit: 1, fields: ['sequence'], disableIdentityMap: true });
+    return head?.sequence ?? null;
+  }
+
+  private async walkChains(
+    onlyCase: string | null,
+    files: StoredFileCheck | null,
+    checks: TrailChecks,
+    options: VerifyOptions,
+  ): Promise<Pick<AuditReport, 'casesChecked' | 'eventsChecked' | 'firstBrokenLink'>> {
     let position: ChainPosition = { caseId: null, sequence: 0, hash: GENESIS_HASH };
     let casesChecked = 0;
     let eventsChecked = 0;
+    let firstBrokenLink: BrokenLink | null = null;
+    const caseEnded = (caseId: string, lastSequence: number): void => {
+      checks.covered?.end(lastSequence);
+      checks.readModel.end(caseId, lastSequence);
+      checks.heads?.set(caseId, lastSequence);
+    };
     const totals = options.onProgress ? await this.totals(onlyCase) : null;
     // A case is reported once all of its events are checked, i.e. when the next case begins (and at the end).
     const report = (casesDone: number, eventsDone: number): void => {
@@ -176,19 +346,24 @@ export class AuditVerifier {
     const events = eventsInChainOrder(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
     for await (const event of events) {
       if (event.caseId !== position.caseId) {
-        if (position.caseId !== null) report(casesChecked, eventsChecked);
+        if (position.caseId !== null) {
+          caseEnded(position.caseId, position.sequence);
+          report(casesChecked, eventsChecked);
+        }
         options.signal?.throwIfAborted();
         position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
+        checks.covered?.begin(event.caseId);
         casesChecked += 1;
       }
       eventsChecked += 1;
-      const broken = brokenLink(event, position);
-      if (broken) return { ok: false, casesChecked, eventsChecked, firstBrokenLink: broken };
+      firstBrokenLink ??= brokenLink(event, position);
+      checks.covered?.event(event.sequence, event.hash);
       await files?.check(event);
       position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
     }
+    if (position.caseId !== null) caseEnded(position.caseId, position.sequence);
     report(casesChecked, eventsChecked);
-    return { ok: true, casesChecked, eventsChecked, firstBrokenLink: null };
+    return { casesChecked, eventsChecked, firstBrokenLink };
   }
 
   /** The cases and events a walk will meet, counted in one query before it begins (no hashing, no payloads read). */
@@ -198,6 +373,15 @@ export class AuditVerifier {
     const [cases, events] = await Promise.all([em.createQueryBuilder(CaseEventEntity).where(where).getCount('caseId', true), em.count(CaseEventEntity, where)]);
     return { cases, events };
   }
+}
+
+function signalOf(options: VerifyOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
+
+/** Problems as a report lists them: the first 1,000, and how many in all. */
+function listed<P>(problems: readonly P[]): { problems: P[]; problemCount: number } {
+  return { problems: problems.slice(0, PROBLEMS_LISTED), problemCount: problems.length };
 }
 
 function brokenLink(event: CaseEventEntity, previous: ChainPosition): BrokenLink | null {

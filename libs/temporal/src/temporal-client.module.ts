@@ -4,8 +4,8 @@ import { AppConfig } from '#config';
 import { CommandSigner } from './command-signer.js';
 
 /**
- * The Temporal client for the api and the worker, and the signer of the case commands they send. The connection is lazy so the api starts (and reports 503 on
- * /api/health) while Temporal is unreachable, and reconnects when it comes back.
+ * The Temporal client for the api and the worker, and the signer of the case commands they send. The connection is
+ * lazy so the api starts (and reports 503 on /api/health) while Temporal is unreachable, and reconnects when it comes back.
  */
 @Global()
 @Module({

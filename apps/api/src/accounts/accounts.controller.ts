@@ -8,6 +8,7 @@ import {
   AccountEventPageDto,
   AccountStatusDto,
   ApiTokenDto,
+  ApiTokenPolicyDto,
   CreateAccountDto,
   CreateApiTokenDto,
   CreatedApiTokenDto,
@@ -130,6 +131,17 @@ export class ApiTokensController {
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   create(@Body() body: CreateApiTokenDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CreatedApiTokenDto> {
     return this.tokens.create(body, actor, clientIp(request));
+  }
+
+  @Get('policy')
+  @Allow('api-tokens:manage')
+  @ApiOperation({
+    summary: '接口令牌的有效期规则 / How long api tokens may live',
+    description: '有效天数的上限，以及须设定有效天数的角色。 / The longest expiry, and the roles whose tokens must name one.',
+  })
+  @ApiOkResponse({ type: ApiTokenPolicyDto })
+  policy(): ApiTokenPolicyDto {
+    return this.tokens.policy();
   }
 
   @Get()

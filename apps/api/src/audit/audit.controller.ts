@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Response } from 'express';
 import { BilingualError, type Actor } from '#domain';
@@ -14,7 +14,12 @@ import { AuditService } from './audit.service.js';
 const PROGRESS_EVERY_MS = 250;
 
 const VERIFY_SCOPE =
-  '报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).';
+  '报告第一个断裂处；再与每个签名检查点比对（签名、根哈希，其所记录的案件与事件是否仍在且未被改动：案件、序号、检查点），比对案件视图的最后序号，校验全部时另校验账户记录链；' +
+  'documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件）；workflows=true 时询问每个案件的工作流其最后序号。 / ' +
+  'Reports the first broken link exactly; then checks every signed checkpoint (signature, root) and that every case and event it covered is still ' +
+  'there unchanged (case, sequence, checkpoint), that the read model’s last sequences agree with the chains and, verifying every case, the account ' +
+  'events’ chain; with documents=true also every missing or altered stored file (case, sequence, document); with workflows=true asks each case’s ' +
+  'workflow for its last sequence.';
 
 @ApiTags('audit 审计')
 @Controller('audit')
@@ -102,6 +107,25 @@ export class AuditController {
     response.setHeader('Content-Disposition', contentDisposition(`qinglian-audit-verification-${stamp}.json`));
     response.setHeader('Cache-Control', 'private, no-store');
     return report;
+  }
+
+  @Get('checkpoints/public-key')
+  @Allow('audit:verify')
+  @ApiOperation({
+    summary: '审计检查点的公钥 / The public key audit checkpoints are signed with',
+    description:
+      'PEM（SubjectPublicKeyInfo），密钥标识（公钥 DER 的 SHA-256）在 Audit-Checkpoint-Key-Id 头中；与检查点一同发布于检查点目录的 public-key.pem。格式见 docs/audit-checkpoints.md。 / ' +
+      'PEM (SubjectPublicKeyInfo), its key id (SHA-256 of the DER) in the Audit-Checkpoint-Key-Id header; published beside the checkpoints as ' +
+      'public-key.pem. The format: docs/audit-checkpoints.md.',
+  })
+  @ApiProduces('application/x-pem-file')
+  @ApiOkResponse({ description: '公钥 / The public key', content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
+  @ApiNotFoundResponse({ description: '尚无检查点，本进程也不知签名密钥 / No checkpoint yet, and this process does not know the signing key' })
+  async checkpointPublicKey(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const key = await this.audit.checkpointPublicKey();
+    response.setHeader('Content-Type', 'application/x-pem-file');
+    response.setHeader('Audit-Checkpoint-Key-Id', key.keyId);
+    return key.pem;
   }
 
   @Get('events')

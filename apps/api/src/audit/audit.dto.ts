@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ACTOR_ROLES, CASE_EVENT_TYPES, type ActorRole, type CaseEventType } from '#domain';
+import { CHECKPOINT_PROBLEMS } from '#persistence';
 import { TimeRangePageQuery } from '../common/time-range.dto.js';
 
 const CASE_ID = /^case:[^\s]{1,190}$/;
@@ -19,6 +20,14 @@ export class VerifyAuditQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   documents?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    description: '同时询问每个案件的工作流其最后序号（每个案件一次查询）/ Also ask each case’s workflow for its last sequence (one query per case)',
+    enum: ['true', 'false'],
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'workflows 须为 true 或 false / workflows must be true or false' })
+  workflows?: 'true' | 'false';
 }
 
 class BrokenLinkDto {
@@ -50,13 +59,97 @@ class DocumentsReportDto {
   @ApiProperty({ description: '问题总数 / Problems in all' }) problemCount!: number;
 }
 
+class CheckpointSummaryDto {
+  @ApiProperty({ description: '检查点编号 / Checkpoint number' }) number!: number;
+  @ApiProperty({ description: '签名时间 (UTC) / Signed at', format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Merkle 根 / Merkle root (RFC 6962, hex)' }) root!: string;
+  @ApiProperty({ description: '案件数 / Cases covered' }) cases!: number;
+  @ApiProperty({ description: '案件事件数 / Case events' }) events!: number;
+  @ApiProperty({ description: '账户记录链的最后序号 / Last sequence of the account events' }) accountEvents!: number;
+  @ApiProperty({ description: '签名密钥标识（公钥 SPKI DER 的 SHA-256）/ Key id: SHA-256 of the public key’s SPKI DER' }) keyId!: string;
+}
+
+class CheckpointProblemDto {
+  @ApiProperty({ description: '问题 / What does not hold', enum: CHECKPOINT_PROBLEMS }) problem!: string;
+  @ApiProperty({ description: '据以发现的检查点 / The checkpoint it is found against', nullable: true, type: Number }) checkpoint!: number | null;
+  @ApiProperty({ description: '案件或 account-events / Case id, or account-events', nullable: true, type: String }) chain!: string | null;
+  @ApiProperty({ description: '涉及的第一个序号 / First sequence concerned', nullable: true, type: Number }) fromSequence!: number | null;
+  @ApiProperty({ description: '涉及的最后序号 / Last sequence concerned', nullable: true, type: Number }) toSequence!: number | null;
+  @ApiProperty({ description: '应为 / Expected', nullable: true, type: String }) expected!: string | null;
+  @ApiProperty({ description: '实际 / Found', nullable: true, type: String }) found!: string | null;
+  @ApiProperty({ description: '缺少该检查点的存储 / The store lacking it', nullable: true, type: String }) store!: string | null;
+}
+
+class CheckpointsReportDto {
+  @ApiProperty({ description: '已读取的检查点数 / Checkpoints read' }) checkpointsChecked!: number;
+  @ApiProperty({ description: '最新检查点 / Latest checkpoint', type: CheckpointSummaryDto, nullable: true }) latest!: CheckpointSummaryDto | null;
+  @ApiProperty({ description: '签名密钥 / Keys that signed them', type: [String] }) keyIds!: readonly string[];
+  @ApiProperty({
+    description:
+      '不成立的检查点，及其所记录而今已缺失或被改动之处（至多 1000 条）/ Checkpoints that do not hold, and what they covered that is gone or changed (at most 1,000)',
+    type: [CheckpointProblemDto],
+  })
+  problems!: readonly CheckpointProblemDto[];
+  @ApiProperty({ description: '问题总数 / Problems in all' }) problemCount!: number;
+}
+
+class ReadModelProblemDto {
+  @ApiProperty({ description: '案件 / Case id' }) caseId!: string;
+  @ApiProperty({ description: '问题 / What does not hold', enum: ['disagrees', 'no_record', 'no_events'] }) problem!: string;
+  @ApiProperty({ description: '事件链最后序号 / Chain’s last sequence', nullable: true, type: Number }) chainLastSequence!: number | null;
+  @ApiProperty({ description: 'case_record 的最后序号 / case_record’s last sequence', nullable: true, type: Number }) recordLastSequence!: number | null;
+}
+
+class ReadModelReportDto {
+  @ApiProperty({ description: '已比对案件数 / Cases compared' }) casesChecked!: number;
+  @ApiProperty({ description: '不一致之处（至多 1000 条）/ Disagreements (at most 1,000)', type: [ReadModelProblemDto] })
+  problems!: readonly ReadModelProblemDto[];
+  @ApiProperty({ description: '问题总数 / Problems in all' }) problemCount!: number;
+}
+
+class AccountBrokenLinkDto {
+  @ApiProperty({ description: '序号 / Sequence' }) sequence!: number;
+  @ApiProperty({ description: '问题 / What does not hold', enum: ['sequence', 'prev_hash', 'hash'] }) problem!: string;
+  @ApiProperty({ description: '应为 / Expected' }) expected!: string;
+  @ApiProperty({ description: '实际 / Found' }) found!: string;
+}
+
+class AccountChainReportDto {
+  @ApiProperty({ description: '账户记录链是否完整 / Whether the account events’ chain holds' }) ok!: boolean;
+  @ApiProperty({ description: '已校验记录数 / Events checked' }) eventsChecked!: number;
+  @ApiProperty({ description: '第一个断裂处 / First broken link', type: AccountBrokenLinkDto, nullable: true }) firstBrokenLink!: AccountBrokenLinkDto | null;
+}
+
+class WorkflowProblemDto {
+  @ApiProperty({ description: '案件 / Case id' }) caseId!: string;
+  @ApiProperty({ description: '问题 / What does not hold', enum: ['disagrees', 'missing'] }) problem!: string;
+  @ApiProperty({ description: '事件链最后序号 / Chain’s last sequence' }) chainLastSequence!: number;
+  @ApiProperty({ description: '工作流的最后序号 / The workflow’s last sequence', nullable: true, type: Number }) workflowLastSequence!: number | null;
+}
+
+class WorkflowsReportDto {
+  @ApiProperty({ description: '能否询问 Temporal / Whether Temporal could be asked' }) reachable!: boolean;
+  @ApiProperty({ description: '不能询问的原因 / Why it could not', nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ description: '已比对案件数 / Cases compared' }) casesChecked!: number;
+  @ApiProperty({ description: '不一致之处（至多 1000 条）/ Disagreements (at most 1,000)', type: [WorkflowProblemDto] })
+  problems!: readonly WorkflowProblemDto[];
+  @ApiProperty({ description: '问题总数 / Problems in all' }) problemCount!: number;
+}
+
 export class AuditReportDto {
-  @ApiProperty({ description: '哈希链是否完整 / Whether every chain holds' }) ok!: boolean;
+  @ApiProperty({ description: '一切相符 / Whether everything holds' }) ok!: boolean;
   @ApiProperty({ description: '已校验案件数 / Cases checked' }) casesChecked!: number;
   @ApiProperty({ description: '已校验事件数 / Events checked' }) eventsChecked!: number;
   @ApiProperty({ description: '第一个断裂处 / First broken link', type: BrokenLinkDto, nullable: true }) firstBrokenLink!: BrokenLinkDto | null;
   @ApiPropertyOptional({ description: '文件校验（documents=true 时）/ Stored files (with documents=true)', type: DocumentsReportDto })
   documents?: DocumentsReportDto;
+  @ApiPropertyOptional({ description: '与签名检查点比对 / Against the signed checkpoints', type: CheckpointsReportDto })
+  checkpoints?: CheckpointsReportDto;
+  @ApiProperty({ description: '案件视图与事件链比对 / The read model against the chains', type: ReadModelReportDto }) readModel!: ReadModelReportDto;
+  @ApiPropertyOptional({ description: '账户记录链（校验全部时）/ The account events’ chain (when verifying every case)', type: AccountChainReportDto })
+  accountEvents?: AccountChainReportDto;
+  @ApiPropertyOptional({ description: '工作流比对（workflows=true 时）/ The workflows (with workflows=true)', type: WorkflowsReportDto })
+  workflows?: WorkflowsReportDto;
 }
 
 class ReportActorDto {
@@ -74,6 +167,7 @@ class CodeVersionDto {
 class VerificationScopeDto {
   @ApiProperty({ description: '只校验的案件；null 为全部 / The one case verified; null for all', nullable: true, type: String }) caseId!: string | null;
   @ApiProperty({ description: '是否校验了文件 / Whether stored files were re-hashed' }) documents!: boolean;
+  @ApiProperty({ description: '是否询问了工作流 / Whether the workflows were asked' }) workflows!: boolean;
 }
 
 /** 审计校验报告: the verification as a file to keep, with when, by whom, of what and by which code. */

@@ -2,9 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Client } from '@temporalio/client';
 import { AppConfig, repoRoot } from '#config';
-import { SYSTEM_ACTOR, type Actor } from '#domain';
-import { AccountStore, AuditVerifier, CaseEventEntity, CaseRecordEntity, likePattern, type AuditReport, type VerifyProgress } from '#persistence';
+import { notFound, SYSTEM_ACTOR, type Actor } from '#domain';
+import {
+  AccountStore,
+  AuditVerifier,
+  CaseEventEntity,
+  CaseRecordEntity,
+  CheckpointLog,
+  likePattern,
+  type AuditReport,
+  type VerifyOptions,
+  type VerifyProgress,
+} from '#persistence';
+import { workflowLastSequence } from '#temporal';
 import { queriedTimeRange } from '../common/time-range.dto.js';
 import type { AuditEventPageDto, AuditEventsQuery, AuditVerificationReportDto, VerifyAuditQuery } from './audit.dto.js';
 
@@ -18,6 +30,8 @@ export class AuditService {
     @Inject(AuditVerifier) private readonly verifier: AuditVerifier,
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(CheckpointLog) private readonly checkpoints: CheckpointLog,
+    @Inject(Client) private readonly temporal: Client,
   ) {}
 
   /** The events of every case, newest first, by actor, type, case, campaign and time; each with its unit and its actor's name. */
@@ -71,7 +85,11 @@ export class AuditService {
 
   /** GET /api/audit/verify's verification, optionally told of its progress and stopped by a signal. */
   verify(query: VerifyAuditQuery, progress: { onProgress?: (progress: VerifyProgress) => void; signal?: AbortSignal } = {}): Promise<AuditReport> {
-    const options = { documents: query.documents === 'true', ...progress };
+    const options: VerifyOptions = {
+      documents: query.documents === 'true',
+      ...(query.workflows === 'true' ? { workflowLastSequence: workflowLastSequence(this.temporal) } : {}),
+      ...progress,
+    };
     return query.caseId === undefined ? this.verifier.verifyAll(options) : this.verifier.verifyCase(query.caseId, options);
   }
 
@@ -86,9 +104,16 @@ export class AuditService {
       generatedBy: { id: actor.id, role: actor.role, name: names.get(actor.id) ?? null },
       database: this.config.database.kind,
       code: this.codeVersion(),
-      scope: { caseId: query.caseId ?? null, documents: query.documents === 'true' },
+      scope: { caseId: query.caseId ?? null, documents: query.documents === 'true', workflows: query.workflows === 'true' },
       report,
     };
+  }
+
+  /** The public key audit checkpoints are verified with (PEM), and its key id. */
+  async checkpointPublicKey(): Promise<{ readonly pem: string; readonly keyId: string }> {
+    const key = await this.checkpoints.publicKey();
+    if (!key) throw notFound('审计检查点公钥', 'Audit checkpoint public key', 'public-key.pem', 'CHECKPOINT_KEY_UNKNOWN');
+    return key;
   }
 
   /** The release (package.json) and, in a git checkout, the commit it runs from (images have no .git: null). */

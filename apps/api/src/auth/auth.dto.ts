@@ -122,13 +122,27 @@ export class CreateApiTokenDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({ description: '有效天数（缺省不过期）/ Days until it expires (default: never)', minimum: 1, maximum: 3650 })
+  @ApiPropertyOptional({
+    description:
+      '有效天数：至多 API_TOKEN_MAX_DAYS（默认 180）天；管理员角色必填，其他角色缺省为最长期限（见 GET /api/api-tokens/policy）/ ' +
+      'Days until it expires: at most API_TOKEN_MAX_DAYS (180 by default); required for the administrator role, the longest allowed for others when absent (see GET /api/api-tokens/policy)',
+    minimum: 1,
+    maximum: 3650,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3650)
   expiresInDays?: number;
 }
+
+export class ApiTokenPolicyDto {
+  @ApiProperty({ description: '有效天数的上限（API_TOKEN_MAX_DAYS）/ The longest expiry, in days (API_TOKEN_MAX_DAYS)' }) maxExpiresInDays!: number;
+  @ApiProperty({ description: '须设定有效天数的角色 / Roles whose tokens must name their expiry', enum: HUMAN_ROLES, isArray: true })
+  expiryRequiredForRoles!: HumanRole[];
+}
+
+export const API_TOKEN_STATUSES = ['active', 'expired', 'revoked', 'suspended'] as const;
 
 export class ApiTokenDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -137,8 +151,18 @@ export class ApiTokenDto {
   @ApiProperty({ enum: HUMAN_ROLES }) role!: HumanRole;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
   @ApiProperty({ description: '审计记录中的操作人 / Actor id in the audit trail', example: 'api-token:…' }) actorId!: string;
+  @ApiProperty({
+    description:
+      '有效、已过期、已撤销，或已停用（签发它的账户已停用；账户恢复后令牌随之恢复）/ Active, expired, revoked, or suspended (the account that issued it is disabled; enabling the account brings it back)',
+    enum: API_TOKEN_STATUSES,
+  })
+  status!: (typeof API_TOKEN_STATUSES)[number];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
+  @ApiProperty({
+    description: '失效时间（不晚于签发后 API_TOKEN_MAX_DAYS 天）/ When it stops working (at most API_TOKEN_MAX_DAYS after it was issued)',
+    format: 'date-time',
+  })
+  expiresAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastUsedAt!: string | null;
 }

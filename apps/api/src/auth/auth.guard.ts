@@ -7,7 +7,7 @@ import { CASE_ACTION, PUBLIC_ROUTE, ROUTE_PERMISSION, UNIT_SCOPED } from './acce
 import { validCaseId } from '../cases/case-id.pipe.js';
 import { caseHidden, forbidden, unauthenticated, unitHidden } from './auth-errors.js';
 import { AuthService } from './auth.service.js';
-import type { AuthenticatedRequest } from './principal.js';
+import { bearerOf, type AuthenticatedRequest } from './principal.js';
 
 /**
  * The one gate of the api: authenticates the bearer token, then asks the access policy whether the principal
@@ -28,12 +28,12 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = /^Bearer ([\x21-\x7e]{10,2000})$/.exec(request.header('authorization') ?? '');
-    if (!match?.[1]) {
+    const bearer = bearerOf(request);
+    if (bearer === null) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
       throw unauthenticated('UNAUTHENTICATED', '请先登录（Authorization: Bearer <令牌>）', 'Log in first (Authorization: Bearer <token>)');
     }
-    const { principal, authentication } = await this.auth.authenticate(match[1]);
+    const { principal, authentication } = await this.auth.authenticate(bearer);
     request.principal = principal;
     request.authentication = authentication;
 

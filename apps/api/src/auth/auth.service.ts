@@ -9,6 +9,8 @@ import {
   AccountSessionEntity,
   AccountStore,
   ApiTokenEntity,
+  apiTokenIssuerActive,
+  apiTokenStatus,
   commonPasswords,
   decoyPasswordHash,
   describePasswordProblems,
@@ -176,7 +178,11 @@ export class AuthService {
     const now = new Date();
     if (bearer.startsWith(API_TOKEN_PREFIX)) {
       const token = await em.findOne(ApiTokenEntity, { tokenHash: tokenHash(bearer) });
-      if (!token?.isActive(now)) throw unauthenticated('TOKEN_INVALID', '接口令牌无效、已过期或已撤销', 'The api token is unknown, expired or revoked');
+      if (!token || apiTokenStatus(token, true, this.config.auth.apiTokenMaxDays, now) !== 'active')
+        throw unauthenticated('TOKEN_INVALID', '接口令牌无效、已过期或已撤销', 'The api token is unknown, expired or revoked');
+      // Checked on every request, so disabling the account that issued the token stops it at once.
+      if (!(await apiTokenIssuerActive(em, token.createdBy)))
+        throw unauthenticated('TOKEN_INVALID', '接口令牌已停用：签发它的账户已停用', 'The api token is suspended: the account that issued it is disabled');
       if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await em.nativeUpdate(ApiTokenEntity, { id: token.id }, { lastUsedAt: now });
       }

@@ -38,3 +38,8 @@ export const CurrentAuthentication = createParamDecorator(
 export function clientIp(request: Request): string | null {
   return request.ip !== undefined && isIP(request.ip) !== 0 ? request.ip : null;
 }
+
+/** The bearer token the request carries (Authorization: Bearer <token>), or null when it carries none in that form. */
+export function bearerOf(request: Request): string | null {
+  return /^Bearer ([\x21-\x7e]{10,2000})$/.exec(request.header('authorization') ?? '')?.[1] ?? null;
+}

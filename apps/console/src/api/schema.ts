@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * 账户审计记录 / Account audit records
-         * @description 登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改；最新在前，可按账户、类型、时间筛选，分页。 / Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited; newest first, filtered by account, type and time, paged.
+         * @description 登录、失败、锁定、登出、会话撤销、账户与接口令牌的创建和停用、活动设置的修改，以及定时任务的暂停、恢复、立即运行，单位工作群的设置、更换、移除，批量操作的执行；全部记录连成一条哈希链（不可改、不可删）；最新在前，可按账户、类型、时间筛选，分页。 / Logins, failures, lockouts, logouts, revoked sessions, accounts and api tokens created or disabled, campaign settings edited, and the office’s administrative actions: schedules paused, resumed or run now, unit group chats set, replaced or removed, bulk actions started. All of them form one hash chain (append-only); newest first, filtered by account, type and time, paged.
          */
         get: operations["AccountEventsController_list"];
         put?: never;
@@ -145,6 +145,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/api-tokens/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 接口令牌的有效期规则 / How long api tokens may live
+         * @description 有效天数的上限，以及须设定有效天数的角色。 / The longest expiry, and the roles whose tokens must name one.
+         */
+        get: operations["ApiTokensController_policy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计检查点的公钥 / The public key audit checkpoints are signed with
+         * @description PEM（SubjectPublicKeyInfo），密钥标识（公钥 DER 的 SHA-256）在 Audit-Checkpoint-Key-Id 头中；与检查点一同发布于检查点目录的 public-key.pem。格式见 docs/audit-checkpoints.md。 / PEM (SubjectPublicKeyInfo), its key id (SHA-256 of the DER) in the Audit-Checkpoint-Key-Id header; published beside the checkpoints as public-key.pem. The format: docs/audit-checkpoints.md.
+         */
+        get: operations["AuditController_checkpointPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/events": {
         parameters: {
             query?: never;
@@ -174,7 +214,7 @@ export interface paths {
         };
         /**
          * 校验审计记录哈希链 / Verify the audit trail hash chains
-         * @description 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         * @description 报告第一个断裂处；再与每个签名检查点比对（签名、根哈希，其所记录的案件与事件是否仍在且未被改动：案件、序号、检查点），比对案件视图的最后序号，校验全部时另校验账户记录链；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件）；workflows=true 时询问每个案件的工作流其最后序号。 / Reports the first broken link exactly; then checks every signed checkpoint (signature, root) and that every case and event it covered is still there unchanged (case, sequence, checkpoint), that the read model’s last sequences agree with the chains and, verifying every case, the account events’ chain; with documents=true also every missing or altered stored file (case, sequence, document); with workflows=true asks each case’s workflow for its last sequence.
          */
         get: operations["AuditController_verify"];
         put?: never;
@@ -194,7 +234,7 @@ export interface paths {
         };
         /**
          * 审计记录校验报告（下载文件）/ The audit verification report, as a file to download
-         * @description 校验全部（或 caseId 所指）哈希链后以 JSON 文件下载：生成时间与人、数据库类型、程序版本、校验范围与结果（与 GET /api/audit/verify 相同）。 / Verifies every chain (or the one caseId names) and answers a JSON file to keep: when and by whom, the database kind, the code version, the scope, and the result as GET /api/audit/verify answers it. 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         * @description 校验全部（或 caseId 所指）哈希链后以 JSON 文件下载：生成时间与人、数据库类型、程序版本、校验范围与结果（与 GET /api/audit/verify 相同）。 / Verifies every chain (or the one caseId names) and answers a JSON file to keep: when and by whom, the database kind, the code version, the scope, and the result as GET /api/audit/verify answers it. 报告第一个断裂处；再与每个签名检查点比对（签名、根哈希，其所记录的案件与事件是否仍在且未被改动：案件、序号、检查点），比对案件视图的最后序号，校验全部时另校验账户记录链；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件）；workflows=true 时询问每个案件的工作流其最后序号。 / Reports the first broken link exactly; then checks every signed checkpoint (signature, root) and that every case and event it covered is still there unchanged (case, sequence, checkpoint), that the read model’s last sequences agree with the chains and, verifying every case, the account events’ chain; with documents=true also every missing or altered stored file (case, sequence, document); with workflows=true asks each case’s workflow for its last sequence.
          */
         get: operations["AuditController_report"];
         put?: never;
@@ -214,7 +254,7 @@ export interface paths {
         };
         /**
          * 校验审计记录哈希链，逐步报告进度 / Verify the hash chains, reporting progress as it goes
-         * @description 答 application/x-ndjson，每行一个 JSON：先是 {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal}（先数出总数，此后至多每 250 毫秒一行），最后一行 {"type":"report","report":…}，其 report 与 GET /api/audit/verify 的应答相同；中途出错则最后一行为 {"type":"error",…}。断开连接即停止校验。 / Answers application/x-ndjson, one JSON object a line: {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal} (the totals counted first, then a line at most every 250 ms), and last {"type":"report","report":…} whose report is what GET /api/audit/verify answers; a failure midway ends it with {"type":"error",…}. Closing the connection stops the verification. 报告第一个断裂处；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件） / Reports the first broken link exactly; with documents=true also every missing or altered stored file (case, sequence, document).
+         * @description 答 application/x-ndjson，每行一个 JSON：先是 {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal}（先数出总数，此后至多每 250 毫秒一行），最后一行 {"type":"report","report":…}，其 report 与 GET /api/audit/verify 的应答相同；中途出错则最后一行为 {"type":"error",…}。断开连接即停止校验。 / Answers application/x-ndjson, one JSON object a line: {"type":"progress",casesChecked,casesTotal,eventsChecked,eventsTotal} (the totals counted first, then a line at most every 250 ms), and last {"type":"report","report":…} whose report is what GET /api/audit/verify answers; a failure midway ends it with {"type":"error",…}. Closing the connection stops the verification. 报告第一个断裂处；再与每个签名检查点比对（签名、根哈希，其所记录的案件与事件是否仍在且未被改动：案件、序号、检查点），比对案件视图的最后序号，校验全部时另校验账户记录链；documents=true 时另报告每个缺失或被改动的文件（案件、序号、文件）；workflows=true 时询问每个案件的工作流其最后序号。 / Reports the first broken link exactly; then checks every signed checkpoint (signature, root) and that every case and event it covered is still there unchanged (case, sequence, checkpoint), that the read model’s last sequences agree with the chains and, verifying every case, the account events’ chain; with documents=true also every missing or altered stored file (case, sequence, document); with workflows=true asks each case’s workflow for its last sequence.
          */
         get: operations["AuditController_verifyStream"];
         put?: never;
@@ -1046,7 +1086,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 数据库与流程引擎连通性 / Database and Temporal connectivity */
+        /**
+         * 运行状态 / Health
+         * @description 公开：只答 status（200 ok，503 unavailable），不含依赖名称与错误信息。带管理员或审计人员的令牌（Authorization: Bearer）时，另答数据库与流程引擎各自的状态、不可用的原因和轮询的 worker 数；无效的令牌答 401。 / Public: the status alone (200 ok, 503 unavailable), naming no dependency and no error. With an administrator’s or auditor’s bearer token, also the database’s and Temporal’s state, why one is down, and the polling workers; an invalid token answers 401.
+         */
         get: operations["HealthController_get"];
         put?: never;
         post?: never;
@@ -1354,6 +1397,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBrokenLinkDto: {
+            /** @description 应为 / Expected */
+            expected: string;
+            /** @description 实际 / Found */
+            found: string;
+            /**
+             * @description 问题 / What does not hold
+             * @enum {string}
+             */
+            problem: "sequence" | "prev_hash" | "hash";
+            /** @description 序号 / Sequence */
+            sequence: number;
+        };
+        AccountChainReportDto: {
+            /** @description 已校验记录数 / Events checked */
+            eventsChecked: number;
+            /** @description 第一个断裂处 / First broken link */
+            firstBrokenLink: components["schemas"]["AccountBrokenLinkDto"] | null;
+            /** @description 账户记录链是否完整 / Whether the account events’ chain holds */
+            ok: boolean;
+        };
         AccountDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1396,7 +1460,7 @@ export interface components {
              * @description 记录类型 / Record type
              * @enum {string}
              */
-            type: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated";
+            type: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated" | "SchedulePaused" | "ScheduleResumed" | "ScheduleTriggered" | "UnitGroupChatSet" | "UnitGroupChatChanged" | "UnitGroupChatRemoved" | "BulkActionStarted";
             username: string | null;
         };
         AccountEventPageDto: {
@@ -1430,8 +1494,11 @@ export interface components {
             actorId: string;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description 失效时间（不晚于签发后 API_TOKEN_MAX_DAYS 天）/ When it stops working (at most API_TOKEN_MAX_DAYS after it was issued)
+             */
+            expiresAt: string;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -1443,7 +1510,18 @@ export interface components {
             revokedAt: string | null;
             /** @enum {string} */
             role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /**
+             * @description 有效、已过期、已撤销，或已停用（签发它的账户已停用；账户恢复后令牌随之恢复）/ Active, expired, revoked, or suspended (the account that issued it is disabled; enabling the account brings it back)
+             * @enum {string}
+             */
+            status: "active" | "expired" | "revoked" | "suspended";
             unitId: string | null;
+        };
+        ApiTokenPolicyDto: {
+            /** @description 须设定有效天数的角色 / Roles whose tokens must name their expiry */
+            expiryRequiredForRoles: ("administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor")[];
+            /** @description 有效天数的上限（API_TOKEN_MAX_DAYS）/ The longest expiry, in days (API_TOKEN_MAX_DAYS) */
+            maxExpiresInDays: number;
         };
         AssignAssessorsDto: {
             /** @description 检查组成员（至少 2 人）/ Assessors (at least 2) */
@@ -1500,16 +1578,24 @@ export interface components {
             total: number;
         };
         AuditReportDto: {
+            /** @description 账户记录链（校验全部时）/ The account events’ chain (when verifying every case) */
+            accountEvents?: components["schemas"]["AccountChainReportDto"];
             /** @description 已校验案件数 / Cases checked */
             casesChecked: number;
+            /** @description 与签名检查点比对 / Against the signed checkpoints */
+            checkpoints?: components["schemas"]["CheckpointsReportDto"];
             /** @description 文件校验（documents=true 时）/ Stored files (with documents=true) */
             documents?: components["schemas"]["DocumentsReportDto"];
             /** @description 已校验事件数 / Events checked */
             eventsChecked: number;
             /** @description 第一个断裂处 / First broken link */
             firstBrokenLink: components["schemas"]["BrokenLinkDto"] | null;
-            /** @description 哈希链是否完整 / Whether every chain holds */
+            /** @description 一切相符 / Whether everything holds */
             ok: boolean;
+            /** @description 案件视图与事件链比对 / The read model against the chains */
+            readModel: components["schemas"]["ReadModelReportDto"];
+            /** @description 工作流比对（workflows=true 时）/ The workflows (with workflows=true) */
+            workflows?: components["schemas"]["WorkflowsReportDto"];
         };
         AuditVerificationReportDto: {
             code: components["schemas"]["CodeVersionDto"];
@@ -2251,6 +2337,58 @@ export interface components {
              */
             newPassword: string;
         };
+        CheckpointProblemDto: {
+            /** @description 案件或 account-events / Case id, or account-events */
+            chain: string | null;
+            /** @description 据以发现的检查点 / The checkpoint it is found against */
+            checkpoint: number | null;
+            /** @description 应为 / Expected */
+            expected: string | null;
+            /** @description 实际 / Found */
+            found: string | null;
+            /** @description 涉及的第一个序号 / First sequence concerned */
+            fromSequence: number | null;
+            /**
+             * @description 问题 / What does not hold
+             * @enum {string}
+             */
+            problem: "unreadable" | "signature" | "root" | "link" | "missing_from_store" | "overwritten" | "case_missing" | "events_missing" | "head_changed" | "chain_gap";
+            /** @description 缺少该检查点的存储 / The store lacking it */
+            store: string | null;
+            /** @description 涉及的最后序号 / Last sequence concerned */
+            toSequence: number | null;
+        };
+        CheckpointsReportDto: {
+            /** @description 已读取的检查点数 / Checkpoints read */
+            checkpointsChecked: number;
+            /** @description 签名密钥 / Keys that signed them */
+            keyIds: string[];
+            /** @description 最新检查点 / Latest checkpoint */
+            latest: components["schemas"]["CheckpointSummaryDto"] | null;
+            /** @description 问题总数 / Problems in all */
+            problemCount: number;
+            /** @description 不成立的检查点，及其所记录而今已缺失或被改动之处（至多 1000 条）/ Checkpoints that do not hold, and what they covered that is gone or changed (at most 1,000) */
+            problems: components["schemas"]["CheckpointProblemDto"][];
+        };
+        CheckpointSummaryDto: {
+            /** @description 账户记录链的最后序号 / Last sequence of the account events */
+            accountEvents: number;
+            /** @description 案件数 / Cases covered */
+            cases: number;
+            /**
+             * Format: date-time
+             * @description 签名时间 (UTC) / Signed at
+             */
+            createdAt: string;
+            /** @description 案件事件数 / Case events */
+            events: number;
+            /** @description 签名密钥标识（公钥 SPKI DER 的 SHA-256）/ Key id: SHA-256 of the public key’s SPKI DER */
+            keyId: string;
+            /** @description 检查点编号 / Checkpoint number */
+            number: number;
+            /** @description Merkle 根 / Merkle root (RFC 6962, hex) */
+            root: string;
+        };
         CodeVersionDto: {
             /** @description 源码提交（有 git 目录时）/ Source commit, when the checkout has its git folder */
             commit: string | null;
@@ -2288,7 +2426,7 @@ export interface components {
             username: string;
         };
         CreateApiTokenDto: {
-            /** @description 有效天数（缺省不过期）/ Days until it expires (default: never) */
+            /** @description 有效天数：至多 API_TOKEN_MAX_DAYS（默认 180）天；管理员角色必填，其他角色缺省为最长期限（见 GET /api/api-tokens/policy）/ Days until it expires: at most API_TOKEN_MAX_DAYS (180 by default); required for the administrator role, the longest allowed for others when absent (see GET /api/api-tokens/policy) */
             expiresInDays?: number;
             /**
              * @description 名称（用途）/ Name (what it is for)
@@ -2374,8 +2512,11 @@ export interface components {
             actorId: string;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description 失效时间（不晚于签发后 API_TOKEN_MAX_DAYS 天）/ When it stops working (at most API_TOKEN_MAX_DAYS after it was issued)
+             */
+            expiresAt: string;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -2387,6 +2528,11 @@ export interface components {
             revokedAt: string | null;
             /** @enum {string} */
             role: "administrator" | "assessor" | "unit_contact" | "jinhua_reviewer" | "auditor";
+            /**
+             * @description 有效、已过期、已撤销，或已停用（签发它的账户已停用；账户恢复后令牌随之恢复）/ Active, expired, revoked, or suspended (the account that issued it is disabled; enabling the account brings it back)
+             * @enum {string}
+             */
+            status: "active" | "expired" | "revoked" | "suspended";
             /** @description 令牌本身：只显示这一次 / The token itself: shown this once only */
             token: string;
             unitId: string | null;
@@ -2412,6 +2558,12 @@ export interface components {
         DeclareConflictDto: {
             /** @description 须回避的检查组成员 / Assessor with a conflict */
             assessorId: string;
+        };
+        DependencyHealthDto: {
+            /** @description 不可用的原因 / Why it is down */
+            detail?: string;
+            /** @enum {string} */
+            status: "up" | "down";
         };
         DocumentDto: {
             /** @description 所属案件 / Case it belongs to */
@@ -2563,6 +2715,23 @@ export interface components {
             dueOn: string;
             /** @description 理由 / Reason */
             reason: string;
+        };
+        HealthChecksDto: {
+            database: components["schemas"]["DependencyHealthDto"];
+            temporal: components["schemas"]["DependencyHealthDto"];
+        };
+        HealthReportDto: {
+            checks: components["schemas"]["HealthChecksDto"];
+            /** @description 不可用的依赖 / The dependencies down */
+            down: string[];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            /** @description 轮询案件任务队列的 worker 数 / Workers polling the case task queue */
+            workers: number | null;
+        };
+        HealthStatusDto: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         InboxNotificationDto: {
             /** @description 正文 / Body */
@@ -2839,6 +3008,27 @@ export interface components {
              * @example https://oapi.dingtalk.com/robot/send?access_token=…
              */
             webhookUrl: string;
+        };
+        ReadModelProblemDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 事件链最后序号 / Chain’s last sequence */
+            chainLastSequence: number | null;
+            /**
+             * @description 问题 / What does not hold
+             * @enum {string}
+             */
+            problem: "disagrees" | "no_record" | "no_events";
+            /** @description case_record 的最后序号 / case_record’s last sequence */
+            recordLastSequence: number | null;
+        };
+        ReadModelReportDto: {
+            /** @description 已比对案件数 / Cases compared */
+            casesChecked: number;
+            /** @description 问题总数 / Problems in all */
+            problemCount: number;
+            /** @description 不一致之处（至多 1000 条）/ Disagreements (at most 1,000) */
+            problems: components["schemas"]["ReadModelProblemDto"][];
         };
         RecommendDto: {
             /**
@@ -3266,6 +3456,8 @@ export interface components {
             caseId: string | null;
             /** @description 是否校验了文件 / Whether stored files were re-hashed */
             documents: boolean;
+            /** @description 是否询问了工作流 / Whether the workflows were asked */
+            workflows: boolean;
         };
         WaitingCaseDto: {
             /** @description 案件标识 / Case id */
@@ -3298,6 +3490,31 @@ export interface components {
         WithdrawDto: {
             /** @description 理由 / Reason */
             reason: string;
+        };
+        WorkflowProblemDto: {
+            /** @description 案件 / Case id */
+            caseId: string;
+            /** @description 事件链最后序号 / Chain’s last sequence */
+            chainLastSequence: number;
+            /**
+             * @description 问题 / What does not hold
+             * @enum {string}
+             */
+            problem: "disagrees" | "missing";
+            /** @description 工作流的最后序号 / The workflow’s last sequence */
+            workflowLastSequence: number | null;
+        };
+        WorkflowsReportDto: {
+            /** @description 已比对案件数 / Cases compared */
+            casesChecked: number;
+            /** @description 不能询问的原因 / Why it could not */
+            error: string | null;
+            /** @description 问题总数 / Problems in all */
+            problemCount: number;
+            /** @description 不一致之处（至多 1000 条）/ Disagreements (at most 1,000) */
+            problems: components["schemas"]["WorkflowProblemDto"][];
+            /** @description 能否询问 Temporal / Whether Temporal could be asked */
+            reachable: boolean;
         };
         WorkingDaysDto: {
             /**
@@ -3348,7 +3565,7 @@ export interface operations {
                 /** @description 止（含）：带时区的 ISO 时刻，或日期（含北京时间当日全天）/ To (inclusive): an ISO instant with its offset, or a date (the whole day in Asia/Shanghai) — 2019-10-08 或 / or 2019-10-08T09:30:00+08:00 */
                 to?: string;
                 /** @description 记录类型 / Record type */
-                type?: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated";
+                type?: "AccountCreated" | "LoginSucceeded" | "LoginFailed" | "PasswordChangeFailed" | "AccountLocked" | "LoggedOut" | "SessionRefreshed" | "RefreshTokenReused" | "SessionsRevoked" | "AccountUnlocked" | "AccountDisabled" | "AccountEnabled" | "ApiTokenCreated" | "ApiTokenRevoked" | "CampaignUpdated" | "SchedulePaused" | "ScheduleResumed" | "ScheduleTriggered" | "UnitGroupChatSet" | "UnitGroupChatChanged" | "UnitGroupChatRemoved" | "BulkActionStarted";
             };
             header?: never;
             path?: never;
@@ -3708,6 +3925,80 @@ export interface operations {
             };
         };
     };
+    ApiTokensController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPolicyDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_checkpointPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公钥 / The public key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 尚无检查点，本进程也不知签名密钥 / No checkpoint yet, and this process does not know the signing key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditController_events: {
         parameters: {
             query?: {
@@ -3765,6 +4056,8 @@ export interface operations {
                 caseId?: string;
                 /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
                 documents?: "true" | "false";
+                /** @description 同时询问每个案件的工作流其最后序号（每个案件一次查询）/ Also ask each case’s workflow for its last sequence (one query per case) */
+                workflows?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -3803,6 +4096,8 @@ export interface operations {
                 caseId?: string;
                 /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
                 documents?: "true" | "false";
+                /** @description 同时询问每个案件的工作流其最后序号（每个案件一次查询）/ Also ask each case’s workflow for its last sequence (one query per case) */
+                workflows?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -3841,6 +4136,8 @@ export interface operations {
                 caseId?: string;
                 /** @description 同时重新计算审计记录所引用的每个文件的哈希 / Also re-hash every stored file the events reference */
                 documents?: "true" | "false";
+                /** @description 同时询问每个案件的工作流其最后序号（每个案件一次查询）/ Also ask each case’s workflow for its last sequence (one query per case) */
+                workflows?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6019,14 +6316,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthStatusDto"] | components["schemas"]["HealthReportDto"];
+                };
             };
-            /** @description 列出不可用的依赖 / Names what is down */
+            /** @description 有依赖不可用 / A dependency is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthStatusDto"] | components["schemas"]["HealthReportDto"];
+                };
             };
         };
     };

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type {
+  AuditCheckpointActivities,
   BulkActionActivities,
   CaseActivities,
   DeadlineActivities,
@@ -16,6 +17,7 @@ import { WebhookChannel } from '../notifications/webhook.channel.js';
 import { CaseEventActivities } from './case-event.activities.js';
 import { ScheduleActivitiesService } from './schedule.activities.js';
 import { BulkActionActivitiesService } from './bulk-action.activities.js';
+import { AuditCheckpointActivitiesService } from './audit-checkpoint.activities.js';
 
 export const ACTIVITY_PROVIDERS = [
   CaseEventActivities,
@@ -26,11 +28,12 @@ export const ACTIVITY_PROVIDERS = [
   DeadlinePlanningActivities,
   DocumentStoreActivities,
   BulkActionActivitiesService,
+  AuditCheckpointActivitiesService,
 ];
 
 /**
  * Every activity the worker serves: the case's appends, due dates and documents, notification delivery, the schedules'
- * queries and housekeeping, and the bulk actions' steps.
+ * queries and housekeeping, the bulk actions' steps and the audit checkpoints.
  */
 export type WorkerActivities = CaseActivities &
   DeadlineActivities &
@@ -38,7 +41,8 @@ export type WorkerActivities = CaseActivities &
   NotificationActivities &
   ScheduleActivities &
   DocumentHousekeepingActivities &
-  BulkActionActivities;
+  BulkActionActivities &
+  AuditCheckpointActivities;
 
 /** Exactly the activities the worker registers, bound to their Nest providers. */
 export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
@@ -48,6 +52,7 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
   const deadlines = app.get(DeadlinePlanningActivities);
   const documents = app.get(DocumentStoreActivities);
   const bulkActions = app.get(BulkActionActivitiesService);
+  const checkpoints = app.get(AuditCheckpointActivitiesService);
   return {
     appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents),
     deliverNotification: notifications.deliverNotification.bind(notifications),
@@ -61,5 +66,6 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
     applyBulkActionStep: bulkActions.applyBulkActionStep.bind(bulkActions),
     recordBulkActionFailure: bulkActions.recordBulkActionFailure.bind(bulkActions),
     completeBulkAction: bulkActions.completeBulkAction.bind(bulkActions),
+    writeAuditCheckpoint: checkpoints.writeAuditCheckpoint.bind(checkpoints),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { NOTIFICATION_DELIVERY_FAILED, type DeliverNotificationInput, type Delivery, type DeliveryReport, type NotificationActivities } from '#contracts';
-import { NotificationStore, type NotificationRecipient } from '#persistence';
+import { NotificationStore, SealedSecretUnreadable, type GroupChatTarget, type NotificationRecipient } from '#persistence';
 import type { SendResult } from '../notifications/channel-result.js';
 import { EmailChannel } from '../notifications/email.channel.js';
 import { renderNotice, type RenderedNotice } from '../notifications/notification-templates.js';
@@ -115,7 +115,16 @@ export class NotificationDeliveryActivities implements NotificationActivities {
       return { ...base, outcome: 'skipped_preference', detail: 'group chat turned off' };
     // A chat saved before the allowed hosts were narrowed is not posted to.
     if (!this.webhook.allowsUnitChat(chat.target)) return { ...base, outcome: 'skipped_disabled', detail: 'host not in GROUP_CHAT_ALLOWED_HOSTS' };
-    return this.sendOnce(dedupeKey, base, () => this.webhook.send(chat.target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
+    let target: GroupChatTarget;
+    try {
+      target = { url: chat.target.url, secret: chat.target.secret };
+    } catch (error) {
+      if (!(error instanceof SealedSecretUnreadable)) throw error;
+      // A key left out of SECRETS_ENCRYPTION_KEY / _PREVIOUS_KEYS: nothing is claimed, the next notice tries again.
+      this.logger.error({ unitId, reason: error.message }, '单位工作群机器人密钥无法解密 / the unit chat’s secret cannot be opened');
+      return { ...base, outcome: 'failed', detail: 'the chat’s signing secret cannot be opened with the configured keys' };
+    }
+    return this.sendOnce(dedupeKey, base, () => this.webhook.send(target, { title: notice.title, markdown: notice.markdown, dedupeKey }));
   }
 
   /**

@@ -59,8 +59,4 @@ export class ApiTokenEntity {
     this.createdBy = input.createdBy;
     this.expiresAt = input.expiresAt;
   }
-
-  isActive(now: Date): boolean {
-    return this.revokedAt === null && (this.expiresAt === null || this.expiresAt > now);
-  }
 }

@@ -145,7 +145,8 @@ export class UnitGroupChatEntity {
   @Property({ type: 'string', length: 1000 })
   webhookUrl: string;
 
-  @Property({ type: 'string', length: 200 })
+  /** Sealed (AES-256-GCM, `sealed:v1:…`) under SECRETS_ENCRYPTION_KEY; never in plain text. */
+  @Property({ type: 'string', length: 512 })
   secret: string;
 
   @Property({ type: 'datetime' })

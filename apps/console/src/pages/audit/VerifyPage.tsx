@@ -10,6 +10,7 @@ import { BrokenLinkLines, DOCUMENT_PROBLEMS, filesIntact } from '../case/office/
 import { formatMoment } from '../case/office/labels';
 import { PageCard } from '../settings/parts';
 import { verifyChains, type AuditReport, type VerifyProgress } from './verify-stream';
+import { checkpointsHold, TrailProblems } from './TrailProblems';
 
 interface Verification {
   readonly report: AuditReport;
@@ -68,6 +69,7 @@ function ChainsReport({ verification }: { verification: Verification }) {
           <>
             已校验 {report.casesChecked} 个案件、{report.eventsChecked} 条记录，哈希逐条相连，无缺失、无改动
             {documents && filesIntact(documents)}
+            {checkpointsHold(report)}
             。
             <br />
             {when}
@@ -88,7 +90,7 @@ function ChainsReport({ verification }: { verification: Verification }) {
             <>
               <BrokenLinkLines broken={broken} where={<CaseLink caseId={broken.caseId} />} />
               <div>
-                校验到此为止：已校验 {report.casesChecked} 个案件、{report.eventsChecked} 条记录。
+                已校验 {report.casesChecked} 个案件、{report.eventsChecked} 条记录。
               </div>
             </>
           ) : (
@@ -96,6 +98,7 @@ function ChainsReport({ verification }: { verification: Verification }) {
               哈希链完整（已校验 {report.casesChecked} 个案件、{report.eventsChecked} 条记录）。
             </div>
           )}
+          <TrailProblems report={report} where={(caseId) => <CaseLink caseId={caseId} />} />
           {documents && documents.problemCount > 0 && (
             <>
               <div style={{ marginTop: 8 }}>
@@ -156,7 +159,7 @@ export default function VerifyPage() {
   return (
     <PageCard title="校验审计链">
       <Typography.Paragraph>
-        每个案件的办理记录构成一条哈希链：每条记录的哈希由前一条记录的哈希与本条内容计算（SHA-256）。逐案重新计算，任何改动、删除或插入都会在第一个断裂处被发现。
+        每个案件的办理记录构成一条哈希链：每条记录的哈希由前一条记录的哈希与本条内容计算（SHA-256）。逐案重新计算，任何改动、删除或插入都会在第一个断裂处被发现；再与库外保存的签名检查点比对，删去末尾记录、删去整个案件或改写后重算哈希，也都会被指出。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Checkbox checked={documents} onChange={(event) => setDocuments(event.target.checked)} disabled={verification.isPending}>

@@ -12,11 +12,24 @@ import { UnitName, UnitSelect } from './UnitSelect';
 type ApiToken = Schemas['ApiTokenDto'];
 type NewToken = Schemas['CreateApiTokenDto'];
 
-/** 有效 / 已过期 / 已撤销, in word and colour. */
+type Policy = Schemas['ApiTokenPolicyDto'];
+
+/** 有效 / 已过期 / 已撤销 / 已停用, in word and colour, as the api judges it. */
 function TokenStatus({ token }: { token: ApiToken }) {
-  if (token.revokedAt) return <Tag color="#595959">已撤销</Tag>;
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag color="#ad4e00">已过期</Tag>;
-  return <Tag color="#237804">有效</Tag>;
+  switch (token.status) {
+    case 'revoked':
+      return <Tag color="#595959">已撤销</Tag>;
+    case 'expired':
+      return <Tag color="#ad4e00">已过期</Tag>;
+    case 'suspended':
+      return (
+        <Tag color="#a8071a" title="签发它的账户已停用；账户恢复后令牌随之恢复">
+          已停用
+        </Tag>
+      );
+    case 'active':
+      return <Tag color="#237804">有效</Tag>;
+  }
 }
 
 /** The token, this once: copy it now, it is kept only as a hash and can never be shown again. */
@@ -71,10 +84,15 @@ function IssuedToken({ token, onClose }: { token: Schemas['CreatedApiTokenDto'];
   );
 }
 
-/** 新建接口令牌: what it is for, the role it acts with (and unit), and when it expires. */
-function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['CreatedApiTokenDto']) => void; onClose: () => void }) {
+/**
+ * 新建接口令牌: what it is for, the role it acts with (and unit), and when it expires: at most the api's longest
+ * lifetime, and named for the roles that must (administrators).
+ */
+function NewTokenDialog({ policy, onIssued, onClose }: { policy: Policy; onIssued: (token: Schemas['CreatedApiTokenDto']) => void; onClose: () => void }) {
   const [form] = Form.useForm<NewToken>();
   const role = Form.useWatch('role', form);
+  const expiryRequired = policy.expiryRequiredForRoles.includes(role);
+  const max = policy.maxExpiresInDays;
   const queries = useQueryClient();
   const create = useFormSubmit({
     form,
@@ -96,7 +114,7 @@ function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['Crea
   });
   return (
     <FormDialog title="新建接口令牌" okText="创建令牌" form={form} pending={create.pending} refusal={create.refusal} onClose={onClose}>
-      <Form form={form} layout="vertical" onFinish={create.submit} initialValues={{ role: 'administrator', expiresInDays: 365 }}>
+      <Form form={form} layout="vertical" onFinish={create.submit} initialValues={{ role: 'administrator', expiresInDays: Math.min(90, max) }}>
         <Form.Item label="名称" name="name" extra="用途或对接的系统，如：省平台数据同步" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input maxLength={100} />
         </Form.Item>
@@ -108,8 +126,16 @@ function NewTokenDialog({ onIssued, onClose }: { onIssued: (token: Schemas['Crea
             <UnitSelect />
           </Form.Item>
         )}
-        <Form.Item label="有效天数" name="expiresInDays" extra="1–3650 天；清空表示永不过期（不建议）">
-          <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} placeholder="永不过期" />
+        <Form.Item
+          label="有效天数"
+          name="expiresInDays"
+          extra={expiryRequired ? `1–${String(max)} 天；管理员角色的令牌必须设定` : `1–${String(max)} 天；不填即为最长的 ${String(max)} 天`}
+          rules={[
+            { required: expiryRequired, message: '管理员角色的令牌须设定有效天数' },
+            { type: 'integer', min: 1, max, message: `有效天数为 1–${String(max)} 天` },
+          ]}
+        >
+          <InputNumber min={1} max={max} precision={0} style={{ width: '100%' }} placeholder={String(max)} />
         </Form.Item>
       </Form>
     </FormDialog>
@@ -124,6 +150,7 @@ export default function ApiTokensPage() {
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<Schemas['CreatedApiTokenDto'] | null>(null);
   const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: () => unwrap(api.GET('/api/api-tokens')) });
+  const policy = useQuery({ queryKey: ['api-tokens', 'policy'], queryFn: () => unwrap(api.GET('/api/api-tokens/policy')) });
   const revoke = useMutation({
     mutationFn: (tokenId: string) => unwrap(api.POST('/api/api-tokens/{tokenId}/revocation', { params: { path: { tokenId } } })),
     onSuccess: async (token) => {
@@ -137,12 +164,16 @@ export default function ApiTokensPage() {
     <PageCard
       title="接口令牌"
       action={
-        <Button type="primary" onClick={() => setCreating(true)}>
+        <Button type="primary" disabled={!policy.data} onClick={() => setCreating(true)}>
           新建令牌
         </Button>
       }
     >
-      <Typography.Paragraph>供其他系统调用接口：每个令牌以一个角色（单位联络人须指定单位）的权限办理，撤销后立即失效。</Typography.Paragraph>
+      <Typography.Paragraph>
+        供其他系统调用接口：每个令牌以一个角色（单位联络人须指定单位）的权限办理，撤销后立即失效。令牌至多有效
+        {policy.data ? ` ${String(policy.data.maxExpiresInDays)} ` : ' '}
+        天；签发它的账户停用期间令牌一并停用。
+      </Typography.Paragraph>
       <Refusal error={revoke.error} />
       <Table<ApiToken>
         rowKey="id"
@@ -158,7 +189,7 @@ export default function ApiTokensPage() {
           { title: '角色', dataIndex: 'role', render: (role: ApiToken['role']) => ROLE_NAMES[role] },
           { title: '所属单位', dataIndex: 'unitId', render: (unitId: string | null) => <UnitName unitId={unitId} />, responsive: ['lg'] },
           { title: '状态', key: 'status', render: (_: unknown, row) => <TokenStatus token={row} /> },
-          { title: '有效期至', dataIndex: 'expiresAt', render: (value: string | null) => (value ? formatTime(value) : '永不过期'), responsive: ['sm'] },
+          { title: '有效期至', dataIndex: 'expiresAt', render: (value: string) => formatTime(value), responsive: ['sm'] },
           { title: '最近使用', dataIndex: 'lastUsedAt', render: (value: string | null) => (value ? formatTime(value) : '未使用'), responsive: ['md'] },
           { title: '创建时间', dataIndex: 'createdAt', render: (value: string) => formatTime(value), responsive: ['lg'] },
           {
@@ -183,8 +214,9 @@ export default function ApiTokensPage() {
           },
         ]}
       />
-      {creating && (
+      {creating && policy.data && (
         <NewTokenDialog
+          policy={policy.data}
           onClose={() => setCreating(false)}
           onIssued={(token) => {
             setCreating(false);

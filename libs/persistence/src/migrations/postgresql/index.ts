@@ -14,6 +14,7 @@ import { Migration20261201050629_saved_views } from './Migration20261201050629_s
 import { Migration20261201050923_bulk_actions } from './Migration20261201050923_bulk_actions.js';
 import { Migration20261201051341_audit_log_campaign_edits } from './Migration20261201051341_audit_log_campaign_edits.js';
 import { Migration20261201093011_account_event_chain } from './Migration20261201093011_account_event_chain.js';
+import { Migration20261201101856_group_chat_sealed_secret } from './Migration20261201101856_group_chat_sealed_secret.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201050923_bulk_actions', class: Migration20261201050923_bulk_actions },
   { name: 'Migration20261201051341_audit_log_campaign_edits', class: Migration20261201051341_audit_log_campaign_edits },
   { name: 'Migration20261201093011_account_event_chain', class: Migration20261201093011_account_event_chain },
+  { name: 'Migration20261201101856_group_chat_sealed_secret', class: Migration20261201101856_group_chat_sealed_secret },
 ];
