@@ -28,13 +28,13 @@ describeOnEachDatabase('the program schedules', (suite) => {
     return (await suite.env.client.workflow.getHandle(run.workflowId, run.runId).result()) as T;
   }
 
-  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai; document housekeeping daily at 03:30; audit checkpoints hourly', async () => {
+  it('exists once the api has started: weekly on Mondays and monthly on the 1st, 09:00 Asia/Shanghai; document housekeeping daily at 03:30; audit checkpoints daily at 02:00', async () => {
     const listed = await schedules();
     expect(listed.map(({ id, cron, timezone, paused }) => ({ id, cron, timezone, paused }))).toEqual([
       { id: 'qinglian-weekly-digest', cron: '0 9 * * 1', timezone: 'Asia/Shanghai', paused: false },
       { id: 'qinglian-progress-report-call', cron: '0 9 1 * *', timezone: 'Asia/Shanghai', paused: false },
       { id: 'qinglian-document-housekeeping', cron: '30 3 * * *', timezone: 'Asia/Shanghai', paused: false },
-      { id: 'qinglian-audit-checkpoint', cron: '0 * * * *', timezone: 'Asia/Shanghai', paused: false },
+      { id: 'qinglian-audit-checkpoint', cron: '0 2 * * *', timezone: 'Asia/Shanghai', paused: false },
     ]);
     const [weekly, monthly] = listed;
     const nextWeekly = new Date(weekly?.nextRunsAt[0] ?? '');

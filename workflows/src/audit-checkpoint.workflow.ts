@@ -7,7 +7,7 @@ const { writeAuditCheckpoint } = proxyActivities<AuditCheckpointActivities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
 });
 
-/** 审计检查点 — run by the hourly schedule: the worker signs every chain's head and writes it outside the database. */
+/** 审计检查点 — run by the daily schedule: the worker signs every chain's head and writes it outside the database. */
 export async function auditCheckpointWorkflow(): Promise<AuditCheckpointWritten> {
   return writeAuditCheckpoint();
 }

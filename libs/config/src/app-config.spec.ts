@@ -87,7 +87,7 @@ describe(AppConfig.name, () => {
       weeklyDigestCron: '0 9 * * 1',
       progressCallCron: '0 9 1 * *',
       documentHousekeepingCron: '30 3 * * *',
-      auditCheckpointCron: '0 * * * *',
+      auditCheckpointCron: '0 2 * * *',
       stalledAfterDays: 14,
     });
     expect(AppConfig.fromEnvironment({ SCHEDULE_WEEKLY_DIGEST_CRON: '30 8 * * 5', STALLED_AFTER_DAYS: '7' }, '/srv').schedules).toMatchObject({

@@ -75,7 +75,7 @@ const environmentSchema = z
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
     SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
     SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON: cron.default('30 3 * * *'),
-    SCHEDULE_AUDIT_CHECKPOINT_CRON: cron.default('0 * * * *'),
+    SCHEDULE_AUDIT_CHECKPOINT_CRON: cron.default('0 2 * * *'),
     /** 0 removes, at the next run, every upload no step has referenced yet (tests only). */
     DOCUMENT_UNREFERENCED_DAYS: z.coerce.number().min(0).max(3650).default(30),
     STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),

@@ -11,8 +11,8 @@ import { checkAccountHeads, CoveredHeadsCheck, ReadModelCheck, type ReadModelPro
 import { eventBodyOf } from './case-projection.js';
 import { BlobMissing, type BlobStore } from './documents/blob-store.js';
 import { CaseEventEntity } from './entities/index.js';
-import { eventsInChainOrder } from './event-stream.js';
-import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
+import { eventRowBatches, recomputedHash, type StoredEventRow } from './event-rows.js';
+import { GENESIS_HASH } from './event-hash.js';
 
 export type BrokenLinkProblem = 'sequence' | 'prev_hash' | 'hash';
 
@@ -156,7 +156,7 @@ class StoredFileCheck {
     return this.hashes.size;
   }
 
-  async check(event: CaseEventEntity): Promise<void> {
+  async check(event: Pick<CaseEventEntity, 'caseId' | 'sequence' | 'type' | 'payload'>): Promise<void> {
     for (const ref of documentsReferencedBy(eventBodyOf(event))) {
       this.referencesChecked += 1;
       const found = await this.hashOf(ref.sha256);
@@ -343,24 +343,26 @@ export class AuditVerifier {
       if (totals) options.onProgress?.({ casesChecked: casesDone, casesTotal: totals.cases, eventsChecked: eventsDone, eventsTotal: totals.events });
     };
     report(0, 0);
-    const events = eventsInChainOrder(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
-    for await (const event of events) {
-      if (event.caseId !== position.caseId) {
-        if (position.caseId !== null) {
-          caseEnded(position.caseId, position.sequence);
-          report(casesChecked, eventsChecked);
+    const batches = eventRowBatches(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
+    for await (const batch of batches)
+      for (const row of batch) {
+        const event = { caseId: row.case_id, sequence: row.sequence, prevHash: row.prev_hash, hash: row.hash };
+        if (event.caseId !== position.caseId) {
+          if (position.caseId !== null) {
+            caseEnded(position.caseId, position.sequence);
+            report(casesChecked, eventsChecked);
+          }
+          options.signal?.throwIfAborted();
+          position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
+          checks.covered?.begin(event.caseId);
+          casesChecked += 1;
         }
-        options.signal?.throwIfAborted();
-        position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
-        checks.covered?.begin(event.caseId);
-        casesChecked += 1;
+        eventsChecked += 1;
+        firstBrokenLink ??= brokenLink(row, event, position);
+        checks.covered?.event(event.sequence, event.hash);
+        await files?.check({ ...event, type: row.type as CaseEventEntity['type'], payload: payloadOf(row) });
+        position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
       }
-      eventsChecked += 1;
-      firstBrokenLink ??= brokenLink(event, position);
-      checks.covered?.event(event.sequence, event.hash);
-      await files?.check(event);
-      position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
-    }
     if (position.caseId !== null) caseEnded(position.caseId, position.sequence);
     report(casesChecked, eventsChecked);
     return { casesChecked, eventsChecked, firstBrokenLink };
@@ -384,7 +386,15 @@ function listed<P>(problems: readonly P[]): { problems: P[]; problemCount: numbe
   return { problems: problems.slice(0, PROBLEMS_LISTED), problemCount: problems.length };
 }
 
-function brokenLink(event: CaseEventEntity, previous: ChainPosition): BrokenLink | null {
+function payloadOf(row: StoredEventRow): Record<string, unknown> {
+  return typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload;
+}
+
+function brokenLink(
+  row: StoredEventRow,
+  event: Omit<ChainPosition, 'caseId'> & { readonly caseId: string; readonly prevHash: string },
+  previous: ChainPosition,
+): BrokenLink | null {
   const at = { caseId: event.caseId, sequence: event.sequence };
   if (event.sequence !== previous.sequence + 1) {
     return { ...at, problem: 'sequence', expected: String(previous.sequence + 1), found: String(event.sequence) };
@@ -392,6 +402,6 @@ function brokenLink(event: CaseEventEntity, previous: ChainPosition): BrokenLink
   if (event.prevHash !== previous.hash) {
     return { ...at, problem: 'prev_hash', expected: previous.hash, found: event.prevHash };
   }
-  const recomputed = hashEvent(event.prevHash, hashedFieldsOf(event));
+  const recomputed = recomputedHash(row);
   return recomputed === event.hash ? null : { ...at, problem: 'hash', expected: recomputed, found: event.hash };
 }

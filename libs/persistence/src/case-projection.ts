@@ -15,7 +15,7 @@ export function caseStateAfter(previous: CaseState | null, caseId: string, event
   return evolveCase(previous, event);
 }
 
-export function eventBodyOf(event: CaseEventEntity): CaseEventBody {
+export function eventBodyOf(event: Pick<CaseEventEntity, 'type' | 'payload'>): CaseEventBody {
   return { type: event.type, payload: event.payload } as CaseEventBody;
 }
 
