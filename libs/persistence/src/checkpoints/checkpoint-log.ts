@@ -11,18 +11,11 @@ import {
   type SignedCheckpoint,
 } from './checkpoint-format.js';
 import { checkpointProblem, type CheckpointProblem } from './checkpoint-problems.js';
+import type { AuditCheckpointWritten } from '#contracts';
 import { FolderCheckpointStore, S3CheckpointStore, type CheckpointStore } from './checkpoint-store.js';
 
-/** A checkpoint as the verification report names it. */
-export interface CheckpointSummary {
-  readonly number: number;
-  readonly createdAt: string;
-  readonly root: string;
-  readonly cases: number;
-  readonly events: number;
-  readonly accountEvents: number;
-  readonly keyId: string;
-}
+/** A checkpoint as the verification report names it: as written, less where it went. */
+export type CheckpointSummary = Omit<AuditCheckpointWritten, 'stores'>;
 
 export function summaryOf(statement: CheckpointStatement): CheckpointSummary {
   const { number, createdAt, root, cases, events, accountEvents, keyId } = statement;
