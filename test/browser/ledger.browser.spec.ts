@@ -477,6 +477,8 @@ describe('台账, exports, the certification roster and bulk actions in Chromium
     const refused = page.locator('.ant-table-tbody tr').filter({ hasText: '催办村2' });
     await refused.getByText('被拒绝', { exact: true }).waitFor();
     await refused.getByText(/没有待办理的事项，无需催办/).waitFor();
+    // The refused row is there before the filter applies too: wait until the succeeded ones have gone.
+    for (const unit of ['催办村1', '催办村3']) await page.locator('.ant-table-tbody tr').filter({ hasText: unit }).waitFor({ state: 'detached' });
     expect(await page.locator('.ant-table-tbody tr').count()).toBe(1);
     await expectAccessible(page, 'bulk action with a refusal (phone)');
     await screenshot(page, 'bulk-action-phone');
