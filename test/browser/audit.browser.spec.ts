@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/core';
 import type { Locator, Page } from 'playwright-core';
-import { consoleUrl, expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, type Viewport } from '../support/browser.js';
+import { consoleUrl, expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
 import { expectStatus, stepsOf } from '../support/case-journey.js';
 import { csvOf, uploadEnrollmentFile, xlsxOf } from '../support/enrollment-files.js';
 import type { SignedIn } from '../support/stack.js';
@@ -121,11 +121,9 @@ describe('the auditor’s pages, the units and the enrollment import in Chromium
     await signIn(page, stack, TEST_ADMIN.username, TEST_ADMIN.password, '/settings/units');
     await headingShown(page, '单位');
     await totalShown(page, '共 23 个单位');
-    expect(await rowsOf(page).count()).toBe(20);
+    await waitForCount(rowsOf(page), 20);
     await page.locator('.ant-pagination-item-2').click();
-    await rowsOf(page).nth(3).waitFor({ state: 'detached' });
-    await rowsOf(page).nth(2).waitFor();
-    expect(await rowsOf(page).count()).toBe(3);
+    await waitForCount(rowsOf(page), 3);
     expect(paramOf(page, 'page')).toBe('2');
 
     const search = page.getByLabel('按单位名称搜索', { exact: true });
@@ -331,10 +329,7 @@ describe('the auditor’s pages, the units and the enrollment import in Chromium
     await page.waitForURL((url) => url.searchParams.get('accountId') === contact.id);
     await totalShown(page, `共 ${String(contactFailed.total)} 条`);
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    await rowsOf(page)
-      .nth(contactFailed.total - 1)
-      .waitFor();
-    expect(await rowsOf(page).count()).toBe(contactFailed.total);
+    await waitForCount(rowsOf(page), contactFailed.total);
     await rowsOf(page).first().getByText('登录失败', { exact: true }).waitFor();
     expect(paramOf(page, 'accountId')).toBe(contact.id);
     await expectAccessible(page, 'account records (desktop)');

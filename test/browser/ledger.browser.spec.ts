@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { addWorkingDays } from '#domain';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
-import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, type Viewport } from '../support/browser.js';
+import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
 import { eventually } from '../support/http.js';
 import type { Enrollment } from '../support/stack.js';
 
@@ -479,7 +479,7 @@ describe('台账, exports, the certification roster and bulk actions in Chromium
     await refused.getByText(/没有待办理的事项，无需催办/).waitFor();
     // The refused row is there before the filter applies too: wait until the succeeded ones have gone.
     for (const unit of ['催办村1', '催办村3']) await page.locator('.ant-table-tbody tr').filter({ hasText: unit }).waitFor({ state: 'detached' });
-    expect(await page.locator('.ant-table-tbody tr').count()).toBe(1);
+    await waitForCount(page.locator('.ant-table-tbody tr'), 1);
     await expectAccessible(page, 'bulk action with a refusal (phone)');
     await screenshot(page, 'bulk-action-phone');
     for (const { caseId } of [owesPlan, joined]) expect((await events(caseId)).filter((event) => event.type === 'UrgeSent')).toHaveLength(1);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { indicatorsOf, type IndicatorFramework } from '#domain';
-import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, type Viewport } from '../support/browser.js';
+import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
 import { completeCultivation, expectStatus } from '../support/case-journey.js';
 import { uploadDocument } from '../support/documents.js';
 import { eventually } from '../support/http.js';
@@ -227,7 +227,7 @@ describe('the case page for the program office and the auditors (on SQLite)', ()
       await page.getByRole('switch', { name: '显示每条记录的序号与哈希' }).click();
       // Every record shows, the due dates the system set too, so the chain reads without gaps.
       await timeline.getByText(`序号 ${String(recorded.length)}`, { exact: true }).waitFor();
-      expect(await timeline.locator('.ant-timeline-item').count()).toBe(recorded.length);
+      await waitForCount(timeline.locator('.ant-timeline-item'), recorded.length);
       const entry = timeline.locator('.ant-timeline-item').filter({ has: page.getByText('序号 2', { exact: true }) });
       const previous = entry.getByRole('button', { name: `前一哈希：${first?.hash.slice(0, 12) ?? ''}…（展开完整哈希）`, exact: true });
       await previous.click();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { createSqliteDatabase } from './databases.js';
 import type { RunningStack } from './stack.js';
 import { useStack, type StackContext } from './suite.js';
@@ -108,6 +108,21 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
           .join('; ')}`,
     );
   expect(blocking).toEqual([]);
+}
+
+/**
+ * Waits until `locator` matches exactly `count` elements, counting again after each animation frame. A table that
+ * refetches re-renders more than once, so a single count after one row appeared can still see the old rows, or none.
+ */
+export async function waitForCount(locator: Locator, count: number): Promise<void> {
+  const page = locator.page();
+  const deadline = Date.now() + WAIT_MS;
+  let seen = await locator.count();
+  while (seen !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${String(count)} of ${locator.toString()}, found ${String(seen)}`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    seen = await locator.count();
+  }
 }
 
 /** The whole page as docs/screenshots/<name>.png (animations finished, the caret hidden). */
