@@ -113,4 +113,40 @@ describe.each(DATABASE_KINDS)('audit verification on %s', (kind, createDatabase)
     const report = await new AuditVerifier(orm).verifyAll();
     expect(report.firstBrokenLink).toEqual({ caseId: 'case:deleted', sequence: 3, problem: 'sequence', expected: '2', found: '3' });
   });
+
+  it('walks the whole store on several threads, each over its own range of cases, to the same report as one thread', async () => {
+    await chainOf('case:zz-last', 3);
+    await tamper(`update case_event set payload = '{"summary":"改过的方案","documentRefs":[]}' where case_id = 'case:zz-last' and sequence = 3`);
+    const threaded = (): AuditVerifier => new AuditVerifier(orm, { batchSize: 2, threads: 3, eventsPerThread: 1 });
+    const seen: VerifyProgress[] = [];
+    const report = await threaded().verifyAll({ onProgress: (progress) => seen.push(progress) });
+    expect(report).toEqual(await new AuditVerifier(orm, { threads: 1 }).verifyAll());
+    // The first broken link in chain order, although a later range (another thread) found one too.
+    expect(report.firstBrokenLink).toMatchObject({ caseId: 'case:deleted', sequence: 3, problem: 'sequence' });
+    expect(report).toMatchObject({ casesChecked: 11, eventsChecked: 32 });
+    expect(seen[0]).toEqual({ casesChecked: 0, casesTotal: 11, eventsChecked: 0, eventsTotal: 32 });
+    expect(seen.at(-1)).toEqual({ casesChecked: 11, casesTotal: 11, eventsChecked: 32, eventsTotal: 32 });
+    const cases = seen.map((progress) => progress.casesChecked);
+    expect(cases).toEqual([...cases].sort((a, b) => a - b));
+
+    // With the earlier broken chains gone, the last range's own finding is the first.
+    await tamper(`delete from case_event where case_id in ('case:deleted', 'case:rewritten', 'case:rehashed')`);
+    const lastRange = await threaded().verifyAll();
+    expect(lastRange).toEqual(await new AuditVerifier(orm, { threads: 1 }).verifyAll());
+    expect(lastRange.firstBrokenLink).toMatchObject({ caseId: 'case:zz-last', sequence: 3, problem: 'hash' });
+    expect(lastRange.readModel.problems.map((problem) => [problem.caseId, problem.problem])).toEqual([
+      ['case:deleted', 'no_events'],
+      ['case:rehashed', 'no_events'],
+      ['case:rewritten', 'no_events'],
+    ]);
+
+    const stopped = new AbortController();
+    const walk = threaded().verifyAll({
+      signal: stopped.signal,
+      onProgress: (progress) => {
+        if (progress.casesChecked >= 1) stopped.abort(new Error('gone'));
+      },
+    });
+    await expect(walk).rejects.toThrow('gone');
+  });
 });

@@ -120,7 +120,7 @@ export async function waitForCount(locator: Locator, count: number): Promise<voi
   let seen = await locator.count();
   while (seen !== count) {
     if (Date.now() > deadline) throw new Error(`expected ${String(count)} of ${locator.toString()}, found ${String(seen)}`);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
     seen = await locator.count();
   }
 }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import pMap from 'p-map';
 import { documentsReferencedBy } from '#domain';
@@ -11,19 +14,10 @@ import { checkAccountHeads, CoveredHeadsCheck, ReadModelCheck, type ReadModelPro
 import { eventBodyOf } from './case-projection.js';
 import { BlobMissing, type BlobStore } from './documents/blob-store.js';
 import { CaseEventEntity } from './entities/index.js';
-import { eventRowBatches, recomputedHash, type StoredEventRow } from './event-rows.js';
-import { GENESIS_HASH } from './event-hash.js';
+import { ChainWalk, eventRowBatches, type BrokenLink, type EventRowRange, type StoredEventRow, type WalkedCase } from './event-rows.js';
+import type { ChainWalkDatabase, ChainWalkJob, ChainWalkMessage } from './chain-walk-job.js';
 
-export type BrokenLinkProblem = 'sequence' | 'prev_hash' | 'hash';
-
-/** The first place where a case's chain does not hold: what was expected there and what was found. */
-export interface BrokenLink {
-  readonly caseId: string;
-  readonly sequence: number;
-  readonly problem: BrokenLinkProblem;
-  readonly expected: string;
-  readonly found: string;
-}
+export type { BrokenLink, BrokenLinkProblem } from './event-rows.js';
 
 /** A file an event rests on that is gone from the store, or whose bytes no longer hash to what the event recorded. */
 export interface DocumentProblem {
@@ -137,6 +131,13 @@ export interface AuditVerifierOptions {
   readonly checkpoints?: CheckpointLog | null;
   /** Events read per query. */
   readonly batchSize?: number;
+  /**
+   * Threads a full verification may walk the chains on, each over its own range of cases and its own connection
+   * (default: the machine's parallelism, at most 4). Not for one case, nor with the documents check.
+   */
+  readonly threads?: number;
+  /** Fewer events than this per thread and the walk uses fewer threads (default 20,000). */
+  readonly eventsPerThread?: number;
 }
 
 const PROBLEMS_LISTED = 1000;
@@ -197,10 +198,10 @@ class StoredFileCheck {
   }
 }
 
-interface ChainPosition {
-  caseId: string | null;
-  sequence: number;
-  hash: string;
+/** What one worker thread's range came to. */
+interface RangeWalked {
+  readonly cases: WalkedCase[];
+  readonly firstBrokenLink: BrokenLink | null;
 }
 
 /** The checks that follow the walk case by case: the checkpoints' covered heads and the read model. */
@@ -220,6 +221,8 @@ export class AuditVerifier {
   private readonly blobs: BlobStore | null;
   private readonly checkpoints: CheckpointLog | null;
   private readonly batchSize: number;
+  private readonly threads: number;
+  private readonly eventsPerThread: number;
 
   constructor(
     private readonly orm: MikroORM,
@@ -228,6 +231,8 @@ export class AuditVerifier {
     this.blobs = options.blobs ?? null;
     this.checkpoints = options.checkpoints ?? null;
     this.batchSize = options.batchSize ?? 1000;
+    this.threads = options.threads ?? Math.min(availableParallelism(), 4);
+    this.eventsPerThread = options.eventsPerThread ?? 20_000;
   }
 
   verifyCase(caseId: string, options: VerifyOptions = {}): Promise<AuditReport> {
@@ -328,44 +333,112 @@ export class AuditVerifier {
     checks: TrailChecks,
     options: VerifyOptions,
   ): Promise<Pick<AuditReport, 'casesChecked' | 'eventsChecked' | 'firstBrokenLink'>> {
-    let position: ChainPosition = { caseId: null, sequence: 0, hash: GENESIS_HASH };
-    let casesChecked = 0;
-    let eventsChecked = 0;
-    let firstBrokenLink: BrokenLink | null = null;
-    const caseEnded = (caseId: string, lastSequence: number): void => {
-      checks.covered?.end(lastSequence);
+    const caseWalked = ({ caseId, passed, lastSequence }: WalkedCase): void => {
+      checks.covered?.chainWalked(caseId, passed, lastSequence);
       checks.readModel.end(caseId, lastSequence);
       checks.heads?.set(caseId, lastSequence);
     };
+    const watched = checks.covered?.watchedSequences() ?? new Map<string, number[]>();
+    const walk = new ChainWalk(watched);
     const totals = options.onProgress ? await this.totals(onlyCase) : null;
-    // A case is reported once all of its events are checked, i.e. when the next case begins (and at the end).
-    const report = (casesDone: number, eventsDone: number): void => {
-      if (totals) options.onProgress?.({ casesChecked: casesDone, casesTotal: totals.cases, eventsChecked: eventsDone, eventsTotal: totals.events });
+    const elsewhere = { cases: 0, events: [] as number[] };
+    const eventsElsewhere = (): number => elsewhere.events.reduce((sum, events) => sum + events, 0);
+    // A case is reported once all of its events are checked: on this thread, all but the one under walk.
+    const report = (casesChecked: number, eventsChecked: number): void => {
+      if (totals) options.onProgress?.({ casesChecked, casesTotal: totals.cases, eventsChecked, eventsTotal: totals.events });
     };
-    report(0, 0);
-    const batches = eventRowBatches(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) });
-    for await (const batch of batches)
-      for (const row of batch) {
-        const event = { caseId: row.case_id, sequence: row.sequence, prevHash: row.prev_hash, hash: row.hash };
-        if (event.caseId !== position.caseId) {
-          if (position.caseId !== null) {
-            caseEnded(position.caseId, position.sequence);
-            report(casesChecked, eventsChecked);
+    const reportSoFar = (): void => {
+      report(Math.max(0, walk.casesChecked - 1) + elsewhere.cases, walk.eventsChecked + eventsElsewhere());
+    };
+    const [ownRange, ...otherRanges] = onlyCase === null && !files ? await this.ranges() : [onlyCase === null ? {} : { caseId: onlyCase }];
+    const offThread = otherRanges.map((range, index) =>
+      this.walkInWorker(range, watched, options.signal, (message) => {
+        elsewhere.cases += message.cases.length;
+        elsewhere.events[index] = message.eventsChecked;
+        reportSoFar();
+      }),
+    );
+    // Each settles now even if the walk below fails first, so a worker's failure cannot go unobserved.
+    const othersWalked = Promise.all(offThread.map((walked) => walked.result));
+    othersWalked.catch(() => undefined);
+    try {
+      report(0, 0);
+      for await (const batch of eventRowBatches(this.orm.em.fork(), { batchSize: this.batchSize, ...ownRange }))
+        for (const row of batch) {
+          const ended = walk.next(row);
+          if (ended) {
+            caseWalked(ended);
+            reportSoFar();
+            options.signal?.throwIfAborted();
           }
-          options.signal?.throwIfAborted();
-          position = { caseId: event.caseId, sequence: 0, hash: GENESIS_HASH };
-          checks.covered?.begin(event.caseId);
-          casesChecked += 1;
+          await files?.check({ caseId: row.case_id, sequence: row.sequence, type: row.type as CaseEventEntity['type'], payload: payloadOf(row) });
         }
-        eventsChecked += 1;
-        firstBrokenLink ??= brokenLink(row, event, position);
-        checks.covered?.event(event.sequence, event.hash);
-        await files?.check({ ...event, type: row.type as CaseEventEntity['type'], payload: payloadOf(row) });
-        position = { caseId: event.caseId, sequence: event.sequence, hash: event.hash };
-      }
-    if (position.caseId !== null) caseEnded(position.caseId, position.sequence);
-    report(casesChecked, eventsChecked);
-    return { casesChecked, eventsChecked, firstBrokenLink };
+      const last = walk.end();
+      if (last) caseWalked(last);
+      const others = await othersWalked;
+      for (const range of others) for (const walked of range.cases) caseWalked(walked);
+      const casesChecked = walk.casesChecked + others.reduce((sum, range) => sum + range.cases.length, 0);
+      const eventsChecked = walk.eventsChecked + eventsElsewhere();
+      report(casesChecked, eventsChecked);
+      return { casesChecked, eventsChecked, firstBrokenLink: walk.firstBrokenLink ?? others.find((range) => range.firstBrokenLink)?.firstBrokenLink ?? null };
+    } finally {
+      for (const walked of offThread) walked.stop();
+    }
+  }
+
+  /**
+   * The case ranges of a full walk, split at the case of every n-th event so that each thread gets about as many; one
+   * range when there are too few events, or no database a worker thread can open.
+   */
+  private async ranges(): Promise<EventRowRange[]> {
+    if (this.threads < 2 || !workerDatabaseOf(this.orm)) return [{}];
+    const connection = (this.orm.em as SqlEntityManager).getConnection();
+    const [counted] = await connection.execute<{ events: number | string }[]>('select count(*) as events from case_event');
+    const events = Number(counted?.events ?? 0);
+    const parts = Math.min(this.threads, Math.floor(events / Math.max(1, this.eventsPerThread)));
+    const splits: string[] = [];
+    for (let part = 1; part < parts; part += 1) {
+      const [at] = await connection.execute<{ case_id: string }[]>('select case_id from case_event order by case_id, sequence limit 1 offset ?', [
+        Math.floor((events * part) / parts),
+      ]);
+      // A case with more events than a part holds leaves two splits on one case: keep one.
+      if (at && at.case_id !== splits.at(-1)) splits.push(at.case_id);
+    }
+    return [undefined, ...splits].map((fromCase, index) => ({
+      ...(fromCase === undefined ? {} : { fromCase }),
+      ...(splits[index] === undefined ? {} : { beforeCase: splits[index] }),
+    }));
+  }
+
+  /** Walks a range on a worker thread over its own connection; `stop` ends it (the walk failed, or was called off). */
+  private walkInWorker(
+    range: EventRowRange,
+    watched: ReadonlyMap<string, readonly number[]>,
+    signal: AbortSignal | undefined,
+    onCases: (message: ChainWalkMessage) => void,
+  ): { result: Promise<RangeWalked>; stop: () => void } {
+    const database = workerDatabaseOf(this.orm);
+    if (!database) throw new Error('no database a worker thread can open');
+    const inRange = [...watched].filter(([caseId]) => (range.fromCase === undefined || caseId >= range.fromCase) && (range.beforeCase === undefined || caseId < range.beforeCase));
+    const job: ChainWalkJob = { database, range, batchSize: this.batchSize, watched: inRange };
+    const own = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const worker = new Worker(new URL(`./chain-walk-worker${own}`, import.meta.url), { workerData: job });
+    const stop = (): void => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
+    const result = new Promise<RangeWalked>((resolve, reject) => {
+      const cases: WalkedCase[] = [];
+      worker.on('message', (message: ChainWalkMessage) => {
+        cases.push(...message.cases);
+        onCases(message);
+        if (message.kind === 'done') resolve({ cases, firstBrokenLink: message.firstBrokenLink });
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        signal?.removeEventListener('abort', stop);
+        reject(signal?.aborted ? (signal.reason as Error) : new Error(`the chain walk's worker thread stopped (exit code ${String(code)})`));
+      });
+    });
+    return { result, stop };
   }
 
   /** The cases and events a walk will meet, counted in one query before it begins (no hashing, no payloads read). */
@@ -389,19 +462,13 @@ function listed<P>(problems: readonly P[]): { problems: P[]; problemCount: numbe
 function payloadOf(row: StoredEventRow): Record<string, unknown> {
   return typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload;
 }
-
-function brokenLink(
-  row: StoredEventRow,
-  event: Omit<ChainPosition, 'caseId'> & { readonly caseId: string; readonly prevHash: string },
-  previous: ChainPosition,
-): BrokenLink | null {
-  const at = { caseId: event.caseId, sequence: event.sequence };
-  if (event.sequence !== previous.sequence + 1) {
-    return { ...at, problem: 'sequence', expected: String(previous.sequence + 1), found: String(event.sequence) };
+ 
+/** The database the ORM reads, as a worker thread can open it anew (not an in-memory SQLite database). */
+function workerDatabaseOf(orm: MikroORM): ChainWalkDatabase | null {
+  if (orm.config.getDriver() instanceof PostgreSqlDriver) {
+    const url = orm.config.get('clientUrl');
+    return url ? { kind: 'postgresql', url } : null;
   }
-  if (event.prevHash !== previous.hash) {
-    return { ...at, problem: 'prev_hash', expected: previous.hash, found: event.prevHash };
-  }
-  const recomputed = recomputedHash(row);
-  return recomputed === event.hash ? null : { ...at, problem: 'hash', expected: recomputed, found: event.hash };
+  const path = orm.config.get('dbName');
+  return path && path !== ':memory:' ? { kind: 'sqlite', path } : null;
 }

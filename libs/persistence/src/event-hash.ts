@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { CaseEventEntity } from './entities/case-event.entity.js';
 
-/** prev_hash of a case's first event. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './event-rows.js';
 
 /** The fields an event's hash covers, in the form they are hashed (dates as ISO-8601 UTC strings). */
 export interface HashedEventFields {

@@ -2,6 +2,9 @@ import { hash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import canonicalize from 'canonicalize';
 
+/** prev_hash of a case's first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
 /**
  * A case event as the database hands it back, read without the ORM's entities: SQLite gives the payload as its stored
  * JSON text and the time as epoch milliseconds, PostgreSQL the payload parsed and the time as a Date.
@@ -23,22 +26,36 @@ export interface StoredEventRow {
 
 const COLUMNS = 'id, case_id, sequence, type, actor_id, actor_role, reason, payload, occurred_at, framework_version, prev_hash, hash';
 
-/**
- * Every stored event (or one case's) in chain order, batch by batch: one keyset-paged query per batch, no entity
- * hydration, so a full verification reads at the database's pace.
- */
-export async function* eventRowBatches(
-  em: EntityManager,
-  options: { readonly batchSize: number; readonly caseId?: string },
-): AsyncGenerator<readonly StoredEventRow[]> {
+/** Runs one statement with `?` placeholders and gives back its rows: the ORM's connection, or a driver's own. */
+export type RowQuery = (sql: string, params: readonly unknown[]) => Promise<unknown[]>;
+
+/** Which events a walk reads: every case, one case, or the cases in [fromCase, beforeCase). */
+export interface EventRowRange {
+  readonly caseId?: string;
+  /** The first case id of the range (inclusive). */
+  readonly fromCase?: string;
+  /** The case id the range stops before. */
+  readonly beforeCase?: string;
+}
+
+/** A range's events through the ORM's connection (see `eventRowsOf`). */
+export function eventRowBatches(em: EntityManager, options: EventRowRange & { readonly batchSize: number }): AsyncGenerator<readonly StoredEventRow[]> {
   const connection = em.getConnection();
+  return eventRowsOf((sql, params) => connection.execute(sql, [...params], 'all'), options);
+}
+
+/**
+ * Stored events in chain order, batch by batch: one keyset-paged query per batch, no entity hydration, so a full
+ * verification reads at the database's pace.
+ */
+export async function* eventRowsOf(query: RowQuery, options: EventRowRange & { readonly batchSize: number }): AsyncGenerator<readonly StoredEventRow[]> {
+  const fixed: [string, unknown][] = [];
+  if (options.caseId !== undefined) fixed.push(['case_id = ?', options.caseId]);
+  if (options.fromCase !== undefined) fixed.push(['case_id >= ?', options.fromCase]);
+  if (options.beforeCase !== undefined) fixed.push(['case_id < ?', options.beforeCase]);
   const batchAfter = (after: StoredEventRow | null): Promise<StoredEventRow[]> => {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (options.caseId !== undefined) {
-      conditions.push('case_id = ?');
-      params.push(options.caseId);
-    }
+    const conditions = fixed.map(([condition]) => condition);
+    const params = fixed.map(([, value]) => value);
     if (after) {
       // A row comparison: both databases walk the (case_id, sequence) index from the position on.
       conditions.push('(case_id, sequence) > (?, ?)');
@@ -46,7 +63,7 @@ export async function* eventRowBatches(
     }
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const sql = `select ${COLUMNS} from case_event ${where} order by case_id, sequence limit ?`;
-    return connection.execute(sql, [...params, options.batchSize], 'all') as Promise<StoredEventRow[]>;
+    return query(sql, [...params, options.batchSize]) as Promise<StoredEventRow[]>;
   };
   let rows = await batchAfter(null);
   for (;;) {
@@ -93,4 +110,93 @@ export function recomputedHash(row: StoredEventRow): string {
     if (asStored === row.hash) return asStored;
   }
   return hash('sha256', row.prev_hash + canonicalFields(row, canonicalPayload(row.payload)));
+}
+
+export type BrokenLinkProblem = 'sequence' | 'prev_hash' | 'hash';
+
+/** The first place where a case's chain does not hold: what was expected there and what was found. */
+export interface BrokenLink {
+  readonly caseId: string;
+  readonly sequence: number;
+  readonly problem: BrokenLinkProblem;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** A case's chain as a walk found it: what the checks after the walk (checkpoints, read model, workflows) need of it. */
+export interface WalkedCase {
+  readonly caseId: string;
+  readonly lastSequence: number;
+  /**
+   * For each watched sequence of the case, in order: the first event the walk met at or past it, as [sequence, hash]
+   * (several watched sequences may share one; none once the chain has ended).
+   */
+  readonly passed: readonly (readonly [number, string])[];
+}
+
+interface CaseUnderWalk {
+  readonly caseId: string;
+  sequence: number;
+  hash: string;
+  readonly watched: readonly number[];
+  watchIndex: number;
+  readonly passed: [number, string][];
+}
+
+/**
+ * Walks stored events in chain order, row by row: checks each link (sequence, prev_hash, recomputed hash), keeps the
+ * first broken one, and hands back each case once it is complete. Needs nothing but the rows, so a worker thread can run
+ * it over its own range of cases.
+ */
+export class ChainWalk {
+  casesChecked = 0;
+  eventsChecked = 0;
+  firstBrokenLink: BrokenLink | null = null;
+  private readonly watched: ReadonlyMap<string, readonly number[]>;
+  private current: CaseUnderWalk | null = null;
+
+  /** `watched`: per case, the sequences (ascending) whose event the caller wants to see (the checkpoints' heads). */
+  constructor(watched: ReadonlyMap<string, readonly number[]> = new Map()) {
+    this.watched = watched;
+  }
+
+  /** Checks the next row; gives back the case before it when the row begins another. */
+  next(row: StoredEventRow): WalkedCase | null {
+    let ended: WalkedCase | null = null;
+    let at = this.current;
+    if (at?.caseId !== row.case_id) {
+      ended = this.end();
+      at = { caseId: row.case_id, sequence: 0, hash: GENESIS_HASH, watched: this.watched.get(row.case_id) ?? [], watchIndex: 0, passed: [] };
+      this.current = at;
+      this.casesChecked += 1;
+    }
+    this.eventsChecked += 1;
+    this.firstBrokenLink ??= brokenLink(row, at);
+    for (let watched = at.watched[at.watchIndex]; watched !== undefined && watched <= row.sequence; watched = at.watched[at.watchIndex]) {
+      at.passed.push([row.sequence, row.hash]);
+      at.watchIndex += 1;
+    }
+    at.sequence = row.sequence;
+    at.hash = row.hash;
+    return ended;
+  }
+
+  /** Ends the case under walk, if any, and gives it back. */
+  end(): WalkedCase | null {
+    const at = this.current;
+    this.current = null;
+    return at ? { caseId: at.caseId, lastSequence: at.sequence, passed: at.passed } : null;
+  }
+}
+
+function brokenLink(row: StoredEventRow, previous: CaseUnderWalk): BrokenLink | null {
+  const at = { caseId: row.case_id, sequence: row.sequence };
+  if (row.sequence !== previous.sequence + 1) {
+    return { ...at, problem: 'sequence', expected: String(previous.sequence + 1), found: String(row.sequence) };
+  }
+  if (row.prev_hash !== previous.hash) {
+    return { ...at, problem: 'prev_hash', expected: previous.hash, found: row.prev_hash };
+  }
+  const recomputed = recomputedHash(row);
+  return recomputed === row.hash ? null : { ...at, problem: 'hash', expected: recomputed, found: row.hash };
 }

@@ -25,6 +25,18 @@ export class CoveredHeadsCheck {
 
   constructor(private readonly covered: ReadonlyMap<string, readonly CoveredHead[]>) {}
 
+  /** Per chain, the covered sequences (ascending): the events a walk must show this check. */
+  watchedSequences(): Map<string, number[]> {
+    return new Map([...this.covered].map(([chain, heads]) => [chain, heads.map((head) => head.sequence).sort((a, b) => a - b)]));
+  }
+
+  /** A whole chain as a walk found it: its events at or past each covered sequence, and its last sequence. */
+  chainWalked(chain: string, passed: readonly (readonly [number, string])[], lastSequence: number): void {
+    this.begin(chain);
+    for (const [sequence, hash] of passed) this.event(sequence, hash);
+    this.end(lastSequence);
+  }
+
   begin(chain: string): void {
     this.walked.add(chain);
     const heads = this.covered.get(chain);
