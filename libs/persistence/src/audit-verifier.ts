@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { pipeline } from 'node:stream/promises';
 import type { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -15,7 +14,8 @@ import { eventBodyOf } from './case-projection.js';
 import { BlobMissing, type BlobStore } from './documents/blob-store.js';
 import { CaseEventEntity } from './entities/index.js';
 import { ChainWalk, eventRowBatches, type BrokenLink, type EventRowRange, type StoredEventRow, type WalkedCase } from './event-rows.js';
-import type { ChainWalkDatabase, ChainWalkJob, ChainWalkMessage } from './chain-walk-job.js';
+import type { ChainWalkDatabase, ChainWalkJob } from './chain-walk-job.js';
+import { walkOnThread } from './chain-walk-threads.js';
 
 export type { BrokenLink, BrokenLinkProblem } from './event-rows.js';
 
@@ -198,12 +198,6 @@ class StoredFileCheck {
   }
 }
 
-/** What one worker thread's range came to. */
-interface RangeWalked {
-  readonly cases: WalkedCase[];
-  readonly firstBrokenLink: BrokenLink | null;
-}
-
 /** The checks that follow the walk case by case: the checkpoints' covered heads and the read model. */
 interface TrailChecks {
   readonly covered: CoveredHeadsCheck | null;
@@ -339,51 +333,78 @@ export class AuditVerifier {
       checks.heads?.set(caseId, lastSequence);
     };
     const watched = checks.covered?.watchedSequences() ?? new Map<string, number[]>();
-    const walk = new ChainWalk(watched);
     const totals = options.onProgress ? await this.totals(onlyCase) : null;
-    const elsewhere = { cases: 0, events: [] as number[] };
-    const eventsElsewhere = (): number => elsewhere.events.reduce((sum, events) => sum + events, 0);
-    // A case is reported once all of its events are checked: on this thread, all but the one under walk.
+    // A case is reported once all of its events are checked.
     const report = (casesChecked: number, eventsChecked: number): void => {
       if (totals) options.onProgress?.({ casesChecked, casesTotal: totals.cases, eventsChecked, eventsTotal: totals.events });
     };
-    const reportSoFar = (): void => {
-      report(Math.max(0, walk.casesChecked - 1) + elsewhere.cases, walk.eventsChecked + eventsElsewhere());
-    };
-    const [ownRange, ...otherRanges] = onlyCase === null && !files ? await this.ranges() : [onlyCase === null ? {} : { caseId: onlyCase }];
-    const offThread = otherRanges.map((range, index) =>
-      this.walkInWorker(range, watched, options.signal, (message) => {
-        elsewhere.cases += message.cases.length;
-        elsewhere.events[index] = message.eventsChecked;
-        reportSoFar();
-      }),
-    );
-    // Each settles now even if the walk below fails first, so a worker's failure cannot go unobserved.
-    const othersWalked = Promise.all(offThread.map((walked) => walked.result));
-    othersWalked.catch(() => undefined);
-    try {
-      report(0, 0);
-      for await (const batch of eventRowBatches(this.orm.em.fork(), { batchSize: this.batchSize, ...ownRange }))
-        for (const row of batch) {
-          const ended = walk.next(row);
-          if (ended) {
-            caseWalked(ended);
-            reportSoFar();
-            options.signal?.throwIfAborted();
-          }
-          await files?.check({ caseId: row.case_id, sequence: row.sequence, type: row.type as CaseEventEntity['type'], payload: payloadOf(row) });
-        }
-      const last = walk.end();
-      if (last) caseWalked(last);
-      const others = await othersWalked;
-      for (const range of others) for (const walked of range.cases) caseWalked(walked);
-      const casesChecked = walk.casesChecked + others.reduce((sum, range) => sum + range.cases.length, 0);
-      const eventsChecked = walk.eventsChecked + eventsElsewhere();
-      report(casesChecked, eventsChecked);
-      return { casesChecked, eventsChecked, firstBrokenLink: walk.firstBrokenLink ?? others.find((range) => range.firstBrokenLink)?.firstBrokenLink ?? null };
-    } finally {
-      for (const walked of offThread) walked.stop();
+    report(0, 0);
+    const ranges = onlyCase === null && !files ? await this.ranges() : [];
+    if (ranges.length > 1) {
+      const walked = await this.walkOnThreads(ranges, watched, report, options.signal);
+      for (const ended of walked.cases) caseWalked(ended);
+      return { casesChecked: walked.cases.length, eventsChecked: walked.eventsChecked, firstBrokenLink: walked.firstBrokenLink };
     }
+    const walk = new ChainWalk(watched);
+    for await (const batch of eventRowBatches(this.orm.em.fork(), { batchSize: this.batchSize, ...(onlyCase === null ? {} : { caseId: onlyCase }) }))
+      for (const row of batch) {
+        const ended = walk.next(row);
+        if (ended) {
+          caseWalked(ended);
+          report(walk.casesChecked - 1, walk.eventsChecked - 1);
+          options.signal?.throwIfAborted();
+        }
+        await files?.check({ caseId: row.case_id, sequence: row.sequence, type: row.type as CaseEventEntity['type'], payload: payloadOf(row) });
+      }
+    const last = walk.end();
+    if (last) caseWalked(last);
+    report(walk.casesChecked, walk.eventsChecked);
+    return { casesChecked: walk.casesChecked, eventsChecked: walk.eventsChecked, firstBrokenLink: walk.firstBrokenLink };
+  }
+
+  /**
+   * Walks each range on a worker thread of its own, all at once; gives back every case in chain order (range by range)
+   * and the first broken link in that order. One range failing calls the others off.
+   */
+  private async walkOnThreads(
+    ranges: readonly EventRowRange[],
+    watched: ReadonlyMap<string, readonly number[]>,
+    report: (casesChecked: number, eventsChecked: number) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<{ cases: WalkedCase[]; eventsChecked: number; firstBrokenLink: BrokenLink | null }> {
+    const database = workerDatabaseOf(this.orm);
+    if (!database) throw new Error('no database a worker thread can open');
+    const casesSoFar = ranges.map(() => 0);
+    const eventsSoFar = ranges.map(() => 0);
+    const sum = (counts: readonly number[]): number => counts.reduce((total, count) => total + count, 0);
+    const failed = new AbortController();
+    const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
+    const walks = ranges.map((range, index) => {
+      const inRange = [...watched].filter(
+        ([caseId]) => (range.fromCase === undefined || caseId >= range.fromCase) && (range.beforeCase === undefined || caseId < range.beforeCase),
+      );
+      const job: ChainWalkJob = { database, range, batchSize: this.batchSize, watched: inRange };
+      const walked = walkOnThread(
+        job,
+        (message) => {
+          if (message.kind === 'failed') return;
+          casesSoFar[index] = (casesSoFar[index] ?? 0) + message.cases.length;
+          eventsSoFar[index] = message.eventsChecked;
+          report(sum(casesSoFar), sum(eventsSoFar));
+        },
+        stop,
+      );
+      walked.catch((error: unknown) => {
+        failed.abort(error);
+      });
+      return walked;
+    });
+    const walked = await Promise.all(walks);
+    return {
+      cases: walked.flatMap((range) => range.cases),
+      eventsChecked: sum(walked.map((range) => range.eventsChecked)),
+      firstBrokenLink: walked.find((range) => range.firstBrokenLink)?.firstBrokenLink ?? null,
+    };
   }
 
   /**
@@ -408,37 +429,6 @@ export class AuditVerifier {
       ...(fromCase === undefined ? {} : { fromCase }),
       ...(splits[index] === undefined ? {} : { beforeCase: splits[index] }),
     }));
-  }
-
-  /** Walks a range on a worker thread over its own connection; `stop` ends it (the walk failed, or was called off). */
-  private walkInWorker(
-    range: EventRowRange,
-    watched: ReadonlyMap<string, readonly number[]>,
-    signal: AbortSignal | undefined,
-    onCases: (message: ChainWalkMessage) => void,
-  ): { result: Promise<RangeWalked>; stop: () => void } {
-    const database = workerDatabaseOf(this.orm);
-    if (!database) throw new Error('no database a worker thread can open');
-    const inRange = [...watched].filter(([caseId]) => (range.fromCase === undefined || caseId >= range.fromCase) && (range.beforeCase === undefined || caseId < range.beforeCase));
-    const job: ChainWalkJob = { database, range, batchSize: this.batchSize, watched: inRange };
-    const own = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const worker = new Worker(new URL(`./chain-walk-worker${own}`, import.meta.url), { workerData: job });
-    const stop = (): void => void worker.terminate();
-    signal?.addEventListener('abort', stop, { once: true });
-    const result = new Promise<RangeWalked>((resolve, reject) => {
-      const cases: WalkedCase[] = [];
-      worker.on('message', (message: ChainWalkMessage) => {
-        cases.push(...message.cases);
-        onCases(message);
-        if (message.kind === 'done') resolve({ cases, firstBrokenLink: message.firstBrokenLink });
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        signal?.removeEventListener('abort', stop);
-        reject(signal?.aborted ? (signal.reason as Error) : new Error(`the chain walk's worker thread stopped (exit code ${String(code)})`));
-      });
-    });
-    return { result, stop };
   }
 
   /** The cases and events a walk will meet, counted in one query before it begins (no hashing, no payloads read). */

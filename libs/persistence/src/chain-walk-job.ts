@@ -12,7 +12,8 @@ export interface ChainWalkJob {
   readonly watched: readonly (readonly [string, readonly number[]])[];
 }
 
-/** What it posts back: each batch's completed cases, then the last case and the first broken link of its range. */
+/** What it posts back: each batch's completed cases, then the last case and the first broken link of its range, or why it failed. */
 export type ChainWalkMessage =
   | { readonly kind: 'cases'; readonly cases: readonly WalkedCase[]; readonly eventsChecked: number }
-  | { readonly kind: 'done'; readonly cases: readonly WalkedCase[]; readonly eventsChecked: number; readonly firstBrokenLink: BrokenLink | null };
+  | { readonly kind: 'done'; readonly cases: readonly WalkedCase[]; readonly eventsChecked: number; readonly firstBrokenLink: BrokenLink | null }
+  | { readonly kind: 'failed'; readonly message: string };

@@ -1,22 +1,27 @@
 /**
- * A worker thread's share of a full verification: walks the chains of one range of cases over its own connection and
- * posts each batch's completed cases to the thread that started it.
+ * A worker thread's share of full verifications: for each job it is sent, walks the chains of one range of cases over a
+ * connection of its own and posts each batch's completed cases back. It stays for the next job, its code compiled.
  *
  * Loaded by Node itself (compiled, or from the TypeScript source with its types stripped under the test runner), so it
  * imports only packages and, by a URL of the same kind as its own, `event-rows`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ChainWalkJob, ChainWalkMessage } from './chain-walk-job.js';
 import type * as EventRows from './event-rows.js';
 
-const job = workerData as ChainWalkJob;
 const port = parentPort;
 if (!port) throw new Error('chain-walk-worker runs as a worker thread');
 
 const ownKind = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const { ChainWalk, eventRowsOf } = (await import(new URL(`./event-rows${ownKind}`, import.meta.url).href)) as typeof EventRows;
+const { ChainWalk, eventRowsOf, POSTGRESQL_TEXT_TIME_COLUMNS } = (await import(new URL(`./event-rows${ownKind}`, import.meta.url).href)) as typeof EventRows;
 
-async function connect(): Promise<{ query: (sql: string, params: readonly unknown[]) => Promise<unknown[]>; close: () => Promise<void> }> {
+interface Connection {
+  readonly query: (sql: string, params: readonly unknown[]) => Promise<unknown[]>;
+  readonly columns?: string;
+  readonly close: () => Promise<void>;
+}
+
+async function connect(job: ChainWalkJob): Promise<Connection> {
   if (job.database.kind === 'sqlite') {
     const { DatabaseSync } = await import('node:sqlite');
     const db = new DatabaseSync(job.database.path, { readOnly: true, timeout: 10_000 });
@@ -31,29 +36,47 @@ async function connect(): Promise<{ query: (sql: string, params: readonly unknow
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: job.database.url, application_name: 'qinglian audit:verify' });
   await client.connect();
+  // Each statement prepared once on the connection (a range has two: its first page, and every page after).
+  const prepared = new Map<string, string>();
   return {
     query: async (sql, params) => {
       let index = 0;
-      const numbered = sql.replaceAll('?', () => `$${String((index += 1))}`);
-      return (await client.query(numbered, [...params])).rows as unknown[];
+      const text = sql.replaceAll('?', () => `$${String((index += 1))}`);
+      let name = prepared.get(text);
+      if (name === undefined) prepared.set(text, (name = `chain-walk-${String(prepared.size + 1)}`));
+      return (await client.query({ name, text, values: [...params] })).rows as unknown[];
     },
+    columns: POSTGRESQL_TEXT_TIME_COLUMNS,
     close: () => client.end(),
   };
 }
 
-const connection = await connect();
-try {
-  const walk = new ChainWalk(new Map(job.watched));
-  for await (const batch of eventRowsOf(connection.query, { batchSize: job.batchSize, ...job.range })) {
-    const cases = [];
-    for (const row of batch) {
-      const ended = walk.next(row);
-      if (ended) cases.push(ended);
+async function walk(job: ChainWalkJob): Promise<void> {
+  const connection = await connect(job);
+  try {
+    const walk = new ChainWalk(new Map(job.watched));
+    const rows = eventRowsOf(connection.query, {
+      batchSize: job.batchSize,
+      ...job.range,
+      ...(connection.columns === undefined ? {} : { columns: connection.columns }),
+    });
+    for await (const batch of rows) {
+      const cases = [];
+      for (const row of batch) {
+        const ended = walk.next(row);
+        if (ended) cases.push(ended);
+      }
+      port?.postMessage({ kind: 'cases', cases, eventsChecked: walk.eventsChecked } satisfies ChainWalkMessage);
     }
-    port.postMessage({ kind: 'cases', cases, eventsChecked: walk.eventsChecked } satisfies ChainWalkMessage);
+    const last = walk.end();
+    port?.postMessage({ kind: 'done', cases: last ? [last] : [], eventsChecked: walk.eventsChecked, firstBrokenLink: walk.firstBrokenLink } satisfies ChainWalkMessage);
+  } finally {
+    await connection.close();
   }
-  const last = walk.end();
-  port.postMessage({ kind: 'done', cases: last ? [last] : [], eventsChecked: walk.eventsChecked, firstBrokenLink: walk.firstBrokenLink } satisfies ChainWalkMessage);
-} finally {
-  await connection.close();
 }
+
+port.on('message', (job: ChainWalkJob) => {
+  walk(job).catch((error: unknown) => {
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ChainWalkMessage);
+  });
+});
