@@ -83,9 +83,9 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('PLAN_ALREADY_SUBMITTED');
 
-    const events = await http.get<{ sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string }[]>(
-      `/cases/${caseId}/events`,
-    );
+    const events = await http.get<
+      { sequence: number; type: string; actor: { id: string; role: string }; prevHash: string; hash: string; occurredAt: string }[]
+    >(`/cases/${caseId}/events`);
     expect(events.body.map((event) => [event.sequence, event.type, event.actor.role])).toEqual([
       [1, 'CaseEnrolled', 'administrator'],
       [2, 'DeadlineSet', 'system'],
@@ -102,11 +102,26 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(events.body[1]?.prevHash).toBe(events.body[0]?.hash);
     expect(events.body[2]?.prevHash).toBe(events.body[1]?.hash);
     // The same state, read by the office: what differs is only what each may do next.
-    const { openSteps: officeSteps, ...read } = (await http.get<{ openSteps: string[] }>(`/cases/${caseId}`)).body;
+    const { openSteps: officeSteps, recordedAt, ...read } = (await http.get<{ openSteps: string[]; recordedAt: string }>(`/cases/${caseId}`)).body;
     const { openSteps: contactSteps, ...answered } = submitted.body as { openSteps: string[] };
     expect(read).toEqual(answered);
     expect(contactSteps).toEqual([]);
     expect(officeSteps).toContain('reviewPlan');
+    // Read from the read model: as of the last recorded event, and says when that was.
+    expect(recordedAt).toBe(events.body.at(-1)?.occurredAt);
+
+    // With no worker running, the office still reads the case, its timeline and the list.
+    await suite.stack.stopWorker();
+    try {
+      const withoutWorker = await http.get<{ openSteps: string[]; recordedAt: string }>(`/cases/${caseId}`);
+      expect(withoutWorker.status).toBe(200);
+      expect(withoutWorker.body).toEqual({ ...read, openSteps: officeSteps, recordedAt });
+      expect((await http.get<unknown[]>(`/cases/${caseId}/events`)).body).toHaveLength(3);
+      const list = await http.get<{ items: { caseId: string; lastSequence?: number }[] }>(`/cases?campaignId=${campaign.body.id}`);
+      expect(list.body.items.map((item) => item.caseId)).toEqual([caseId]);
+    } finally {
+      await suite.stack.startWorker();
+    }
   });
 
   it('answers bad input with 400 naming each field, and unknown things with 404', async () => {

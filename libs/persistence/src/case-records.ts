@@ -5,6 +5,7 @@ import {
   type CaseListScope,
   type CaseScope,
   type CaseStage,
+  type CaseState,
   type CategoryCode,
   type DigestCase,
   type DueStatus,
@@ -184,6 +185,15 @@ export class CaseRecords {
       return { caseId, campaignId, unitId, unitName, category, stage, planStatus, dueOn, task };
     });
     return { items, total };
+  }
+
+  /**
+   * The case as its last recorded event left it, read from the read model (kept in the transaction of each append, so
+   * as fresh as the audit trail) with the time it was recorded; null when the read model has no folded state for it.
+   */
+  async recordedState(caseId: string): Promise<{ readonly state: CaseState; readonly recordedAt: Date } | null> {
+    const record = await this.orm.em.fork().findOne(CaseRecordEntity, { caseId }, { fields: ['state', 'updatedAt'] });
+    return record?.state ? { state: record.state, recordedAt: record.updatedAt } : null;
   }
 
   /** What the access policy needs to know about one case; null when the read model has no such case. */

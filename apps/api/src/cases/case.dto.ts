@@ -413,6 +413,16 @@ export class AsOfQuery {
   asOf!: string;
 }
 
+/** The case now, as the read model holds it: answered while workers are down or Temporal restarts. */
+export class CaseReadDto extends CaseStateDto {
+  @ApiProperty({
+    description:
+      '本答复截至的审计记录（序号 lastSequence）的记录时间：读自与审计记录同一事务更新的读模型，工作进程停止或 Temporal 重启时照常答复 / When the last recorded event (lastSequence) this answer reflects was recorded: read from the read model, written in the same transaction as the audit trail, so it answers while workers are down or Temporal restarts',
+    format: 'date-time',
+  })
+  recordedAt!: string;
+}
+
 export class CaseStateAsOfDto extends CaseStateDto {
   @ApiProperty({ description: '所查询的时间点 / The moment asked for', format: 'date-time' }) asOf!: string;
 }

@@ -12,6 +12,7 @@ import {
   CaseListDto,
   CaseStateAsOfDto,
   CaseEventDto,
+  CaseReadDto,
   CaseStateDto,
   DeclareConflictDto,
   EmptyDto,
@@ -113,9 +114,9 @@ export class CasesController {
 
   @Get(':caseId')
   @OnCase('read')
-  @ApiOperation({ summary: '案件当前状态 / Current state of a case' })
-  @ApiOkResponse({ type: CaseStateDto })
-  get(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor): Promise<CaseStateDto> {
+  @ApiOperation({ summary: '案件当前状态（读模型，无需工作进程）/ Current state of a case (from the read model; needs no worker)' })
+  @ApiOkResponse({ type: CaseReadDto })
+  get(@Param('caseId', CaseIdPipe) caseId: string, @CurrentActor() actor: Actor): Promise<CaseReadDto> {
     return this.cases.state(caseId, actor);
   }
 

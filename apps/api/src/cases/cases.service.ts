@@ -30,7 +30,7 @@ import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { OfficeCalendar } from '../common/office-calendar.js';
 import { caseFilterOf, caseOrderOf, ledgerEntries, type LedgerEntry } from '../ledger/ledger.js';
 import { UnitsService } from '../units/units.service.js';
-import type { CaseListDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
+import type { CaseListDto, CaseReadDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
 
 @Injectable()
 export class CasesService {
@@ -122,9 +122,15 @@ export class CasesService {
     return Object.assign(toDto(state, null), { asOf: at.toISOString() });
   }
 
-  /** The case now, with the steps `reader` may take on it. */
-  async state(caseId: string, reader: Actor): Promise<CaseStateDto> {
-    return toDto(await this.temporal.workflow.getHandle(caseId).query(caseStateQuery), reader);
+  /**
+   * The case now, with the steps `reader` may take on it: from the read model, so no worker is needed. A case whose
+   * enrollment is still being recorded (or an unknown one: 404) is asked of its workflow.
+   */
+  async state(caseId: string, reader: Actor): Promise<CaseReadDto> {
+    const recorded = await this.records.recordedState(caseId);
+    if (recorded) return Object.assign(toDto(recorded.state, reader), { recordedAt: recorded.recordedAt.toISOString() });
+    const state = await this.temporal.workflow.getHandle(caseId).query(caseStateQuery);
+    return Object.assign(toDto(state, reader), { recordedAt: new Date().toISOString() });
   }
 
   /** Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers. */

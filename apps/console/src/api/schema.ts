@@ -617,7 +617,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 案件当前状态 / Current state of a case */
+        /** 案件当前状态（读模型，无需工作进程）/ Current state of a case (from the read model; needs no worker) */
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
@@ -2043,6 +2043,82 @@ export interface components {
             pageSize: number;
             /** @description 符合条件的总数 / Total matching */
             total: number;
+        };
+        CaseReadDto: {
+            /** @description 检查组成员 / Assigned assessors */
+            assessorIds: string[];
+            /**
+             * Format: uuid
+             * @description 创建活动 / Campaign id
+             */
+            campaignId: string;
+            /**
+             * @description 案件标识（活动+单位）/ Case id (campaign + unit)
+             * @example case:2b0f…:9c1e…
+             */
+            caseId: string;
+            /**
+             * @description 清廉建设领域 / Category
+             * @enum {string}
+             */
+            category: "agency" | "village" | "school" | "hospital" | "enterprise" | "culture";
+            /** @description 金华市级认定 / Certification */
+            certification: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 须回避的检查组成员 / Assessors with a conflict */
+            conflictedAssessorIds: string[];
+            /** @description 期限 / Deadlines (YYYY-MM-DD) */
+            deadlines: {
+                [key: string]: string;
+            };
+            /** @description 当前检查轮次 / Current inspection round */
+            inspection: components["schemas"]["InspectionRoundDto"] | null;
+            /** @description 最近一次检查结论 / Last inspection outcome */
+            lastOutcome: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 最后一条审计记录序号 / Sequence of the last recorded event */
+            lastSequence: number;
+            /** @description 可办理事项：按案件规则，当前调用者此刻可以办理的步骤（过去时点的状态为空）/ The steps the rules would let the caller take now (empty for a past state) */
+            openSteps: ("enroll" | "submitPlan" | "reviewPlan" | "submitProgressReport" | "declareReady" | "submitSelfAssessment" | "assignAssessors" | "declareConflict" | "submitInspectionScores" | "submitRectification" | "recommend" | "recordJinhuaDecision" | "recordAnnualReview" | "revoke" | "withdraw" | "extendDeadline" | "urge")[];
+            /** @description 期限待定：当前阶段的期限超出工作日历覆盖的年份，日历更新后自动设定，亦可由管理员设定 / Pending due date: beyond the working-day calendar; set once the calendar covers it, or by an administrator */
+            pendingDeadline: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description 创建方案状态 / Creation plan status
+             * @enum {string}
+             */
+            planStatus: "not_submitted" | "submitted" | "approved" | "returned";
+            /** @description 进度报告数 / Progress reports filed */
+            progressReports: number;
+            /**
+             * Format: date-time
+             * @description 本答复截至的审计记录（序号 lastSequence）的记录时间：读自与审计记录同一事务更新的读模型，工作进程停止或 Temporal 重启时照常答复 / When the last recorded event (lastSequence) this answer reflects was recorded: read from the read model, written in the same transaction as the audit trail, so it answers while workers are down or Temporal restarts
+             */
+            recordedAt: string;
+            /** @description 已用整改轮次 / Rectification rounds used */
+            rectificationRounds: number;
+            /** @description 自评总分 / Self-assessment total */
+            selfAssessmentTotal: number | null;
+            /**
+             * @description 当前阶段 / Current stage
+             * @enum {string}
+             */
+            stage: "enrolled" | "cultivation" | "self_assessment" | "inspection" | "rectification" | "passed" | "recommended" | "certified" | "not_certified" | "not_recommended" | "revoked" | "withdrawn";
+            /**
+             * @description 阶段名称 / Stage name
+             * @example 培育 / Cultivation
+             */
+            stageName: string;
+            /**
+             * Format: uuid
+             * @description 单位 / Unit id
+             */
+            unitId: string;
+            /** @description 单位名称 / Unit name */
+            unitName: string;
         };
         CaseStateAsOfDto: {
             /**
@@ -5072,7 +5148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseStateDto"];
+                    "application/json": components["schemas"]["CaseReadDto"];
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
