@@ -124,6 +124,43 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     }
   });
 
+  it('takes an Idempotency-Key on a step: a retry gets the first answer and records nothing more; the key with another request answers 422', async () => {
+    const campaignId = await suite.stack.createCampaign({ year: 2019, name: '幂等键测试活动' });
+    const { caseId, unitId } = await suite.stack.enrollNewUnit(campaignId, '幂等键测试村');
+    const CONTACT = await suite.stack.contactOf(unitId);
+    const plan = { summary: '第一次提交的方案' };
+    const withKey = (key: string): Record<string, string> => ({ ...CONTACT, 'idempotency-key': key });
+
+    // Two tries at once (the caller gave up on the first and sent it again) and one long after: one record, one answer.
+    const [first, concurrent] = await Promise.all([http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"')), http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"'))]);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ planStatus: 'submitted', lastSequence: 3 });
+    expect(concurrent).toMatchObject({ status: 200, body: first.body });
+    expect(await http.post(`/cases/${caseId}/plan`, plan, withKey('plan-7f3a'))).toMatchObject({ status: 200, body: first.body });
+    const planEvents = async (): Promise<number> =>
+      (await http.get<{ type: string }[]>(`/cases/${caseId}/events`)).body.filter((event) => event.type === 'PlanSubmitted').length;
+    expect(await planEvents()).toBe(1);
+
+    // The same key with another body is refused; without a key the repeat is a second submission, refused by the rules.
+    const reused = await http.post(`/cases/${caseId}/plan`, { summary: '改过的方案' }, withKey('plan-7f3a'));
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', messageZh: expect.stringContaining('幂等键') });
+    expect((await http.post(`/cases/${caseId}/plan`, plan, CONTACT)).status).toBe(409);
+    const malformed = await http.post(`/cases/${caseId}/plan`, plan, withKey('with space'));
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('Idempotency-Key');
+    expect(await planEvents()).toBe(1);
+
+    // A refused step leaves its key free; distinct keys are distinct reports, a repeated one is not.
+    expect((await http.post(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-1'))).status).toBe(409);
+    expect((await http.post(`/cases/${caseId}/plan/review`, { approve: true }, suite.stack.actors.admin)).status).toBe(200);
+    const march = await http.post<{ progressReports: number }>(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-1'));
+    expect(march.status).toBe(200);
+    expect(await http.post(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-1'))).toMatchObject({ status: 200, body: march.body });
+    const april = await http.post<{ progressReports: number }>(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-2'));
+    expect(april.body.progressReports).toBe(march.body.progressReports + 1);
+  });
+
   it('answers bad input with 400 naming each field, and unknown things with 404', async () => {
     const bad = await http.post<{ errors: { field: string }[] }>('/units', { name: '', category: 'bank', extra: true });
     expect(bad.status).toBe(400);

@@ -36,7 +36,7 @@ describe('access checks', () => {
     expect(tier.services.cases.step).not.toHaveBeenCalled();
     expect((await tier.as('contactOfA').post(`/cases/${CASE_OF_A}/plan`, { summary: '方案' })).status).toBe(200);
     expect(tier.services.cases.step).toHaveBeenCalledWith(
-      CASE_OF_A,
+      { caseId: CASE_OF_A, retry: null },
       'submitPlan',
       expect.objectContaining({ actor: { id: PRINCIPALS.contactOfA.id, role: 'unit_contact' }, summary: '方案' }),
     );

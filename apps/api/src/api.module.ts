@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '#config';
-import { AccountStore, LoginThrottleStore, PersistenceModule, SavedViewStore } from '#persistence';
+import { AccountStore, LoginThrottleStore, PersistenceModule, SavedViewStore, StepIdempotencyKeys } from '#persistence';
 import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ApiTokensService } from './accounts/api-tokens.service.js';
@@ -100,6 +100,7 @@ export class ApiModule {
       providers: [
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
         { provide: SavedViewStore, useFactory: (orm: MikroORM) => new SavedViewStore(orm), inject: [MikroORM] },
+        { provide: StepIdempotencyKeys, useFactory: (orm: MikroORM) => new StepIdempotencyKeys(orm), inject: [MikroORM] },
         {
           provide: LoginThrottleStore,
           useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login),

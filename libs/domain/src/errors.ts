@@ -9,6 +9,7 @@ export const ERROR_KINDS = [
   'forbidden',
   'not_found',
   'conflict',
+  'unprocessable',
   'too_large',
   'unsupported',
   'locked',

@@ -23,4 +23,5 @@ export * from './checkpoints/index.js';
 export * from './due-status-condition.js';
 export * from './stage-statistics.js';
 export * from './saved-view-store.js';
+export * from './step-idempotency-keys.js';
 export * from './like-pattern.js';

@@ -24,12 +24,13 @@ import {
   type CaseWorkflowInput,
   type RecordedCaseEvent,
 } from '#contracts';
-import { CommandSigner, sendCaseStep, type CaseStepCommand } from '#temporal';
-import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, type CampaignEntity, type UnitEntity } from '#persistence';
+import { caseStepRefusal, CommandSigner, sendCaseStep, type CaseStepCommand } from '#temporal';
+import { AccountStore, CaseEventStore, CaseRecords, FrameworkCatalog, StepIdempotencyKeys, type CampaignEntity, type UnitEntity } from '#persistence';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { OfficeCalendar } from '../common/office-calendar.js';
 import { caseFilterOf, caseOrderOf, ledgerEntries, type LedgerEntry } from '../ledger/ledger.js';
 import { UnitsService } from '../units/units.service.js';
+import { idempotencyKeyReused, type StepRetry } from './idempotency-key.js';
 import type { CaseListDto, CaseReadDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
 
 @Injectable()
@@ -45,6 +46,7 @@ export class CasesService {
     private readonly campaigns: CampaignsService,
     private readonly units: UnitsService,
     @Inject(OfficeCalendar) private readonly calendar: OfficeCalendar,
+    @Inject(StepIdempotencyKeys) private readonly idempotencyKeys: StepIdempotencyKeys,
   ) {}
 
   /** Starts the unit's case and answers once the enrollment is recorded (read-your-writes). */
@@ -133,9 +135,30 @@ export class CasesService {
     return Object.assign(toDto(state, reader), { recordedAt: new Date().toISOString() });
   }
 
-  /** Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers. */
-  async step<N extends CaseStepName>(caseId: string, name: N, command: CaseStepCommand<N>): Promise<CaseStateDto> {
-    return toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command), (command as { readonly actor: Actor }).actor);
+  /**
+   * Runs one step of the case as an Update: refused (409/403) before anything is written, or recorded before it answers.
+   * With an Idempotency-Key, every try is the same Update (one update id, claimed by the first), and once the step is
+   * recorded its answer is kept: a retry gets it back and records nothing; the key with another request is refused (422).
+   */
+  async step<N extends CaseStepName>(
+    { caseId, retry }: { readonly caseId: string; readonly retry: StepRetry | null },
+    name: N,
+    command: CaseStepCommand<N>,
+  ): Promise<CaseStateDto> {
+    const { actor } = command as { readonly actor: Actor };
+    if (!retry) return toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command), actor);
+    const claim = await this.idempotencyKeys.claim({ actorId: actor.id, key: retry.key, caseId, fingerprint: retry.fingerprint });
+    if (claim.fingerprint !== retry.fingerprint) throw idempotencyKeyReused();
+    if (claim.response) return claim.response as unknown as CaseStateDto;
+    try {
+      const answer = toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command, { updateId: claim.updateId }), actor);
+      await this.idempotencyKeys.answered(claim, answer);
+      return answer;
+    } catch (error) {
+      // Refused, nothing written: the key is free for a corrected request.
+      if (caseStepRefusal(error)) await this.idempotencyKeys.release(claim);
+      throw error;
+    }
   }
 
   /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */

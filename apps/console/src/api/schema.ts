@@ -5177,7 +5177,10 @@ export interface operations {
     CasesController_annualReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5226,12 +5229,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_assignAssessors: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5280,12 +5293,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_declareConflict: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5334,12 +5357,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_extendDeadline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5383,6 +5416,13 @@ export interface operations {
             };
             /** @description 当前阶段不允许此操作 / The step is not allowed now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5512,7 +5552,10 @@ export interface operations {
     CasesController_inspectionScores: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5561,12 +5604,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_jinhuaDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5615,12 +5668,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_submitPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5669,12 +5732,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_reviewPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5723,12 +5796,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_progressReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5777,12 +5860,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_declareReady: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5831,12 +5924,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_recommend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5885,12 +5988,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_rectification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5939,12 +6052,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_urge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -5993,12 +6116,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -6047,12 +6180,22 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_selfAssessment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -6096,6 +6239,13 @@ export interface operations {
             };
             /** @description 当前阶段不允许此操作 / The step is not allowed now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6152,7 +6302,10 @@ export interface operations {
     CasesController_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键：超时或断线后用同一键重试，得到第一次的答复且不重复记录；同一键配不同请求答 422 / Retry after a timeout or a dropped connection with the same key: the first answer comes back and nothing is recorded twice; the same key with another request answers 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 案件标识 case:<活动>:<单位> / Case id case:<campaign>:<unit> */
                 caseId: string;
@@ -6196,6 +6349,13 @@ export interface operations {
             };
             /** @description 当前阶段不允许此操作 / The step is not allowed now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 幂等键已用于另一个请求 / The Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ import { DocumentEntity } from './document.entity.js';
 import { LoginThrottleEntity } from './login-throttle.entity.js';
 import { UnitEntity } from './unit.entity.js';
 import { SavedViewEntity } from './saved-view.entity.js';
+import { StepIdempotencyKeyEntity } from './step-idempotency-key.entity.js';
 import { CampaignStageCountEntity, CaseStageStayEntity } from './stage-statistics.entities.js';
 import { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './notification.entities.js';
 import { BulkActionEntity, BulkActionItemEntity } from './bulk-action.entities.js';
@@ -31,6 +32,7 @@ export {
   DocumentEntity,
   LoginThrottleEntity,
   SavedViewEntity,
+  StepIdempotencyKeyEntity,
   UnitEntity,
 };
 
@@ -54,4 +56,5 @@ export const ENTITIES = [
   SavedViewEntity,
   BulkActionEntity,
   BulkActionItemEntity,
+  StepIdempotencyKeyEntity,
 ];

@@ -14,6 +14,7 @@ import { Migration20261201050621_saved_views } from './Migration20261201050621_s
 import { Migration20261201050914_bulk_actions } from './Migration20261201050914_bulk_actions.js';
 import { Migration20261201051319_audit_log_campaign_edits } from './Migration20261201051319_audit_log_campaign_edits.js';
 import { Migration20261201092959_account_event_chain } from './Migration20261201092959_account_event_chain.js';
+import { Migration20261201233707_step_idempotency_keys } from './Migration20261201233707_step_idempotency_keys.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201050914_bulk_actions', class: Migration20261201050914_bulk_actions },
   { name: 'Migration20261201051319_audit_log_campaign_edits', class: Migration20261201051319_audit_log_campaign_edits },
   { name: 'Migration20261201092959_account_event_chain', class: Migration20261201092959_account_event_chain },
+  { name: 'Migration20261201233707_step_idempotency_keys', class: Migration20261201233707_step_idempotency_keys },
 ];
