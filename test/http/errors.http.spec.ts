@@ -29,6 +29,7 @@ describe('the error model', () => {
   it.each(ERROR_KINDS)('answers a %s refusal with its status, code and both languages', async (kind) => {
     const answer = await answerTo(new BilingualError(kind, 'SOME_CODE', '中文原因', 'the reason', { details: { retryAfterSeconds: 3 } }));
     expect(answer.status).toBe(STATUS[kind]);
+    expect(answer.headers.get('retry-after')).toBe('3');
     expect(answer.body).toMatchObject({
       statusCode: STATUS[kind],
       code: 'SOME_CODE',
@@ -70,10 +71,16 @@ describe('the error model', () => {
       code: 'REFUSED_BY_WORKFLOW_ENGINE',
     });
     const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 14, details: 'unavailable', metadata: {} });
-    expect((await answerTo(new ServiceError('Failed to start workflow', { cause: down }))).body).toMatchObject({
+    const unavailable = await answerTo(new ServiceError('Failed to start workflow', { cause: down }));
+    expect(unavailable.body).toMatchObject({
       statusCode: 503,
       code: 'WORKFLOW_ENGINE_UNAVAILABLE',
+      messageZh: expect.stringContaining('流程引擎暂不可用'),
+      retryAfterSeconds: 5,
     });
+    expect(unavailable.headers.get('retry-after')).toBe('5');
+    // A refusal with no time to wait names none.
+    expect((await answerTo(notFound('单位', 'Unit', 'u1'))).headers.get('retry-after')).toBeNull();
   });
 
   it('answers a fault of ours 500 without its details, and Nest’s own refusals in the same shape', async () => {

@@ -17,6 +17,9 @@ export interface ErrorBody {
   [detail: string]: unknown;
 }
 
+/** How long a caller is told to wait before trying a step again while Temporal is out of reach. */
+const WORKFLOW_ENGINE_RETRY_AFTER_SECONDS = 5;
+
 /** gRPC's status INVALID_ARGUMENT. */
 const GRPC_INVALID_ARGUMENT = 3;
 
@@ -74,6 +77,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, body.message);
     }
+    // A refusal that says when to come back (a lockout, the workflow engine out of reach) says it in the header too.
+    if ('retryAfterSeconds' in body && typeof body.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterSeconds))));
+    }
     response.status(body.statusCode).json(body);
   }
 }
@@ -94,8 +101,9 @@ function asBilingualError(exception: unknown): BilingualError | null {
     return new BilingualError(
       'unavailable',
       'WORKFLOW_ENGINE_UNAVAILABLE',
-      '流程引擎暂不可用，请稍后重试',
-      'The workflow engine is unavailable; try again shortly',
+      '流程引擎暂不可用，请稍后重试（查询不受影响）',
+      'The workflow engine is unavailable; try again shortly (reading is not affected)',
+      { details: { retryAfterSeconds: WORKFLOW_ENGINE_RETRY_AFTER_SECONDS } },
     );
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
