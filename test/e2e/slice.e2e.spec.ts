@@ -342,6 +342,17 @@ describe('health when Temporal is unreachable', () => {
       expect(health.body.down).toEqual(['temporal']);
       expect(health.body.checks.database.status).toBe('up');
       expect(health.body.checks.temporal.detail).toEqual(expect.any(String));
+
+      // A step needs Temporal: 503, when to try again, and why in Chinese; what the database holds still reads.
+      const admin = { authorization: `Bearer ${login.body.accessToken}` };
+      const unit = await anonymous.post<{ id: string }>('/units', { name: '引擎停机村', category: 'village' }, admin);
+      const campaign = await anonymous.post<{ id: string }>('/campaigns', { year: 2019, name: '引擎停机活动' }, admin);
+      expect([unit.status, campaign.status]).toEqual([201, 201]);
+      const enrolled = await anonymous.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, admin);
+      expect(enrolled.status).toBe(503);
+      expect(enrolled.headers.get('retry-after')).toBe('5');
+      expect(enrolled.body).toMatchObject({ code: 'WORKFLOW_ENGINE_UNAVAILABLE', messageZh: expect.stringContaining('流程引擎暂不可用') });
+      expect((await anonymous.get(`/units/${unit.body.id}`, admin)).status).toBe(200);
     } finally {
       await api.close();
       await database.drop();
