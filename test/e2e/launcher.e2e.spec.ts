@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,22 @@ async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
     120_000,
   );
   return { process: child, output: () => output };
+}
+
+/** The processes that run on a data directory: named in their command line or given it as DATA_DIR (read from /proc). */
+function processesOn(dataDir: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (cmdline.includes(dataDir) || environ.includes(`DATA_DIR=${dataDir}`)) found.push(Number(entry));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
 }
 
 async function interrupt(launched: Launched): Promise<number | null> {
@@ -117,6 +133,37 @@ describe('npm start (the embedded launcher)', () => {
     } finally {
       expect(await interrupt(second)).toBe(0);
     }
+  });
+
+  it('refuses a second system on a data directory in use, and ends every child when the launcher is killed outright', async () => {
+    const first = await launch(env);
+    const running = processesOn(dataDir);
+    // The launcher, the guard and the dev server under it, the worker, the api.
+    expect(running.length).toBeGreaterThanOrEqual(5);
+
+    // A second start on the same data is refused before it touches anything; the first runs on.
+    const second = spawn(process.execPath, ['dist/apps/launcher/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let refusal = '';
+    second.stderr.setEncoding('utf8').on('data', (chunk: string) => (refusal += chunk));
+    const [code] = (await once(second, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(refusal).toContain(`数据目录 ${dataDir} 正由另一个运行中的 Qinglian 使用`);
+    expect(refusal).toContain('is in use by another running Qinglian');
+    expect((await httpClient(`http://127.0.0.1:${ports.api}/api`).get('/health')).body).toEqual({ status: 'ok' });
+
+    // Killed as the OOM killer or a supervisor's stop timeout would: nothing it started outlives it.
+    first.process.kill('SIGKILL');
+    await eventually('every process of the killed system to end', () => Promise.resolve(processesOn(dataDir).length === 0 ? true : undefined), 60_000);
+    for (const port of Object.values(ports)) expect(await portAnswers(port)).toBe(false);
+
+    // The lock it left is taken over once stale: the next start runs on the same data.
+    const third = await launch(env);
+    try {
+      expect(third.output()).toContain('database schema up to date');
+    } finally {
+      expect(await interrupt(third)).toBe(0);
+    }
+    expect(processesOn(dataDir)).toEqual([]);
   });
 
   it('refuses to start with bad configuration, naming every bad variable', async () => {

@@ -1,7 +1,26 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions, type StdioOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** A supervised child process, in its own process group so the launcher decides the shutdown order. */
+/** Runs a program that cannot watch the launcher itself (see guard.ts). */
+const GUARD = join(dirname(fileURLToPath(import.meta.url)), 'guard.js');
+
+export interface ChildOptions extends SpawnOptions {
+  /** Not a Node program of ours: run it under the guard, which ends it when the launcher ends. */
+  readonly guarded?: boolean;
+}
+
+/** The child's stdio with an IPC channel after the three standard streams: it closes when the launcher dies. */
+function withLauncherLink(stdio: StdioOptions | undefined): StdioOptions {
+  const streams = Array.isArray(stdio) ? stdio.slice(0, 3) : [stdio ?? 'pipe', stdio ?? 'pipe', stdio ?? 'pipe'];
+  return [...streams, 'ipc'];
+}
+
+/**
+ * A supervised child process, in its own process group so the launcher decides the shutdown order, and linked to the
+ * launcher by an IPC channel so it ends when the launcher ends, however the launcher ends (endWithLauncher, guard.ts).
+ */
 export class Child {
   readonly exited: Promise<number | null>;
   private readonly process: ChildProcess;
@@ -10,9 +29,13 @@ export class Child {
     readonly name: string,
     command: string,
     args: readonly string[],
-    options: SpawnOptions,
+    options: ChildOptions,
   ) {
-    this.process = spawn(command, args, { ...options, detached: true });
+    const { guarded, ...spawnOptions } = options;
+    const linked = { ...spawnOptions, stdio: withLauncherLink(spawnOptions.stdio), detached: true };
+    this.process = guarded ? spawn(process.execPath, [GUARD, command, ...args], linked) : spawn(command, args, linked);
+    // The channel is only a link: the launcher neither listens on it nor waits for it.
+    this.process.channel?.unref();
     this.exited = new Promise((resolve, reject) => {
       this.process.once('error', reject);
       this.process.once('exit', (code, signal) => {

@@ -6,6 +6,7 @@ import { repoRoot } from '#config';
 import { AccountStore } from '#persistence';
 import { OfficeCalendar } from '../../api/src/common/office-calendar.js';
 import { demoPassword, describeStages, seedDemo, type SeededDemo } from '../../cli/src/seed/demo-seed.js';
+import { DATA_DIR_LOCK, DataDirInUse, lockDataDir } from './data-dir-lock.js';
 import { runEmbedded } from './embedded.js';
 
 /** One case day every 30 real seconds from Monday 4 November 2019: a working week in under four minutes. */
@@ -20,7 +21,14 @@ const ADMIN = { username: 'office.admin', displayName: '市纪委项目办' } as
  */
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DEMO_DATA_DIR ?? join(repoRoot(), 'var/demo'));
+  // Never empty the folder of a demo still running: hold its lock while emptying (the system takes it again).
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir).catch((error: unknown) => {
+    console.error(error instanceof DataDirInUse ? error.message : error);
+    process.exit(1);
+  });
   freshDemoFolder(dataDir);
+  await unlock();
   const admin = { ...ADMIN, password: demoPassword() };
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
@@ -82,14 +90,15 @@ function describeDemo(seeded: SeededDemo, clock: { secondsPerDay: number; starts
 
 /** Empties the demo's folder (or creates it) and marks it; refuses a folder with anything but a demo in it. */
 function freshDemoFolder(dataDir: string): void {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, MARKER))) {
+  if (readdirSync(dataDir).some((entry) => entry !== DATA_DIR_LOCK) && !existsSync(join(dataDir, MARKER))) {
     console.error(
       `${dataDir} 中已有非演示数据，演示不会清空它；请另选 DEMO_DATA_DIR / ${dataDir} holds data that is not the demo's: the demo will not empty it; choose another DEMO_DATA_DIR`,
     );
     process.exit(1);
   }
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
+  for (const entry of readdirSync(dataDir)) {
+    if (entry !== DATA_DIR_LOCK) rmSync(join(dataDir, entry), { recursive: true, force: true });
+  }
   writeFileSync(join(dataDir, MARKER), 'npm run demo: this folder is emptied on every start\n');
 }
 

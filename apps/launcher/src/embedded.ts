@@ -11,6 +11,7 @@ import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '#contracts';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrateUp, openOrm } from '#persistence';
 import { Child } from './children.js';
+import { DataDirInUse, lockDataDir } from './data-dir-lock.js';
 import { waitFor } from './wait-for.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -44,6 +45,11 @@ export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
   const root = repoRoot();
   // The SQLite files, the documents and the audit checkpoints live here: only the user running the system may enter it.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // One running system per data directory: a second one would share its files under its feet.
+  const unlock = await lockDataDir(config.dataDir).catch((error: unknown) => {
+    console.error(error instanceof DataDirInUse ? error.message : error);
+    process.exit(1);
+  });
   const children: Child[] = [];
   let shuttingDown = false;
 
@@ -55,6 +61,7 @@ export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
       for (const child of [...children].reverse()) {
         await child.stop(SHUTDOWN_GRACE_MS);
       }
+      await unlock().catch(() => undefined);
       console.log('已停止 / stopped.');
       process.exit(exitCode);
     }
@@ -90,7 +97,7 @@ export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
           'warn',
           ...CASE_SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
         ],
-        { stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] },
+        { stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')], guarded: true },
       );
       children.push(devServer);
       console.log(`Temporal 开发服务器启动中 / starting the Temporal dev server (log: ${log})…`);

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
-import { AppConfig, ConfigError } from '#config';
+import { AppConfig, ConfigError, endWithLauncher } from '#config';
 import { createCaseWorker } from './case-worker.js';
 import { PinoTemporalLogger } from './temporal-logger.js';
 import { WorkerModule } from './worker.module.js';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => {
     stop('SIGTERM');
   });
+  endWithLauncher();
 
   logger.log(`worker polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
   try {
