@@ -3,7 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
+import { MikroORM } from '@mikro-orm/core';
 import { AppConfig, ConfigError, endWithLauncher } from '#config';
+import { deploymentIdOf } from '#persistence';
+import { DeploymentMismatch, pairDeployment } from '#temporal';
 import { createCaseWorker } from './case-worker.js';
 import { PinoTemporalLogger } from './temporal-logger.js';
 import { WorkerModule } from './worker.module.js';
@@ -15,6 +18,9 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const deploymentId = await deploymentIdOf(app.get(MikroORM));
+  const pairing = await pairDeployment(connection.workflowService, { namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deploymentId });
+  logger.log(`deployment ${deploymentId} ${pairing === 'paired' ? 'paired with' : 'matches'} task queue ${config.temporal.taskQueue} of namespace ${config.temporal.namespace}`);
   const worker = await createCaseWorker(app, connection);
 
   let stopping = false;
@@ -42,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DeploymentMismatch ? error.message : error);
   process.exit(1);
 });

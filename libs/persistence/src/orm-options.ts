@@ -7,7 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
 import { CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
 import { repoRoot, type DatabaseConfig } from '#config';
-import { ENTITIES } from './entities/index.js';
+import { DeploymentEntity, ENTITIES } from './entities/index.js';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 
@@ -77,4 +77,11 @@ export async function openOrm(database: DatabaseConfig): Promise<MikroORM> {
 export async function migrateUp(orm: MikroORM): Promise<string[]> {
   const applied = await orm.migrator.up();
   return applied.map((migration) => migration.name);
+}
+
+/** The database's deployment id (made by its migrations). */
+export async function deploymentIdOf(orm: MikroORM): Promise<string> {
+  const [deployment] = await orm.em.fork().find(DeploymentEntity, {}, { orderBy: { createdAt: 'asc' }, limit: 1 });
+  if (!deployment) throw new Error('the database has no deployment id: apply its migrations first (npm run migration:up)');
+  return deployment.id;
 }

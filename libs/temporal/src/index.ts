@@ -3,3 +3,4 @@ export * from './workflow-source.js';
 export * from './case-steps.js';
 export * from './command-signer.js';
 export * from './workflow-heads.js';
+export * from './deployment-pairing.js';

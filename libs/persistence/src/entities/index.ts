@@ -5,6 +5,7 @@ import { ApiTokenEntity } from './api-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseRecordEntity } from './case-record.entity.js';
+import { DeploymentEntity } from './deployment.entity.js';
 import { DocumentEntity } from './document.entity.js';
 import { LoginThrottleEntity } from './login-throttle.entity.js';
 import { UnitEntity } from './unit.entity.js';
@@ -29,6 +30,7 @@ export {
   CampaignEntity,
   CaseEventEntity,
   CaseRecordEntity,
+  DeploymentEntity,
   DocumentEntity,
   LoginThrottleEntity,
   SavedViewEntity,
@@ -57,4 +59,5 @@ export const ENTITIES = [
   BulkActionEntity,
   BulkActionItemEntity,
   StepIdempotencyKeyEntity,
+  DeploymentEntity,
 ];

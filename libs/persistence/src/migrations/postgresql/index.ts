@@ -16,6 +16,7 @@ import { Migration20261201051341_audit_log_campaign_edits } from './Migration202
 import { Migration20261201093011_account_event_chain } from './Migration20261201093011_account_event_chain.js';
 import { Migration20261201101856_group_chat_sealed_secret } from './Migration20261201101856_group_chat_sealed_secret.js';
 import { Migration20261201233711_step_idempotency_keys } from './Migration20261201233711_step_idempotency_keys.js';
+import { Migration20261201235000_deployment_identity } from './Migration20261201235000_deployment_identity.js';
 
 /** Every PostgreSQL migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201093011_account_event_chain', class: Migration20261201093011_account_event_chain },
   { name: 'Migration20261201101856_group_chat_sealed_secret', class: Migration20261201101856_group_chat_sealed_secret },
   { name: 'Migration20261201233711_step_idempotency_keys', class: Migration20261201233711_step_idempotency_keys },
+  { name: 'Migration20261201235000_deployment_identity', class: Migration20261201235000_deployment_identity },
 ];

@@ -15,6 +15,7 @@ import { Migration20261201050914_bulk_actions } from './Migration20261201050914_
 import { Migration20261201051319_audit_log_campaign_edits } from './Migration20261201051319_audit_log_campaign_edits.js';
 import { Migration20261201092959_account_event_chain } from './Migration20261201092959_account_event_chain.js';
 import { Migration20261201233707_step_idempotency_keys } from './Migration20261201233707_step_idempotency_keys.js';
+import { Migration20261201235000_deployment_identity } from './Migration20261201235000_deployment_identity.js';
 
 /** Every SQLite migration, oldest first. `npm run migration:create` prints the line to add here. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201051319_audit_log_campaign_edits', class: Migration20261201051319_audit_log_campaign_edits },
   { name: 'Migration20261201092959_account_event_chain', class: Migration20261201092959_account_event_chain },
   { name: 'Migration20261201233707_step_idempotency_keys', class: Migration20261201233707_step_idempotency_keys },
+  { name: 'Migration20261201235000_deployment_identity', class: Migration20261201235000_deployment_identity },
 ];
