@@ -87,6 +87,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/schedules/{scheduleId}/resume': OFFICE,
   'POST /api/schedules/{scheduleId}/trigger': OFFICE,
   'GET /api/audit/verify': OVERSIGHT,
+  'GET /api/metrics': OVERSIGHT,
   'GET /api/audit/verify/stream': OVERSIGHT,
   'GET /api/audit/verify/report': OVERSIGHT,
   'GET /api/audit/checkpoints/public-key': OVERSIGHT,

@@ -70,15 +70,16 @@ async function interrupt(launched: Launched): Promise<number | null> {
 describe('npm start (the embedded launcher)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-launch-'));
   let env: NodeJS.ProcessEnv;
-  let ports: { api: number; temporal: number; ui: number };
+  let ports: { api: number; temporal: number; ui: number; workerMetrics: number };
 
   beforeAll(async () => {
-    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort() };
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), workerMetrics: await freePort() };
     env = {
       DATA_DIR: dataDir,
       PORT: String(ports.api),
       TEMPORAL_DEV_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${ports.workerMetrics}`,
       TEMPORAL_CLI_PATH: temporalCliPath(),
       TEMPORAL_TASK_QUEUE: 'launcher-test',
       LOG_LEVEL: 'warn',
@@ -104,6 +105,9 @@ describe('npm start (the embedded launcher)', () => {
     expect(first.output()).toContain(`http://127.0.0.1:${ports.api}/api/docs`);
     expect(first.output()).toContain(`http://127.0.0.1:${ports.ui}`);
     expect((await http.get('/health')).body).toMatchObject({ status: 'ok', down: [] });
+    // The worker serves the Temporal SDK's metrics on its internal address.
+    const workerMetrics = await (await fetch(`http://127.0.0.1:${ports.workerMetrics}/metrics`)).text();
+    expect(workerMetrics).toMatch(/^temporal_\w+/m);
 
     const unit = await http.post<{ id: string }>('/units', { name: '永康中学', category: 'school' });
     const campaign = await http.post<{ id: string }>('/campaigns', { year: 2019, name: '2019年清廉学校' });

@@ -159,6 +159,20 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     expect(await http.post(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-1'))).toMatchObject({ status: 200, body: march.body });
     const april = await http.post<{ progressReports: number }>(`/cases/${caseId}/progress-reports`, { summary: '三月进度' }, withKey('report-2'));
     expect(april.body.progressReports).toBe(march.body.progressReports + 1);
+
+    // Each try is in the step latency metrics by its outcome; the metrics need an administrator's or auditor's token.
+    expect((await suite.stack.anonymous.get('/metrics')).status).toBe(401);
+    const metrics = await http.get<string>('/metrics', suite.stack.actors.auditor);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const count = (series: string): number => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(metrics.body)?.[1] ?? 0);
+    // The concurrent try joined the first's Update (recorded); the later one was answered from the key (replayed).
+    expect(count('qinglian_step_duration_seconds_count{step="submitPlan",outcome="replayed"}')).toBeGreaterThanOrEqual(1);
+    expect(count('qinglian_step_duration_seconds_count{step="submitPlan",outcome="recorded"}')).toBeGreaterThanOrEqual(2);
+    expect(count('qinglian_step_duration_seconds_count{step="submitPlan",outcome="refused"}')).toBeGreaterThanOrEqual(2);
+    expect(count('qinglian_step_duration_seconds_count{step="submitProgressReport",outcome="recorded"}')).toBeGreaterThanOrEqual(2);
+    expect(count('qinglian_enrollments_total{outcome="enrolled"}')).toBeGreaterThanOrEqual(2);
+    expect(metrics.body).toContain('qinglian_api_process_resident_memory_bytes');
   });
 
   it('answers bad input with 400 naming each field, and unknown things with 404', async () => {

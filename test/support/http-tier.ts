@@ -29,6 +29,7 @@ import { SavedViewsService } from '../../apps/api/src/saved-views/saved-views.se
 import { SchedulesService } from '../../apps/api/src/schedules/schedules.service.js';
 import { UnitsService } from '../../apps/api/src/units/units.service.js';
 import { httpClient, listen } from './http.js';
+import { ApiMetrics } from '../../apps/api/src/metrics/api-metrics.js';
 
 /** A service replaced by stubs: every method is a mock answering `{}` until a test says otherwise. */
 export type ServiceStub = Record<string, jest.Mock<(...args: unknown[]) => Promise<unknown>>>;
@@ -125,6 +126,8 @@ export async function startHttpTier(): Promise<HttpTier> {
     providers: [
       ...API_GUARDS,
       { provide: FrameworkCatalog, useFactory: () => FrameworkCatalog.load() },
+      // Real metrics (nothing delivered): the metrics route is read like any other.
+      { provide: ApiMetrics, useFactory: () => new ApiMetrics(() => Promise.resolve([])) },
       ...Object.entries(SERVICES).map(([name, token]) => ({ provide: token, useValue: services[name as keyof typeof SERVICES] })),
     ],
   })

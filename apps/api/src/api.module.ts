@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '#config';
-import { AccountStore, LoginThrottleStore, PersistenceModule, SavedViewStore, StepIdempotencyKeys } from '#persistence';
+import { AccountStore, LoginThrottleStore, PersistenceModule, NotificationStore, SavedViewStore, StepIdempotencyKeys } from '#persistence';
 import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ApiTokensService } from './accounts/api-tokens.service.js';
@@ -45,6 +45,8 @@ import { SchedulesService } from './schedules/schedules.service.js';
 import { UnitsController } from './units/units.controller.js';
 import { UnitsService } from './units/units.service.js';
 import { StoredSecretsSealer } from './units/stored-secrets.sealer.js';
+import { ApiMetrics } from './metrics/api-metrics.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 
 /** Every controller of the api. */
 export const API_CONTROLLERS = [
@@ -67,6 +69,7 @@ export const API_CONTROLLERS = [
   BulkActionsController,
   CertificationRosterController,
   SavedViewsController,
+  MetricsController,
 ];
 
 /**
@@ -101,6 +104,7 @@ export class ApiModule {
         { provide: AccountStore, useFactory: (orm: MikroORM) => new AccountStore(orm), inject: [MikroORM] },
         { provide: SavedViewStore, useFactory: (orm: MikroORM) => new SavedViewStore(orm), inject: [MikroORM] },
         { provide: StepIdempotencyKeys, useFactory: (orm: MikroORM) => new StepIdempotencyKeys(orm), inject: [MikroORM] },
+        { provide: ApiMetrics, useFactory: (store: NotificationStore) => new ApiMetrics(() => store.deliveryCounts()), inject: [NotificationStore] },
         {
           provide: LoginThrottleStore,
           useFactory: (orm: MikroORM, appConfig: AppConfig) => new LoginThrottleStore(orm, appConfig.auth.login),

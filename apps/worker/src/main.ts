@@ -13,7 +13,13 @@ import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
-  Runtime.install({ logger: new PinoTemporalLogger(pino({ level: config.logLevel, base: { service: 'worker', component: 'temporal-sdk' } })) });
+  Runtime.install({
+    logger: new PinoTemporalLogger(pino({ level: config.logLevel, base: { service: 'worker', component: 'temporal-sdk' } })),
+    // The SDK's own worker metrics (task slots, poll and schedule-to-start latencies, activity and workflow task timings).
+    ...(config.workerMetricsAddress
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress, countersTotalSuffix: true, unitSuffix: true } } } }
+      : {}),
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

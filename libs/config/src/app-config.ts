@@ -70,6 +70,8 @@ const environmentSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_UI_URL: z.url().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+    /** Where the worker serves the Temporal SDK's Prometheus metrics (/metrics), e.g. 127.0.0.1:9464; none when unset. */
+    WORKER_METRICS_ADDRESS: hostPort.optional(),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
@@ -309,6 +311,8 @@ export class AppConfig {
     readonly uiUrl: string;
   };
   readonly workflowBundlePath: string | undefined;
+  /** Where the worker serves the Temporal SDK's metrics (an internal address: they are not behind a token). */
+  readonly workerMetricsAddress: string | undefined;
   /**
    * 指令签名: the key case commands are signed with on their way to Temporal (none in production unless given: the api
    * and the worker then refuse to start, migrations and the cli do not need it), and how long a signature lasts.
@@ -408,6 +412,7 @@ export class AppConfig {
       uiUrl: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
     };
     this.workflowBundlePath = env.WORKFLOW_BUNDLE_PATH;
+    this.workerMetricsAddress = env.WORKER_METRICS_ADDRESS;
     this.commandSigning = {
       key:
         env.NODE_ENV === 'production' && env.COMMAND_SIGNING_KEY === undefined && env.COMMAND_SIGNING_KEY_FILE === undefined

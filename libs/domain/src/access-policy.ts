@@ -54,6 +54,8 @@ export const PERMISSION_ROLES = {
   /** 审计日志: the events of every case, filtered by person, type and time. */
   'audit:read': OVERSIGHT,
   'schedules:read': OVERSIGHT,
+  /** The api's Prometheus metrics (an auditor's api token is a scraper's credential). */
+  'metrics:read': OVERSIGHT,
   'schedules:manage': OFFICE,
   'accounts:manage': OFFICE,
   'accounts:read': OVERSIGHT,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { NotificationKind, NotificationRecipients } from '#contracts';
 import type { HumanRole } from '#domain';
 import { AccountEntity, InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity } from './entities/index.js';
@@ -173,6 +174,14 @@ export class NotificationStore {
   }
 
   /** Claims one outside send before it happens. A second claim of a settled send tells how it ended. */
+  /** Outside deliveries (email, webhook) counted by channel and status, for the metrics. */
+  async deliveryCounts(): Promise<{ channel: string; status: string; count: number }[]> {
+    const rows = await (this.orm.em.fork() as SqlEntityManager)
+      .getConnection()
+      .execute<{ channel: string; status: string; count: number | string }[]>('select channel, status, count(*) as count from notification_delivery group by channel, status');
+    return rows.map((row) => ({ channel: row.channel, status: row.status, count: Number(row.count) }));
+  }
+
   async claimDelivery(dedupeKey: string, channel: 'email' | 'webhook', recipient: string): Promise<DeliveryClaim> {
     const em = this.orm.em.fork();
     try {

@@ -19,6 +19,7 @@ import {
 import { workflowLastSequence } from '#temporal';
 import { queriedTimeRange } from '../common/time-range.dto.js';
 import type { AuditEventPageDto, AuditEventsQuery, AuditVerificationReportDto, VerifyAuditQuery } from './audit.dto.js';
+import { ApiMetrics } from '../metrics/api-metrics.js';
 
 /** 审计: the audit log across every case, and the verification of its hash chains (also with progress, and as a report). */
 @Injectable()
@@ -32,6 +33,7 @@ export class AuditService {
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(CheckpointLog) private readonly checkpoints: CheckpointLog,
     @Inject(Client) private readonly temporal: Client,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   /** The events of every case, newest first, by actor, type, case, campaign and time; each with its unit and its actor's name. */
@@ -90,7 +92,12 @@ export class AuditService {
       ...(query.workflows === 'true' ? { workflowLastSequence: workflowLastSequence(this.temporal) } : {}),
       ...progress,
     };
-    return query.caseId === undefined ? this.verifier.verifyAll(options) : this.verifier.verifyCase(query.caseId, options);
+    const scope = query.caseId === undefined ? 'all' : 'case';
+    const verified = query.caseId === undefined ? this.verifier.verifyAll(options) : this.verifier.verifyCase(query.caseId, options);
+    return verified.then((report) => {
+      this.metrics.auditVerifications.inc({ scope, result: report.ok ? 'ok' : 'problems' });
+      return report;
+    });
   }
 
   /** The verification as a report to keep: when, by whom, on which database and code, of what. */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '#config';
 import {
+  BilingualError,
   CASE_STAGE_NAMES,
   caseListScope,
   decideEnrollment,
@@ -30,6 +31,7 @@ import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { OfficeCalendar } from '../common/office-calendar.js';
 import { caseFilterOf, caseOrderOf, ledgerEntries, type LedgerEntry } from '../ledger/ledger.js';
 import { UnitsService } from '../units/units.service.js';
+import { ApiMetrics } from '../metrics/api-metrics.js';
 import { idempotencyKeyReused, type StepRetry } from './idempotency-key.js';
 import type { CaseListDto, CaseReadDto, CaseStateAsOfDto, CaseStateDto, CaseSummaryDto, ListCasesQuery } from './case.dto.js';
 
@@ -47,6 +49,7 @@ export class CasesService {
     private readonly units: UnitsService,
     @Inject(OfficeCalendar) private readonly calendar: OfficeCalendar,
     @Inject(StepIdempotencyKeys) private readonly idempotencyKeys: StepIdempotencyKeys,
+    @Inject(ApiMetrics) private readonly metrics: ApiMetrics,
   ) {}
 
   /** Starts the unit's case and answers once the enrollment is recorded (read-your-writes). */
@@ -84,8 +87,14 @@ export class CasesService {
         { key: CaseSearchAttributes.stage, value: 'enrolled' },
       ],
     });
-    const state = await this.temporal.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
-    return toDto(state, null);
+    try {
+      const state = await this.temporal.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
+      this.metrics.enrollments.inc({ outcome: 'enrolled' });
+      return toDto(state, null);
+    } catch (error) {
+      this.metrics.enrollments.inc({ outcome: error instanceof WorkflowExecutionAlreadyStartedError ? 'already_enrolled' : 'failed' });
+      throw error;
+    }
   }
 
   /** The compressed case clock of demonstrations and tests (CASE_CLOCK_*), anchored at this enrollment. */
@@ -146,19 +155,26 @@ export class CasesService {
     command: CaseStepCommand<N>,
   ): Promise<CaseStateDto> {
     const { actor } = command as { readonly actor: Actor };
-    if (!retry) return toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command), actor);
-    const claim = await this.idempotencyKeys.claim({ actorId: actor.id, key: retry.key, caseId, fingerprint: retry.fingerprint });
-    if (claim.fingerprint !== retry.fingerprint) throw idempotencyKeyReused();
-    if (claim.response) return claim.response as unknown as CaseStateDto;
-    try {
-      const answer = toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command, { updateId: claim.updateId }), actor);
-      await this.idempotencyKeys.answered(claim, answer);
-      return answer;
-    } catch (error) {
-      // Refused, nothing written: the key is free for a corrected request.
-      if (caseStepRefusal(error)) await this.idempotencyKeys.release(claim);
-      throw error;
-    }
+    const refused = (error: unknown): boolean => caseStepRefusal(error) !== null;
+    return this.metrics.timeStep(
+      name,
+      async () => {
+        if (!retry) return { value: toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command), actor), outcome: 'recorded' };
+        const claim = await this.idempotencyKeys.claim({ actorId: actor.id, key: retry.key, caseId, fingerprint: retry.fingerprint });
+        if (claim.fingerprint !== retry.fingerprint) throw idempotencyKeyReused();
+        if (claim.response) return { value: claim.response as unknown as CaseStateDto, outcome: 'replayed' };
+        try {
+          const answer = toDto(await sendCaseStep(this.temporal, this.signer, caseId, name, command, { updateId: claim.updateId }), actor);
+          await this.idempotencyKeys.answered(claim, answer);
+          return { value: answer, outcome: 'recorded' };
+        } catch (error) {
+          // Refused, nothing written: the key is free for a corrected request.
+          if (refused(error)) await this.idempotencyKeys.release(claim);
+          throw error;
+        }
+      },
+      (error) => refused(error) || error instanceof BilingualError,
+    );
   }
 
   /** Assessors are named by account id (or an assessor api token's `api-token:<id>`): anything else is refused, field by field. */

@@ -1214,6 +1214,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 监控指标（Prometheus）/ Metrics in the Prometheus text format
+         * @description 管理员或审计人员（抓取器用审计人员的接口令牌）：步骤耗时（按步骤与结果）、入选数、审计校验、外部通知发送（按渠道与状态）及进程指标。工作进程的 Temporal SDK 指标由工作进程自己在 WORKER_METRICS_ADDRESS 上提供。 / Administrators and auditors (a scraper uses an auditor’s api token): step latency by step and outcome, enrollments, audit verifications, outside deliveries by channel and status, and the process’s own. The worker serves the Temporal SDK’s metrics itself on WORKER_METRICS_ADDRESS.
+         */
+        get: operations["MetricsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/saved-views": {
         parameters: {
             query?: never;
@@ -6807,6 +6827,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyTaskListDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
