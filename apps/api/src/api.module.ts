@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, ConfigModule } from '#config';
+import { AppConfig, ConfigModule, loggingOptions } from '#config';
 import { AccountStore, LoginThrottleStore, PersistenceModule, NotificationStore, SavedViewStore, StepIdempotencyKeys } from '#persistence';
 import { AccountEventsController, AccountsController, ApiTokensController } from './accounts/accounts.controller.js';
 import { AccountsService } from './accounts/accounts.service.js';
@@ -90,8 +90,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
-            base: { service: 'api' },
+            ...loggingOptions(config, 'api'),
             genReqId: (request) => requestId(request),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },

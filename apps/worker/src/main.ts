@@ -4,7 +4,7 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
 import { MikroORM } from '@mikro-orm/core';
-import { AppConfig, ConfigError, endWithLauncher } from '#config';
+import { AppConfig, ConfigError, endWithLauncher, loggingOptions } from '#config';
 import { deploymentIdOf } from '#persistence';
 import { DeploymentMismatch, pairDeployment } from '#temporal';
 import { createCaseWorker } from './case-worker.js';
@@ -14,7 +14,7 @@ import { WorkerModule } from './worker.module.js';
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   Runtime.install({
-    logger: new PinoTemporalLogger(pino({ level: config.logLevel, base: { service: 'worker', component: 'temporal-sdk' } })),
+    logger: new PinoTemporalLogger(pino({ ...loggingOptions(config, 'worker'), base: { service: 'worker', component: 'temporal-sdk' } })),
     // The SDK's own worker metrics (task slots, poll and schedule-to-start latencies, activity and workflow task timings).
     ...(config.workerMetricsAddress
       ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress, countersTotalSuffix: true, unitSuffix: true } } } }

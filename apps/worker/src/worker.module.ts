@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, type AppConfig } from '#config';
+import { ConfigModule, loggingOptions, type AppConfig } from '#config';
 import { PersistenceModule } from '#persistence';
 import { TemporalClientModule } from '#temporal';
 import { ACTIVITY_PROVIDERS } from './activities/index.js';
@@ -13,7 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { service: 'worker' } } }),
+        LoggerModule.forRoot({ pinoHttp: loggingOptions(config, 'worker') }),
         PersistenceModule,
         TemporalClientModule,
       ],

@@ -74,6 +74,8 @@ const environmentSchema = z
     WORKER_METRICS_ADDRESS: hostPort.optional(),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** json: one JSON object a line (for collectors); pretty: readable lines (pino-pretty). Unset: pretty on a terminal outside production. */
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
     SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
     SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON: cron.default('30 3 * * *'),
@@ -321,6 +323,8 @@ export class AppConfig {
   /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
   readonly logLevel: LogLevel;
+  /** How log lines are written: JSON, or readable lines on a terminal. */
+  readonly logFormat: 'json' | 'pretty';
   /**
    * 模拟时钟 (demonstrations and tests only): cases enrolled from now on live on a compressed calendar, one day per
    * `secondsPerDay`, starting at 00:00 Asia/Shanghai on `startsOn` (or at the moment of enrollment).
@@ -422,6 +426,7 @@ export class AppConfig {
     };
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json');
     this.caseClock =
       env.CASE_CLOCK_SECONDS_PER_DAY === undefined ? undefined : { secondsPerDay: env.CASE_CLOCK_SECONDS_PER_DAY, startsOn: env.CASE_CLOCK_STARTS_ON };
     this.schedules = {

@@ -4,3 +4,4 @@ export * from './repo-root.js';
 export * from './key-source.js';
 export * from './secrets-key.js';
 export * from './launcher-link.js';
+export * from './logging.js';
