@@ -2,7 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/core';
 import type { Locator, Page } from 'playwright-core';
-import { consoleUrl, expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
+import {
+  consoleUrl,
+  expectAccessible,
+  screenshot,
+  signIn,
+  TEST_ADMIN,
+  TEST_PASSWORD,
+  useBrowser,
+  useConsoleStack,
+  waitForCount,
+  type Viewport,
+} from '../support/browser.js';
 import { expectStatus, stepsOf } from '../support/case-journey.js';
 import { csvOf, uploadEnrollmentFile, xlsxOf } from '../support/enrollment-files.js';
 import type { SignedIn } from '../support/stack.js';

@@ -5,7 +5,17 @@ import ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { addWorkingDays } from '#domain';
 import { expectStatus as ok, recommendCase } from '../support/case-journey.js';
-import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
+import {
+  expectAccessible,
+  screenshot,
+  signIn,
+  TEST_ADMIN,
+  TEST_PASSWORD,
+  useBrowser,
+  useConsoleStack,
+  waitForCount,
+  type Viewport,
+} from '../support/browser.js';
 import { eventually } from '../support/http.js';
 import type { Enrollment } from '../support/stack.js';
 

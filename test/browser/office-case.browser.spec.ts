@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { indicatorsOf, type IndicatorFramework } from '#domain';
-import { expectAccessible, screenshot, signIn, TEST_ADMIN, TEST_PASSWORD, useBrowser, useConsoleStack, waitForCount, type Viewport } from '../support/browser.js';
+import {
+  expectAccessible,
+  screenshot,
+  signIn,
+  TEST_ADMIN,
+  TEST_PASSWORD,
+  useBrowser,
+  useConsoleStack,
+  waitForCount,
+  type Viewport,
+} from '../support/browser.js';
 import { completeCultivation, expectStatus } from '../support/case-journey.js';
 import { uploadDocument } from '../support/documents.js';
 import { eventually } from '../support/http.js';

@@ -132,7 +132,10 @@ describeOnEachDatabase('the slice over HTTP', { environment: { CASE_CLOCK_SECOND
     const withKey = (key: string): Record<string, string> => ({ ...CONTACT, 'idempotency-key': key });
 
     // Two tries at once (the caller gave up on the first and sent it again) and one long after: one record, one answer.
-    const [first, concurrent] = await Promise.all([http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"')), http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"'))]);
+    const [first, concurrent] = await Promise.all([
+      http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"')),
+      http.post(`/cases/${caseId}/plan`, plan, withKey('"plan-7f3a"')),
+    ]);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ planStatus: 'submitted', lastSequence: 3 });
     expect(concurrent).toMatchObject({ status: 200, body: first.body });

@@ -25,8 +25,14 @@ async function main(): Promise<void> {
   app.useLogger(logger);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const deploymentId = await deploymentIdOf(app.get(MikroORM));
-  const pairing = await pairDeployment(connection.workflowService, { namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, deploymentId });
-  logger.log(`deployment ${deploymentId} ${pairing === 'paired' ? 'paired with' : 'matches'} task queue ${config.temporal.taskQueue} of namespace ${config.temporal.namespace}`);
+  const pairing = await pairDeployment(connection.workflowService, {
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deploymentId,
+  });
+  logger.log(
+    `deployment ${deploymentId} ${pairing === 'paired' ? 'paired with' : 'matches'} task queue ${config.temporal.taskQueue} of namespace ${config.temporal.namespace}`,
+  );
   const worker = await createCaseWorker(app, connection);
 
   let stopping = false;

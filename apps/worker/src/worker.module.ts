@@ -11,12 +11,7 @@ export class WorkerModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: loggingOptions(config, 'worker') }),
-        PersistenceModule,
-        TemporalClientModule,
-      ],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggingOptions(config, 'worker') }), PersistenceModule, TemporalClientModule],
       providers: ACTIVITY_PROVIDERS,
     };
   }

@@ -452,7 +452,7 @@ function listed<P>(problems: readonly P[]): { problems: P[]; problemCount: numbe
 function payloadOf(row: StoredEventRow): Record<string, unknown> {
   return typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload;
 }
- 
+
 /** The database the ORM reads, as a worker thread can open it anew (not an in-memory SQLite database). */
 function workerDatabaseOf(orm: MikroORM): ChainWalkDatabase | null {
   if (orm.config.getDriver() instanceof PostgreSqlDriver) {

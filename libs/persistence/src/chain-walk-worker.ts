@@ -69,7 +69,12 @@ async function walk(job: ChainWalkJob): Promise<void> {
       port?.postMessage({ kind: 'cases', cases, eventsChecked: walk.eventsChecked } satisfies ChainWalkMessage);
     }
     const last = walk.end();
-    port?.postMessage({ kind: 'done', cases: last ? [last] : [], eventsChecked: walk.eventsChecked, firstBrokenLink: walk.firstBrokenLink } satisfies ChainWalkMessage);
+    port?.postMessage({
+      kind: 'done',
+      cases: last ? [last] : [],
+      eventsChecked: walk.eventsChecked,
+      firstBrokenLink: walk.firstBrokenLink,
+    } satisfies ChainWalkMessage);
   } finally {
     await connection.close();
   }

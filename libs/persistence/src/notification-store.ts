@@ -178,7 +178,9 @@ export class NotificationStore {
   async deliveryCounts(): Promise<{ channel: string; status: string; count: number }[]> {
     const rows = await (this.orm.em.fork() as SqlEntityManager)
       .getConnection()
-      .execute<{ channel: string; status: string; count: number | string }[]>('select channel, status, count(*) as count from notification_delivery group by channel, status');
+      .execute<{ channel: string; status: string; count: number | string }[]>(
+        'select channel, status, count(*) as count from notification_delivery group by channel, status',
+      );
     return rows.map((row) => ({ channel: row.channel, status: row.status, count: Number(row.count) }));
   }
 

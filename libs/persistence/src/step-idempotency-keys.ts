@@ -45,8 +45,6 @@ export class StepIdempotencyKeys {
 
   /** The step was refused, nothing written: the key may be used again. */
   async release(claim: StepIdempotencyClaim): Promise<void> {
-    await this.orm.em
-      .fork()
-      .nativeDelete(StepIdempotencyKeyEntity, { actorId: claim.actorId, idempotencyKey: claim.idempotencyKey, response: null });
+    await this.orm.em.fork().nativeDelete(StepIdempotencyKeyEntity, { actorId: claim.actorId, idempotencyKey: claim.idempotencyKey, response: null });
   }
 }

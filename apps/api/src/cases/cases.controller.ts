@@ -146,44 +146,84 @@ export class CasesController {
   }
 
   @Step('plan', 'submitPlan', '提交创建方案（联络人）', 'Submit the creation plan (unit contact)')
-  submitPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  submitPlan(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ReportDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'submitPlan', { actor, ...report(body) });
   }
 
   @Step('plan/review', 'reviewPlan', '审核创建方案：通过或退回（管理员）', 'Approve or return the creation plan (administrator)')
-  reviewPlan(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReviewPlanDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  reviewPlan(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ReviewPlanDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'reviewPlan', { actor, approve: body.approve, reason: body.reason ?? null });
   }
 
   @Step('progress-reports', 'submitProgressReport', '提交进度报告（联络人）', 'File a progress report (unit contact)')
-  progressReport(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  progressReport(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ReportDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'submitProgressReport', { actor, ...report(body) });
   }
 
   @Step('readiness', 'declareReady', '结束培育、申报自评', 'Declare readiness: end cultivation')
-  declareReady(@Param('caseId', CaseIdPipe) caseId: string, @Body() _body: EmptyDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  declareReady(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() _body: EmptyDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'declareReady', { actor });
   }
 
   @Step('self-assessment', 'submitSelfAssessment', '提交自评（联络人）', 'Submit the self-assessment (unit contact)')
-  selfAssessment(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ScoreSheetDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  selfAssessment(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ScoreSheetDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'submitSelfAssessment', { actor, sheet: sheetOf(body) });
   }
 
   @Step('assessors', 'assignAssessors', '指派或更换检查组成员（管理员）', 'Assign or reassign assessors (administrator)')
-  async assignAssessors(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AssignAssessorsDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  async assignAssessors(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: AssignAssessorsDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     await this.cases.requireAssessors('assessorIds', body.assessorIds);
     return this.cases.step({ caseId, retry }, 'assignAssessors', { actor, assessorIds: body.assessorIds, reason: body.reason ?? null });
   }
 
   @Step('conflicts', 'declareConflict', '申报回避', 'Declare an assessor conflict')
-  async declareConflict(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: DeclareConflictDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  async declareConflict(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: DeclareConflictDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     await this.cases.requireAssessors('assessorId', [body.assessorId]);
     return this.cases.step({ caseId, retry }, 'declareConflict', { actor, assessorId: body.assessorId });
   }
 
   @Step('inspection-scores', 'submitInspectionScores', '提交检查评分与发现（检查组成员）', 'Submit inspection scores and findings (assessor)')
-  inspectionScores(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: InspectionScoresDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  inspectionScores(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: InspectionScoresDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'submitInspectionScores', {
       actor,
       sheet: sheetOf(body),
@@ -193,17 +233,32 @@ export class CasesController {
   }
 
   @Step('rectification', 'submitRectification', '提交整改报告（联络人）', 'Report the rectification (unit contact)')
-  rectification(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ReportDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  rectification(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ReportDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'submitRectification', { actor, ...report(body) });
   }
 
   @Step('recommendation', 'recommend', '推荐至金华（管理员）', 'Recommend to Jinhua (administrator)')
-  recommend(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RecommendDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  recommend(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: RecommendDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'recommend', { actor, batch: body.batch ?? null });
   }
 
   @Step('jinhua-decision', 'recordJinhuaDecision', '录入金华市级认定结果（金华审核人）', 'Record the Jinhua decision (Jinhua reviewer)')
-  jinhuaDecision(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: JinhuaDecisionDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  jinhuaDecision(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: JinhuaDecisionDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step(
       { caseId, retry },
       'recordJinhuaDecision',
@@ -214,22 +269,42 @@ export class CasesController {
   }
 
   @Step('annual-reviews', 'recordAnnualReview', '录入年度复核', 'Record the annual review')
-  annualReview(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: AnnualReviewDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  annualReview(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: AnnualReviewDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'recordAnnualReview', { actor, year: body.year, summary: body.summary });
   }
 
   @Step('revocation', 'revoke', '撤销命名（一票否决，管理员）', 'Revoke the title (one-vote veto, administrator)')
-  revoke(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: RevokeDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  revoke(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: RevokeDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'revoke', { actor, reason: body.reason });
   }
 
   @Step('withdrawal', 'withdraw', '终止创建（管理员）', 'Withdraw the unit (administrator)')
-  withdraw(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: WithdrawDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  withdraw(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: WithdrawDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'withdraw', { actor, reason: body.reason });
   }
 
   @Step('deadline-extensions', 'extendDeadline', '延长期限（管理员）', 'Extend a deadline (administrator)')
-  extendDeadline(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: ExtendDeadlineDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  extendDeadline(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: ExtendDeadlineDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'extendDeadline', { actor, deadline: body.deadline, dueOn: body.dueOn, reason: body.reason });
   }
 
@@ -239,7 +314,12 @@ export class CasesController {
     '催办：立即提醒单位办理其当前待办事项（管理员；单位无待办或案件已结束时拒绝）',
     'Send a reminder now: urge the unit to take the step it owes (administrator; refused when the unit owes none or the case is closed)',
   )
-  urge(@Param('caseId', CaseIdPipe) caseId: string, @Body() body: UrgeDto, @CurrentActor() actor: Actor, @IdempotencyKey() retry: StepRetry | null): Promise<CaseStateDto> {
+  urge(
+    @Param('caseId', CaseIdPipe) caseId: string,
+    @Body() body: UrgeDto,
+    @CurrentActor() actor: Actor,
+    @IdempotencyKey() retry: StepRetry | null,
+  ): Promise<CaseStateDto> {
     return this.cases.step({ caseId, retry }, 'urge', { actor, message: body.message ?? null });
   }
 }
