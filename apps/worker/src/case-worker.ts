@@ -20,6 +20,7 @@ export async function createCaseWorker(
     taskQueue: config.temporal.taskQueue,
     activities: wrap(activitiesFrom(app)),
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    stickyQueueScheduleToStartTimeout: `${config.failover.stickyTimeoutSeconds} seconds`,
     ...(await workflowCodeOptions(config.workflowBundlePath, CommandSigner.fromConfig(config).verifyKey)),
   });
 }

@@ -73,6 +73,13 @@ const environmentSchema = z
     /** Where the worker serves the Temporal SDK's Prometheus metrics (/metrics), e.g. 127.0.0.1:9464; none when unset. */
     WORKER_METRICS_ADDRESS: hostPort.optional(),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    /**
+     * How long Temporal waits for a worker to finish a case's workflow task before handing it to another worker (a
+     * crashed one never answers). Set on enrollment and kept by the case for its whole life.
+     */
+    WORKFLOW_TASK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
+    /** How long a task meant for the worker that holds the case in memory waits for it before any worker may take it. */
+    WORKER_STICKY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** json: one JSON object a line (for collectors); pretty: readable lines (pino-pretty). Unset: pretty on a terminal outside production. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -322,6 +329,11 @@ export class AppConfig {
   readonly commandSigning: { readonly key: KeySource | undefined; readonly lifetimeSeconds: number };
   /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
+  /**
+   * 故障转移 (failover): how soon a step held by a worker that died moves to another one. The workflow task timeout is
+   * fixed per case at enrollment; the sticky timeout is the worker's own.
+   */
+  readonly failover: { readonly workflowTaskTimeoutSeconds: number; readonly stickyTimeoutSeconds: number };
   readonly logLevel: LogLevel;
   /** How log lines are written: JSON, or readable lines on a terminal. */
   readonly logFormat: 'json' | 'pretty';
@@ -425,6 +437,7 @@ export class AppConfig {
       lifetimeSeconds: env.COMMAND_SIGNATURE_SECONDS,
     };
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
+    this.failover = { workflowTaskTimeoutSeconds: env.WORKFLOW_TASK_TIMEOUT_SECONDS, stickyTimeoutSeconds: env.WORKER_STICKY_TIMEOUT_SECONDS };
     this.logLevel = env.LOG_LEVEL;
     this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json');
     this.caseClock =

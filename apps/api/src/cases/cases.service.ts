@@ -81,6 +81,7 @@ export class CasesService {
       args: [input],
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: `${this.config.failover.workflowTaskTimeoutSeconds} seconds`,
       typedSearchAttributes: [
         { key: CaseSearchAttributes.campaign, value: campaign.id },
         { key: CaseSearchAttributes.category, value: unit.category },
