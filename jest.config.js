@@ -23,6 +23,8 @@ export default {
     // The console in a real Chromium (scripts/ensure-browser.sh provides it); a stack on SQLite per file.
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.spec.ts'] },
     { ...base, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },
+    // The built system as processes, driven through faults (a worker killed, Temporal or PostgreSQL restarted, the launcher killed).
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'], testTimeout: 900_000 },
   ],
   testTimeout: 120_000,
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one test tier (unit, http, integration, workflows, e2e, browser, replay) or all of them.
+# Runs one test tier (unit, http, integration, workflows, e2e, browser, replay, faults) or all of them.
 # Provisions what the tiers need: npm dependencies (Node 24), the Temporal CLI, SeaweedFS, the compiled apps and
 # console, Chromium with CJK fonts (Debian's packages).
 set -euo pipefail
@@ -18,19 +18,24 @@ case "$tier" in
   e2e) projects=(e2e) ;;
   browser) projects=(browser) ;;
   replay) projects=(replay) ;;
-  all) projects=(unit http integration workflows e2e browser replay) ;;
-  *) echo "unknown tier '$tier' (unit, http, integration, workflows, e2e, browser, replay, all)" >&2; exit 2 ;;
+  faults) projects=(faults) ;;
+  all) projects=(unit http integration workflows e2e browser replay faults) ;;
+  *) echo "unknown tier '$tier' (unit, http, integration, workflows, e2e, browser, replay, faults, all)" >&2; exit 2 ;;
 esac
 
-if [[ " ${projects[*]} " =~ \ (workflows|e2e|browser|replay)\  ]]; then
+if [[ " ${projects[*]} " =~ \ (workflows|e2e|browser|replay|faults)\  ]]; then
   TEMPORAL_CLI_PATH=$(bash scripts/temporal-cli.sh)
   export TEMPORAL_CLI_PATH
+fi
+if [[ " ${projects[*]} " =~ \ e2e\  ]]; then
+  TEMPORAL_SERVER_DIR=$(bash scripts/temporal-server.sh)
+  export TEMPORAL_SERVER_DIR
 fi
 if [[ " ${projects[*]} " =~ \ (integration|e2e)\  ]]; then
   SEAWEEDFS_PATH=$(bash scripts/seaweedfs.sh)
   export SEAWEEDFS_PATH
 fi
-if [[ " ${projects[*]} " =~ \ (e2e|browser)\  ]]; then
+if [[ " ${projects[*]} " =~ \ (e2e|browser|faults)\  ]]; then
   npm run build --silent
 fi
 if [[ " ${projects[*]} " =~ \ browser\  ]]; then

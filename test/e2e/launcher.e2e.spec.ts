@@ -1,64 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, freePort, httpClient } from '../support/http.js';
+import { launch, portAnswers, processesOn, type Launched } from '../support/launcher.js';
 import { TEST_ADMIN } from '../support/stack.js';
 import { temporalCliPath } from '../support/temporal.js';
-
-interface Launched {
-  process: ChildProcess;
-  output: () => string;
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => {
-      resolve(false);
-    });
-  });
-}
-
-/** Runs the compiled launcher (what `npm start` runs) until it prints that the system is up. */
-async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
-  const child = spawn(process.execPath, ['dist/apps/launcher/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  await eventually(
-    'the launcher to report the system running',
-    () => {
-      if (child.exitCode !== null) throw new Error(`launcher exited ${child.exitCode}:\n${output}`);
-      return Promise.resolve(output.includes('Qinglian is running') ? true : undefined);
-    },
-    120_000,
-  );
-  return { process: child, output: () => output };
-}
-
-/** The processes that run on a data directory: named in their command line or given it as DATA_DIR (read from /proc). */
-function processesOn(dataDir: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (cmdline.includes(dataDir) || environ.includes(`DATA_DIR=${dataDir}`)) found.push(Number(entry));
-    } catch {
-      // Gone meanwhile, or not ours to read.
-    }
-  }
-  return found;
-}
 
 async function interrupt(launched: Launched): Promise<number | null> {
   const exited = once(launched.process, 'exit') as Promise<[number | null]>;

@@ -367,7 +367,7 @@ describe('health when Temporal is unreachable', () => {
       expect([unit.status, campaign.status]).toEqual([201, 201]);
       const enrolled = await anonymous.post(`/campaigns/${campaign.body.id}/enrollments`, { unitId: unit.body.id }, admin);
       expect(enrolled.status).toBe(503);
-      expect(enrolled.headers.get('retry-after')).toBe('5');
+      expect(enrolled.headers.get('retry-after')).toBe('2');
       expect(enrolled.body).toMatchObject({ code: 'WORKFLOW_ENGINE_UNAVAILABLE', messageZh: expect.stringContaining('流程引擎暂不可用') });
       expect((await anonymous.get(`/units/${unit.body.id}`, admin)).status).toBe(200);
     } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DriverException } from '@mikro-orm/core';
 import { ServiceError } from '@temporalio/client';
 import { BilingualError, CaseRuleViolation, ERROR_KINDS, invalidField, notFound, type ErrorKind } from '#domain';
 import { CASE_OF_A, useHttpTier } from '../support/http-tier.js';
@@ -64,7 +65,7 @@ describe('the error model', () => {
     expect((await answerTo(new CaseRuleViolation('PLAN_NOT_APPROVED', '方案未通过', 'The plan is not approved'))).status).toBe(409);
   });
 
-  it('answers 400 when Temporal refuses an argument, and 503 when it cannot be reached', async () => {
+  it('answers 400 when Temporal refuses an argument, and 503 when it or the database cannot be reached', async () => {
     const refused = Object.assign(new Error('note too long'), { code: 3, details: 'note too long', metadata: {} });
     expect((await answerTo(new ServiceError('Failed to patch schedule', { cause: refused }))).body).toMatchObject({
       statusCode: 400,
@@ -76,9 +77,14 @@ describe('the error model', () => {
       statusCode: 503,
       code: 'WORKFLOW_ENGINE_UNAVAILABLE',
       messageZh: expect.stringContaining('流程引擎暂不可用'),
-      retryAfterSeconds: 5,
+      retryAfterSeconds: 2,
     });
-    expect(unavailable.headers.get('retry-after')).toBe('5');
+    expect(unavailable.headers.get('retry-after')).toBe('2');
+    // The database restarting under a request: the same, for the database.
+    const dropped = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const restarting = await answerTo(new DriverException(dropped));
+    expect(restarting.body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', messageZh: '数据库暂不可用，请稍后重试', retryAfterSeconds: 2 });
+    expect(restarting.headers.get('retry-after')).toBe('2');
     // A refusal with no time to wait names none.
     expect((await answerTo(notFound('单位', 'Unit', 'u1'))).headers.get('retry-after')).toBeNull();
   });

@@ -44,8 +44,20 @@ export class Child {
     });
   }
 
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get running(): boolean {
     return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  /** Sends `signal` and waits until the process has exited. */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (!this.running) return;
+    const exited = once(this.process, 'exit');
+    this.process.kill(signal);
+    await exited;
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within the grace period. */

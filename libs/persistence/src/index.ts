@@ -15,6 +15,7 @@ export * from './api-token-store.js';
 export * from './login-throttle-store.js';
 export * from './credentials.js';
 export * from './database-roles.js';
+export * from './database-unavailable.js';
 export * from './notification-store.js';
 export * from './secret-box.js';
 export * from './bulk-action-store.js';

@@ -3,6 +3,7 @@ import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { BilingualError, type ErrorKind } from '#domain';
+import { isDatabaseUnavailable } from '#persistence';
 import { caseStepRefusal } from '#temporal';
 
 export interface ErrorBody {
@@ -17,8 +18,12 @@ export interface ErrorBody {
   [detail: string]: unknown;
 }
 
-/** How long a caller is told to wait before trying a step again while Temporal is out of reach. */
-const WORKFLOW_ENGINE_RETRY_AFTER_SECONDS = 5;
+/**
+ * How long a caller is told to wait before trying again while Temporal or the database is out of reach: a restart or
+ * a failover takes seconds, and a step retried with its Idempotency-Key is recorded once whatever happened before.
+ */
+const WORKFLOW_ENGINE_RETRY_AFTER_SECONDS = 2;
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** gRPC's status INVALID_ARGUMENT. */
 const GRPC_INVALID_ARGUMENT = 3;
@@ -105,6 +110,11 @@ function asBilingualError(exception: unknown): BilingualError | null {
       'The workflow engine is unavailable; try again shortly (reading is not affected)',
       { details: { retryAfterSeconds: WORKFLOW_ENGINE_RETRY_AFTER_SECONDS } },
     );
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return new BilingualError('unavailable', 'DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试', 'The database is unavailable; try again shortly', {
+      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    });
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return null;

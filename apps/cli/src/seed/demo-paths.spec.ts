@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { assignDemoPaths, DEMO_PATH_COUNTS, type DemoPath } from './demo-paths.js';
+import { assignDemoPaths, DEMO_PATH_COUNTS, demoPathCounts, type DemoPath } from './demo-paths.js';
 import { YONGKANG_2019_UNITS } from './yongkang-2019.js';
 
 describe("the demo's paths", () => {
@@ -36,5 +36,17 @@ describe("the demo's paths", () => {
 
   it('refuses units it has no paths for', () => {
     expect(() => assignDemoPaths(YONGKANG_2019_UNITS.slice(1))).toThrow("the demo's paths are for 71 units, not 70");
+  });
+
+  it('scales the mix to fewer or more cases, every path taken at least once', () => {
+    const paths = Object.keys(DEMO_PATH_COUNTS).length;
+    for (const total of [paths, 30, 71, 200]) {
+      const counts = demoPathCounts(total);
+      expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(total);
+      expect(Math.min(...Object.values(counts))).toBeGreaterThanOrEqual(1);
+    }
+    expect(demoPathCounts(71)).toEqual(DEMO_PATH_COUNTS);
+    expect(demoPathCounts(200).certified).toBeGreaterThan(demoPathCounts(200).revoked);
+    expect(() => demoPathCounts(paths - 1)).toThrow(`the demo's paths need at least ${paths} cases, not ${paths - 1}`);
   });
 });

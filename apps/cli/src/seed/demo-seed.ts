@@ -14,9 +14,9 @@ import {
 } from '#domain';
 import { ApiClient, type Bearer } from './api-client.js';
 import { caseSteps, completeCultivation, uniformSheet, type CaseSteps } from './case-journey.js';
-import { assignDemoPaths, type DemoPath } from './demo-paths.js';
+import { assignDemoPaths, type AssignedPath, type DemoPath } from './demo-paths.js';
 import { seedYongkang2019Campaign } from './seed-command.js';
-import { PLACEHOLDER_PREFIX, YONGKANG_2019_UNITS } from './yongkang-2019.js';
+import { PLACEHOLDER_PREFIX, YONGKANG_2019_UNITS, type SeedUnit } from './yongkang-2019.js';
 
 /**
  * The demo campaign's stage durations: short enough that, on the compressed case clock, the cases the demo moves
@@ -84,31 +84,45 @@ const STAFF: readonly Omit<DemoAccount, 'password'>[] = [
 
 const contactUsername = (unitIndex: number): string => `contact.${String(unitIndex + 1).padStart(2, '0')}`;
 
-interface DemoCase {
+export interface DemoCase {
   readonly caseId: string;
   readonly unitId: string;
   readonly unitName: string;
   readonly category: CategoryCode;
 }
 
-interface Cast {
+export interface Cast {
   readonly office: Bearer;
   readonly jinhua: Bearer;
   readonly assessors: readonly { readonly id: string; readonly as: Bearer }[];
   contactOf(unitName: string): Promise<Bearer>;
 }
 
+/** The demo's campaign with its cases enrolled and the people who take their steps, signed in. */
+export interface DemoCampaign {
+  readonly campaignId: string;
+  readonly client: ApiClient;
+  readonly cast: Cast;
+  /** The case enrolled for each unit, by unit name. */
+  readonly caseOf: ReadonlyMap<string, DemoCase>;
+  frameworkOf(category: CategoryCode): Promise<IndicatorFramework>;
+  /** The staff accounts, each with its own password (shown once). */
+  readonly accounts: readonly DemoAccount[];
+  readonly contactPassword: string;
+}
+
 /**
- * `npm run demo`'s data, through the running api: the 2019 Yongkang campaign with the demo's stage durations, its
- * 71 units enrolled, one account per role and a contact per unit, and every unit taken along its path (demo-paths.ts)
- * by the people who take each step. Ready once the first cases are overdue on the case clock.
+ * The 2019 Yongkang campaign with the demo's stage durations, `units` (by default its 71) enrolled, one account per
+ * role and a contact per unit, through the running api as the administrator.
  */
-export async function seedDemo(options: DemoSeedOptions): Promise<SeededDemo> {
-  const { log } = options;
-  const started = Date.now();
-  const client = new ApiClient(options.api);
-  const office = (await client.login(options.admin.username, options.admin.password)).accessToken;
-  const { campaignId } = await seedYongkang2019Campaign(client, office, () => undefined, { stageDurations: DEMO_STAGE_DURATIONS });
+export async function prepareDemoCampaign(
+  client: ApiClient,
+  admin: { readonly username: string; readonly password: string },
+  log: (line: string) => void,
+  units: readonly SeedUnit[] = YONGKANG_2019_UNITS,
+): Promise<DemoCampaign> {
+  const office = (await client.login(admin.username, admin.password)).accessToken;
+  const { campaignId } = await seedYongkang2019Campaign(client, office, () => undefined, { stageDurations: DEMO_STAGE_DURATIONS }, units);
   const listed = await client.get<{ items: DemoCase[] }>(`/cases?campaignId=${campaignId}&pageSize=100`, office);
   const caseOf = new Map(listed.items.map((item) => [item.unitName, item]));
   log(`已纳入培育 / enrolled: ${listed.items.length} 个单位 / units`);
@@ -125,15 +139,20 @@ export async function seedDemo(options: DemoSeedOptions): Promise<SeededDemo> {
     },
   );
   await pMap(
-    YONGKANG_2019_UNITS.map((unit, index) => ({ unit, index })),
-    ({ unit, index }) =>
+    units,
+    (unit) =>
       create(
-        { role: 'unit_contact', username: contactUsername(index), displayName: `${unit.name} 联络人`, unitId: caseOf.get(unit.name)?.unitId ?? '' },
+        {
+          role: 'unit_contact',
+          username: contactUsername(YONGKANG_2019_UNITS.indexOf(unit)),
+          displayName: `${unit.name} 联络人`,
+          unitId: caseOf.get(unit.name)?.unitId ?? '',
+        },
         contactPassword,
       ),
     { concurrency: 2 },
   );
-  log(`已创建账户 / accounts created: ${staff.length} 名工作人员 / staff, ${YONGKANG_2019_UNITS.length} 名单位联络人 / unit contacts`);
+  log(`已创建账户 / accounts created: ${staff.length} 名工作人员 / staff, ${units.length} 名单位联络人 / unit contacts`);
 
   const sessions = new Map<string, Promise<Bearer>>();
   const byRole = (role: HumanRole) => staff.filter((account) => account.role === role);
@@ -162,20 +181,49 @@ export async function seedDemo(options: DemoSeedOptions): Promise<SeededDemo> {
     }
     return framework;
   };
+  return { campaignId, client, cast, caseOf, frameworkOf, accounts, contactPassword };
+}
 
-  const assigned = assignDemoPaths(YONGKANG_2019_UNITS);
+/**
+ * Takes every case along its path (demo-paths.ts), `concurrency` cases at a time, each step as the person who takes
+ * it; `index` in `assigned` varies scores, assessors and numbers between units.
+ */
+export async function walkDemoPaths(
+  campaign: DemoCampaign,
+  assigned: readonly AssignedPath<SeedUnit>[],
+  options: { readonly today: () => IsoDate; readonly concurrency: number; readonly log: (line: string) => void },
+): Promise<void> {
   let done = 0;
   await pMap(
     assigned.entries(),
     async ([index, { unit, path }]) => {
-      const demoCase = caseOf.get(unit.name);
+      const demoCase = campaign.caseOf.get(unit.name);
       if (!demoCase) throw new Error(`${unit.name} was not enrolled`);
-      await walk(path, index, demoCase, { client, cast, framework: await frameworkOf(demoCase.category), today: options.today });
+      await walk(path, index, demoCase, {
+        client: campaign.client,
+        cast: campaign.cast,
+        framework: await campaign.frameworkOf(demoCase.category),
+        today: options.today,
+      });
       done += 1;
-      if (done % 10 === 0 || done === assigned.length) log(`  ${done}/${assigned.length} 单位已就位 / units on their paths`);
+      if (done % 10 === 0 || done === assigned.length) options.log(`  ${done}/${assigned.length} 单位已就位 / units on their paths`);
     },
-    { concurrency: CONCURRENCY },
+    { concurrency: options.concurrency },
   );
+}
+
+/**
+ * `npm run demo`'s data, through the running api: the 2019 Yongkang campaign with the demo's stage durations, its
+ * 71 units enrolled, one account per role and a contact per unit, and every unit taken along its path (demo-paths.ts)
+ * by the people who take each step. Ready once the first cases are overdue on the case clock.
+ */
+export async function seedDemo(options: DemoSeedOptions): Promise<SeededDemo> {
+  const { log } = options;
+  const started = Date.now();
+  const campaign = await prepareDemoCampaign(new ApiClient(options.api), options.admin, log);
+  const { client, cast, campaignId, accounts, contactPassword } = campaign;
+  const assigned = assignDemoPaths(YONGKANG_2019_UNITS);
+  await walkDemoPaths(campaign, assigned, { today: options.today, concurrency: CONCURRENCY, log });
   log(`演示路径完成 / paths done in ${Math.round((Date.now() - started) / 1000)} s`);
 
   const exampleOf = (path: DemoPath, standing: string): DemoExampleContact => {
@@ -192,7 +240,8 @@ export async function seedDemo(options: DemoSeedOptions): Promise<SeededDemo> {
   const stages = Object.fromEntries(
     await Promise.all(
       CASE_STAGES.map(
-        async (stage) => [stage, (await client.get<{ total: number }>(`/cases?campaignId=${campaignId}&stage=${stage}&pageSize=1`, office)).total] as const,
+        async (stage) =>
+          [stage, (await client.get<{ total: number }>(`/cases?campaignId=${campaignId}&stage=${stage}&pageSize=1`, cast.office)).total] as const,
       ),
     ),
   ) as Record<CaseStage, number>;

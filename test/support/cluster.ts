@@ -1,0 +1,255 @@
+import { execFile } from 'node:child_process';
+import { afterAll, beforeAll } from '@jest/globals';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '#contracts';
+import { Child } from '../../apps/launcher/src/children.js';
+import { createPostgresDatabase, type TestDatabase } from './databases.js';
+import { eventually, freePort } from './http.js';
+import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
+import { TEST_ADMIN } from './stack.js';
+import { temporalCliPath, uniqueTaskQueue } from './temporal.js';
+
+const run = promisify(execFile);
+const GRACE_MS = 15_000;
+
+/** Where the app's own data lives: a SQLite file, the machine's PostgreSQL, or a PostgreSQL server the test may restart. */
+export type ClusterDatabase = 'sqlite' | 'postgresql' | 'private-postgresql';
+
+export interface ClusterOptions {
+  readonly database: ClusterDatabase;
+  /** Worker processes on the case task queue. */
+  readonly workers: number;
+  /** A running Temporal cluster to use (TEST_TEMPORAL_ADDRESS) instead of a dev server of the cluster's own. */
+  readonly temporalAddress?: string;
+  /** Variables for every process, over the cluster's own. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The built system (`dist/`) as separate processes, the way it runs in production: a Temporal dev server keeping its
+ * state in a file (so it survives a restart), the app database, workers and an api, each of which a test may kill or
+ * restart. Every process is linked to the test process and ends with it.
+ */
+export interface Cluster {
+  /** The api's base URL, ending in /api. */
+  readonly apiUrl: string;
+  readonly dataDir: string;
+  readonly taskQueue: string;
+  /** Kills worker `index` outright (SIGKILL: no draining, its tasks left mid-way). */
+  killWorker(index: number): Promise<void>;
+  startWorker(index: number): Promise<void>;
+  /** Stops the Temporal dev server and starts it again on the same port and file. */
+  restartTemporal(): Promise<void>;
+  /** Restarts the private PostgreSQL server (database 'private-postgresql' only). */
+  restartDatabase(): Promise<void>;
+  /** The last lines the processes wrote (for a failing test's message). */
+  logTail(lines?: number): string;
+  stop(): Promise<void>;
+}
+
+/** The variables every process of a test system shares: its folder, its database, its keys and its first administrator. */
+export function systemEnvironment(dataDir: string, databaseUrl: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    COMMAND_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUTH_LOGIN_RATE_LIMIT: '10000',
+    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
+}
+
+async function temporalAnswers(address: string): Promise<true | undefined> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    await connection.workflowService.getSystemInfo({});
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-cluster-'));
+  const log = (name: string) => openSync(join(dataDir, `${name}.log`), 'a');
+  const tail = (name: string, lines = 20) =>
+    readFileSync(join(dataDir, `${name}.log`), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
+  const processes: Child[] = [];
+  let privatePostgres: PrivatePostgres | undefined;
+  let sharedDatabase: TestDatabase | undefined;
+  let temporal: Child | undefined;
+
+  const stopAll = async () => {
+    for (const child of [...processes].reverse()) await child.stop(GRACE_MS);
+    await temporal?.stop(GRACE_MS);
+    await sharedDatabase?.drop();
+    await privatePostgres?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    let databaseUrl: string;
+    if (options.database === 'sqlite') databaseUrl = `sqlite:${join(dataDir, 'qinglian.sqlite')}`;
+    else if (options.database === 'postgresql') databaseUrl = (sharedDatabase = await createPostgresDatabase()).url;
+    else {
+      privatePostgres = await startPrivatePostgres();
+      await privatePostgres.createDatabase('qinglian');
+      databaseUrl = privatePostgres.urlOf('qinglian');
+    }
+
+    const dist = (app: string, file = 'main.js') => join(process.cwd(), `dist/apps/${app}/src/${file}`);
+    const temporalPort = await freePort();
+    const temporalAddress = options.temporalAddress ?? `127.0.0.1:${temporalPort}`;
+    const uiPort = await freePort();
+    const startTemporal = async () => {
+      if (options.temporalAddress) return;
+      // Under the launcher's guard (built), which ends the dev server when the test process ends.
+      const dev = new Child(
+        'temporal',
+        process.execPath,
+        [
+          dist('launcher', 'guard.js'),
+          temporalCliPath(),
+          'server',
+          'start-dev',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(temporalPort),
+          '--ui-port',
+          String(uiPort),
+          '--headless',
+          '--db-filename',
+          join(dataDir, 'temporal.sqlite'),
+          '--log-level',
+          'warn',
+          ...CASE_SEARCH_ATTRIBUTE_REGISTRATIONS.flatMap((registration) => ['--search-attribute', registration]),
+        ],
+        { stdio: ['ignore', log('temporal'), log('temporal')] },
+      );
+      temporal = dev;
+      await eventually('the Temporal dev server to answer', () => temporalAnswers(temporalAddress), 60_000);
+    };
+    await startTemporal();
+
+    const taskQueue = uniqueTaskQueue('faults');
+    const apiPort = await freePort();
+    const environment = {
+      ...process.env,
+      ...systemEnvironment(dataDir, databaseUrl),
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      ...options.environment,
+    };
+    await run(process.execPath, [dist('cli'), 'migration:up'], { env: environment });
+
+    const workers: (Child | undefined)[] = [];
+    const startWorker = async (index: number) => {
+      const worker = new Child(`worker-${index}`, process.execPath, [dist('worker')], {
+        stdio: ['ignore', log(`worker-${index}`), log(`worker-${index}`)],
+        env: environment,
+      });
+      workers[index] = worker;
+      processes.push(worker);
+      // Polling once Temporal lists a poller of its process (the SDK names a worker <pid>@<host>).
+      await eventually(
+        `worker ${index} to poll`,
+        async () => {
+          if (!worker.running) throw new Error(`worker ${index} exited:\n${tail(`worker-${index}`)}`);
+          return (await pollerIdentities(temporalAddress, taskQueue)).some((identity) => identity.startsWith(`${worker.pid}@`)) ? true : undefined;
+        },
+        60_000,
+      );
+    };
+    for (let index = 0; index < options.workers; index += 1) await startWorker(index);
+
+    const api = new Child('api', process.execPath, [dist('api')], { stdio: ['ignore', log('api'), log('api')], env: environment });
+    processes.push(api);
+    const apiUrl = `http://127.0.0.1:${apiPort}/api`;
+    await eventually(
+      'the api to answer healthy',
+      async () => {
+        if (!api.running) throw new Error(`the api exited:\n${tail('api')}`);
+        return (await fetch(`${apiUrl}/health`).catch(() => null))?.ok ? true : undefined;
+      },
+      60_000,
+    );
+
+    return {
+      apiUrl,
+      dataDir,
+      taskQueue,
+      killWorker: async (index) => {
+        const worker = workers[index];
+        if (!worker?.running) throw new Error(`worker ${index} is not running`);
+        await worker.kill('SIGKILL');
+      },
+      startWorker,
+      restartTemporal: async () => {
+        if (!temporal) throw new Error('the cluster runs on an external Temporal: it cannot restart it');
+        await temporal.stop(GRACE_MS);
+        await startTemporal();
+      },
+      restartDatabase: async () => {
+        if (!privatePostgres) throw new Error("only a cluster on its own PostgreSQL ('private-postgresql') can restart it");
+        await privatePostgres.restart();
+      },
+      logTail: (lines = 20) =>
+        readdirSync(dataDir)
+          .filter((name) => name.endsWith('.log'))
+          .map((name) => `--- ${name}\n${tail(name.slice(0, -'.log'.length), lines)}`)
+          .join('\n'),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function pollerIdentities(address: string, taskQueue: string): Promise<string[]> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: 'default',
+      taskQueue: { name: taskQueue },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return pollers.map((poller) => poller.identity ?? '');
+  } finally {
+    await connection.close();
+  }
+}
+
+/** A cluster for the enclosing block: started before its tests, stopped after them; `cluster` answers inside them. */
+export function useCluster(options: ClusterOptions): { readonly cluster: Cluster } {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(options);
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  return {
+    get cluster() {
+      if (!cluster) throw new Error('the cluster starts in a beforeAll hook: read it inside a test');
+      return cluster;
+    },
+  };
+}
