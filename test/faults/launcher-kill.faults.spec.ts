@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { systemEnvironment } from '../support/cluster.js';
 import { CLEAN_RUN, faultRunCases, faultsOf, runThroughFaults } from '../support/fault-run.js';
-import { eventually, freePort } from '../support/http.js';
-import { launch, processesOn, type Launched } from '../support/launcher.js';
+import { freePort } from '../support/http.js';
+import { launch, processesOn, untilNoneRunOn, type Launched } from '../support/launcher.js';
 import { temporalCliPath, uniqueTaskQueue } from '../support/temporal.js';
 
 describe('故障: 启动器被强杀 / the launcher (npm start) killed outright (embedded default)', () => {
@@ -45,7 +45,7 @@ describe('故障: 启动器被强杀 / the launcher (npm start) killed outright 
     const report = await runThroughFaults(apiUrl, 'launcher-kill', cases, async ({ untilSteps }) => {
       await untilSteps(cases * 2);
       launched.process.kill('SIGKILL');
-      await eventually('every process of the killed system to end', () => Promise.resolve(processesOn(dataDir).length === 0 ? true : undefined), 60_000);
+      await untilNoneRunOn(dataDir);
       leftBehind = processesOn(dataDir);
       launched = await launch(env);
     });

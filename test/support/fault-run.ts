@@ -28,6 +28,8 @@ export interface FaultRunReport {
   /** The longest a step's caller waited for its answer, retries included (ms). */
   readonly longestStepWaitMs: number;
   readonly stepWaitP50Ms: number;
+  /** The three steps that took longest: what, each try's status, how long. */
+  readonly slowestSteps: readonly Pick<ApiCall, 'path' | 'statuses' | 'tryMs' | 'waitedMs'>[];
   /** Steps that needed more than one try. */
   readonly retriedSteps: number;
   /** How many tries got each status (0: no answer). */
@@ -127,10 +129,8 @@ export async function runThroughFaults(apiUrl: string, name: string, cases: numb
   }
   const audit = await client.get<{ ok: boolean }>('/audit/verify', office);
 
-  const stepWaits = driven
-    .filter((call) => stepEvent(call) !== null)
-    .map((call) => call.waitedMs)
-    .sort((a, b) => a - b);
+  const stepCalls = driven.filter((call) => stepEvent(call) !== null).sort((a, b) => a.waitedMs - b.waitedMs);
+  const stepWaits = stepCalls.map((call) => call.waitedMs);
   const statuses: Record<string, number> = {};
   for (const status of driven.flatMap((call) => call.statuses)) statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
   const report: FaultRunReport = {
@@ -138,6 +138,10 @@ export async function runThroughFaults(apiUrl: string, name: string, cases: numb
     steps: stepWaits.length,
     longestStepWaitMs: stepWaits.at(-1) ?? 0,
     stepWaitP50Ms: percentile(stepWaits, 0.5),
+    slowestSteps: stepCalls
+      .slice(-3)
+      .reverse()
+      .map(({ path, statuses, tryMs, waitedMs }) => ({ path, statuses, tryMs, waitedMs })),
     retriedSteps: driven.filter((call) => stepEvent(call) !== null && call.statuses.length > 1).length,
     statuses,
     failedCalls: calls.filter((call) => call.status < 200 || call.status >= 300),

@@ -54,3 +54,23 @@ export function processesOn(dataDir: string): number[] {
   }
   return found;
 }
+
+/** Resolves once no process runs on the data directory; otherwise fails naming those still running (pid and command). */
+export async function untilNoneRunOn(dataDir: string, timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    'every process of the killed system to end',
+    () => {
+      const left = processesOn(dataDir);
+      if (left.length === 0) return Promise.resolve(true);
+      const named = left.map((pid) => {
+        try {
+          return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').slice(0, 160)}`;
+        } catch {
+          return `${pid} (gone)`;
+        }
+      });
+      throw new Error(`still running: ${named.join('; ')}`);
+    },
+    timeoutMs,
+  );
+}

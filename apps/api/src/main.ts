@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, endWithLauncher } from '#config';
 import { createApiApp } from './api-app.js';
+import { drainOnShutdown } from './common/http-drain.js';
+
+/** How long answers in flight may take to finish once the api is told to stop. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const app = await createApiApp(config);
+  drainOnShutdown(app, SHUTDOWN_GRACE_MS);
   await app.listen(config.http.port, config.http.host);
   endWithLauncher();
 }

@@ -24,6 +24,8 @@ export interface ApiCall {
   readonly body: unknown;
   /** The status of each try; 0 where no answer came (refused, reset, dropped). */
   readonly statuses: readonly number[];
+  /** How long each try took to be answered (ms). */
+  readonly tryMs: readonly number[];
   readonly status: number;
   readonly waitedMs: number;
 }
@@ -99,9 +101,11 @@ export class ApiClient {
     const started = Date.now();
     const key = this.retry && method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
     const statuses: number[] = [];
-    const done = (status: number) => this.retry?.onCall?.({ method, path, body: described, statuses, status, waitedMs: Date.now() - started });
+    const tryMs: number[] = [];
+    const done = (status: number) => this.retry?.onCall?.({ method, path, body: described, statuses, tryMs, status, waitedMs: Date.now() - started });
     for (let attempt = 0; ; attempt += 1) {
       const { headers, body } = request();
+      const tried = Date.now();
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -112,6 +116,7 @@ export class ApiClient {
       const text = response ? await response.text().catch(() => undefined) : undefined;
       const status = response && text !== undefined ? response.status : 0;
       statuses.push(status);
+      tryMs.push(Date.now() - tried);
       const again = this.retry && (status === 0 || RETRIED_STATUSES.has(status)) && Date.now() - started < this.retry.giveUpAfterMs;
       if (!again) {
         done(status);
