@@ -167,8 +167,25 @@ describe('docker-compose.yml', () => {
       expect([name, service(name).ports, service(name).networks?.every(isInternal)]).toEqual([name, undefined, true]);
     }
     // Whatever publishes a port, or sends mail and chat posts, is also on a network with a way out.
-    for (const name of ['api', 'temporal-ui', 'worker']) expect([name, service(name).networks?.some((network) => !isInternal(network))]).toEqual([name, true]);
+    for (const name of ['api', 'proxy', 'temporal-ui', 'worker']) {
+      expect([name, service(name).networks?.some((network) => !isInternal(network))]).toEqual([name, true]);
+    }
     expect(service('temporal-ui').ports).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('puts two api replicas behind one address: the proxy, round robin over the replicas it resolves, trusted for the client address', () => {
+    expect(service('api').deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(service('api').ports).toBeUndefined();
+    expect(service('proxy').ports).toEqual(['3000:3000']);
+    expect(service('proxy').volumes).toEqual(['./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro']);
+    expect(service('proxy').depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    // On a network the api is on.
+    expect(service('proxy').networks?.every((network) => service('api').networks?.includes(network))).toBe(true);
+    const proxy = readFileSync('deploy/haproxy.cfg', 'utf8');
+    expect(proxy).toMatch(/^\s*bind :3000$/m);
+    expect(proxy).toMatch(/^\s*server-template api \d+ api:3000$/m);
+    expect(proxy).toMatch(/^\s*option forwardfor$/m);
+    expect(stringEnvironment('api').HTTP_TRUST_PROXY_HOPS).toBe('1');
   });
 
   it('runs the Temporal UI read-only: writes disabled in the UI server, each mutating action hidden', () => {
