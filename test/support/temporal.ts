@@ -16,13 +16,20 @@ export function temporalCliPath(): string {
 
 let runtimeInstalled = false;
 
-/** A real Temporal dev server (in memory) with the case search attributes registered. */
+/**
+ * A real Temporal dev server (in memory) with the case search attributes registered. With TEST_TEMPORAL_ADDRESS set
+ * (scripts/production-shape.sh), the Temporal server already running there instead, shared (tests use task queues of
+ * their own; its namespace `default` has the case search attributes): unless the caller passes dev-server flags
+ * (dynamic config, say), which only a dev server of its own honours.
+ */
 export function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
   // The SDK's runtime is installed once per process (a file may start several dev servers).
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
+  const existing = process.env.TEST_TEMPORAL_ADDRESS;
+  if (existing && extraArgs.length === 0) return TestWorkflowEnvironment.createFromExistingServer({ address: existing });
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
