@@ -24,7 +24,7 @@ export default {
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.spec.ts'] },
     { ...base, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },
     // The built system as processes, driven through faults (a worker killed, Temporal or PostgreSQL restarted, the launcher killed).
-    { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'], testTimeout: 900_000 },
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'] },
   ],
   testTimeout: 120_000,
 };

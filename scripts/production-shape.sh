@@ -4,7 +4,8 @@
 # (127.0.0.1:5432, or TEST_POSTGRES_URL) with databases of its own (temporal_<random>, temporal_<random>_visibility),
 # the namespace `default` and the case search attributes, and runs the tests against it (TEST_TEMPORAL_ADDRESS:
 # test/support/temporal.ts then shares that server instead of starting dev servers). The server is stopped and its
-# databases dropped at the end, whatever happened. Extra arguments go to Jest for the lifecycle run.
+# databases dropped at the end, whatever happened; then the fault tier in the production shape (below). Extra
+# arguments go to Jest for the lifecycle run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -32,6 +33,8 @@ echo "Tests against the Temporal server at $TEST_TEMPORAL_ADDRESS" >&2
 
 status=0
 bash scripts/test.sh e2e test/e2e/lifecycle.e2e.spec.ts "$@" || status=$?
-# FAULTS TIER (test/faults, scripts/test.sh faults): processes killed and restarted; runs after the lifecycle whatever it gave.
-bash scripts/test.sh faults || status=$?
+# The fault tier in the production shape (FAULTS_SHAPE=production): each run starts a Temporal server of its own on
+# PostgreSQL (the temporal-restart run restarts it), two workers, and two apis behind HAProxy (deploy/haproxy.cfg),
+# the app on PostgreSQL; one run at a time. Runs after the lifecycle whatever that gave.
+FAULTS_SHAPE=production bash scripts/test.sh faults --runInBand || status=$?
 exit "$status"

@@ -27,9 +27,14 @@ if [[ " ${projects[*]} " =~ \ (workflows|e2e|browser|replay|faults)\  ]]; then
   TEMPORAL_CLI_PATH=$(bash scripts/temporal-cli.sh)
   export TEMPORAL_CLI_PATH
 fi
-if [[ " ${projects[*]} " =~ \ e2e\  ]]; then
+# The Temporal server itself: the e2e tier starts one; the fault tier runs on it in the production shape.
+if [[ " ${projects[*]} " =~ \ e2e\  ]] || [ "${FAULTS_SHAPE:-}" = production ]; then
   TEMPORAL_SERVER_DIR=$(bash scripts/temporal-server.sh)
   export TEMPORAL_SERVER_DIR
+fi
+if [ "${FAULTS_SHAPE:-}" = production ]; then
+  HAPROXY_PATH=$(bash scripts/ensure-haproxy.sh)
+  export HAPROXY_PATH
 fi
 if [[ " ${projects[*]} " =~ \ (integration|e2e)\  ]]; then
   SEAWEEDFS_PATH=$(bash scripts/seaweedfs.sh)
@@ -43,5 +48,8 @@ if [[ " ${projects[*]} " =~ \ browser\  ]]; then
   export BROWSER_PATH
 fi
 
+# Two test files at a time (two cores), unless the caller says otherwise (--runInBand, --maxWorkers).
+workers=(--maxWorkers=2)
+[[ " $* " =~ \ (--runInBand|-i|--maxWorkers(=[0-9]+)?)\  ]] && workers=()
 exec node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
-  --selectProjects "${projects[@]}" --maxWorkers=2 "$@"
+  --selectProjects "${projects[@]}" "${workers[@]}" "$@"

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { systemEnvironment } from '../support/cluster.js';
-import { CLEAN_RUN, faultRunCases, faultsOf, runThroughFaults } from '../support/fault-run.js';
+import { CLEAN_RUN, FAULT_RUN_TIMEOUT_MS, faultRunCases, faultsOf, runThroughFaults } from '../support/fault-run.js';
 import { freePort } from '../support/http.js';
 import { launch, processesOn, untilNoneRunOn, type Launched } from '../support/launcher.js';
 import { temporalCliPath, uniqueTaskQueue } from '../support/temporal.js';
@@ -29,7 +29,7 @@ describe('故障: 启动器被强杀 / the launcher (npm start) killed outright 
       TEMPORAL_ADDRESS: '',
     };
     launched = await launch(env);
-  });
+  }, FAULT_RUN_TIMEOUT_MS);
 
   afterAll(async () => {
     if (launched.process.exitCode === null && launched.process.signalCode === null) {
@@ -40,17 +40,21 @@ describe('故障: 启动器被强杀 / the launcher (npm start) killed outright 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('leaves no process behind when killed mid-run, and the next start carries every case to the end of its path', async () => {
-    let leftBehind: number[] | undefined;
-    const report = await runThroughFaults(apiUrl, 'launcher-kill', cases, async ({ untilSteps }) => {
-      await untilSteps(cases * 2);
-      launched.process.kill('SIGKILL');
-      await untilNoneRunOn(dataDir);
-      leftBehind = processesOn(dataDir);
-      launched = await launch(env);
-    });
-    expect(leftBehind).toEqual([]);
-    expect(faultsOf(report)).toEqual(CLEAN_RUN);
-    expect(report.steps).toBeGreaterThan(cases * 4);
-  });
+  it(
+    'leaves no process behind when killed mid-run, and the next start carries every case to the end of its path',
+    async () => {
+      let leftBehind: number[] | undefined;
+      const report = await runThroughFaults({ apiUrl }, 'launcher-kill', cases, async ({ untilSteps }) => {
+        await untilSteps(cases * 2);
+        launched.process.kill('SIGKILL');
+        await untilNoneRunOn(dataDir);
+        leftBehind = processesOn(dataDir);
+        launched = await launch(env);
+      });
+      expect(leftBehind).toEqual([]);
+      expect(faultsOf(report)).toEqual(CLEAN_RUN);
+      expect(report.steps).toBeGreaterThan(cases * 4);
+    },
+    FAULT_RUN_TIMEOUT_MS,
+  );
 });

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { afterAll, beforeAll } from '@jest/globals';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,9 +14,12 @@ import { eventually, freePort } from './http.js';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
 import { TEST_ADMIN } from './stack.js';
 import { temporalCliPath, uniqueTaskQueue } from './temporal.js';
+import { startTemporalServer, type TemporalServer } from './temporal-server.js';
 
 const run = promisify(execFile);
 const GRACE_MS = 15_000;
+/** Starting or stopping a whole system (building nothing) on a busy machine. */
+const START_TIMEOUT_MS = 300_000;
 
 /** Where the app's own data lives: a SQLite file, the machine's PostgreSQL, or a PostgreSQL server the test may restart. */
 export type ClusterDatabase = 'sqlite' | 'postgresql' | 'private-postgresql';
@@ -25,8 +28,13 @@ export interface ClusterOptions {
   readonly database: ClusterDatabase;
   /** Worker processes on the case task queue. */
   readonly workers: number;
-  /** A running Temporal cluster to use (TEST_TEMPORAL_ADDRESS) instead of a dev server of the cluster's own. */
-  readonly temporalAddress?: string;
+  /** Api processes; more than one are behind HAProxy (deploy/haproxy.cfg), which is then the one address. */
+  readonly apis?: number;
+  /**
+   * Temporal: a dev server keeping its state in a file (the embedded default), or the Temporal server itself on
+   * PostgreSQL (the production shape: scripts/temporal-server.sh builds it).
+   */
+  readonly temporal?: 'dev-server' | 'server';
   /** Variables for every process, over the cluster's own. */
   readonly environment?: Readonly<Record<string, string>>;
 }
@@ -92,10 +100,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   let privatePostgres: PrivatePostgres | undefined;
   let sharedDatabase: TestDatabase | undefined;
   let temporal: Child | undefined;
+  let temporalServer: TemporalServer | undefined;
 
   const stopAll = async () => {
     for (const child of [...processes].reverse()) await child.stop(GRACE_MS);
     await temporal?.stop(GRACE_MS);
+    await temporalServer?.stop();
     await sharedDatabase?.drop();
     await privatePostgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -112,11 +122,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
 
     const dist = (app: string, file = 'main.js') => join(process.cwd(), `dist/apps/${app}/src/${file}`);
+    if (options.temporal === 'server') temporalServer = await startTemporalServer({ logLevel: 'error' });
     const temporalPort = await freePort();
-    const temporalAddress = options.temporalAddress ?? `127.0.0.1:${temporalPort}`;
+    const temporalAddress = temporalServer?.address ?? `127.0.0.1:${temporalPort}`;
     const uiPort = await freePort();
     const startTemporal = async () => {
-      if (options.temporalAddress) return;
+      if (temporalServer) return;
       // Under the launcher's guard (built), which ends the dev server when the test process ends.
       const dev = new Child(
         'temporal',
@@ -147,14 +158,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await startTemporal();
 
     const taskQueue = uniqueTaskQueue('faults');
-    const apiPort = await freePort();
     const environment = {
       ...process.env,
       ...systemEnvironment(dataDir, databaseUrl),
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: taskQueue,
       HOST: '127.0.0.1',
-      PORT: String(apiPort),
       ...options.environment,
     };
     await run(process.execPath, [dist('cli'), 'migration:up'], { env: environment });
@@ -179,17 +188,37 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     };
     for (let index = 0; index < options.workers; index += 1) await startWorker(index);
 
-    const api = new Child('api', process.execPath, [dist('api')], { stdio: ['ignore', log('api'), log('api')], env: environment });
-    processes.push(api);
-    const apiUrl = `http://127.0.0.1:${apiPort}/api`;
-    await eventually(
-      'the api to answer healthy',
-      async () => {
-        if (!api.running) throw new Error(`the api exited:\n${tail('api')}`);
-        return (await fetch(`${apiUrl}/health`).catch(() => null))?.ok ? true : undefined;
-      },
-      60_000,
-    );
+    const apiPorts: number[] = [];
+    for (let index = 0; index < (options.apis ?? 1); index += 1) {
+      const port = await freePort();
+      apiPorts.push(port);
+      const name = `api-${index}`;
+      const api = new Child(name, process.execPath, [dist('api')], {
+        stdio: ['ignore', log(name), log(name)],
+        env: { ...environment, PORT: String(port), ...((options.apis ?? 1) > 1 ? { HTTP_TRUST_PROXY_HOPS: '1' } : {}) },
+      });
+      processes.push(api);
+      await eventually(
+        `${name} to answer healthy`,
+        async () => {
+          if (!api.running) throw new Error(`${name} exited:\n${tail(name)}`);
+          return (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined;
+        },
+        60_000,
+      );
+    }
+    let apiUrl = `http://127.0.0.1:${apiPorts[0] ?? 0}/api`;
+    if (apiPorts.length > 1) {
+      const port = await freePort();
+      const config = join(dataDir, 'haproxy.cfg');
+      writeFileSync(config, balancerConfig(port, apiPorts));
+      const balancer = new Child('haproxy', process.execPath, [dist('launcher', 'guard.js'), haproxyPath(), '-db', '-f', config], {
+        stdio: ['ignore', log('haproxy'), log('haproxy')],
+      });
+      processes.unshift(balancer);
+      apiUrl = `http://127.0.0.1:${port}/api`;
+      await eventually('the balancer to pass requests on', async () => ((await fetch(`${apiUrl}/health`).catch(() => null))?.ok ? true : undefined), 30_000);
+    }
 
     return {
       apiUrl,
@@ -202,8 +231,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       },
       startWorker,
       restartTemporal: async () => {
-        if (!temporal) throw new Error('the cluster runs on an external Temporal: it cannot restart it');
-        await temporal.stop(GRACE_MS);
+        if (temporalServer) return temporalServer.restart();
+        await temporal?.stop(GRACE_MS);
         await startTemporal();
       },
       restartDatabase: async () => {
@@ -237,15 +266,44 @@ async function pollerIdentities(address: string, taskQueue: string): Promise<str
   }
 }
 
+/** The production shape (FAULTS_SHAPE=production: npm run test:production-shape) in place of the embedded one. */
+export function productionShape(options: ClusterOptions): ClusterOptions {
+  if (process.env.FAULTS_SHAPE !== 'production') return options;
+  return {
+    ...options,
+    temporal: 'server',
+    workers: Math.max(2, options.workers),
+    apis: Math.max(2, options.apis ?? 1),
+    // Several processes on one SQLite file is not how production runs.
+    database: options.database === 'sqlite' ? 'postgresql' : options.database,
+  };
+}
+
+/** deploy/haproxy.cfg (compose's proxy) with this machine's addresses: the balancer listens on `port`, the apis on `apiPorts`. */
+function balancerConfig(port: number, apiPorts: readonly number[]): string {
+  return readFileSync(join(process.cwd(), 'deploy/haproxy.cfg'), 'utf8')
+    .replace(/^resolvers docker\n(?: .*\n)+\n/m, '')
+    .replace(/ init-addr none resolvers docker$/m, '')
+    .replace(/^(\s*)bind :3000$/m, `$1bind 127.0.0.1:${port}`)
+    .replace(/^(\s*)server-template api \d+ api:3000$/m, (_line, indent: string) =>
+      apiPorts.map((apiPort, index) => `${indent}server api${index} 127.0.0.1:${apiPort}`).join('\n'),
+    );
+}
+
+/** HAProxy (scripts/test.sh provides it as HAPROXY_PATH). */
+function haproxyPath(): string {
+  return process.env.HAPROXY_PATH ?? execFileSync('bash', ['scripts/ensure-haproxy.sh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}
+
 /** A cluster for the enclosing block: started before its tests, stopped after them; `cluster` answers inside them. */
 export function useCluster(options: ClusterOptions): { readonly cluster: Cluster } {
   let cluster: Cluster | undefined;
   beforeAll(async () => {
-    cluster = await startCluster(options);
-  });
+    cluster = await startCluster(productionShape(options));
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await cluster?.stop();
-  });
+  }, START_TIMEOUT_MS);
   return {
     get cluster() {
       if (!cluster) throw new Error('the cluster starts in a beforeAll hook: read it inside a test');

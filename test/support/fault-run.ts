@@ -87,7 +87,25 @@ const percentile = (sorted: readonly number[], share: number) => sorted[Math.min
  * Idempotency-Key), while `faults` strikes the system. Then checks every case: at its path's stage, every step's event
  * recorded exactly once, the whole audit trail verifying. The report goes to `var/reports/faults/<name>.json` as well.
  */
-export async function runThroughFaults(apiUrl: string, name: string, cases: number, faults: (progress: RunProgress) => Promise<void>): Promise<FaultRunReport> {
+export async function runThroughFaults(
+  system: { readonly apiUrl: string; readonly logTail?: (lines?: number) => string },
+  name: string,
+  cases: number,
+  faults: (progress: RunProgress) => Promise<void>,
+): Promise<FaultRunReport> {
+  try {
+    return await driveThroughFaults(system.apiUrl, name, cases, faults);
+  } catch (error) {
+    // What the processes said last, for a run that broke off (a refusal, a call that gave up).
+    if (error instanceof Error && system.logTail) error.message += `\n${system.logTail(30)}`;
+    throw error;
+  }
+}
+
+/** How long a test may take that starts a system and drives a fault run through it at full size on a busy machine. */
+export const FAULT_RUN_TIMEOUT_MS = 900_000;
+
+async function driveThroughFaults(apiUrl: string, name: string, cases: number, faults: (progress: RunProgress) => Promise<void>): Promise<FaultRunReport> {
   const calls: ApiCall[] = [];
   const waiting: { count: number; resolve: () => void }[] = [];
   let steps = 0;
