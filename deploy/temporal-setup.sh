@@ -29,6 +29,16 @@ case "$1" in
       done
       echo "search attribute $name registered"
     done
+    # Listed is not yet usable: the frontend (and history) read them from a namespace cache refreshed every few
+    # seconds. Wait until the frontend accepts a query naming all four, so the first enrollment cannot be refused.
+    tries=0
+    until temporal workflow count --address temporal:7233 --namespace default \
+      --query 'QinglianCampaign = "probe" AND QinglianCategory = "probe" AND QinglianStage = "probe" AND QinglianNextDueAt > "2000-01-01T00:00:00Z"' >/dev/null 2>&1; do
+      tries=$((tries + 1))
+      [ "$tries" -le 30 ] || { echo "the frontend does not accept the case search attributes" >&2; exit 1; }
+      sleep 1
+    done
+    echo "search attributes usable"
     ;;
   *) echo "usage: temporal-setup.sh schema|namespace" >&2; exit 2 ;;
 esac

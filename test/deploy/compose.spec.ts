@@ -219,10 +219,12 @@ describe('docker-compose.yml', () => {
     expect(service('api').volumes).toContain('audit-checkpoints:/var/lib/qinglian/audit-checkpoints:ro');
   });
 
-  it('registers exactly the search attributes the case workflow uses', () => {
+  it('registers exactly the search attributes the case workflow uses, and waits until the frontend accepts them all', () => {
     const script = readFileSync('deploy/temporal-setup.sh', 'utf8');
     const registered = /for attribute in ([^;]+);/.exec(script)?.[1]?.trim().split(/\s+/);
     expect(registered?.sort()).toEqual([...CASE_SEARCH_ATTRIBUTE_REGISTRATIONS].sort());
+    const probe = /--query '([^']+)'/.exec(script)?.[1] ?? '';
+    for (const registration of CASE_SEARCH_ATTRIBUTE_REGISTRATIONS) expect(probe).toContain(`${registration.split('=')[0] ?? ''} `);
   });
 });
 
