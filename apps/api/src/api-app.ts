@@ -6,19 +6,23 @@ import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
+import { processTracing } from '#temporal';
 import { ApiModule } from './api.module.js';
 import { rateLimited } from './auth/auth-errors.js';
 import { ErrorFilter, errorBody } from './common/error.filter.js';
 import { serveConsole } from './console/serve-console.js';
 import { assignRequestId } from './common/request-id.js';
+import { traceRequests } from './common/request-tracing.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const OPENAPI_JSON_PATH = 'api/docs-json';
 export const OPENAPI_PAGE_PATH = 'api/docs';
 
-/** The HTTP api, configured but not yet listening (tests listen on port 0). */
+/** The HTTP api, configured but not yet listening (tests listen on port 0); a span per request when the process traces. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forConfig(config), { bufferLogs: true, bodyParser: false });
+  const tracing = processTracing();
+  if (tracing) app.use(traceRequests(tracing));
   configureApiApp(app, config);
   return app;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, endWithLauncher } from '#config';
+import { startTracing } from '#temporal';
 import { createApiApp } from './api-app.js';
 import { drainOnShutdown } from './common/http-drain.js';
 
@@ -8,6 +9,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
+  // Before the application is made: its HTTP layer and Temporal client look for it (nothing is loaded when it is off).
+  await startTracing(config, 'qinglian-api');
   const app = await createApiApp(config);
   drainOnShutdown(app, SHUTDOWN_GRACE_MS);
   await app.listen(config.http.port, config.http.host);

@@ -2,12 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { repoRoot } from '#config';
-import { resolveWorkflowSources, workflowsEntryPath } from '#temporal';
+import { workflowBundleOptions } from '#temporal';
 
 /** Writes the prebuilt workflow bundle production workers load (WORKFLOW_BUNDLE_PATH). */
 async function main(): Promise<void> {
   const target = process.argv[2] ?? join(repoRoot(), 'dist/workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), webpackConfigHook: resolveWorkflowSources });
+  const { code } = await bundleWorkflowCode(workflowBundleOptions());
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, code);
   console.log(`workflow bundle written: ${target} (${Math.round(code.length / 1024)} KiB)`);

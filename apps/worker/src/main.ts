@@ -6,13 +6,15 @@ import { pino } from 'pino';
 import { MikroORM } from '@mikro-orm/core';
 import { AppConfig, ConfigError, endWithLauncher, loggingOptions } from '#config';
 import { deploymentIdOf } from '#persistence';
-import { DeploymentMismatch, pairDeployment } from '#temporal';
+import { DeploymentMismatch, pairDeployment, startTracing } from '#temporal';
 import { createCaseWorker } from './case-worker.js';
 import { PinoTemporalLogger } from './temporal-logger.js';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
+  // Before the Nest context and the worker are made: their Temporal client and interceptors look for it.
+  const tracing = await startTracing(config, 'qinglian-worker');
   Runtime.install({
     logger: new PinoTemporalLogger(pino({ ...loggingOptions(config, 'worker'), base: { service: 'worker', component: 'temporal-sdk' } })),
     // The SDK's own worker metrics (task slots, poll and schedule-to-start latencies, activity and workflow task timings).
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   } finally {
     await connection.close();
     await app.close();
+    await tracing?.shutdown();
   }
 }
 

@@ -197,4 +197,50 @@ describe(AppConfig.name, () => {
       'CASE_CLOCK_SECONDS_PER_DAY',
     );
   });
+  it('leaves tracing off unless an exporter is named, and reads the standard OpenTelemetry variables', () => {
+    expect(AppConfig.fromEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }, '/srv').tracing).toEqual({ exporter: 'none' });
+    expect(AppConfig.fromEnvironment({ OTEL_TRACES_EXPORTER: 'console' }, '/srv').tracing).toEqual({ exporter: 'console', serviceName: undefined });
+    expect(AppConfig.fromEnvironment({ OTEL_TRACES_EXPORTER: 'otlp' }, '/srv').tracing).toEqual({
+      exporter: 'otlp',
+      serviceName: undefined,
+      url: 'http://localhost:4318/v1/traces',
+      protocol: 'http/protobuf',
+      headers: {},
+    });
+    const otlp = { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.internal:4318/' };
+    expect(AppConfig.fromEnvironment(otlp, '/srv').tracing).toMatchObject({ url: 'https://collector.internal:4318/v1/traces' });
+    expect(
+      AppConfig.fromEnvironment(
+        {
+          ...otlp,
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://tempo:4318/otlp/v1/traces',
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+          OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer%20abc, x-scope-orgid=qinglian',
+          OTEL_SERVICE_NAME: 'qinglian-api-eu',
+        },
+        '/srv',
+      ).tracing,
+    ).toEqual({
+      exporter: 'otlp',
+      serviceName: 'qinglian-api-eu',
+      url: 'http://tempo:4318/otlp/v1/traces',
+      protocol: 'http/json',
+      headers: { authorization: 'Bearer abc', 'x-scope-orgid': 'qinglian' },
+    });
+    expect(() => AppConfig.fromEnvironment({ OTEL_TRACES_EXPORTER: 'jaeger' }, '/srv')).toThrow(
+      'OTEL_TRACES_EXPORTER: must be none (the default: no tracing), otlp or console',
+    );
+    expect(() => AppConfig.fromEnvironment({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, '/srv')).toThrow(
+      'OTEL_EXPORTER_OTLP_PROTOCOL: must be http/protobuf (the default) or http/json; grpc is not supported',
+    );
+    expect(() => AppConfig.fromEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, '/srv')).toThrow(
+      'OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL',
+    );
+    expect(() => AppConfig.fromEnvironment({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'grpc://collector:4317' }, '/srv')).toThrow(
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    );
+    expect(() => AppConfig.fromEnvironment({ OTEL_EXPORTER_OTLP_HEADERS: 'no-value-here' }, '/srv')).toThrow(
+      'OTEL_EXPORTER_OTLP_HEADERS: must be comma-separated key=value pairs',
+    );
+  });
 });

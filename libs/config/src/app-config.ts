@@ -17,6 +17,14 @@ const cron = z
   .trim()
   .regex(/^\S+(\s+\S+){4}$/, 'must be five cron fields, e.g. "0 9 * * 1" (Mondays 09:00 Asia/Shanghai)');
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
+const otlpUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol), 'must be an http(s) URL, e.g. http://otel-collector:4318');
+
+/** The span exporters a process may use; `none` (the default) leaves the OpenTelemetry SDK unloaded. */
+export const TRACES_EXPORTERS = ['none', 'otlp', 'console'] as const;
+/** OTLP over HTTP, as protobuf (the specification's default) or JSON; no gRPC. */
+export const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
 
 /** What uploads may be by default (by their content): PDF, images, Word and Excel (OOXML), OFD (版式文件) and plain text. */
 export const DEFAULT_DOCUMENT_TYPES = [
@@ -83,6 +91,25 @@ const environmentSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** json: one JSON object a line (for collectors); pretty: readable lines (pino-pretty). Unset: pretty on a terminal outside production. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    /** 链路追踪: the standard OpenTelemetry variables (a subset); tracing is off unless an exporter is named. */
+    OTEL_TRACES_EXPORTER: z.enum(TRACES_EXPORTERS, { error: 'must be none (the default: no tracing), otlp or console' }).default('none'),
+    OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl.optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl.optional(),
+    OTEL_EXPORTER_OTLP_PROTOCOL: z
+      .enum(OTLP_PROTOCOLS, { error: 'must be http/protobuf (the default) or http/json; grpc is not supported: use the collector’s OTLP/HTTP port (4318)' })
+      .default('http/protobuf'),
+    OTEL_EXPORTER_OTLP_HEADERS: z
+      .string()
+      .transform((value, context) => {
+        const headers = otlpHeaders(value);
+        if (headers === undefined) {
+          context.addIssue({ code: 'custom', message: 'must be comma-separated key=value pairs (values URL-encoded), e.g. authorization=Bearer%20abc' });
+          return z.NEVER;
+        }
+        return headers;
+      })
+      .optional(),
     SCHEDULE_WEEKLY_DIGEST_CRON: cron.default('0 9 * * 1'),
     SCHEDULE_PROGRESS_CALL_CRON: cron.default('0 9 1 * *'),
     SCHEDULE_DOCUMENT_HOUSEKEEPING_CRON: cron.default('30 3 * * *'),
@@ -284,6 +311,21 @@ export interface AuditCheckpointBucketConfig {
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * 链路追踪 / Tracing: off (`none`), or spans written to the console or sent over OTLP/HTTP to `url` (the traces
+ * endpoint itself, …/v1/traces). `serviceName` overrides each process's own (qinglian-api, qinglian-worker).
+ */
+export type TracingConfig =
+  | { readonly exporter: 'none' }
+  | { readonly exporter: 'console'; readonly serviceName: string | undefined }
+  | {
+      readonly exporter: 'otlp';
+      readonly serviceName: string | undefined;
+      readonly url: string;
+      readonly protocol: (typeof OTLP_PROTOCOLS)[number];
+      readonly headers: Readonly<Record<string, string>>;
+    };
+
 export type DatabaseConfig = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgresql'; readonly url: string };
 
 export interface ConfigProblem {
@@ -337,6 +379,8 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   /** How log lines are written: JSON, or readable lines on a terminal. */
   readonly logFormat: 'json' | 'pretty';
+  /** 链路追踪: where the api's and the worker's spans go, if anywhere (see startTracing in #temporal). */
+  readonly tracing: TracingConfig;
   /**
    * 模拟时钟 (demonstrations and tests only): cases enrolled from now on live on a compressed calendar, one day per
    * `secondsPerDay`, starting at 00:00 Asia/Shanghai on `startsOn` (or at the moment of enrollment).
@@ -440,6 +484,7 @@ export class AppConfig {
     this.failover = { workflowTaskTimeoutSeconds: env.WORKFLOW_TASK_TIMEOUT_SECONDS, stickyTimeoutSeconds: env.WORKER_STICKY_TIMEOUT_SECONDS };
     this.logLevel = env.LOG_LEVEL;
     this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json');
+    this.tracing = tracingConfig(env);
     this.caseClock =
       env.CASE_CLOCK_SECONDS_PER_DAY === undefined ? undefined : { secondsPerDay: env.CASE_CLOCK_SECONDS_PER_DAY, startsOn: env.CASE_CLOCK_STARTS_ON };
     this.schedules = {
@@ -555,4 +600,40 @@ function databaseConfig(url: string | undefined, dataDir: string, cwd: string): 
     return { kind: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(cwd, path) };
   }
   return { kind: 'postgresql', url };
+}
+
+function tracingConfig(env: z.infer<typeof environmentSchema>): TracingConfig {
+  switch (env.OTEL_TRACES_EXPORTER) {
+    case 'none':
+      return { exporter: 'none' };
+    case 'console':
+      return { exporter: 'console', serviceName: env.OTEL_SERVICE_NAME };
+    case 'otlp':
+      return {
+        exporter: 'otlp',
+        serviceName: env.OTEL_SERVICE_NAME,
+        // As the specification has it: the signal's own endpoint as given, else the base endpoint with /v1/traces.
+        url: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? 'http://localhost:4318').replace(/\/+$/, '')}/v1/traces`,
+        protocol: env.OTEL_EXPORTER_OTLP_PROTOCOL,
+        headers: env.OTEL_EXPORTER_OTLP_HEADERS ?? {},
+      };
+  }
+}
+
+/** `key=value,key2=value2` with URL-encoded values (the OTLP exporter's header list); undefined when malformed. */
+function otlpHeaders(value: string): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  for (const entry of value.split(',')) {
+    if (entry.trim() === '') continue;
+    const separator = entry.indexOf('=');
+    if (separator <= 0) return undefined;
+    const key = entry.slice(0, separator).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key)) return undefined;
+    try {
+      headers[key.toLowerCase()] = decodeURIComponent(entry.slice(separator + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return headers;
 }

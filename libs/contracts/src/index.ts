@@ -7,3 +7,4 @@ export * from './deadlines.contract.js';
 export * from './documents.contract.js';
 export * from './bulk-actions.contract.js';
 export * from './audit-checkpoints.contract.js';
+export * from './tracing.contract.js';

@@ -1,15 +1,25 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WorkerOptions } from '@temporalio/worker';
+import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 import { repoRoot } from '#config';
-import { COMMAND_VERIFY_KEY_SLOT } from '#contracts';
+import { COMMAND_VERIFY_KEY_SLOT, WORKFLOW_TRACING_ON, WORKFLOW_TRACING_SLOT } from '#contracts';
 
 type WebpackConfig = Parameters<NonNullable<NonNullable<WorkerOptions['bundlerOptions']>['webpackConfigHook']>>[0];
 
 /** The workflows' entry point (source); the bundler compiles it with the libraries' sources. */
 export function workflowsEntryPath(): string {
   return join(repoRoot(), 'workflows/src/index.ts');
+}
+
+/** The workflows' tracing interceptors (workflows/src/tracing.ts): in every bundle, switched on by the worker that loads it. */
+export function workflowTracingModulePath(): string {
+  return join(repoRoot(), 'workflows/src/tracing.ts');
+}
+
+/** How the workflow code is bundled: by `npm run build:workflows`, and by a worker given no prebuilt bundle. */
+export function workflowBundleOptions(): BundleOptions {
+  return { workflowsPath: workflowsEntryPath(), workflowInterceptorModules: [workflowTracingModulePath()], webpackConfigHook: resolveWorkflowSources };
 }
 
 /** Makes webpack follow the package.json "imports" of #domain and #contracts to their TypeScript sources. */
@@ -19,9 +29,14 @@ export function resolveWorkflowSources(config: WebpackConfig): WebpackConfig {
 
 /**
  * The workflow code a worker runs: the prebuilt bundle when given, otherwise bundled from source at start-up; either
- * way with the public key that checks commands' signatures written into it (in memory: the bundle file keeps its slot).
+ * way with the public key that checks commands' signatures written into it and, when the worker traces, its tracing
+ * interceptors switched on (in memory: the bundle file keeps its slots).
  */
-export async function workflowCodeOptions(bundlePath: string | undefined, verifyKey: string): Promise<Pick<WorkerOptions, 'workflowBundle'>> {
+export async function workflowCodeOptions(
+  bundlePath: string | undefined,
+  verifyKey: string,
+  options: { readonly tracing?: boolean } = {},
+): Promise<Pick<WorkerOptions, 'workflowBundle'>> {
   let code: string;
   if (bundlePath !== undefined) {
     if (!existsSync(bundlePath)) {
@@ -31,9 +46,9 @@ export async function workflowCodeOptions(bundlePath: string | undefined, verify
   } else {
     // Loaded here only: the api imports this library too and never bundles workflows.
     const { bundleWorkflowCode } = await import('@temporalio/worker');
-    ({ code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), webpackConfigHook: resolveWorkflowSources }));
+    ({ code } = await bundleWorkflowCode(workflowBundleOptions()));
   }
-  return { workflowBundle: { code: withCommandVerifyKey(code, verifyKey) } };
+  return { workflowBundle: { code: withWorkflowTracing(withCommandVerifyKey(code, verifyKey), options.tracing ?? false) } };
 }
 
 /** Writes the command-checking public key (64 hex digits) into workflow code at its one slot; refuses anything else. */
@@ -42,4 +57,12 @@ export function withCommandVerifyKey(code: string, verifyKey: string): string {
   const slots = code.split(COMMAND_VERIFY_KEY_SLOT).length - 1;
   if (slots !== 1) throw new Error(`the workflow code has ${String(slots)} command-key slots, not one: rebuild it with npm run build:workflows`);
   return code.replace(COMMAND_VERIFY_KEY_SLOT, verifyKey);
+}
+
+/** Switches the workflows' tracing interceptors on in workflow code, at its one tracing slot; off, the code is left as it is. */
+export function withWorkflowTracing(code: string, on: boolean): string {
+  if (!on) return code;
+  const slots = code.split(WORKFLOW_TRACING_SLOT).length - 1;
+  if (slots !== 1) throw new Error(`the workflow code has ${String(slots)} tracing slots, not one: rebuild it with npm run build:workflows`);
+  return code.replace(WORKFLOW_TRACING_SLOT, WORKFLOW_TRACING_ON);
 }
