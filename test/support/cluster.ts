@@ -158,7 +158,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await startTemporal();
 
     const taskQueue = uniqueTaskQueue('faults');
-    const environment = {
+    const environment: NodeJS.ProcessEnv = {
       ...process.env,
       ...systemEnvironment(dataDir, databaseUrl),
       TEMPORAL_ADDRESS: temporalAddress,
@@ -167,6 +167,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...options.environment,
     };
     await run(process.execPath, [dist('cli'), 'migration:up'], { env: environment });
+    // Workers load a prebuilt bundle, as the production image's do: one restarting mid-run does not spend the
+    // machine's two cores bundling the workflow code while the other carries the load.
+    const bundle = join(dataDir, 'workflow-bundle.js');
+    await run(process.execPath, [dist('worker', 'bundle-workflows.js'), bundle], { env: environment });
+    environment.WORKFLOW_BUNDLE_PATH = bundle;
 
     const workers: (Child | undefined)[] = [];
     const startWorker = async (index: number) => {

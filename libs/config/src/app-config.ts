@@ -87,7 +87,7 @@ const environmentSchema = z
      */
     WORKFLOW_TASK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
     /** How long a task meant for the worker that holds the case in memory waits for it before any worker may take it. */
-    WORKER_STICKY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
+    WORKER_STICKY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** json: one JSON object a line (for collectors); pretty: readable lines (pino-pretty). Unset: pretty on a terminal outside production. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
