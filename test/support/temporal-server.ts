@@ -163,7 +163,9 @@ function serverConfig(postgres: Postgres, databases: readonly [string, string], 
       numHistoryShards: options.numHistoryShards ?? 4,
       defaultStore: 'default',
       visibilityStore: 'visibility',
-      datastores: { default: store(databases[0], 20), visibility: store(databases[1], 10) },
+      // Each of the four services opens its own pools: small ones keep the server (and one restarting beside the
+      // apps and workers of a fault run) within the machine's PostgreSQL's 100 connections.
+      datastores: { default: store(databases[0], 6), visibility: store(databases[1], 3) },
     },
     global: { membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' } },
     services: {

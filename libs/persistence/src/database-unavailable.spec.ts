@@ -10,6 +10,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(withCode('terminating connection due to administrator command', '57P01'))).toBe(true);
     expect(isDatabaseUnavailable(withCode('the database system is starting up', '57P03'))).toBe(true);
     expect(isDatabaseUnavailable(withCode('connection failure', '08006'))).toBe(true);
+    expect(isDatabaseUnavailable(withCode('sorry, too many clients already', '53300'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new ConnectionException(new Error('gone')))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')]))).toBe(true);
@@ -29,6 +30,7 @@ describe('isDatabaseUnavailable', () => {
   it('leaves refusals and faults of ours alone', () => {
     expect(isDatabaseUnavailable(new UniqueConstraintViolationException(withCode('duplicate key value', '23505')))).toBe(false);
     expect(isDatabaseUnavailable(withCode('relation "case_event" does not exist', '42P01'))).toBe(false);
+    expect(isDatabaseUnavailable(withCode('could not extend file: No space left on device', '53100'))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('Cannot read properties of undefined'))).toBe(false);
     expect(isDatabaseUnavailable('a string')).toBe(false);
   });

@@ -3,10 +3,11 @@ import { ConnectionException } from '@mikro-orm/core';
 /** Network errors of a connection to a database server that is restarting, unreachable or gone. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
- * PostgreSQL's SQLSTATEs for "not now": class 08 (connection exception) and 57P01–57P03 (shut down by the
- * administrator, crashed, cannot connect now: starting up or shutting down).
+ * PostgreSQL's SQLSTATEs for "not now": class 08 (connection exception), 53300 (too many connections: every slot
+ * taken, as while a restarted server's clients reconnect) and 57P01–57P03 (shut down by the administrator, crashed,
+ * cannot connect now: starting up or shutting down).
  */
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|53300|57P0[1-3])$/;
 /** What node-postgres says, without a code, when the server closes the connection under it. */
 const DROPPED_CONNECTION = /Connection terminated|Client has encountered a connection error|Connection ended/i;
 
