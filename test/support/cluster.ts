@@ -9,6 +9,7 @@ import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '#contracts';
 import { Child } from '../../apps/launcher/src/children.js';
+import { temporalReachable } from '../../apps/launcher/src/embedded.js';
 import { createPostgresDatabase, type TestDatabase } from './databases.js';
 import { eventually, freePort } from './http.js';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
@@ -77,16 +78,6 @@ export function systemEnvironment(dataDir: string, databaseUrl: string): Record<
   };
 }
 
-async function temporalAnswers(address: string): Promise<true | undefined> {
-  const connection = await Connection.connect({ address, connectTimeout: 1000 });
-  try {
-    await connection.workflowService.getSystemInfo({});
-    return true;
-  } finally {
-    await connection.close();
-  }
-}
-
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-cluster-'));
   const log = (name: string) => openSync(join(dataDir, `${name}.log`), 'a');
@@ -153,7 +144,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         { stdio: ['ignore', log('temporal'), log('temporal')] },
       );
       temporal = dev;
-      await eventually('the Temporal dev server to answer', () => temporalAnswers(temporalAddress), 60_000);
+      await eventually('the Temporal dev server to answer', () => temporalReachable(temporalAddress), 60_000);
     };
     await startTemporal();
 

@@ -172,7 +172,8 @@ async function temporalCli(root: string): Promise<string> {
   return stdout.trim();
 }
 
-async function temporalReachable(address: string): Promise<boolean> {
+/** Whether a Temporal frontend answers at `address` (throws when nothing does). */
+export async function temporalReachable(address: string): Promise<boolean> {
   const connection = await Connection.connect({ address, connectTimeout: 1000 });
   try {
     await connection.workflowService.getSystemInfo({});
