@@ -44,13 +44,18 @@ describe('故障: 启动器被强杀 / the launcher (npm start) killed outright 
     'leaves no process behind when killed mid-run, and the next start carries every case to the end of its path',
     async () => {
       let leftBehind: number[] | undefined;
-      const report = await runThroughFaults({ apiUrl }, 'launcher-kill', cases, async ({ untilSteps }) => {
-        await untilSteps(cases * 2);
-        launched.process.kill('SIGKILL');
-        await untilNoneRunOn(dataDir);
-        leftBehind = processesOn(dataDir);
-        launched = await launch(env);
-      });
+      const report = await runThroughFaults(
+        { apiUrl, logTail: (lines = 30) => launched.output().split('\n').slice(-lines).join('\n') },
+        'launcher-kill',
+        cases,
+        async ({ untilSteps }) => {
+          await untilSteps(cases * 2);
+          launched.process.kill('SIGKILL');
+          await untilNoneRunOn(dataDir);
+          leftBehind = processesOn(dataDir);
+          launched = await launch(env);
+        },
+      );
       expect(leftBehind).toEqual([]);
       expect(faultsOf(report)).toEqual(CLEAN_RUN);
       expect(report.steps).toBeGreaterThan(cases * 4);

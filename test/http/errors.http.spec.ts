@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DriverException } from '@mikro-orm/core';
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { BilingualError, CaseRuleViolation, ERROR_KINDS, invalidField, notFound, type ErrorKind } from '#domain';
 import { CASE_OF_A, useHttpTier } from '../support/http-tier.js';
 
@@ -80,6 +80,10 @@ describe('the error model', () => {
       retryAfterSeconds: 2,
     });
     expect(unavailable.headers.get('retry-after')).toBe('2');
+    // A step or an enrollment whose outcome did not come back in time: sent again, it is recorded once.
+    const late = await answerTo(new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: new Error('deadline') }));
+    expect(late.body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_ENGINE_TIMEOUT', messageZh: expect.stringContaining('流程引擎未能及时答复') });
+    expect(late.headers.get('retry-after')).toBe('2');
     // The database restarting under a request: the same, for the database.
     const dropped = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     const restarting = await answerTo(new DriverException(dropped));

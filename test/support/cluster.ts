@@ -81,12 +81,15 @@ export function systemEnvironment(dataDir: string, databaseUrl: string): Record<
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-cluster-'));
   const log = (name: string) => openSync(join(dataDir, `${name}.log`), 'a');
-  const tail = (name: string, lines = 20) =>
-    readFileSync(join(dataDir, `${name}.log`), 'utf8')
+  // The last lines of a process's log, after its last few errors (a 500's cause is often far above the end).
+  const tail = (name: string, lines = 20) => {
+    const all = readFileSync(join(dataDir, `${name}.log`), 'utf8')
       .trimEnd()
-      .split('\n')
-      .slice(-lines)
-      .join('\n');
+      .split('\n');
+    const last = all.slice(-lines);
+    const errors = all.slice(0, -lines).filter((line) => /"level":(50|60)|\bERROR\b/.test(line));
+    return [...errors.slice(-3), ...last].join('\n');
+  };
   const processes: Child[] = [];
   let privatePostgres: PrivatePostgres | undefined;
   let sharedDatabase: TestDatabase | undefined;

@@ -275,9 +275,14 @@ export class BatchEnrollmentService {
       if (missing.length) await em.upsertMany(UnitEntity, missing, { onConflictFields: ['id'], onConflictAction: 'ignore' });
     });
 
-    const results = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, rows[index]?.row ?? index + 1, actor), {
+    // Every row runs to its end before the answer, so a batch refused for one row's fault (Temporal out of reach or
+    // late: 503) has nothing still in flight; sent again, the rows it did enroll report themselves already enrolled.
+    const outcomes = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, rows[index]?.row ?? index + 1, actor), {
       concurrency: PARALLEL_ENROLLMENTS,
     });
+    const failed = outcomes.find((outcome) => 'error' in outcome);
+    if (failed) throw failed.error;
+    const results = outcomes.filter((outcome): outcome is BatchEnrollmentRowDto => !('error' in outcome));
     return {
       enrolled: results.filter((row) => row.result === 'enrolled').length,
       alreadyEnrolled: results.filter((row) => row.result === 'already_enrolled').length,
@@ -304,7 +309,7 @@ export class BatchEnrollmentService {
     return rows.map((row) => byKey.get(`${row.category}:${row.name.trim()}`) ?? batchUnitId(row));
   }
 
-  private async enrollOne(campaign: CampaignEntity, unit: UnitEntity, row: number, actor: Actor): Promise<BatchEnrollmentRowDto> {
+  private async enrollOne(campaign: CampaignEntity, unit: UnitEntity, row: number, actor: Actor): Promise<BatchEnrollmentRowDto | { error: unknown }> {
     try {
       const state = await this.cases.enrollUnit(campaign, unit, actor);
       return { row, unitName: unit.name, unitId: unit.id, caseId: state.caseId, result: 'enrolled' };
@@ -312,7 +317,7 @@ export class BatchEnrollmentService {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         return { row, unitName: unit.name, unitId: unit.id, caseId: caseWorkflowId(campaign.id, unit.id), result: 'already_enrolled' };
       }
-      throw error;
+      return { error };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { BilingualError, type ErrorKind } from '#domain';
@@ -101,6 +101,17 @@ function asBilingualError(exception: unknown): BilingualError | null {
   if (exception instanceof ServiceError && grpcCode(exception.cause) === GRPC_INVALID_ARGUMENT) {
     // Input the api let through but Temporal refuses (a limit of its own): the caller's to change, not a fault.
     return new BilingualError('invalid', 'REFUSED_BY_WORKFLOW_ENGINE', '流程引擎拒绝了该请求：参数无效', 'The workflow engine refused the request as invalid');
+  }
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    // The step reached Temporal but its outcome did not come back in time (a starved or restarting worker): sent again
+    // (a step with its Idempotency-Key, an enrollment as itself) it is recorded once.
+    return new BilingualError(
+      'unavailable',
+      'WORKFLOW_ENGINE_TIMEOUT',
+      '流程引擎未能及时答复，请稍后重试（重试不会重复记录）',
+      'The workflow engine did not answer in time; try again shortly (a retry is not recorded twice)',
+      { details: { retryAfterSeconds: WORKFLOW_ENGINE_RETRY_AFTER_SECONDS } },
+    );
   }
   if (exception instanceof ServiceError) {
     return new BilingualError(
