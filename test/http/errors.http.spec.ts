@@ -80,6 +80,14 @@ describe('the error model', () => {
       retryAfterSeconds: 2,
     });
     expect(unavailable.headers.get('retry-after')).toBe('2');
+    // An Update-with-Start's own failure, rethrown by the client as the raw gRPC error: the case's workflow task is
+    // being retried after a timeout, so the enrollment is not refused, only not answered yet.
+    const failedTask = Object.assign(new Error('Unable to perform workflow execution update due to Workflow Task in failed state.'), {
+      code: 9,
+      details: 'Update-with-Start could not be executed.',
+      metadata: {},
+    });
+    expect((await answerTo(failedTask)).body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_ENGINE_UNAVAILABLE', retryAfterSeconds: 2 });
     // A step or an enrollment whose outcome did not come back in time: sent again, it is recorded once.
     const late = await answerTo(new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: new Error('deadline') }));
     expect(late.body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_ENGINE_TIMEOUT', messageZh: expect.stringContaining('流程引擎未能及时答复') });

@@ -23,6 +23,8 @@ export async function createCaseWorker(
     activities: wrap(activitiesFrom(app)),
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     stickyQueueScheduleToStartTimeout: `${config.failover.stickyTimeoutSeconds} seconds`,
+    maxConcurrentWorkflowTaskExecutions: config.failover.maxConcurrentWorkflowTasks,
+    maxConcurrentWorkflowTaskPolls: Math.max(2, Math.floor(config.failover.maxConcurrentWorkflowTasks / 2)),
     ...tracing?.workerOptions,
     ...(await workflowCodeOptions(config.workflowBundlePath, CommandSigner.fromConfig(config).verifyKey, { tracing: tracing !== undefined })),
   });

@@ -88,6 +88,17 @@ const environmentSchema = z
     WORKFLOW_TASK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
     /** How long a task meant for the worker that holds the case in memory waits for it before any worker may take it. */
     WORKER_STICKY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(2),
+    /**
+     * Workflow tasks a worker holds at once. Each one's timeout (WORKFLOW_TASK_TIMEOUT_SECONDS) runs from the moment the
+     * worker takes it, so a worker that takes more than its cores get through in that time sees them time out.
+     */
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
+    /**
+     * Cases a batch enrollment starts at once. Each new case's first workflow task is the worker's costliest (the case
+     * is loaded, its enrollment and first due date recorded), so a burst larger than the workers get through within
+     * WORKFLOW_TASK_TIMEOUT_SECONDS times out and is retried instead of going faster.
+     */
+    ENROLLMENT_PARALLELISM: z.coerce.number().int().min(1).max(256).default(16),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** json: one JSON object a line (for collectors); pretty: readable lines (pino-pretty). Unset: pretty on a terminal outside production. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -371,11 +382,13 @@ export class AppConfig {
   readonly commandSigning: { readonly key: KeySource | undefined; readonly lifetimeSeconds: number };
   /** Cases a worker keeps in memory between steps (the others are replayed from history on their next step); the SDK's own default grows with the heap limit. */
   readonly workerMaxCachedWorkflows: number;
+  /** Cases a batch enrollment starts at once. */
+  readonly enrollmentParallelism: number;
   /**
    * 故障转移 (failover): how soon a step held by a worker that died moves to another one. The workflow task timeout is
    * fixed per case at enrollment; the sticky timeout is the worker's own.
    */
-  readonly failover: { readonly workflowTaskTimeoutSeconds: number; readonly stickyTimeoutSeconds: number };
+  readonly failover: { readonly workflowTaskTimeoutSeconds: number; readonly stickyTimeoutSeconds: number; readonly maxConcurrentWorkflowTasks: number };
   readonly logLevel: LogLevel;
   /** How log lines are written: JSON, or readable lines on a terminal. */
   readonly logFormat: 'json' | 'pretty';
@@ -481,7 +494,12 @@ export class AppConfig {
       lifetimeSeconds: env.COMMAND_SIGNATURE_SECONDS,
     };
     this.workerMaxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS;
-    this.failover = { workflowTaskTimeoutSeconds: env.WORKFLOW_TASK_TIMEOUT_SECONDS, stickyTimeoutSeconds: env.WORKER_STICKY_TIMEOUT_SECONDS };
+    this.enrollmentParallelism = env.ENROLLMENT_PARALLELISM;
+    this.failover = {
+      workflowTaskTimeoutSeconds: env.WORKFLOW_TASK_TIMEOUT_SECONDS,
+      stickyTimeoutSeconds: env.WORKER_STICKY_TIMEOUT_SECONDS,
+      maxConcurrentWorkflowTasks: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    };
     this.logLevel = env.LOG_LEVEL;
     this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json');
     this.tracing = tracingConfig(env);

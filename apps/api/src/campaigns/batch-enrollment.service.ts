@@ -42,8 +42,6 @@ import { csvRows, decodeCsv, xlsxRows, type CsvEncoding, type SpreadsheetRow } f
 
 /** Namespace of the name-based unit ids of batch enrollment: the same name and category is the same unit. */
 const UNIT_NAMESPACE = '5c1e3a4e-8f0b-4d7e-9a51-2f6c0b8d9e17';
-/** Cases started at once: each waits on its enrollment event, so the batch's pace is set by how many overlap. */
-const PARALLEL_ENROLLMENTS = 64;
 const CSV_COLUMNS = ['name', 'category', 'ownership'] as const;
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -278,7 +276,7 @@ export class BatchEnrollmentService {
     // Every row runs to its end before the answer, so a batch refused for one row's fault (Temporal out of reach or
     // late: 503) has nothing still in flight; sent again, the rows it did enroll report themselves already enrolled.
     const outcomes = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, rows[index]?.row ?? index + 1, actor), {
-      concurrency: PARALLEL_ENROLLMENTS,
+      concurrency: this.config.enrollmentParallelism,
     });
     const failed = outcomes.find((outcome) => 'error' in outcome);
     if (failed) throw failed.error;

@@ -98,10 +98,6 @@ function asBilingualError(exception: unknown): BilingualError | null {
   if (exception instanceof WorkflowExecutionAlreadyStartedError) {
     return new BilingualError('conflict', 'ALREADY_ENROLLED', '该单位已在本年度创建活动中', 'The unit is already enrolled in this campaign');
   }
-  if (exception instanceof ServiceError && grpcCode(exception.cause) === GRPC_INVALID_ARGUMENT) {
-    // Input the api let through but Temporal refuses (a limit of its own): the caller's to change, not a fault.
-    return new BilingualError('invalid', 'REFUSED_BY_WORKFLOW_ENGINE', '流程引擎拒绝了该请求：参数无效', 'The workflow engine refused the request as invalid');
-  }
   if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     // The step reached Temporal but its outcome did not come back in time (a starved or restarting worker): sent again
     // (a step with its Idempotency-Key, an enrollment as itself) it is recorded once.
@@ -113,7 +109,18 @@ function asBilingualError(exception: unknown): BilingualError | null {
       { details: { retryAfterSeconds: WORKFLOW_ENGINE_RETRY_AFTER_SECONDS } },
     );
   }
-  if (exception instanceof ServiceError) {
+  // The Temporal client wraps most of its gRPC failures in a ServiceError, but rethrows an Update-with-Start's
+  // operation failure as the raw gRPC error (e.g. FAILED_PRECONDITION while the case's workflow task is being retried).
+  if (exception instanceof ServiceError || isGrpcServiceError(exception)) {
+    if (grpcCode(exception instanceof ServiceError ? exception.cause : exception) === GRPC_INVALID_ARGUMENT) {
+      // Input the api let through but Temporal refuses (a limit of its own): the caller's to change, not a fault.
+      return new BilingualError(
+        'invalid',
+        'REFUSED_BY_WORKFLOW_ENGINE',
+        '流程引擎拒绝了该请求：参数无效',
+        'The workflow engine refused the request as invalid',
+      );
+    }
     return new BilingualError(
       'unavailable',
       'WORKFLOW_ENGINE_UNAVAILABLE',
