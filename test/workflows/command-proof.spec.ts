@@ -19,7 +19,7 @@ import {
   type CaseRuleViolationDetails,
 } from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
-import { CommandSigner, resolveWorkflowSources, sendCaseStep, workflowsEntryPath } from '#temporal';
+import { CommandSigner, sendCaseStep, workflowBundleOptions } from '#temporal';
 import { activitiesFrom } from '../../apps/worker/src/activities/index.js';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { startDevServer } from '../support/temporal.js';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   client = env.client;
   database = await createSqliteDatabase();
   // The worker loads a prebuilt bundle (as in production) and writes the key into it as it loads it.
-  ({ code: bundle } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), webpackConfigHook: resolveWorkflowSources }));
+  ({ code: bundle } = await bundleWorkflowCode(workflowBundleOptions()));
   bundleDir = mkdtempSync(join(tmpdir(), 'command-proof-'));
   const bundlePath = join(bundleDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle);

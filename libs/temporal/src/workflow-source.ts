@@ -17,9 +17,22 @@ export function workflowTracingModulePath(): string {
   return join(repoRoot(), 'workflows/src/tracing.ts');
 }
 
+/**
+ * Libraries the workflow sandbox evaluates once per worker thread instead of once per case it loads (the SDK's
+ * reusable context shares them, frozen): stateless code only. Ed25519 is the costly one: evaluated per case, every
+ * case's first command check rebuilt the curve's precomputed tables. Our own module, not the library's: webpack drops
+ * a bare require of a package that declares itself free of side effects.
+ */
+const SHARED_WORKFLOW_MODULES = ['workflows/src/case/signature-check.ts'];
+
 /** How the workflow code is bundled: by `npm run build:workflows`, and by a worker given no prebuilt bundle. */
 export function workflowBundleOptions(): BundleOptions {
-  return { workflowsPath: workflowsEntryPath(), workflowInterceptorModules: [workflowTracingModulePath()], webpackConfigHook: resolveWorkflowSources };
+  return {
+    workflowsPath: workflowsEntryPath(),
+    workflowInterceptorModules: [workflowTracingModulePath()],
+    preloadModules: SHARED_WORKFLOW_MODULES.map((path) => join(repoRoot(), path)),
+    webpackConfigHook: resolveWorkflowSources,
+  };
 }
 
 /** Makes webpack follow the package.json "imports" of #domain and #contracts to their TypeScript sources. */

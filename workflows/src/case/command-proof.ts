@@ -1,8 +1,7 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { hexToBytes } from '@noble/curves/utils.js';
 import { currentUpdateInfo, workflowInfo } from '@temporalio/workflow';
 import { CaseRuleViolation, commandStatement, type CommandProof } from '#domain/for-workflows';
 import { COMMAND_VERIFY_KEY_SLOT } from '#contracts';
+import { ed25519Verifies } from './signature-check.js';
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
 const HEX_SIGNATURE = /^[0-9a-f]{128}$/;
@@ -37,7 +36,7 @@ export function checkCommandProof(step: string, command: unknown): void {
     expiresAt: proof.expiresAt,
     command: command as object,
   });
-  const valid = HEX_SIGNATURE.test(proof.signature) && ed25519.verify(hexToBytes(proof.signature), new TextEncoder().encode(statement), hexToBytes(verifyKey));
+  const valid = HEX_SIGNATURE.test(proof.signature) && ed25519Verifies(proof.signature, statement, verifyKey);
   if (!valid) {
     throw refused(
       'COMMAND_SIGNATURE_INVALID',
