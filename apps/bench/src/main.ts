@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import pMap from 'p-map';
@@ -16,29 +17,50 @@ import { repoRoot } from '#config';
 import { CaseSearchAttributes } from '#contracts';
 import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
 import { migrateUp, openOrm } from '#persistence';
+import { floorCase, floorStep } from '../../../workflows/src/floor.workflow.js';
+import { freshBenchDatabase } from './bench-database.js';
 import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
 
 /**
- * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--enroll M] [--batch B] [--cache K] [--heap MB]
- * On the embedded stack (Temporal dev server, SQLite) with the api and the worker each in its own process, as in
- * production: drives N cases through the whole lifecycle over HTTP with C concurrent actors, first against a
- * baseline worker whose append writes no event (it only updates the read model), then against the real one; then enrolls M more cases
- * through the batch endpoint (B rows a request) and reads the worker's resident memory with them all open.
+ * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--single S] [--enroll M] [--batch B] [--database sqlite|postgresql]
+ *   [--cache K] [--heap MB] [--parallel P] [--profile DIR]
+ * On the embedded stack (Temporal dev server; the app on SQLite, or PostgreSQL with --database) with the api and the
+ * worker each in its own process, as in production. Three variants of the same driver (N cases, each enrolled and then
+ * taken through ten steps, C concurrent actors; then S cases with one actor):
+ * - floor: Temporal alone, the same eleven calls going straight through the Temporal client to a workflow whose update
+ *   handler runs one local activity that does nothing (workflows/src/floor.workflow.ts), on the same dev server;
+ * - baseline: the product over HTTP with an append that writes no event (it only updates the read model);
+ * - lifecycle: the product.
+ * Then M enrollments both ways: the floor's start + first update, E at a time (E = the batch endpoint's parallelism),
+ * against the product's batch endpoint (B rows a request); and the worker's resident memory with them all open.
+ * Each figure of ours is printed as a ratio to the floor measured in the same run.
  */
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '20' },
+    single: { type: 'string', default: '6' },
     enroll: { type: 'string', default: '10000' },
     batch: { type: 'string', default: '1000' },
+    database: { type: 'string', default: 'sqlite' },
+    'postgres-url': { type: 'string', default: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     cache: { type: 'string' },
     heap: { type: 'string', default: '192' },
+    /** Cases the batch endpoint starts at once (ENROLLMENT_PARALLELISM); the floor's enrollment starts as many. */
+    parallel: { type: 'string', default: '16' },
+    /** A folder for CPU profiles of the api and the worker (node --cpu-prof), written when they stop. */
+    profile: { type: 'string' },
   },
 });
 const CASES = Number(values.cases);
 const CONCURRENCY = Number(values.concurrency);
+const SINGLE = Number(values.single);
 const ENROLL = Number(values.enroll);
 const BATCH = Number(values.batch);
+const KIND = values.database === 'postgresql' ? 'postgresql' : 'sqlite';
+const ENROLL_CONCURRENCY = Number(values.parallel);
+/** Enrollment and the ten steps after it, as a certified case takes them. */
+const CALLS_PER_CASE = 11;
 
 const ADMIN_USERNAME = 'bench-admin';
 const ADMIN_PASSWORD = randomBytes(24).toString('base64url');
@@ -54,11 +76,16 @@ interface Cast {
 }
 
 interface Run {
-  variant: string;
-  steps: number;
-  seconds: number;
-  latencies: number[];
+  readonly variant: string;
+  readonly actors: number;
+  readonly cases: number;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly latencies: readonly number[];
 }
+
+/** Times one call of a run. */
+type Timed = <T>(call: () => Promise<T>) => Promise<T>;
 
 interface Stack {
   base: string;
@@ -72,6 +99,7 @@ interface BenchWorker {
 }
 
 const megabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+const profiling = values.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values.profile}`];
 
 async function post(base: string, path: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, {
@@ -101,6 +129,13 @@ const children = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const running of children) running.kill('SIGKILL');
 });
+/** The run's Temporal dev server: stopped on an interrupt too, since it is a process of its own. */
+let temporal: TestWorkflowEnvironment | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void (temporal?.teardown() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 
 function child(script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): ChildProcess {
   const started = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
@@ -122,7 +157,7 @@ async function stopChild(running: ChildProcess, ask: () => void): Promise<void> 
 
 async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
   // The heap limit production workers run with (npm start, docker compose).
-  const worker = child('./bench-worker.js', env, ['--expose-gc', `--max-old-space-size=${values.heap}`]);
+  const worker = child('./bench-worker.js', env, ['--expose-gc', `--max-old-space-size=${values.heap}`, ...profiling]);
   const next = (): Promise<FromBenchWorker> =>
     Promise.race([
       once(worker, 'message').then(([message]) => message as FromBenchWorker),
@@ -157,7 +192,7 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
 
 async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const api = child('../../api/src/main.js', { ...env, HOST: '127.0.0.1', PORT: String(port) });
+  const api = child('../../api/src/main.js', { ...env, HOST: '127.0.0.1', PORT: String(port) }, profiling);
   const base = `http://127.0.0.1:${String(port)}/api`;
   const startedAt = performance.now();
   for (;;) {
@@ -173,13 +208,28 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop():
   return { base, stop: () => stopChild(api, () => api.kill('SIGTERM')) };
 }
 
-async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir: string): Promise<Stack> {
-  const databasePath = join(dataDir, `${variant}.sqlite`);
-  const orm = await openOrm({ kind: 'sqlite', path: databasePath });
+async function startStack(env: TestWorkflowEnvironment, variant: 'baseline' | 'lifecycle'): Promise<Stack> {
+  const database = await freshBenchDatabase(KIND, values['postgres-url'], variant);
+  const orm = await openOrm(database.config);
   await migrateUp(orm);
   await orm.close();
-  const settings: NodeJS.ProcessEnv = {
-    DATABASE_URL: `sqlite:${databasePath}`,
+  const settings = stackSettings(env, variant, database.url);
+  const worker = await startWorker({ ...settings, BENCH_VARIANT: variant });
+  const api = await startApi(settings);
+  return {
+    base: api.base,
+    worker,
+    stop: async () => {
+      await api.stop();
+      await worker.stop();
+      await database.drop();
+    },
+  };
+}
+
+function stackSettings(env: TestWorkflowEnvironment, variant: string, databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: `bench-${variant}`,
     LOG_LEVEL: 'error',
@@ -188,18 +238,15 @@ async function startStack(env: TestWorkflowEnvironment, variant: string, dataDir
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     // The prebuilt bundle production workers load (npm run build:workflows), not one bundled at start-up.
     WORKFLOW_BUNDLE_PATH: join(repoRoot(), 'dist/workflow-bundle.js'),
+    ENROLLMENT_PARALLELISM: String(ENROLL_CONCURRENCY),
     ...(values.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: values.cache }),
   };
-  const worker = await startWorker({ ...settings, BENCH_BASELINE: variant === 'baseline' ? '1' : '0' });
-  const api = await startApi(settings);
-  return {
-    base: api.base,
-    worker,
-    stop: async () => {
-      await api.stop();
-      await worker.stop();
-    },
-  };
+}
+
+/** Temporal alone: the floor workflow's worker (its own process, like ours) and the client that drives it. */
+async function startFloor(env: TestWorkflowEnvironment, dataDir: string): Promise<{ client: Client; taskQueue: string; worker: BenchWorker }> {
+  const settings = stackSettings(env, 'floor', `sqlite:${join(dataDir, 'floor-unused.sqlite')}`);
+  return { client: env.client, taskQueue: String(settings.TEMPORAL_TASK_QUEUE), worker: await startWorker({ ...settings, BENCH_VARIANT: 'floor' }) };
 }
 
 async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>> }> {
@@ -219,7 +266,34 @@ async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: stri
   };
 }
 
-async function driveLifecycles(variant: string, base: string): Promise<Run & { campaignId: string; cast: Cast }> {
+/** Runs `cases` lifecycles, `actors` at a time, timing each call. */
+async function drive(variant: string, cases: number, actors: number, lifecycle: (index: number, timed: Timed) => Promise<void>): Promise<Run> {
+  const latencies: number[] = [];
+  const timed: Timed = async (call) => {
+    const started = performance.now();
+    const result = await call();
+    latencies.push(performance.now() - started);
+    return result;
+  };
+  const started = performance.now();
+  await pMap(
+    Array.from({ length: cases }, (_, index) => index),
+    (index) => lifecycle(index, timed),
+    { concurrency: actors },
+  );
+  return { variant, actors, cases, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** A campaign of the product's and the cast that takes its steps over HTTP. */
+interface HttpCampaign {
+  readonly base: string;
+  readonly campaignId: string;
+  readonly cast: Cast;
+  readonly frameworks: Readonly<Record<CategoryCode, IndicatorFramework>>;
+  readonly apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}
+
+async function httpCampaign(variant: string, base: string): Promise<HttpCampaign> {
   const { cast, apiToken } = await castOf(base);
   const frameworks = {} as Record<CategoryCode, IndicatorFramework>;
   for (const category of CATEGORY_CODES) {
@@ -228,89 +302,122 @@ async function driveLifecycles(variant: string, base: string): Promise<Run & { c
     ).json()) as IndicatorFramework;
   }
   const campaignId = String((await post(base, '/campaigns', { year: 2019, name: `bench-${variant}` }, cast.admin)).id);
-  const latencies: number[] = [];
-  const timed = async (path: string, body: unknown, token: string): Promise<Record<string, unknown>> => {
-    const started = performance.now();
-    const result = await post(base, path, body, token);
-    latencies.push(performance.now() - started);
-    return result;
-  };
+  return { base, campaignId, cast, frameworks, apiToken };
+}
+
+/** One case through the product's whole lifecycle over HTTP; units are named after `run` and the case's index. */
+function httpLifecycle({ base, campaignId, cast, frameworks, apiToken }: HttpCampaign, run: string) {
   const sheet = (category: CategoryCode, share: number) => ({
     scores: indicatorsOf(frameworks[category]).map((indicator) => ({ indicatorCode: indicator.code, points: indicator.weight * share, evidence: ['台账'] })),
     vetoes: [],
   });
-  const lifecycle = async (index: number): Promise<void> => {
+  return async (index: number, timed: Timed): Promise<void> => {
     const category = CATEGORY_CODES[index % CATEGORY_CODES.length] ?? 'village';
     const unit = await post(
       base,
       '/units',
-      { name: `基准单位 ${variant} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) },
+      { name: `基准单位 ${run} ${String(index)}`, category, ...(category === 'enterprise' ? { ownership: 'private' } : {}) },
       cast.admin,
     );
     const contact = String((await apiToken('unit_contact', { unitId: unit.id })).token);
-    const enrolled = await timed(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, cast.admin);
+    const step = (path: string, body: unknown, token: string) => timed(() => post(base, path, body, token));
+    const enrolled = await step(`/campaigns/${campaignId}/enrollments`, { unitId: unit.id }, cast.admin);
     const c = `/cases/${String(enrolled.caseId)}`;
-    await timed(`${c}/plan`, { summary: '方案' }, contact);
-    await timed(`${c}/plan/review`, { approve: true }, cast.admin);
-    await timed(`${c}/progress-reports`, { summary: '进度' }, contact);
-    await timed(`${c}/readiness`, {}, contact);
-    await timed(`${c}/assessors`, { assessorIds: cast.assessorIds }, cast.admin);
-    await timed(`${c}/self-assessment`, sheet(category, 0.95), contact);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.alice);
-    await timed(`${c}/inspection-scores`, sheet(category, 0.9), cast.bob);
-    await timed(`${c}/recommendation`, {}, cast.admin);
-    await timed(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, cast.jinhua);
+    await step(`${c}/plan`, { summary: '方案' }, contact);
+    await step(`${c}/plan/review`, { approve: true }, cast.admin);
+    await step(`${c}/progress-reports`, { summary: '进度' }, contact);
+    await step(`${c}/readiness`, {}, contact);
+    await step(`${c}/assessors`, { assessorIds: cast.assessorIds }, cast.admin);
+    await step(`${c}/self-assessment`, sheet(category, 0.95), contact);
+    await step(`${c}/inspection-scores`, sheet(category, 0.9), cast.alice);
+    await step(`${c}/inspection-scores`, sheet(category, 0.9), cast.bob);
+    await step(`${c}/recommendation`, {}, cast.admin);
+    await step(`${c}/jinhua-decision`, { certified: true, documentNumber: `金纪〔2019〕${String(index)}号`, certifiedOn: '2019-12-20' }, cast.jinhua);
   };
-  const started = performance.now();
-  await pMap(
-    Array.from({ length: CASES }, (_, index) => index),
-    lifecycle,
-    { concurrency: CONCURRENCY },
-  );
-  return { variant, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies, campaignId, cast };
 }
 
+/** The same eleven calls through the Temporal client alone: start + first update, then ten updates, the last ending it. */
+function floorLifecycle(client: Client, taskQueue: string, run: string, steps = CALLS_PER_CASE) {
+  return async (index: number, timed: Timed): Promise<void> => {
+    const workflowId = `bench-floor-${run}-${String(index)}`;
+    await timed(() =>
+      client.workflow.executeUpdateWithStart(floorStep, {
+        args: [steps === 1],
+        startWorkflowOperation: new WithStartWorkflowOperation(floorCase, { workflowId, taskQueue, workflowIdConflictPolicy: 'FAIL' }),
+      }),
+    );
+    const handle = client.workflow.getHandle(workflowId);
+    for (let step = 2; step <= steps; step += 1) await timed(() => handle.executeUpdate(floorStep, { args: [step === steps] }));
+  };
+}
+
+const stepsPerSecond = (run: Run): number => run.steps / run.seconds;
+const p50 = (run: Run): number => quantile([...run.latencies], 0.5);
+const percent = (ours: number, floor: number): string => `${((100 * ours) / floor).toFixed(0)} %`;
+
 function describeRun(run: Run): string {
-  const [p50, p95, p99] = quantile(run.latencies, [0.5, 0.95, 0.99]).map((ms) => ms.toFixed(1));
-  return `${run.variant.padEnd(9)} ${String(CASES)} cases, ${String(run.steps)} steps in ${run.seconds.toFixed(1)} s: ${(CASES / run.seconds).toFixed(2)} cases/s, ${(run.steps / run.seconds).toFixed(1)} steps/s; step latency p50 ${p50 ?? '?'} ms, p95 ${p95 ?? '?'} ms, p99 ${p99 ?? '?'} ms`;
+  const [q50, q95, q99] = quantile([...run.latencies], [0.5, 0.95, 0.99]).map((ms) => ms.toFixed(1));
+  return `${run.variant.padEnd(9)} ${String(run.actors).padStart(2)} actor(s), ${String(run.cases)} cases, ${String(run.steps)} calls in ${run.seconds.toFixed(1)} s: ${stepsPerSecond(run).toFixed(1)} steps/s; p50 ${q50 ?? '?'} ms, p95 ${q95 ?? '?'} ms, p99 ${q99 ?? '?'} ms`;
 }
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const cli = execFileSync('bash', [join(repoRoot(), 'scripts/temporal-cli.sh')], { encoding: 'utf8' }).trim();
-  const env = await TestWorkflowEnvironment.createLocal({
+  const env = (temporal = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, searchAttributes: Object.values(CaseSearchAttributes), extraArgs: ['--log-level', 'error'] },
-  });
+  }));
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
     console.log(
-      `Node ${process.version}; ${String(CONCURRENCY)} concurrent actors; Temporal dev server and SQLite; api and worker in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`,
+      `Node ${process.version}; ${String(CONCURRENCY)} concurrent actors, then 1; Temporal dev server; the app on ${KIND}; api and workers in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`,
     );
-    const baselineStack = await startStack(env, 'baseline', dataDir);
-    const baseline = await driveLifecycles('baseline', baselineStack.base);
+    const floor = await startFloor(env, dataDir);
+    const floorSaturated = await drive('floor', CASES, CONCURRENCY, floorLifecycle(floor.client, floor.taskQueue, 'saturated'));
+    console.log(describeRun(floorSaturated));
+
+    const baselineStack = await startStack(env, 'baseline');
+    const baseline = await drive('baseline', CASES, CONCURRENCY, httpLifecycle(await httpCampaign('baseline', baselineStack.base), 'saturated'));
     console.log(describeRun(baseline));
     await baselineStack.stop();
 
-    const stack = await startStack(env, 'lifecycle', dataDir);
-    const lifecycle = await driveLifecycles('lifecycle', stack.base);
-    console.log(describeRun(lifecycle));
-    console.log(`lifecycle throughput = ${((100 * baseline.seconds) / lifecycle.seconds).toFixed(0)}% of the baseline`);
+    const stack = await startStack(env, 'lifecycle');
+    const campaign = await httpCampaign('lifecycle', stack.base);
+    const saturated = await drive('lifecycle', CASES, CONCURRENCY, httpLifecycle(campaign, 'saturated'));
+    console.log(describeRun(saturated));
+    const single = await drive('lifecycle', SINGLE, 1, httpLifecycle(campaign, 'single'));
+    console.log(describeRun(single));
+    const floorSingle = await drive('floor', SINGLE, 1, floorLifecycle(floor.client, floor.taskQueue, 'single'));
+    console.log(describeRun(floorSingle));
 
     const idle = await stack.worker.memory();
+    const floorEnrollment = await drive('floor', ENROLL, ENROLL_CONCURRENCY, floorLifecycle(floor.client, floor.taskQueue, 'enroll', 1));
+    const floorEnrollRate = ENROLL / floorEnrollment.seconds;
+    console.log(
+      `floor     started ${String(ENROLL)} workflows with their first update, ${String(ENROLL_CONCURRENCY)} at a time, in ${floorEnrollment.seconds.toFixed(1)} s (${floorEnrollRate.toFixed(1)} workflows/s)`,
+    );
+    await floor.worker.stop();
     const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${String(index)}`, category: 'village' }));
     const enrollStarted = performance.now();
     for (let index = 0; index < rows.length; index += BATCH) {
-      await post(stack.base, `/campaigns/${lifecycle.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, lifecycle.cast.admin);
+      await post(stack.base, `/campaigns/${campaign.campaignId}/enrollments/batch`, { units: rows.slice(index, index + BATCH) }, campaign.cast.admin);
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
+    const enrollRate = ENROLL / enrollSeconds;
     console.log(
-      `enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${(ENROLL / enrollSeconds).toFixed(1)} cases/s)`,
+      `lifecycle enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${enrollRate.toFixed(1)} cases/s)`,
     );
     const loaded = await stack.worker.memory();
     console.log(
-      `worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle run; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`,
+      `worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle runs; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`,
     );
     await stack.stop();
+
+    console.log(`\nagainst the floor, same run (${KIND}):`);
+    console.log(
+      `  steps/s, ${String(CONCURRENCY)} actors: ${percent(stepsPerSecond(saturated), stepsPerSecond(floorSaturated))} of the floor (target ≥ 70 %); baseline ${percent(stepsPerSecond(baseline), stepsPerSecond(floorSaturated))}`,
+    );
+    console.log(`  step p50, 1 actor: floor + ${(p50(single) - p50(floorSingle)).toFixed(1)} ms (target ≤ + 5 ms)`);
+    console.log(`  enrollment: ${percent(enrollRate, floorEnrollRate)} of the floor's start rate (target ≥ 80 %)`);
   } finally {
     await env.teardown();
     rmSync(dataDir, { recursive: true, force: true });
