@@ -50,11 +50,21 @@ describe('a long-lived case', () => {
     await env.client.workflow.executeUpdateWithStart(enrollmentRecordedUpdate, { startWorkflowOperation: start });
     const firstRunId = (await env.client.workflow.getHandle(caseId).describe()).runId;
     const handle = env.client.workflow.getHandle(caseId);
-    await sendCaseStep(env.client, signer, caseId, 'submitPlan', { actor: contact, summary: '创建方案', documentRefs: [] });
+    const plan = { actor: contact, summary: '创建方案', documentRefs: [] };
+    await sendCaseStep(env.client, signer, caseId, 'submitPlan', plan, { updateId: 'plan-submitted-once' });
     await sendCaseStep(env.client, signer, caseId, 'reviewPlan', { actor: admin, approve: true });
     const reports = 12;
     for (let month = 1; month <= reports; month += 1) {
-      await sendCaseStep(env.client, signer, caseId, 'submitProgressReport', { actor: contact, summary: `${month}月进度`, documentRefs: [] });
+      await sendCaseStep(
+        env.client,
+        signer,
+        caseId,
+        'submitProgressReport',
+        { actor: contact, summary: `${month}月进度`, documentRefs: [] },
+        {
+          updateId: `report-${month}`,
+        },
+      );
     }
 
     const first = await env.client.workflow.getHandle(caseId, firstRunId).describe();
@@ -75,5 +85,24 @@ describe('a long-lived case', () => {
     expect(events.map((event) => event.sequence)).toEqual(Array.from({ length: 3 + reports }, (_, index) => index + 1));
     expect(events.filter((event) => event.type === 'CaseEnrolled')).toHaveLength(1);
     expect(await new AuditVerifier(orm).verifyCase(caseId)).toMatchObject({ ok: true, eventsChecked: 3 + reports });
+  });
+
+  it('answers a step retried after the case continued as a new run from its state, recording nothing again', async () => {
+    const caseId = caseWorkflowId('campaign-2019', 'unit-long-lived');
+    const handle = env.client.workflow.getHandle(caseId);
+    const before = await handle.query(caseStateQuery);
+    // The plan and the first report were recorded in the first run; their callers retry them with the same update ids.
+    const plan = { actor: contact, summary: '创建方案', documentRefs: [] };
+    const retriedPlan = await sendCaseStep(env.client, signer, caseId, 'submitPlan', plan, { updateId: 'plan-submitted-once' });
+    const report = { actor: contact, summary: '1月进度', documentRefs: [] };
+    const retriedReport = await sendCaseStep(env.client, signer, caseId, 'submitProgressReport', report, { updateId: 'report-1' });
+
+    expect(retriedPlan).toEqual(before);
+    expect(retriedReport).toEqual(before);
+    expect(await handle.query(caseStateQuery)).toEqual(before);
+    expect(await new CaseEventStore(orm).listForCase(caseId)).toHaveLength(before.lastSequence);
+    // A new update id is a new step, as always.
+    const next = await sendCaseStep(env.client, signer, caseId, 'submitProgressReport', { ...report, summary: '13月进度' });
+    expect(next.progressReports).toBe(before.progressReports + 1);
   });
 });

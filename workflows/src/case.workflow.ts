@@ -38,6 +38,7 @@ import { checkCommandProof } from './case/command-proof.js';
 import { findStepDocuments, NO_DOCUMENTS } from './case/documents.js';
 import { callForProgressReport, urge } from './case/notices.js';
 import { asFailure, CaseRecorder } from './case/recorder.js';
+import { RecordedUpdates } from './case/recorded-updates.js';
 import { remindUntilDone } from './case/reminder-loop.js';
 import type { CaseWorkflowPatch } from './patches.js';
 
@@ -46,6 +47,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const dueDatesPatch: CaseWorkflowPatch = 'due-dates-on-entry';
   const clock = caseClock(input.reminders?.clock);
   const recorder = new CaseRecorder(input, clock, patched(dueDatesPatch));
+  const recordedUpdates = new RecordedUpdates(input.recordedUpdateIds);
 
   /**
    * One human step: the validator refuses an illegal step before anything is written; the handler finds the documents
@@ -58,8 +60,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     setHandler(
       update,
       (command) => {
-        const record = (documents: DocumentResolver): Promise<CaseState> =>
-          recorder.record(command.actor, (current) => decide(current, command, documents), reasonOf(command));
+        if (recordedUpdates.isRepeat) return Promise.resolve(recorder.state);
+        const record = async (documents: DocumentResolver): Promise<CaseState> => {
+          const state = await recorder.record(command.actor, (current) => decide(current, command, documents), reasonOf(command));
+          recordedUpdates.rememberCurrent();
+          return state;
+        };
         const mentions = documentMentionsOf(command);
         // A step naming no document is recorded at once, as before documents were named by id: its history replays unchanged.
         return mentions.length === 0 ? record(NO_DOCUMENTS) : findStepDocuments(input, mentions).then(record);
@@ -68,7 +74,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         validator: (command: C) => {
           asFailure(() => {
             checkCommandProof(update.name, command);
-            decide(recorder.state, command, DOCUMENTS_NOT_YET_CHECKED);
+            if (!recordedUpdates.isRepeat) decide(recorder.state, command, DOCUMENTS_NOT_YET_CHECKED);
           });
         },
       },
@@ -107,16 +113,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   setHandler(
     caseSteps.urge,
     (command) =>
-      recorder.exclusive(async () => {
-        const decision = asFailure(() => decideUrge(recorder.state, command));
-        const event = await urge(input, recorder.state, decision, uuid4());
-        return recorder.append(command.actor, [event], reasonOf(command));
-      }),
+      recordedUpdates.isRepeat
+        ? Promise.resolve(recorder.state)
+        : recorder.exclusive(async () => {
+            const decision = asFailure(() => decideUrge(recorder.state, command));
+            const event = await urge(input, recorder.state, decision, uuid4());
+            const state = await recorder.append(command.actor, [event], reasonOf(command));
+            recordedUpdates.rememberCurrent();
+            return state;
+          }),
     {
       validator: (command: Signed<UrgeCommand>) => {
         asFailure(() => {
           checkCommandProof(caseSteps.urge.name, command);
-          decideUrge(recorder.state, command);
+          if (!recordedUpdates.isRepeat) decideUrge(recorder.state, command);
         });
       },
     },
@@ -143,7 +153,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   }
   await condition(() => (finished() || workflowInfo().continueAsNewSuggested) && allHandlersFinished());
   if (!finished()) {
-    await continueAsNew<typeof caseWorkflow>({ ...input, resumeFrom: recorder.state });
+    await continueAsNew<typeof caseWorkflow>({ ...input, resumeFrom: recorder.state, recordedUpdateIds: recordedUpdates.carried() });
   }
   return recorder.state;
 }

@@ -35,6 +35,8 @@ export interface CaseWorkflowInput {
   readonly thresholds?: CampaignThresholds;
   /** Set when the case continues as a new run: the state it had reached (the enrollment is not recorded again). */
   readonly resumeFrom?: CaseState;
+  /** Set when the case continues as a new run: the ids of the Updates it recorded lately, so a retry of one records nothing. */
+  readonly recordedUpdateIds?: readonly string[];
   /** 提醒: the campaign's reminder policy, fixed at enrollment (absent on cases enrolled before reminders). */
   readonly reminders?: CaseReminderSettings;
   /** 期限: the campaign's stage durations, fixed at enrollment; each stage entered gets its due date from them (absent on earlier cases). */
