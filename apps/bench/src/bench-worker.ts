@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
-import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfig } from '#config';
 import type { CaseActivities } from '#contracts';
 import type { FloorActivities } from '../../../workflows/src/floor.workflow.js';
 import { projectCaseEvent } from '#persistence';
-import { createCaseWorker } from '../../worker/src/case-worker.js';
+import { caseWorkerCapacity, createCaseWorker, limitWorkflowThreadHeap } from '../../worker/src/case-worker.js';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
 
@@ -29,6 +28,12 @@ const baseline = (orm: MikroORM): CaseActivities => ({
   },
 });
 
+function floorBundlePath(): string {
+  const path = process.env.FLOOR_BUNDLE_PATH;
+  if (!path) throw new Error('FLOOR_BUNDLE_PATH is not set: the driver bundles the floor workflow');
+  return path;
+}
+
 function send(message: FromBenchWorker): void {
   process.send?.(message);
 }
@@ -41,6 +46,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const context = variant === 'floor' ? undefined : await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: false });
+  // The floor's workflow thread has the same heap limit as ours (createCaseWorker sets it too).
+  limitWorkflowThreadHeap(config);
   const worker = context
     ? await createCaseWorker(context, connection, variant === 'baseline' ? (activities) => ({ ...activities, ...baseline(context.get(MikroORM)) }) : undefined)
     : await Worker.create({
@@ -48,10 +55,9 @@ async function main(): Promise<void> {
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
         activities: floorActivities,
-        maxCachedWorkflows: config.workerMaxCachedWorkflows,
-        maxConcurrentWorkflowTaskExecutions: config.failover.maxConcurrentWorkflowTasks,
-        maxConcurrentWorkflowTaskPolls: Math.max(2, Math.floor(config.failover.maxConcurrentWorkflowTasks / 2)),
-        workflowsPath: fileURLToPath(new URL('../../../workflows/src/floor.workflow.js', import.meta.url)),
+        ...caseWorkerCapacity(config),
+        // Prebuilt by the driver, as ours is (WORKFLOW_BUNDLE_PATH): bundling here would keep webpack in this heap.
+        workflowBundle: { codePath: floorBundlePath() },
       });
   process.on('message', (message: ToBenchWorker) => {
     if (message.type === 'memory') {

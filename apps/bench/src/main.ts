@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,16 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import pMap from 'p-map';
 import { quantile } from 'simple-statistics';
-import { repoRoot } from '#config';
+import { repoRoot, WORKER_NODE_FLAGS } from '#config';
 import { CaseSearchAttributes } from '#contracts';
 import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramework } from '#domain';
 import { migrateUp, openOrm } from '#persistence';
 import { floorCase, floorStep } from '../../../workflows/src/floor.workflow.js';
 import { freshBenchDatabase } from './bench-database.js';
 import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
+import { cpuMilliseconds, processWith } from './resident-memory.js';
 
 /**
  * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--single S] [--enroll M] [--batch B] [--database sqlite|postgresql]
@@ -82,7 +83,20 @@ interface Run {
   readonly steps: number;
   readonly seconds: number;
   readonly latencies: readonly number[];
+  /** CPU time each watched process used during the run, in ms. */
+  readonly cpu: ReadonlyMap<string, number>;
 }
+
+/** The processes whose CPU time each run reports, by name: the dev server, the workers, the api, the driver itself. */
+const watched = new Map<string, () => number | undefined>([
+  [
+    'driver',
+    () => {
+      const used = process.cpuUsage();
+      return (used.user + used.system) / 1000;
+    },
+  ],
+]);
 
 /** Times one call of a run. */
 type Timed = <T>(call: () => Promise<T>) => Promise<T>;
@@ -94,6 +108,7 @@ interface Stack {
 }
 
 interface BenchWorker {
+  readonly pid: number;
   memory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
@@ -156,8 +171,8 @@ async function stopChild(running: ChildProcess, ask: () => void): Promise<void> 
 }
 
 async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
-  // The heap limit production workers run with (npm start, docker compose).
-  const worker = child('./bench-worker.js', env, ['--expose-gc', `--max-old-space-size=${values.heap}`, ...profiling]);
+  // Started as npm start and docker compose start the worker.
+  const worker = child('./bench-worker.js', { ...env, WORKFLOW_THREAD_HEAP_MB: values.heap }, ['--expose-gc', ...WORKER_NODE_FLAGS, ...profiling]);
   const next = (): Promise<FromBenchWorker> =>
     Promise.race([
       once(worker, 'message').then(([message]) => message as FromBenchWorker),
@@ -174,6 +189,7 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
     worker.send(message);
   };
   return {
+    pid: worker.pid ?? 0,
     memory: async () => {
       const reply = next();
       send({ type: 'memory' });
@@ -190,7 +206,7 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<BenchWorker> {
   };
 }
 
-async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop(): Promise<void> }> {
+async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const api = child('../../api/src/main.js', { ...env, HOST: '127.0.0.1', PORT: String(port) }, profiling);
   const base = `http://127.0.0.1:${String(port)}/api`;
@@ -205,7 +221,7 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop():
     if (performance.now() - startedAt > 60_000) throw new Error('the api did not become healthy within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { base, stop: () => stopChild(api, () => api.kill('SIGTERM')) };
+  return { base, pid: api.pid ?? 0, stop: () => stopChild(api, () => api.kill('SIGTERM')) };
 }
 
 async function startStack(env: TestWorkflowEnvironment, variant: 'baseline' | 'lifecycle'): Promise<Stack> {
@@ -216,6 +232,8 @@ async function startStack(env: TestWorkflowEnvironment, variant: 'baseline' | 'l
   const settings = stackSettings(env, variant, database.url);
   const worker = await startWorker({ ...settings, BENCH_VARIANT: variant });
   const api = await startApi(settings);
+  watched.set('worker', () => cpuMilliseconds(worker.pid));
+  watched.set('api', () => cpuMilliseconds(api.pid));
   return {
     base: api.base,
     worker,
@@ -246,7 +264,15 @@ function stackSettings(env: TestWorkflowEnvironment, variant: string, databaseUr
 /** Temporal alone: the floor workflow's worker (its own process, like ours) and the client that drives it. */
 async function startFloor(env: TestWorkflowEnvironment, dataDir: string): Promise<{ client: Client; taskQueue: string; worker: BenchWorker }> {
   const settings = stackSettings(env, 'floor', `sqlite:${join(dataDir, 'floor-unused.sqlite')}`);
-  return { client: env.client, taskQueue: String(settings.TEMPORAL_TASK_QUEUE), worker: await startWorker({ ...settings, BENCH_VARIANT: 'floor' }) };
+  const bundlePath = join(dataDir, 'floor-bundle.js');
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../../../workflows/src/floor.workflow.js', import.meta.url)),
+    logger: new DefaultLogger('WARN'),
+  });
+  writeFileSync(bundlePath, code);
+  const worker = await startWorker({ ...settings, BENCH_VARIANT: 'floor', FLOOR_BUNDLE_PATH: bundlePath });
+  watched.set('floor worker', () => cpuMilliseconds(worker.pid));
+  return { client: env.client, taskQueue: String(settings.TEMPORAL_TASK_QUEUE), worker };
 }
 
 async function castOf(base: string): Promise<{ cast: Cast; apiToken: (role: string, extra?: Record<string, unknown>) => Promise<Record<string, unknown>> }> {
@@ -275,13 +301,21 @@ async function drive(variant: string, cases: number, actors: number, lifecycle: 
     latencies.push(performance.now() - started);
     return result;
   };
+  const cpuNow = (): Map<string, number | undefined> => new Map([...watched].map(([name, read]) => [name, read()]));
+  const cpuBefore = cpuNow();
   const started = performance.now();
   await pMap(
     Array.from({ length: cases }, (_, index) => index),
     (index) => lifecycle(index, timed),
     { concurrency: actors },
   );
-  return { variant, actors, cases, steps: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = new Map<string, number>();
+  for (const [name, after] of cpuNow()) {
+    const before = cpuBefore.get(name);
+    if (before !== undefined && after !== undefined && after > before) cpu.set(name, after - before);
+  }
+  return { variant, actors, cases, steps: latencies.length, seconds, latencies, cpu };
 }
 
 /** A campaign of the product's and the cast that takes its steps over HTTP. */
@@ -357,7 +391,8 @@ const percent = (ours: number, floor: number): string => `${((100 * ours) / floo
 
 function describeRun(run: Run): string {
   const [q50, q95, q99] = quantile([...run.latencies], [0.5, 0.95, 0.99]).map((ms) => ms.toFixed(1));
-  return `${run.variant.padEnd(9)} ${String(run.actors).padStart(2)} actor(s), ${String(run.cases)} cases, ${String(run.steps)} calls in ${run.seconds.toFixed(1)} s: ${stepsPerSecond(run).toFixed(1)} steps/s; p50 ${q50 ?? '?'} ms, p95 ${q95 ?? '?'} ms, p99 ${q99 ?? '?'} ms`;
+  const cpu = [...run.cpu].map(([name, ms]) => `${name} ${(ms / run.steps).toFixed(1)}`).join(', ');
+  return `${run.variant.padEnd(9)} ${String(run.actors).padStart(2)} actor(s), ${String(run.cases)} cases, ${String(run.steps)} calls in ${run.seconds.toFixed(1)} s: ${stepsPerSecond(run).toFixed(1)} steps/s; p50 ${q50 ?? '?'} ms, p95 ${q95 ?? '?'} ms, p99 ${q99 ?? '?'} ms\n          CPU a call (ms): ${cpu}`;
 }
 
 async function main(): Promise<void> {
@@ -366,10 +401,12 @@ async function main(): Promise<void> {
   const env = (temporal = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, searchAttributes: Object.values(CaseSearchAttributes), extraArgs: ['--log-level', 'error'] },
   }));
+  const serverPid = processWith(['start-dev', '--port', new URL(`http://${env.address}`).port]);
+  if (serverPid !== undefined) watched.set('server', () => cpuMilliseconds(serverPid));
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-bench-'));
   try {
     console.log(
-      `Node ${process.version}; ${String(CONCURRENCY)} concurrent actors, then 1; Temporal dev server; the app on ${KIND}; api and workers in their own processes; worker cache ${values.cache ?? 'default'}, worker heap limit ${values.heap} MB`,
+      `Node ${process.version}; ${String(CONCURRENCY)} concurrent actors, then 1; Temporal dev server; the app on ${KIND}; api and workers in their own processes; worker cache ${values.cache ?? 'default'}, workflow thread heap limit ${values.heap} MB`,
     );
     const floor = await startFloor(env, dataDir);
     const floorSaturated = await drive('floor', CASES, CONCURRENCY, floorLifecycle(floor.client, floor.taskQueue, 'saturated'));

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { AppConfig, ConfigError, repoRoot } from '#config';
+import { AppConfig, ConfigError, repoRoot, WORKER_NODE_FLAGS } from '#config';
 import { CASE_SEARCH_ATTRIBUTE_REGISTRATIONS } from '#contracts';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrateUp, openOrm } from '#persistence';
@@ -15,8 +15,6 @@ import { DataDirInUse, lockDataDir } from './data-dir-lock.js';
 import { waitFor } from './wait-for.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
-/** The worker's heap limit: V8 collects garbage well before it, keeping resident memory flat (docs/benchmarks.md). */
-const WORKER_NODE_FLAGS = ['--max-old-space-size=192'];
 
 /** The system as it runs: where its api answers, and the configuration it runs with. */
 export interface RunningSystem {

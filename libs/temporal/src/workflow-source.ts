@@ -19,11 +19,12 @@ export function workflowTracingModulePath(): string {
 
 /**
  * Libraries the workflow sandbox evaluates once per worker thread instead of once per case it loads (the SDK's
- * reusable context shares them, frozen): stateless code only. Ed25519 is the costly one: evaluated per case, every
- * case's first command check rebuilt the curve's precomputed tables. Our own module, not the library's: webpack drops
- * a bare require of a package that declares itself free of side effects.
+ * reusable context shares them, frozen): stateless code only, importing nothing of the SDK's. Ed25519: evaluated per
+ * case, every case's first command check rebuilt the curve's precomputed tables (our own module, not the library's:
+ * webpack drops a bare require of a package that declares itself free of side effects). The case rules: pure
+ * functions and constant tables, most of what evaluating a newly loaded case cost.
  */
-const SHARED_WORKFLOW_MODULES = ['workflows/src/case/signature-check.ts'];
+const SHARED_WORKFLOW_MODULES = ['workflows/src/case/signature-check.ts', 'libs/domain/src/for-workflows.ts'];
 
 /** How the workflow code is bundled: by `npm run build:workflows`, and by a worker given no prebuilt bundle. */
 export function workflowBundleOptions(): BundleOptions {
