@@ -49,6 +49,7 @@ const EXPECTED: Readonly<Record<string, 'public' | readonly HumanRole[]>> = {
   'POST /api/campaigns/{campaignId}/enrollments': OFFICE,
   'POST /api/campaigns/{campaignId}/enrollments/batch': OFFICE,
   'POST /api/campaigns/{campaignId}/enrollments/batch.csv': OFFICE,
+  'POST /api/campaigns/{campaignId}/enrollments/batch/stream': OFFICE,
   'POST /api/campaigns/{campaignId}/enrollments/file': OFFICE,
   'GET /api/cases': EVERYONE,
   'GET /api/cases/export': EVERYONE,

@@ -52,6 +52,49 @@ describeOnEachDatabase('enrollment in bulk', (suite) => {
     ).toBe(403);
   });
 
+  it('streams a batch’s progress while it enrolls, then its result; a batch that fails its checks answers as usual', async () => {
+    type Line =
+      | { type: 'progress'; done: number; total: number; enrolled: number; alreadyEnrolled: number }
+      | { type: 'result'; result: { enrolled: number; alreadyEnrolled: number; rows: unknown[] } };
+    const streamed = await suite.stack.createCampaign({ year: 2022, name: '流式导入测试' });
+    const stream = async (units: unknown[]) => {
+      const response = await fetch(`${suite.stack.url}/campaigns/${streamed}/enrollments/batch/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...suite.stack.actors.admin },
+        body: JSON.stringify({ units }),
+      });
+      const text = await response.text();
+      return { status: response.status, contentType: response.headers.get('content-type'), text };
+    };
+    const linesOf = (text: string): Line[] =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Line);
+    const units = Array.from({ length: 40 }, (_, index) => ({ name: `流式导入村${String(index)}`, category: 'village' }));
+
+    const first = await stream(units);
+    expect(first.status).toBe(200);
+    expect(first.contentType).toContain('application/x-ndjson');
+    const lines = linesOf(first.text);
+    const progress = lines.filter((line) => line.type === 'progress');
+    expect(progress[0]).toEqual({ type: 'progress', done: 0, total: 40, enrolled: 0, alreadyEnrolled: 0 });
+    expect(progress.at(-1)).toEqual({ type: 'progress', done: 40, total: 40, enrolled: 40, alreadyEnrolled: 0 });
+    expect(progress.map((line) => line.done)).toEqual([...progress.map((line) => line.done)].sort((a, b) => a - b));
+    expect(lines.at(-1)).toMatchObject({ type: 'result', result: { enrolled: 40, alreadyEnrolled: 0 } });
+    expect(lines.filter((line) => line.type === 'result')).toHaveLength(1);
+    expect(await casesOf(streamed)).toBe(40);
+
+    const again = linesOf((await stream(units)).text);
+    expect(again.at(-1)).toMatchObject({ type: 'result', result: { enrolled: 0, alreadyEnrolled: 40 } });
+
+    const repeated = await stream([units[0], { name: '流式新村', category: 'village' }, units[0]]);
+    expect(repeated.status).toBe(400);
+    expect(repeated.contentType).toContain('application/json');
+    expect((JSON.parse(repeated.text) as { errors: { field: string }[] }).errors.map((error) => error.field)).toEqual(['units.2.name']);
+    expect(await casesOf(streamed)).toBe(40);
+  });
+
   it('enrolls a CSV batch, and a second run enrolls nothing twice', async () => {
     const csv = 'name,category,ownership\n下寮村,village,\n先行集团,enterprise,private\n大司巷小学,school,\n';
     expect((await postCsv(csv)).body).toMatchObject({ enrolled: 3, alreadyEnrolled: 0 });

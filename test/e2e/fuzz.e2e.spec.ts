@@ -204,6 +204,7 @@ describe.each(DATABASE_KINDS)('fuzzing the api on %s', (kind, createDatabase) =>
         'POST /api/cases/{caseId}/deadline-extensions': [{ reason: '模糊测试', deadline: 'cultivation', dueOn: '2019-10-31' }],
         'POST /api/cases/{caseId}/jinhua-decision': [{ certified: true, documentNumber: '金纪〔2019〕12号', certifiedOn: '2019-12-20' }],
         'POST /api/campaigns/{campaignId}/enrollments/batch': [{ units: [{ name: '模糊批量村', category: 'village' }] }],
+        'POST /api/campaigns/{campaignId}/enrollments/batch/stream': [{ units: [{ name: '模糊流式村', category: 'village' }] }],
         'POST /api/cases/{caseId}/annual-reviews': [{ year: 2020, summary: '年度复核' }],
         'POST /api/accounts': [{ username: 'fuzz-created', displayName: '模糊', role: 'assessor', password: TEST_PASSWORD }],
       },

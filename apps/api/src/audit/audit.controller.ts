@@ -2,16 +2,13 @@ import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Response } from 'express';
-import { BilingualError, type Actor } from '#domain';
+import type { Actor } from '#domain';
 import type { AuditReport, VerifyProgress } from '#persistence';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentActor } from '../auth/principal.js';
-import { errorBody } from '../common/error.filter.js';
+import { NdjsonStream } from '../common/ndjson-stream.js';
 import { AuditEventPageDto, AuditEventsQuery, AuditReportDto, AuditVerificationReportDto, VerifyAuditQuery } from './audit.dto.js';
 import { AuditService } from './audit.service.js';
-
-/** Progress lines of the verification stream come at most this often (the first, with the totals, at once). */
-const PROGRESS_EVERY_MS = 250;
 
 const VERIFY_SCOPE =
   '报告第一个断裂处；再与每个签名检查点比对（签名、根哈希，其所记录的案件与事件是否仍在且未被改动：案件、序号、检查点），比对案件视图的最后序号，校验全部时另校验账户记录链；' +
@@ -53,38 +50,15 @@ export class AuditController {
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
   async verifyStream(@Query() query: VerifyAuditQuery, @Res() response: Response): Promise<void> {
-    const stopped = new AbortController();
-    response.on('close', () => {
-      if (!response.writableFinished) stopped.abort(new Error('the client closed the verification stream'));
-    });
-    response.status(200);
-    response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-store');
-    // Proxies (nginx) would otherwise hold the lines back until the end.
-    response.setHeader('X-Accel-Buffering', 'no');
-    response.flushHeaders();
-    const line = (value: object): void => {
-      response.write(`${JSON.stringify(value)}\n`);
-    };
-    let lastLineAt: number | null = null;
+    const stream = new NdjsonStream(response, this.logger);
+    stream.open();
     const onProgress = (progress: VerifyProgress): void => {
-      const now = Date.now();
-      if (lastLineAt !== null && now - lastLineAt < PROGRESS_EVERY_MS) return;
-      lastLineAt = now;
-      line({ type: 'progress', ...progress });
+      stream.progress(progress);
     };
-    try {
-      line({ type: 'report', report: await this.audit.verify(query, { onProgress, signal: stopped.signal }) });
-    } catch (error) {
-      if (stopped.signal.aborted) return;
-      // The status went out with the first line: the failure is the stream's last line.
-      if (error instanceof BilingualError) line({ type: 'error', ...errorBody(error) });
-      else {
-        this.logger.error({ err: error }, '审计校验中断 / audit verification failed');
-        line({ type: 'error', code: 'INTERNAL', message: '服务器内部错误 / Internal server error' });
-      }
-    }
-    response.end();
+    await stream.finish(
+      async () => ({ type: 'report', report: await this.audit.verify(query, { onProgress, signal: stream.closed.signal }) }),
+      '审计校验中断 / audit verification failed',
+    );
   }
 
   @Get('verify/report')

@@ -3,13 +3,19 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { CreateUnitDto } from '../units/unit.dto.js';
 
+/** Rows a list file (CSV, XLSX) or a CSV batch may hold: what a person previews and checks row by row. */
 export const MAX_BATCH_ROWS = 2000;
+/**
+ * Rows a JSON batch may hold: a campaign's whole list at once, from another system (10,000 rows fit the JSON body limit,
+ * 1 MiB, with names of up to about 25 characters).
+ */
+export const MAX_JSON_BATCH_ROWS = 10_000;
 
 export class BatchEnrollDto {
   @ApiProperty({ description: '要纳入培育的单位（同名同领域的单位视为同一单位）/ Units to enroll (same name and category = same unit)', type: [CreateUnitDto] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BATCH_ROWS)
+  @ArrayMaxSize(MAX_JSON_BATCH_ROWS)
   // ValidateNested passes an array in place of a row (it validates the array's items); the service needs objects.
   @IsObject({ each: true, message: '每个单位须为 {name, category} 对象 / each unit must be an object {name, category}' })
   @ValidateNested({ each: true })

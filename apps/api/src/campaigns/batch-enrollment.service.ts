@@ -57,6 +57,17 @@ interface RowProblem {
   readonly message: string;
 }
 
+/** How far an import has come: rows settled of all, and how each settled. */
+export interface BatchEnrollmentProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly enrolled: number;
+  readonly alreadyEnrolled: number;
+}
+
+/** Told once the rows are checked and the import begins (nothing settled), then after each row settles. */
+export type OnBatchProgress = (progress: BatchEnrollmentProgress) => void;
+
 /** A row to import, by the number the caller shows it under. */
 interface NumberedUnit {
   readonly row: number;
@@ -111,12 +122,12 @@ export class BatchEnrollmentService {
   }
 
   /** A batch that passed its shape checks (the JSON body's validation): no unit twice, then the import. */
-  async enroll(campaignId: string, rows: readonly CreateUnitDto[], actor: Actor): Promise<BatchEnrollmentResultDto> {
+  async enroll(campaignId: string, rows: readonly CreateUnitDto[], actor: Actor, onProgress?: OnBatchProgress): Promise<BatchEnrollmentResultDto> {
     decideEnrollment(actor);
     const repeated = repeatedUnits(rows, (index) => index + 1);
     if (repeated.length)
       throw invalidInput(repeated.map((problem) => ({ field: `units.${String(problem.index)}.${problem.field}`, message: problem.message })));
-    return this.importUnits(await this.campaigns.find(campaignId), numbered(rows), actor);
+    return this.importUnits(await this.campaigns.find(campaignId), numbered(rows), actor, onProgress);
   }
 
   /**
@@ -254,7 +265,12 @@ export class BatchEnrollmentService {
   }
 
   /** Registers the units (by name-based id) and enrolls each, in parallel; a unit already enrolled is reported, not refused. */
-  private async importUnits(campaign: CampaignEntity, rows: readonly NumberedUnit[], actor: Actor): Promise<BatchEnrollmentResultDto> {
+  private async importUnits(
+    campaign: CampaignEntity,
+    rows: readonly NumberedUnit[],
+    actor: Actor,
+    onProgress: OnBatchProgress = () => undefined,
+  ): Promise<BatchEnrollmentResultDto> {
     const unitIds = await this.unitIdsOf(rows.map(({ unit }) => unit));
     const units = rows.map(
       ({ unit }, index) =>
@@ -275,9 +291,19 @@ export class BatchEnrollmentService {
 
     // Every row runs to its end before the answer, so a batch refused for one row's fault (Temporal out of reach or
     // late: 503) has nothing still in flight; sent again, the rows it did enroll report themselves already enrolled.
-    const outcomes = await pMap(units, (unit, index) => this.enrollOne(campaign, unit, rows[index]?.row ?? index + 1, actor), {
-      concurrency: this.config.enrollmentParallelism,
-    });
+    const progress = { done: 0, total: units.length, enrolled: 0, alreadyEnrolled: 0 };
+    onProgress({ ...progress });
+    const outcomes = await pMap(
+      units,
+      async (unit, index) => {
+        const outcome = await this.enrollOne(campaign, unit, rows[index]?.row ?? index + 1, actor);
+        progress.done += 1;
+        if (!('error' in outcome)) progress[outcome.result === 'enrolled' ? 'enrolled' : 'alreadyEnrolled'] += 1;
+        onProgress({ ...progress });
+        return outcome;
+      },
+      { concurrency: this.config.enrollmentParallelism },
+    );
     const failed = outcomes.find((outcome) => 'error' in outcome);
     if (failed) throw failed.error;
     const results = outcomes.filter((outcome): outcome is BatchEnrollmentRowDto => !('error' in outcome));

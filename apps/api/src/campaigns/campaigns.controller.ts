@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -9,10 +9,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '#domain';
 import { Allow } from '../auth/access.decorators.js';
 import { clientIp, CurrentActor } from '../auth/principal.js';
@@ -26,17 +27,20 @@ import {
   MAX_BATCH_ROWS,
   UploadEnrollmentFileDto,
 } from './batch-enrollment.dto.js';
-import { BatchEnrollmentService } from './batch-enrollment.service.js';
+import { BatchEnrollmentService, type OnBatchProgress } from './batch-enrollment.service.js';
 import { CampaignStatisticsQuery, CampaignStatisticsDto } from './campaign-statistics.dto.js';
 import { CampaignStatisticsService } from './campaign-statistics.service.js';
 import { CampaignDto, CreateCampaignDto, EnrollUnitDto, ListCampaignsQuery, UpdateCampaignDto } from './campaign.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 import { invalidInput } from '#domain';
+import { NdjsonStream } from '../common/ndjson-stream.js';
 import { uuidParam } from '../common/params.js';
 
 @ApiTags('campaigns 创建活动')
 @Controller('campaigns')
 export class CampaignsController {
+  private readonly logger = new Logger('Enrollment');
+
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly cases: CasesService,
@@ -133,6 +137,40 @@ export class CampaignsController {
     @CurrentActor() actor: Actor,
   ): Promise<BatchEnrollmentResultDto> {
     return this.batch.enroll(campaignId, body.units, actor);
+  }
+
+  @Post(':campaignId/enrollments/batch/stream')
+  @Allow('campaigns:enroll')
+  @ApiOperation({
+    summary: '批量确定培育对象（JSON），逐步报告进度 / Enroll a batch of units (JSON), reporting progress as it goes',
+    description:
+      '请求与 POST …/enrollments/batch 相同（至多 10000 个单位）。校验不通过时照常答 400 等；通过后答 application/x-ndjson，每行一个 JSON：' +
+      '{"type":"progress",done,total,enrolled,alreadyEnrolled}（开始时一行，此后至多每 250 毫秒一行，最后一行必有），最后 {"type":"result","result":…}，' +
+      '其 result 与 …/enrollments/batch 的应答相同；中途出错（如流程引擎不可用）则最后一行为 {"type":"error",…}，已纳入的单位重试时报告为已纳入。 / ' +
+      'The request of POST …/enrollments/batch (at most 10,000 units). A batch that fails its checks answers 400 and the like as usual; one that passes ' +
+      'answers application/x-ndjson, one JSON object a line: {"type":"progress",done,total,enrolled,alreadyEnrolled} (one at the start, then at most ' +
+      'every 250 ms, and always one when the last row settles), then {"type":"result","result":…} as …/enrollments/batch answers; a failure midway ' +
+      '(the workflow engine out of reach, say) ends it with {"type":"error",…}, and sent again the units it enrolled report themselves already enrolled.',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: '进度行与最后的结果行 / Progress lines, then the result line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  async enrollBatchStream(
+    @Param('campaignId', uuidParam('campaignId')) campaignId: string,
+    @Body() body: BatchEnrollDto,
+    @CurrentActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    const stream = new NdjsonStream(response, this.logger);
+    const onProgress: OnBatchProgress = (progress) => {
+      stream.progress(progress, { last: progress.done === progress.total });
+    };
+    await stream.finish(
+      async () => ({ type: 'result', result: await this.batch.enroll(campaignId, body.units, actor, onProgress) }),
+      '批量纳入中断 / batch enrollment failed',
+    );
   }
 
   @Post(':campaignId/enrollments/batch.csv')

@@ -69,7 +69,7 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const refusal = asBilingualError(exception);
+    const refusal = refusalOf(exception);
     const body = refusal
       ? { ...errorBody(refusal), requestId: request.id }
       : {
@@ -91,7 +91,7 @@ export class ErrorFilter implements ExceptionFilter {
 }
 
 /** What the exception means as a refusal; null for a fault of ours (answered 500 and logged). */
-function asBilingualError(exception: unknown): BilingualError | null {
+export function refusalOf(exception: unknown): BilingualError | null {
   if (exception instanceof BilingualError) return exception;
   const refusal = caseStepRefusal(exception);
   if (refusal) return refusal;

@@ -550,6 +550,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaignId}/enrollments/batch/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量确定培育对象（JSON），逐步报告进度 / Enroll a batch of units (JSON), reporting progress as it goes
+         * @description 请求与 POST …/enrollments/batch 相同（至多 10000 个单位）。校验不通过时照常答 400 等；通过后答 application/x-ndjson，每行一个 JSON：{"type":"progress",done,total,enrolled,alreadyEnrolled}（开始时一行，此后至多每 250 毫秒一行，最后一行必有），最后 {"type":"result","result":…}，其 result 与 …/enrollments/batch 的应答相同；中途出错（如流程引擎不可用）则最后一行为 {"type":"error",…}，已纳入的单位重试时报告为已纳入。 / The request of POST …/enrollments/batch (at most 10,000 units). A batch that fails its checks answers 400 and the like as usual; one that passes answers application/x-ndjson, one JSON object a line: {"type":"progress",done,total,enrolled,alreadyEnrolled} (one at the start, then at most every 250 ms, and always one when the last row settles), then {"type":"result","result":…} as …/enrollments/batch answers; a failure midway (the workflow engine out of reach, say) ends it with {"type":"error",…}, and sent again the units it enrolled report themselves already enrolled.
+         */
+        post: operations["CampaignsController_enrollBatchStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}/enrollments/file": {
         parameters: {
             query?: never;
@@ -4956,6 +4976,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchEnrollmentResultDto"];
+                };
+            };
+            /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 角色无此权限 / The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CampaignsController_enrollBatchStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchEnrollDto"];
+            };
+        };
+        responses: {
+            /** @description 进度行与最后的结果行 / Progress lines, then the result line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
                 };
             };
             /** @description 未登录或令牌无效 / Not logged in, or the token is invalid or expired */
