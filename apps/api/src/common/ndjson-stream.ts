@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { errorBody, refusalOf } from './error.filter.js';
 
 /** Progress lines of a stream come at most this often (the first at once). */
-export const PROGRESS_EVERY_MS = 250;
+const PROGRESS_EVERY_MS = 250;
 
 /**
  * An answer of one JSON object a line (application/x-ndjson) for work that reports as it goes. The status and headers
@@ -53,8 +53,8 @@ export class NdjsonStream {
   }
 
   /**
-   * Ends the stream with `last`, or with the failure of `work`: rethrown while nothing was sent (the error filter
-   * answers it), otherwise its last line. A client that went away gets nothing more.
+   * Ends the stream with the line `work` answers, or with its failure: rethrown while nothing was sent (the error
+   * filter answers it), otherwise the stream's last line. A client that went away gets nothing more.
    */
   async finish(work: () => Promise<object>, what: string): Promise<void> {
     try {
