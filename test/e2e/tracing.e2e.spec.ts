@@ -79,15 +79,15 @@ describe('链路追踪 / tracing: one step is one trace from the HTTP request to
       const trace = await eventually('the step’s spans from the api and the worker', () => {
         const spans = receiver.spans.filter((span) => span.traceId === traceId);
         return Promise.resolve(
-          spans.some((span) => span.name === 'RunActivity:appendCaseEvent') && spans.some((span) => span.kind === SERVER) ? spans : undefined,
+          spans.some((span) => span.name === 'RunActivity:appendCaseStep') && spans.some((span) => span.kind === SERVER) ? spans : undefined,
         );
       });
       const server = only(trace, 'POST /api/cases/:caseId/plan');
       const startUpdate = only(trace, 'StartWorkflowUpdate:submitPlan');
       const validate = only(trace, 'ValidateUpdate:submitPlan');
       const handle = only(trace, 'HandleUpdate:submitPlan');
-      const scheduleAppend = only(trace, 'StartActivity:appendCaseEvent');
-      const append = only(trace, 'RunActivity:appendCaseEvent');
+      const scheduleAppend = only(trace, 'StartActivity:appendCaseStep');
+      const append = only(trace, 'RunActivity:appendCaseStep');
 
       expect(server).toMatchObject({
         kind: SERVER,

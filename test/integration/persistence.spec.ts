@@ -64,6 +64,36 @@ describe.each(DATABASE_KINDS)('persistence on %s', (_kind, createDatabase) => {
     await expect(store.append(planSubmittedEvent('case:conflict', 3))).rejects.toThrow(EventConflictError);
   });
 
+  it('appends a step’s events in one transaction, chained in order, and a retry of the step gets them back', async () => {
+    await store.append(enrollmentEvent('case:step'));
+    const step = [planSubmittedEvent('case:step', 2), planSubmittedEvent('case:step', 3, { actor: { id: 'system', role: 'system' } })];
+    const recorded = await store.appendAll(step);
+    expect(recorded.map((event) => [event.sequence, event.actor.id])).toEqual([
+      [2, 'contact-1'],
+      [3, 'system'],
+    ]);
+    const [enrolled] = await store.listForCase('case:step');
+    expect(recorded[0]?.prevHash).toBe(enrolled?.hash);
+    expect(recorded[1]?.prevHash).toBe(recorded[0]?.hash);
+    expect(await store.appendAll(step)).toEqual(recorded);
+    expect(await orm.em.fork().count(CaseEventEntity, { caseId: 'case:step' })).toBe(3);
+  });
+
+  it('writes none of a step’s events when one of them cannot be written', async () => {
+    await store.append(enrollmentEvent('case:step-conflict'));
+    const taken = await store.append(planSubmittedEvent('case:step-conflict', 2));
+    // A retry that names the recorded event with one that was never written with it, and a step out of order.
+    await expect(
+      store.appendAll([planSubmittedEvent('case:step-conflict', 2, { eventId: taken.eventId }), planSubmittedEvent('case:step-conflict', 3)]),
+    ).rejects.toThrow(EventConflictError);
+    await expect(store.appendAll([planSubmittedEvent('case:step-conflict', 3), planSubmittedEvent('case:step-conflict', 5)])).rejects.toThrow(
+      EventConflictError,
+    );
+    // Sequences already taken: the database refuses the insert, and nothing of the step is written.
+    await expect(store.appendAll([planSubmittedEvent('case:step-conflict', 1), planSubmittedEvent('case:step-conflict', 2)])).rejects.toThrow();
+    expect(await orm.em.fork().count(CaseEventEntity, { caseId: 'case:step-conflict' })).toBe(2);
+  });
+
   it('lets exactly one of two different events take the same sequence', async () => {
     await store.append(enrollmentEvent('case:race'));
     const results = await Promise.allSettled([store.append(planSubmittedEvent('case:race', 2)), store.append(planSubmittedEvent('case:race', 2))]);

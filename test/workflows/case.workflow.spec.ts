@@ -140,9 +140,9 @@ describe('case workflow', () => {
     let lostAcknowledgements = 0;
     await workerOn('cases-flaky', (activities) => ({
       ...activities,
-      appendCaseEvent: async (input) => {
-        const recorded = await activities.appendCaseEvent(input);
-        if (input.event.type === 'PlanSubmitted' && lostAcknowledgements < 2) {
+      appendCaseStep: async (input) => {
+        const recorded = await activities.appendCaseStep(input);
+        if (input.events.some(({ event }) => event.type === 'PlanSubmitted') && lostAcknowledgements < 2) {
           lostAcknowledgements += 1;
           throw new Error('injected: connection lost after the write');
         }

@@ -4,7 +4,15 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { AppConfig } from '#config';
 import { CalendarOutOfRangeError, calendarCoverage, DEFAULT_REMINDER_POLICY, DEFAULT_STAGE_DURATIONS, dueOnFor } from '#domain';
-import { CASE_WORKFLOW_TYPE, caseStateQuery, CaseSearchAttributes, caseWorkflowId, enrollmentRecordedUpdate, type CaseWorkflowInput } from '#contracts';
+import {
+  CASE_WORKFLOW_TYPE,
+  caseStateQuery,
+  CaseSearchAttributes,
+  caseWorkflowId,
+  enrollmentRecordedUpdate,
+  eventsOfStep,
+  type CaseWorkflowInput,
+} from '#contracts';
 import { CaseEventStore, migrateUp } from '#persistence';
 import type { WorkerActivities } from '../../apps/worker/src/activities/index.js';
 import { createSqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -18,17 +26,21 @@ import { sendCaseStep } from '#temporal';
 const { firstYear, lastYear } = calendarCoverage();
 const olderLastYear = lastYear - 1;
 function withOlderCalendar(activities: WorkerActivities): WorkerActivities {
+  const planDeadline: WorkerActivities['planDeadline'] = async (input) => {
+    const event = await activities.planDeadline(input);
+    if (event.type !== 'DeadlineSet' || Number(event.payload.dueOn.slice(0, 4)) <= olderLastYear) return event;
+    const { deadline, enteredOn, duration, dueOn } = event.payload;
+    return {
+      type: 'DeadlinePending',
+      payload: { deadline, enteredOn, duration, reason: new CalendarOutOfRangeError(dueOn, firstYear, olderLastYear).message },
+    };
+  };
   return {
     ...activities,
-    planDeadline: async (input) => {
-      const event = await activities.planDeadline(input);
-      if (event.type !== 'DeadlineSet' || Number(event.payload.dueOn.slice(0, 4)) <= olderLastYear) return event;
-      const { deadline, enteredOn, duration, dueOn } = event.payload;
-      return {
-        type: 'DeadlinePending',
-        payload: { deadline, enteredOn, duration, reason: new CalendarOutOfRangeError(dueOn, firstYear, olderLastYear).message },
-      };
-    },
+    planDeadline,
+    // A step's due date is planned within its append: as this worker's calendar has it.
+    appendCaseStep: async (input) =>
+      input.deadline ? store.appendAll(eventsOfStep(input, await planDeadline(input.deadline.entry))) : activities.appendCaseStep(input),
   };
 }
 

@@ -12,9 +12,11 @@ export const CASE_WORKFLOW_PATCHES = [
    * reminder times are worked out by local activities, so a newer calendar never changes a replayed history.
    */
   'due-dates-on-entry',
+  /** A step's events and the due date of the stage they enter are appended by one local activity, in one transaction. */
+  'one-append-a-step',
 ] as const;
 
 export type CaseWorkflowPatch = (typeof CASE_WORKFLOW_PATCHES)[number];
 
 /** The patch level new cases start at: where newly recorded histories are filed. */
-export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'due-dates-on-entry';
+export const CURRENT_PATCH_LEVEL: CaseWorkflowPatch = CASE_WORKFLOW_PATCHES[CASE_WORKFLOW_PATCHES.length - 1] ?? 'one-append-a-step';

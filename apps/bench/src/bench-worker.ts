@@ -3,7 +3,8 @@ import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfig } from '#config';
-import type { CaseActivities } from '#contracts';
+import { eventsOfStep, type AppendCaseEventInput, type CaseActivities, type RecordedCaseEvent } from '#contracts';
+import { deadlineOnEntry } from '#domain';
 import type { FloorActivities } from '../../../workflows/src/floor.workflow.js';
 import { projectCaseEvent } from '#persistence';
 import { caseWorkerCapacity, createCaseWorker, limitWorkflowThreadHeap } from '../../worker/src/case-worker.js';
@@ -15,18 +16,34 @@ import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
  * `lifecycle` is the product's worker; `baseline` the same with an append that writes no event (it only updates the
  * case read model, which the api's access checks read); `floor` runs no product code, only the floor workflow.
  */
-const baseline = (orm: MikroORM): CaseActivities => ({
-  appendCaseEvent: async (input) => {
+const baseline = (orm: MikroORM): CaseActivities => {
+  const project = async (inputs: readonly AppendCaseEventInput[]): Promise<RecordedCaseEvent[]> => {
     try {
-      await orm.em.fork().transactional((em) => projectCaseEvent(em, input.caseId, input.event, new Date(input.occurredAt)));
+      await orm.em.fork().transactional(async (em) => {
+        for (const input of inputs) await projectCaseEvent(em, input.caseId, input.event, new Date(input.occurredAt));
+      });
     } catch (error) {
       // A retried append (its workflow task timed out on a busy machine) projects again; the product's append is
       // idempotent on the event id, this stand-in only on the projection's keys.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
-    return { ...input, type: input.event.type, payload: {}, prevHash: '', hash: '' };
-  },
-});
+    return inputs.map((input) => ({ ...input, type: input.event.type, payload: input.event.payload as Record<string, unknown>, prevHash: '', hash: '' }));
+  };
+  return {
+    appendCaseEvent: async (input) => {
+      const [recorded] = await project([input]);
+      if (!recorded) throw new Error(`${input.eventId} was not projected`);
+      return recorded;
+    },
+    appendCaseStep: (input) =>
+      project(
+        eventsOfStep(
+          input,
+          input.deadline ? deadlineOnEntry(input.deadline.entry.deadline, input.deadline.entry.enteredOn, input.deadline.entry.duration) : null,
+        ),
+      ),
+  };
+};
 
 function floorBundlePath(): string {
   const path = process.env.FLOOR_BUNDLE_PATH;

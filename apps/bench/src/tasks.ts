@@ -153,34 +153,58 @@ async function main(): Promise<void> {
     console.log(
       `我的待办 GET /api/me/tasks, ${CASES.toLocaleString('en')} open cases on ${KIND} (filled in ${(filled / 1000).toFixed(1)} s), ${REQUESTS} requests each:`,
     );
-    console.log(`  ${'role (page 1 of 20 unless said)'.padEnd(36)}${'tasks'.padStart(6)}   p50 ms   p95 ms`);
+    const tokens = new Map<HumanRole, string>();
     for (const role of roles) {
       const login = await fetch(`${url}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: `bench.${role.replace('_', '-')}`, password: PASSWORD }),
       });
-      const { accessToken } = (await login.json()) as { accessToken: string };
-      const headers = { authorization: `Bearer ${accessToken}` };
+      tokens.set(role, ((await login.json()) as { accessToken: string }).accessToken);
+    }
+    const row = async (role: HumanRole, path: string, label: string): Promise<void> => {
+      const headers = { authorization: `Bearer ${tokens.get(role) ?? ''}` };
+      let total = 0;
+      const times: number[] = [];
+      for (let request = -WARM_UP; request < REQUESTS; request += 1) {
+        const at = performance.now();
+        const answer = await fetch(`${url}${path}`, { headers });
+        const body = (await answer.json()) as { total: number };
+        if (answer.status !== 200) throw new Error(`${label}: ${answer.status} ${JSON.stringify(body)}`);
+        if (request >= 0) times.push(performance.now() - at);
+        total = body.total;
+      }
+      console.log(
+        `  ${label.padEnd(44)}${String(total).padStart(6)}   ${quantile(times, 0.5).toFixed(1).padStart(6)}   ${quantile(times, 0.95).toFixed(1).padStart(6)}`,
+      );
+    };
+    console.log(`  ${'role (page 1 of 20 unless said)'.padEnd(44)}${'tasks'.padStart(6)}   p50 ms   p95 ms`);
+    for (const role of roles) {
+      await row(role, '/me/tasks?page=1&pageSize=20', role);
       // The office has thousands of tasks: also a page deep in the list, and the largest page.
-      const pages = role === 'administrator' ? ['page=1&pageSize=20', 'page=100&pageSize=20', 'page=1&pageSize=100'] : ['page=1&pageSize=20'];
-      for (const page of pages) {
-        let total = 0;
-        const times: number[] = [];
-        for (let request = -WARM_UP; request < REQUESTS; request += 1) {
-          const at = performance.now();
-          const answer = await fetch(`${url}/me/tasks?${page}`, { headers });
-          const body = (await answer.json()) as { total: number };
-          if (answer.status !== 200) throw new Error(`${role}: ${answer.status} ${JSON.stringify(body)}`);
-          if (request >= 0) times.push(performance.now() - at);
-          total = body.total;
-        }
-        const label = page === 'page=1&pageSize=20' ? role : `${role} (${page})`;
-        console.log(
-          `  ${label.padEnd(36)}${String(total).padStart(6)}   ${quantile(times, 0.5).toFixed(1).padStart(6)}   ${quantile(times, 0.95).toFixed(1).padStart(6)}`,
-        );
+      if (role === 'administrator') {
+        await row(role, '/me/tasks?page=100&pageSize=20', `${role} (page=100)`);
+        await row(role, '/me/tasks?page=1&pageSize=100', `${role} (pageSize=100)`);
       }
     }
+    // 台账: the case list as the office and the others page, filter and search it (unit names are 基准单位 00000…).
+    const campaign = campaigns[0] ?? '';
+    const lists: readonly (readonly [HumanRole, string, string])[] = [
+      ['administrator', '', 'administrator, by unit name'],
+      ['administrator', 'sort=dueOn', 'administrator, by due date'],
+      ['administrator', 'sort=dueOn&order=desc&page=50', 'administrator, by due date desc, page 50'],
+      ['administrator', `campaignId=${campaign}&stage=inspection&open=true`, 'administrator, one campaign, 检查中'],
+      ['administrator', 'dueStatus=overdue&sort=dueOn', 'administrator, 逾期'],
+      ['administrator', `q=${encodeURIComponent('单位 0123')}`, 'administrator, search 单位 0123'],
+      ['administrator', `q=${encodeURIComponent('基准')}&sort=stageEnteredAt`, 'administrator, search 基准 (every case)'],
+      ['administrator', `q=${encodeURIComponent('没有的单位')}`, 'administrator, search, no match'],
+      ['assessor', '', 'assessor, their cases'],
+      ['unit_contact', '', 'unit contact, their unit'],
+      ['jinhua_reviewer', '', 'Jinhua reviewer'],
+    ];
+    console.log(`案件列表与搜索 GET /api/cases:`);
+    console.log(`  ${'who, what (page 1 of 20 unless said)'.padEnd(44)}${'total'.padStart(6)}   p50 ms   p95 ms`);
+    for (const [role, query, label] of lists) await row(role, `/cases?${query}`, label);
   } finally {
     await bench.stop();
     rmSync(dir, { recursive: true, force: true });

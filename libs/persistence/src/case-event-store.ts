@@ -22,23 +22,45 @@ export class CaseEventStore {
   constructor(private readonly orm: MikroORM) {}
 
   async append(input: AppendCaseEventInput): Promise<RecordedCaseEvent> {
+    const [recorded] = await this.appendAll([input]);
+    if (!recorded) throw new Error(`Event ${input.eventId} was not recorded`);
+    return recorded;
+  }
+
+  /**
+   * Appends events of one case that follow one another (sequences n, n+1, …) in one transaction, each chained to the
+   * one before. A retry of the same events gets the first write back; one read finds both a first write and the
+   * event to follow.
+   */
+  async appendAll(inputs: readonly AppendCaseEventInput[]): Promise<RecordedCaseEvent[]> {
+    const [first] = inputs;
+    if (!first) return [];
+    const { caseId, sequence } = first;
+    inputs.forEach((input, index) => {
+      if (input.caseId !== caseId || input.sequence !== sequence + index) {
+        throw new EventConflictError(`Event ${input.eventId} does not follow in ${caseId} from #${sequence}: ${input.caseId}#${input.sequence}`);
+      }
+    });
     return this.orm.em.fork().transactional(async (em) => {
-      const existing = await em.findOne(CaseEventEntity, { id: input.eventId });
-      if (existing) {
-        if (existing.caseId !== input.caseId || existing.sequence !== input.sequence) {
-          throw new EventConflictError(`Event ${input.eventId} was recorded as ${existing.caseId}#${existing.sequence}, not ${input.caseId}#${input.sequence}`);
-        }
-        return toRecorded(existing);
+      const ids = inputs.map((input) => input.eventId);
+      const found = await em.find(CaseEventEntity, sequence === 1 ? { id: { $in: ids } } : { $or: [{ id: { $in: ids } }, { caseId, sequence: sequence - 1 }] });
+      const written = found.filter((row) => ids.includes(row.id));
+      if (written.length) return inputs.map((input) => toRecorded(firstWrite(input, written)));
+      const previous = found.find((row) => row.caseId === caseId && row.sequence === sequence - 1);
+      if (sequence > 1 && !previous) throw new EventConflictError(`Case ${caseId} has no event #${sequence - 1} to follow`);
+      let prevHash = previous?.hash ?? GENESIS_HASH;
+      const entities = inputs.map((input) => {
+        const entity = chainedEvent(input, prevHash);
+        prevHash = entity.hash;
+        return entity;
+      });
+      await em.insertMany(CaseEventEntity, entities);
+      for (const [index, input] of inputs.entries()) {
+        const at = entities[index]?.occurredAt ?? new Date(input.occurredAt);
+        await projectCaseEvent(em, caseId, input.event, at);
+        await markDocumentsReferenced(em, documentsReferencedBy(input.event), at);
       }
-      const previous = input.sequence === 1 ? null : await em.findOne(CaseEventEntity, { caseId: input.caseId, sequence: input.sequence - 1 });
-      if (input.sequence > 1 && !previous) {
-        throw new EventConflictError(`Case ${input.caseId} has no event #${input.sequence - 1} to follow`);
-      }
-      const entity = chainedEvent(input, previous?.hash ?? GENESIS_HASH);
-      await em.insert(CaseEventEntity, entity);
-      await projectCaseEvent(em, input.caseId, input.event, entity.occurredAt);
-      await markDocumentsReferenced(em, documentsReferencedBy(input.event), entity.occurredAt);
-      return toRecorded(entity);
+      return entities.map(toRecorded);
     });
   }
 
@@ -109,6 +131,16 @@ function canonicalOrder(payload: object): Record<string, unknown> {
   const canonical = canonicalize(payload);
   if (canonical === undefined) throw new Error('An event payload cannot be canonicalised');
   return JSON.parse(canonical) as Record<string, unknown>;
+}
+
+/** What was first written under the event's id, which must be the same event of the same case. */
+function firstWrite(input: AppendCaseEventInput, written: readonly CaseEventEntity[]): CaseEventEntity {
+  const existing = written.find((row) => row.id === input.eventId);
+  if (!existing) throw new EventConflictError(`Event ${input.eventId} was not recorded with the others of its step`);
+  if (existing.caseId !== input.caseId || existing.sequence !== input.sequence) {
+    throw new EventConflictError(`Event ${input.eventId} was recorded as ${existing.caseId}#${existing.sequence}, not ${input.caseId}#${input.sequence}`);
+  }
+  return existing;
 }
 
 function toRecorded(entity: CaseEventEntity): RecordedCaseEvent {

@@ -20,6 +20,7 @@ import {
   type CaseRuleViolationDetails,
   type CaseWorkflowInput,
   type DeadlineActivities,
+  type PlanDeadlineInput,
 } from '#contracts';
 import type { CaseClock } from './clock.js';
 import type { CaseWorkflowPatch } from '../patches.js';
@@ -88,12 +89,14 @@ export class CaseRecorder {
   async append(actor: Actor, events: Decision, reason: string | null): Promise<CaseState> {
     const before = this.current;
     const previousDueOn = currentDueOn(before);
-    for (const event of events) await this.appendOne(actor, event, reason);
-    // 设定期限: a stage entered gets its due date with the step that entered it.
-    const opened = this.calendarInActivities ? deadlineOpenedBy(before, this.current) : undefined;
-    if (opened && this.input.stageDurations) {
-      const entry = { deadline: opened, enteredOn: shanghaiDate(this.clock.now()), duration: this.input.stageDurations[opened] };
-      await this.appendOne(SYSTEM_ACTOR, await planning.planDeadline(entry), null);
+    const oneAppend: CaseWorkflowPatch = 'one-append-a-step';
+    if (patched(oneAppend)) {
+      await this.appendStep(actor, events, reason);
+    } else {
+      for (const event of events) await this.appendOne(actor, event, reason);
+      // 设定期限: a stage entered gets its due date with the step that entered it.
+      const entry = this.deadlineEntered(before, this.current);
+      if (entry) await this.appendOne(SYSTEM_ACTOR, await planning.planDeadline(entry), null);
     }
     if (this.current.stage !== before.stage) {
       upsertSearchAttributes([{ key: CaseSearchAttributes.stage, value: this.current.stage }]);
@@ -106,20 +109,49 @@ export class CaseRecorder {
     return this.current;
   }
 
+  /** The step's events and the due date of the stage they enter, in one local activity (one transaction). */
+  private async appendStep(actor: Actor, events: Decision, reason: string | null): Promise<void> {
+    if (!events.length) return;
+    const decided = events.reduce(evolveCase, this.current);
+    const entry = this.deadlineEntered(this.current, decided);
+    const recorded = await localAppend.appendCaseStep({
+      caseId: this.input.caseId,
+      firstSequence: this.current.lastSequence + 1,
+      events: events.map((event) => ({ eventId: uuid4(), event, actor: actorOf(event, actor), reason })),
+      deadline: entry ? { eventId: uuid4(), entry } : null,
+      occurredAt: new Date().toISOString(),
+      frameworkVersion: this.input.framework?.version ?? null,
+    });
+    // The due date as the worker's calendar worked it out (or as first written, on a retry).
+    const planned = entry ? recorded[events.length] : undefined;
+    this.current = planned ? evolveCase(decided, { type: planned.type, payload: planned.payload } as CaseEventBody) : decided;
+  }
+
+  /** 设定期限: the stage entered between `before` and `after` that gets a due date, with what it is worked out from. */
+  private deadlineEntered(before: CaseState, after: CaseState): PlanDeadlineInput | undefined {
+    const opened = this.calendarInActivities ? deadlineOpenedBy(before, after) : undefined;
+    if (!opened || !this.input.stageDurations) return undefined;
+    return { deadline: opened, enteredOn: shanghaiDate(this.clock.now()), duration: this.input.stageDurations[opened] };
+  }
+
   private async appendOne(actor: Actor, event: CaseEventBody, reason: string | null): Promise<void> {
     await appendCaseEvent({
       eventId: uuid4(),
       caseId: this.input.caseId,
       sequence: this.current.lastSequence + 1,
       event,
-      // An inspection's conclusion is the rules' decision, not the last assessor's.
-      actor: event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : actor,
+      actor: actorOf(event, actor),
       reason,
       occurredAt: new Date().toISOString(),
       frameworkVersion: this.input.framework?.version ?? null,
     });
     this.current = evolveCase(this.current, event);
   }
+}
+
+/** An inspection's conclusion is the rules' decision, not the last assessor's. */
+function actorOf(event: CaseEventBody, stepActor: Actor): Actor {
+  return event.type === 'InspectionConcluded' ? SYSTEM_ACTOR : stepActor;
 }
 
 /** Runs a domain decision; a rule violation becomes a non-retryable failure the caller can read. */

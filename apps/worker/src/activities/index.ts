@@ -55,6 +55,7 @@ export function activitiesFrom(app: INestApplicationContext): WorkerActivities {
   const checkpoints = app.get(AuditCheckpointActivitiesService);
   return {
     appendCaseEvent: caseEvents.appendCaseEvent.bind(caseEvents),
+    appendCaseStep: caseEvents.appendCaseStep.bind(caseEvents),
     deliverNotification: notifications.deliverNotification.bind(notifications),
     composeWeeklyDigest: schedules.composeWeeklyDigest.bind(schedules),
     casesInCultivation: schedules.casesInCultivation.bind(schedules),
