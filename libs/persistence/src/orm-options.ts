@@ -4,12 +4,12 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SqliteDriver } from '@mikro-orm/sql';
+import { NodeSqliteDialect, SqliteDriver } from '@mikro-orm/sql';
+import { CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
 import { repoRoot, type DatabaseConfig } from '#config';
 import { DeploymentEntity, ENTITIES } from './entities/index.js';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
-import { SqliteFileDialect } from './sqlite-dialect.js';
 
 /** Where `migration:create` writes new migration sources, per database kind. */
 export function migrationSourceFolder(kind: DatabaseConfig['kind']): string {
@@ -41,9 +41,24 @@ export function ormOptions(database: DatabaseConfig): Partial<Options> {
     if (database.path !== ':memory:') {
       mkdirSync(dirname(database.path), { recursive: true });
     }
-    return { ...common, driver: SqliteDriver, dbName: database.path, driverOptions: new SqliteFileDialect(database.path) };
+    return { ...common, driver: SqliteDriver, dbName: database.path, driverOptions: new ImmediateTransactionsDialect(database.path) };
   }
   return { ...common, driver: PostgreSqlDriver, clientUrl: database.url };
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: the api and the worker are separate processes on one file, and a deferred
+ * transaction that reads before it writes fails at once with SQLITE_BUSY_SNAPSHOT, without waiting, when the other
+ * process wrote in between. Taking the write lock at BEGIN makes it wait its turn (busy_timeout) instead.
+ */
+class ImmediateTransactionsDialect extends NodeSqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection): Promise<void> => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /** Opens the ORM. On SQLite, WAL and a busy timeout let the api and worker processes share the file. */
