@@ -79,8 +79,8 @@ async function main(): Promise<void> {
   process.on('message', (message: ToBenchWorker) => {
     if (message.type === 'memory') {
       global.gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      send({ type: 'memory', rss, heapUsed });
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
+      send({ type: 'memory', rss, heapUsed, heapTotal });
     } else {
       worker.shutdown();
     }

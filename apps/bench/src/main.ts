@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,12 +20,12 @@ import { CATEGORY_CODES, indicatorsOf, type CategoryCode, type IndicatorFramewor
 import { migrateUp, openOrm } from '#persistence';
 import { floorCase, floorStep } from '../../../workflows/src/floor.workflow.js';
 import { freshBenchDatabase } from './bench-database.js';
-import type { FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
+import type { BenchWorkerMemory, FromBenchWorker, ToBenchWorker } from './bench-protocol.js';
 import { cpuMilliseconds, processWith } from './resident-memory.js';
 
 /**
  * npm run bench:lifecycle -- [--cases N] [--concurrency C] [--single S] [--enroll M] [--batch B] [--database sqlite|postgresql]
- *   [--cache K] [--heap MB] [--parallel P] [--profile DIR]
+ *   [--cache K] [--heap MB] [--parallel P] [--profile DIR] [--rest SECONDS]
  * On the embedded stack (Temporal dev server; the app on SQLite, or PostgreSQL with --database) with the api and the
  * worker each in its own process, as in production. Three variants of the same driver (N cases, each enrolled and then
  * taken through ten steps, C concurrent actors; then S cases with one actor):
@@ -33,8 +34,8 @@ import { cpuMilliseconds, processWith } from './resident-memory.js';
  * - baseline: the product over HTTP with an append that writes no event (it only updates the read model);
  * - lifecycle: the product.
  * Then M enrollments both ways: the floor's start + first update, E at a time (E = the batch endpoint's parallelism),
- * against the product's streaming batch endpoint (B rows a request, 10,000 at most); and the worker's resident memory
- * with them all open.
+ * against the product's streaming batch endpoint (B rows a request, 10,000 at most); and each worker's resident memory
+ * with them all open, at once and after SECONDS at rest.
  * Each figure of ours is printed as a ratio to the floor measured in the same run.
  */
 const { values } = parseArgs({
@@ -52,12 +53,15 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '16' },
     /** A folder for CPU profiles of the api and the worker (node --cpu-prof), written when they stop. */
     profile: { type: 'string' },
+    /** Seconds the workers are left at rest before their memory is measured again (a deployed worker is mostly idle). */
+    rest: { type: 'string', default: '30' },
   },
 });
 const CASES = Number(values.cases);
 const CONCURRENCY = Number(values.concurrency);
 const SINGLE = Number(values.single);
 const ENROLL = Number(values.enroll);
+const REST_SECONDS = Number(values.rest);
 const BATCH = Number(values.batch);
 const KIND = values.database === 'postgresql' ? 'postgresql' : 'sqlite';
 const ENROLL_CONCURRENCY = Number(values.parallel);
@@ -110,7 +114,7 @@ interface Stack {
 
 interface BenchWorker {
   readonly pid: number;
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  memory(): Promise<BenchWorkerMemory>;
   stop(): Promise<void>;
 }
 
@@ -238,7 +242,7 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<{ base: string; pid: nu
     );
     if (healthy) break;
     if (performance.now() - startedAt > 60_000) throw new Error('the api did not become healthy within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await setTimeout(200);
   }
   return { base, pid: api.pid ?? 0, stop: () => stopChild(api, () => api.kill('SIGTERM')) };
 }
@@ -404,6 +408,16 @@ function floorLifecycle(client: Client, taskQueue: string, run: string, steps = 
   };
 }
 
+/** The worker's memory after REST_SECONDS with nothing to do (V8 and the allocator give memory back when idle). */
+async function atRest(worker: BenchWorker): Promise<BenchWorkerMemory> {
+  await setTimeout(REST_SECONDS * 1000);
+  return worker.memory();
+}
+
+function describeMemory({ rss, heapUsed, heapTotal }: BenchWorkerMemory): string {
+  return `${String(megabytes(rss))} MB (main heap ${String(megabytes(heapUsed))} of ${String(megabytes(heapTotal))} MB)`;
+}
+
 const stepsPerSecond = (run: Run): number => run.steps / run.seconds;
 const p50 = (run: Run): number => quantile([...run.latencies], 0.5);
 const percent = (ours: number, floor: number): string => `${((100 * ours) / floor).toFixed(0)} %`;
@@ -451,6 +465,8 @@ async function main(): Promise<void> {
     console.log(
       `floor     started ${String(ENROLL)} workflows with their first update, ${String(ENROLL_CONCURRENCY)} at a time, in ${floorEnrollment.seconds.toFixed(1)} s (${floorEnrollRate.toFixed(1)} workflows/s)`,
     );
+    const floorLoaded = await floor.worker.memory();
+    const floorRested = await atRest(floor.worker);
     await floor.worker.stop();
     const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${String(index)}`, category: 'village' }));
     let progressLines = 0;
@@ -465,9 +481,10 @@ async function main(): Promise<void> {
       `lifecycle enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${enrollRate.toFixed(1)} cases/s), ${String(progressLines)} progress lines streamed`,
     );
     const loaded = await stack.worker.memory();
-    console.log(
-      `worker resident memory: ${String(megabytes(idle.rss))} MB after the lifecycle runs; ${String(megabytes(loaded.rss))} MB (heap ${String(megabytes(loaded.heapUsed))} MB) with ${String(ENROLL)} more cases open`,
-    );
+    const rested = await atRest(stack.worker);
+    console.log(`worker resident memory: ${describeMemory(idle)} after the lifecycle runs; ${describeMemory(loaded)} with ${String(ENROLL)} more cases open`);
+    console.log(`floor worker resident memory: ${describeMemory(floorLoaded)} with its ${String(ENROLL)} workflows open`);
+    console.log(`after ${String(REST_SECONDS)} s at rest: worker ${describeMemory(rested)}, floor worker ${describeMemory(floorRested)}`);
     await stack.stop();
 
     console.log(`\nagainst the floor, same run (${KIND}):`);
