@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { HttpResult } from './http.js';
 
 /** A document as the api answers it. */
@@ -11,34 +11,44 @@ export interface StoredDocument {
   readonly fileName: string;
 }
 
-/** A ZIP whose entries are stored uncompressed: enough for OOXML and OFD packages to be recognised by their entries. */
-export function zipOf(entries: Readonly<Record<string, string>>): Buffer {
+/**
+ * A ZIP of the entries, stored uncompressed (enough for OOXML and OFD packages to be recognised by their entries) or
+ * deflated; `understated` headers declare each entry 1 KiB unpacked whatever its real size, as a forged file would.
+ */
+export function zipOf(
+  entries: Readonly<Record<string, string | Buffer>>,
+  { deflated = false, understated = false }: { readonly deflated?: boolean; readonly understated?: boolean } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text);
+  for (const [name, content] of Object.entries(entries)) {
+    const data = Buffer.from(content);
+    const packed = deflated ? deflateRawSync(data) : data;
+    const unpackedSize = understated ? 1024 : data.length;
     const nameBytes = Buffer.from(name);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(deflated ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(unpackedSize, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(deflated ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(unpackedSize, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
+    locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    offset += local.length + nameBytes.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -1,5 +1,8 @@
+import { finished } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { invalidField } from '#domain';
 
 /** One row of a spreadsheet as it shows it: its number (from 1) and its cells' text, column A first. */
@@ -44,18 +47,76 @@ export function csvRows(text: string): SpreadsheetRow[] {
   }
 }
 
+/**
+ * What an XLSX may unpack to: a list of 2,000 units saved by Excel or WPS is well under 1 MiB unpacked, while a
+ * "zip bomb" of a few hundred kilobytes unpacks to gigabytes, which the spreadsheet reader would hold in memory.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
+const MAX_XLSX_ENTRIES = 10_000;
+
+const UNREADABLE_XLSX = [
+  '无法读取该 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）',
+  'the XLSX file cannot be read (save it again as .xlsx from Excel or WPS)',
+] as const;
+
+class UnpacksTooLarge extends Error {}
+
+/**
+ * Unpacks every entry once, counting what it unpacks to, and refuses the file past MAX_XLSX_UNPACKED_BYTES: the
+ * sizes its directory declares are summed first, and each entry is checked against its declared size as it is read,
+ * so a file whose headers understate its entries is caught after at most the limit.
+ */
+async function checkUnpackedSize(bytes: Buffer): Promise<void> {
+  const zip = await promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)(bytes, { lazyEntries: true, validateEntrySizes: true });
+  const openEntry = promisify<Entry, NodeJS.ReadableStream>(zip.openReadStream.bind(zip));
+  let declared = 0;
+  let entries = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', reject);
+      zip.on('end', resolve);
+      zip.on('entry', (entry: Entry) => {
+        entries += 1;
+        declared += entry.uncompressedSize;
+        if (declared > MAX_XLSX_UNPACKED_BYTES || entries > MAX_XLSX_ENTRIES) {
+          reject(new UnpacksTooLarge());
+          return;
+        }
+        openEntry(entry)
+          .then(async (stream) => {
+            // Read to its end, unkept: the entry's size is checked against its header as it unpacks.
+            await finished(stream.resume());
+            zip.readEntry();
+          })
+          .catch(reject);
+      });
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+}
+
 /** The rows of the first worksheet of an XLSX workbook, by the numbers Excel shows; each cell as the text it displays. */
 export async function xlsxRows(bytes: Buffer): Promise<{ sheetName: string; rows: SpreadsheetRow[] }> {
+  try {
+    await checkUnpackedSize(bytes);
+  } catch (error) {
+    if (error instanceof UnpacksTooLarge) {
+      throw invalidField(
+        'file',
+        `XLSX 文件解压后超过 ${String(MAX_XLSX_UNPACKED_BYTES / 1024 / 1024)} MB 或含过多条目，拒绝读取`,
+        `the XLSX file unpacks to more than ${String(MAX_XLSX_UNPACKED_BYTES / 1024 / 1024)} MiB or holds too many entries; it is refused unread`,
+      );
+    }
+    throw invalidField('file', ...UNREADABLE_XLSX);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own global `Buffer` (extending ArrayBuffer), which Node's no longer matches by type alone.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw invalidField(
-      'file',
-      '无法读取该 XLSX 文件（请用 Excel 或 WPS 另存为 .xlsx）',
-      'the XLSX file cannot be read (save it again as .xlsx from Excel or WPS)',
-    );
+    throw invalidField('file', ...UNREADABLE_XLSX);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw invalidField('file', 'XLSX 文件中没有工作表', 'the XLSX file has no worksheet');
