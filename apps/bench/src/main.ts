@@ -324,21 +324,34 @@ async function drive(variant: string, cases: number, actors: number, lifecycle: 
     latencies.push(performance.now() - started);
     return result;
   };
-  const cpuNow = (): Map<string, number | undefined> => new Map([...watched].map(([name, read]) => [name, read()]));
-  const cpuBefore = cpuNow();
   const started = performance.now();
-  await pMap(
-    Array.from({ length: cases }, (_, index) => index),
-    (index) => lifecycle(index, timed),
-    { concurrency: actors },
+  const cpu = await cpuDuring(() =>
+    pMap(
+      Array.from({ length: cases }, (_, index) => index),
+      (index) => lifecycle(index, timed),
+      { concurrency: actors },
+    ),
   );
   const seconds = (performance.now() - started) / 1000;
+  return { variant, actors, cases, steps: latencies.length, seconds, latencies, cpu };
+}
+
+/** The CPU time (ms) each watched process used while `work` ran. */
+async function cpuDuring(work: () => Promise<unknown>): Promise<Map<string, number>> {
+  const cpuNow = (): Map<string, number | undefined> => new Map([...watched].map(([name, read]) => [name, read()]));
+  const cpuBefore = cpuNow();
+  await work();
   const cpu = new Map<string, number>();
   for (const [name, after] of cpuNow()) {
     const before = cpuBefore.get(name);
     if (before !== undefined && after !== undefined && after > before) cpu.set(name, after - before);
   }
-  return { variant, actors, cases, steps: latencies.length, seconds, latencies, cpu };
+  return cpu;
+}
+
+/** CPU a call, by process: `name 1.2, …` in ms. */
+function cpuPerCall(cpu: ReadonlyMap<string, number>, calls: number): string {
+  return [...cpu].map(([name, ms]) => `${name} ${(ms / calls).toFixed(1)}`).join(', ');
 }
 
 /** A campaign of the product's and the cast that takes its steps over HTTP. */
@@ -424,7 +437,7 @@ const percent = (ours: number, floor: number): string => `${((100 * ours) / floo
 
 function describeRun(run: Run): string {
   const [q50, q95, q99] = quantile([...run.latencies], [0.5, 0.95, 0.99]).map((ms) => ms.toFixed(1));
-  const cpu = [...run.cpu].map(([name, ms]) => `${name} ${(ms / run.steps).toFixed(1)}`).join(', ');
+  const cpu = cpuPerCall(run.cpu, run.steps);
   return `${run.variant.padEnd(9)} ${String(run.actors).padStart(2)} actor(s), ${String(run.cases)} cases, ${String(run.steps)} calls in ${run.seconds.toFixed(1)} s: ${stepsPerSecond(run).toFixed(1)} steps/s; p50 ${q50 ?? '?'} ms, p95 ${q95 ?? '?'} ms, p99 ${q99 ?? '?'} ms\n          CPU a call (ms): ${cpu}`;
 }
 
@@ -463,7 +476,7 @@ async function main(): Promise<void> {
     const floorEnrollment = await drive('floor', ENROLL, ENROLL_CONCURRENCY, floorLifecycle(floor.client, floor.taskQueue, 'enroll', 1));
     const floorEnrollRate = ENROLL / floorEnrollment.seconds;
     console.log(
-      `floor     started ${String(ENROLL)} workflows with their first update, ${String(ENROLL_CONCURRENCY)} at a time, in ${floorEnrollment.seconds.toFixed(1)} s (${floorEnrollRate.toFixed(1)} workflows/s)`,
+      `floor     started ${String(ENROLL)} workflows with their first update, ${String(ENROLL_CONCURRENCY)} at a time, in ${floorEnrollment.seconds.toFixed(1)} s (${floorEnrollRate.toFixed(1)} workflows/s)\n          CPU a workflow (ms): ${cpuPerCall(floorEnrollment.cpu, ENROLL)}`,
     );
     const floorLoaded = await floor.worker.memory();
     const floorRested = await atRest(floor.worker);
@@ -471,14 +484,16 @@ async function main(): Promise<void> {
     const rows = Array.from({ length: ENROLL }, (_, index) => ({ name: `基准批量单位 ${String(index)}`, category: 'village' }));
     let progressLines = 0;
     const enrollStarted = performance.now();
-    for (let index = 0; index < rows.length; index += BATCH) {
-      const lines = await enrollStreaming(stack.base, campaign.campaignId, rows.slice(index, index + BATCH), campaign.cast.admin);
-      progressLines += lines;
-    }
+    const enrollCpu = await cpuDuring(async () => {
+      for (let index = 0; index < rows.length; index += BATCH) {
+        const lines = await enrollStreaming(stack.base, campaign.campaignId, rows.slice(index, index + BATCH), campaign.cast.admin);
+        progressLines += lines;
+      }
+    });
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
     const enrollRate = ENROLL / enrollSeconds;
     console.log(
-      `lifecycle enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${enrollRate.toFixed(1)} cases/s), ${String(progressLines)} progress lines streamed`,
+      `lifecycle enrolled ${String(ENROLL)} cases in batches of ${String(BATCH)} in ${enrollSeconds.toFixed(1)} s (${enrollRate.toFixed(1)} cases/s), ${String(progressLines)} progress lines streamed\n          CPU a case (ms): ${cpuPerCall(enrollCpu, ENROLL)}`,
     );
     const loaded = await stack.worker.memory();
     const rested = await atRest(stack.worker);
