@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { afterAll, beforeAll } from '@jest/globals';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { temporalReachable } from '../../apps/launcher/src/embedded.js';
 import { createPostgresDatabase, type TestDatabase } from './databases.js';
 import { eventually, freePort } from './http.js';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
-import { TEST_ADMIN } from './stack.js';
+import { systemKeys } from './stack.js';
 import { temporalCliPath, uniqueTaskQueue } from './temporal.js';
 import { startTemporalServer, type TemporalServer } from './temporal-server.js';
 
@@ -69,12 +68,7 @@ export function systemEnvironment(dataDir: string, databaseUrl: string): Record<
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
-    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    COMMAND_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    AUTH_LOGIN_RATE_LIMIT: '10000',
-    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...systemKeys(),
   };
 }
 

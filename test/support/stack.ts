@@ -106,6 +106,21 @@ let sequence = 0;
  * server; the first administrator comes from the bootstrap variables, the rest of the cast signs up through
  * the api. `environment` overrides variables (short token lifetimes, low lockout limits).
  */
+/**
+ * The keys and the first administrator every process of a test system shares (the api, the worker, every extra api,
+ * production ones too): given, not generated in DATA_DIR, so that each process signs and checks with the same.
+ */
+export function systemKeys(): Record<string, string> {
+  return {
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    COMMAND_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUTH_LOGIN_RATE_LIMIT: '10000',
+    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
+}
+
 export async function startStack(env: TestWorkflowEnvironment, database: TestDatabase, environment: Record<string, string> = {}): Promise<RunningStack> {
   // Files the stack writes (uploaded documents) go to a folder of its own, removed when it stops.
   const dataDir = mkdtempSync(join(tmpdir(), 'qinglian-stack-'));
@@ -115,14 +130,7 @@ export async function startStack(env: TestWorkflowEnvironment, database: TestDat
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
     LOG_LEVEL: 'silent',
-    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-    // Shared by the api, the worker and every extra api of the stack (production ones too).
-    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    // Given, not generated in DATA_DIR: an extra api the test runs as NODE_ENV=production signs with it too.
-    COMMAND_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    AUTH_LOGIN_RATE_LIMIT: '10000',
-    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
-    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...systemKeys(),
     ...environment,
   };
   const config = AppConfig.fromEnvironment(variables);
