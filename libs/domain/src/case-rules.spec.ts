@@ -307,4 +307,21 @@ describe('the steps open to a person now (可办理事项)', () => {
     state = apply(state, decideRecommend(state, { actor: admin }));
     expect(openSteps(state, jinhua)).toEqual(['recordJinhuaDecision']);
   });
+
+  it('leaves stack traces as it found them, and a probe that fails other than by a rule throws with its stack', () => {
+    const limit = Error.stackTraceLimit;
+    expect(openSteps(enrolled, contact)).toEqual(['submitPlan']);
+    expect(Error.stackTraceLimit).toBe(limit);
+    // A state no fold produces (its assessors missing): a step's decision fails on it as a bug would.
+    const broken = { ...inInspection(), assessorIds: undefined } as unknown as CaseState;
+    let thrown: unknown;
+    try {
+      openSteps(broken, alice);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as Error).stack).toContain('open-steps');
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
 });

@@ -70,14 +70,24 @@ const PROBES: Readonly<Record<Exclude<CaseStep, 'enroll'>, (state: CaseState, ac
  * decision tried with a command valid in itself), so a console offers no button for a step they would refuse.
  */
 export function openSteps(state: CaseState, actor: Actor): CaseStep[] {
-  return CASE_STEPS.filter((step): step is Exclude<CaseStep, 'enroll'> => step !== 'enroll').filter((step) => {
-    try {
-      PROBES[step](state, actor);
-      return true;
-    } catch (error) {
-      // The probe's empty sheet may be refused once the case and the person are accepted: the form fills it in.
-      if (error instanceof CaseRuleViolation) return error.code === SHEET_REFUSED;
-      throw error;
-    }
-  });
+  // Most probes are refused, and a refusal here is an answer, not a failure: the stack trace each would capture is
+  // most of its cost, so none is captured (a probe failing otherwise is run again with them, to throw with its stack).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return CASE_STEPS.filter((step): step is Exclude<CaseStep, 'enroll'> => step !== 'enroll').filter((step) => {
+      try {
+        PROBES[step](state, actor);
+        return true;
+      } catch (error) {
+        // The probe's empty sheet may be refused once the case and the person are accepted: the form fills it in.
+        if (error instanceof CaseRuleViolation) return error.code === SHEET_REFUSED;
+        Error.stackTraceLimit = stackTraceLimit;
+        PROBES[step](state, actor);
+        throw error;
+      }
+    });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
