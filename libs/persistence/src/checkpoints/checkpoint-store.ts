@@ -222,7 +222,9 @@ export class S3CheckpointStore implements CheckpointStore {
       if (isStatus(error, 404)) return histories;
       throw error;
     }
-    for (const history of histories.values()) history.versions.sort((a, b) => a.at - b.at);
+    // Oldest first. A listing gives each key's versions newest first; reversed, that order holds where two versions share
+    // a LastModified second (a checkpoint overwritten in the second it was written), and the sort keeps ties in it.
+    for (const history of histories.values()) history.versions.reverse().sort((a, b) => a.at - b.at);
     return histories;
   }
 
