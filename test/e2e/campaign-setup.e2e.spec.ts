@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { expectStatus as ok } from '../support/case-journey.js';
 import { csvOf, gb18030, uploadEnrollmentFile, xlsxOf, type EnrollmentPreview } from '../support/enrollment-files.js';
-import { zipOf } from '../support/documents.js';
+import { contentTypes, zipOf } from '../support/documents.js';
 import { describeOnEachDatabase } from '../support/suite.js';
 
 interface UnitPage {
@@ -249,7 +249,8 @@ describeOnEachDatabase('campaign set-up', (suite) => {
     it('refuses, unread, an XLSX that unpacks to more than 64 MiB and one whose headers understate what it unpacks to', async () => {
       // A few dozen kilobytes that unpack to 80 MiB of zeros: what the spreadsheet reader would otherwise hold in memory.
       const sheet = Buffer.alloc(80 * 1024 * 1024);
-      const bomb = zipOf({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': sheet }, { deflated: true });
+      const workbook = { '[Content_Types].xml': contentTypes('xl/workbook.xml'), 'xl/workbook.xml': '<workbook/>' };
+      const bomb = zipOf({ ...workbook, 'xl/worksheets/sheet1.xml': sheet }, { deflated: ['xl/worksheets/sheet1.xml'] });
       expect(bomb.length).toBeLessThan(200 * 1024);
       const refused = await upload({ fileName: '培育对象.xlsx', bytes: bomb });
       expect(refused.status).toBe(400);
@@ -257,7 +258,7 @@ describeOnEachDatabase('campaign set-up', (suite) => {
       expect(refused.body.errors?.[0]?.messages.join(' ')).toContain('XLSX 文件解压后超过 64 MB');
       const forged = await upload({
         fileName: '培育对象.xlsx',
-        bytes: zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(4 * 1024 * 1024) }, { deflated: true, understated: true }),
+        bytes: zipOf({ ...workbook, 'xl/worksheets/sheet1.xml': Buffer.alloc(4 * 1024 * 1024) }, { deflated: ['xl/worksheets/sheet1.xml'], understated: true }),
       });
       expect(forged.status).toBe(400);
       expect(forged.body.errors?.[0]?.messages.join(' ')).toContain('无法读取该 XLSX 文件');

@@ -12,20 +12,22 @@ export interface StoredDocument {
 }
 
 /**
- * A ZIP of the entries, stored uncompressed (enough for OOXML and OFD packages to be recognised by their entries) or
- * deflated; `understated` headers declare each entry 1 KiB unpacked whatever its real size, as a forged file would.
+ * A ZIP of the entries, stored uncompressed (enough for OOXML and OFD packages to be recognised by their entries)
+ * except those named in `deflated`; `understated`, their headers declare each of those 1 KiB unpacked whatever its
+ * real size, as a forged file would.
  */
 export function zipOf(
   entries: Readonly<Record<string, string | Buffer>>,
-  { deflated = false, understated = false }: { readonly deflated?: boolean; readonly understated?: boolean } = {},
+  { deflated: deflatedNames = [], understated = false }: { readonly deflated?: readonly string[]; readonly understated?: boolean } = {},
 ): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(entries)) {
     const data = Buffer.from(content);
+    const deflated = deflatedNames.includes(name);
     const packed = deflated ? deflateRawSync(data) : data;
-    const unpackedSize = understated ? 1024 : data.length;
+    const unpackedSize = deflated && understated ? 1024 : data.length;
     const nameBytes = Buffer.from(name);
     const crc = crc32(data);
     const local = Buffer.alloc(30);
@@ -60,7 +62,8 @@ export function zipOf(
   return Buffer.concat([...locals, directory, end]);
 }
 
-const contentTypes = (main: string) =>
+/** The `[Content_Types].xml` of an OOXML package whose main part is `main` (xl/workbook.xml, word/document.xml). */
+export const contentTypes = (main: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.${main.startsWith('word') ? 'wordprocessingml.document' : 'spreadsheetml.sheet'}.main+xml"/></Types>`;
 
 /** One small file of every type the api accepts by default, each named as a unit would name it. */
