@@ -13,7 +13,16 @@ export interface RangeWalked {
 const KEPT = 4;
 const KEPT_MS = 60_000;
 
-const idle: { worker: Worker; expiry: NodeJS.Timeout }[] = [];
+const idle: { worker: Worker; expiry: NodeJS.Timeout; ended: (error: Error) => void }[] = [];
+
+function forget(worker: Worker): void {
+  const index = idle.findIndex((kept) => kept.worker === worker);
+  if (index < 0) return;
+  const [kept] = idle.splice(index, 1);
+  if (!kept) return;
+  clearTimeout(kept.expiry);
+  worker.off('error', kept.ended);
+}
 
 function newWorker(): Worker {
   const own = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -25,15 +34,17 @@ function keep(worker: Worker): void {
     void worker.terminate();
     return;
   }
-  // An idle thread does not keep the process alive, and ends after a while unused.
+  // An idle thread does not keep the process alive, and ends after a while unused, or at once should it fail while idle
+  // (an error no listener heard would end the process).
   worker.unref();
-  const expiry = setTimeout(() => {
-    const index = idle.findIndex((kept) => kept.worker === worker);
-    if (index >= 0) idle.splice(index, 1);
+  const end = (): void => {
+    forget(worker);
     void worker.terminate();
-  }, KEPT_MS);
+  };
+  const expiry = setTimeout(end, KEPT_MS);
   expiry.unref();
-  idle.push({ worker, expiry });
+  idle.push({ worker, expiry, ended: end });
+  worker.once('error', end);
 }
 
 /**
@@ -41,8 +52,8 @@ function keep(worker: Worker): void {
  * batch as it is done. Called off by `signal`: the thread is ended and the walk rejects with the signal's reason.
  */
 export function walkOnThread(job: ChainWalkJob, onMessage: (message: ChainWalkMessage) => void, signal: AbortSignal): Promise<RangeWalked> {
-  const kept = idle.pop();
-  if (kept) clearTimeout(kept.expiry);
+  const kept = idle.at(-1);
+  if (kept) forget(kept.worker);
   const worker = kept?.worker ?? newWorker();
   worker.ref();
   return new Promise<RangeWalked>((resolve, reject) => {

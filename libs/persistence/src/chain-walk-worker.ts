@@ -35,6 +35,9 @@ async function connect(job: ChainWalkJob): Promise<Connection> {
   }
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: job.database.url, application_name: 'qinglian audit:verify' });
+  // The server may end the connection between queries (a restart, a dropped database): the next query fails with it,
+  // and the event itself must not end the thread.
+  client.on('error', () => undefined);
   await client.connect();
   // Each statement prepared once on the connection (a range has two: its first page, and every page after).
   const prepared = new Map<string, string>();
@@ -53,6 +56,9 @@ async function connect(job: ChainWalkJob): Promise<Connection> {
 
 async function walk(job: ChainWalkJob): Promise<void> {
   const connection = await connect(job);
+  let closing: Promise<void> | undefined;
+  // Once, and whatever the server did to the connection meanwhile: every row the walk needed has been read.
+  const close = (): Promise<void> => (closing ??= connection.close().catch(() => undefined));
   try {
     const walk = new ChainWalk(new Map(job.watched));
     const rows = eventRowsOf(connection.query, {
@@ -69,6 +75,8 @@ async function walk(job: ChainWalkJob): Promise<void> {
       port?.postMessage({ kind: 'cases', cases, eventsChecked: walk.eventsChecked } satisfies ChainWalkMessage);
     }
     const last = walk.end();
+    // Closed before the walk is reported done: the thread is then idle, holding no connection.
+    await close();
     port?.postMessage({
       kind: 'done',
       cases: last ? [last] : [],
@@ -76,7 +84,7 @@ async function walk(job: ChainWalkJob): Promise<void> {
       firstBrokenLink: walk.firstBrokenLink,
     } satisfies ChainWalkMessage);
   } finally {
-    await connection.close();
+    await close();
   }
 }
 
