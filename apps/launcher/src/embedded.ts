@@ -132,7 +132,8 @@ export async function runEmbedded(options: EmbeddedOptions): Promise<void> {
 
     const apiUrl = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
     // Ready when the api answers healthy (its public status) and a worker polls the case task queue (it bundles the
-    // workflows first), which the launcher asks Temporal itself: the api tells the public no more than its status.
+    // workflows first if their sources changed since the last start), which the launcher asks Temporal itself: the
+    // api tells the public no more than its status.
     await waitFor(
       'api and worker',
       async () => (await fetch(`${apiUrl}/api/health`)).ok && (await workersPolling(config)) > 0,

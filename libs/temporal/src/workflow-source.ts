@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 import { repoRoot } from '#config';
 import { COMMAND_VERIFY_KEY_SLOT, WORKFLOW_TRACING_ON, WORKFLOW_TRACING_SLOT } from '#contracts';
@@ -58,11 +59,71 @@ export async function workflowCodeOptions(
     }
     code = await readFile(bundlePath, 'utf8');
   } else {
-    // Loaded here only: the api imports this library too and never bundles workflows.
-    const { bundleWorkflowCode } = await import('@temporalio/worker');
-    ({ code } = await bundleWorkflowCode(workflowBundleOptions()));
+    code = await workflowCodeFromSource();
   }
   return { workflowBundle: { code: withWorkflowTracing(withCommandVerifyKey(code, verifyKey), options.tracing ?? false) } };
+}
+
+/** What a bundle built from source is made of besides node_modules: the workflows and the libraries they import. */
+const BUNDLE_SOURCE_DIRS = ['workflows', 'libs'];
+const BUNDLE_CACHE_DIR = 'dist/workflow-bundles';
+const fromSource = new Map<string, Promise<string>>();
+
+/**
+ * The workflow code bundled from source, kept in dist/workflow-bundles under the fingerprint of its sources and the
+ * lockfile, so that a worker started again (npm start, a restarted worker, every test stack) reads it instead of
+ * spending some 10–30 s of both cores in webpack. Once per process.
+ */
+export function workflowCodeFromSource(root = repoRoot()): Promise<string> {
+  let code = fromSource.get(root);
+  if (code === undefined) {
+    code = cachedBundle(root).catch((error: unknown) => {
+      fromSource.delete(root);
+      throw error;
+    });
+    fromSource.set(root, code);
+  }
+  return code;
+}
+
+async function cachedBundle(root: string): Promise<string> {
+  const dir = join(root, BUNDLE_CACHE_DIR);
+  const path = join(dir, `${await workflowSourceFingerprint(root)}.js`);
+  if (existsSync(path)) return readFile(path, 'utf8');
+  // Loaded here only: the api imports this library too and never bundles workflows.
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const { code } = await bundleWorkflowCode(workflowBundleOptions());
+  try {
+    await mkdir(dir, { recursive: true });
+    // Written whole under another name, then renamed: a worker starting meanwhile reads the old bundle or the new one.
+    const partial = `${path}.${String(process.pid)}.partial`;
+    await writeFile(partial, code);
+    await rename(partial, path);
+    for (const stale of await readdir(dir)) {
+      if (join(dir, stale) !== path && !stale.endsWith('.partial')) await rm(join(dir, stale), { force: true });
+    }
+  } catch {
+    // A read-only checkout still runs: it bundles at every start.
+  }
+  return code;
+}
+
+/** SHA-256 over the bundle's sources (specs aside) and package-lock.json: what webpack would read to build it. */
+export async function workflowSourceFingerprint(root = repoRoot()): Promise<string> {
+  const files = ['package-lock.json'];
+  for (const dir of BUNDLE_SOURCE_DIRS) {
+    for (const entry of await readdir(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && !entry.name.endsWith('.spec.ts')) files.push(relative(root, join(entry.parentPath, entry.name)));
+    }
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort()) {
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(join(root, file)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Writes the command-checking public key (64 hex digits) into workflow code at its one slot; refuses anything else. */
