@@ -6,11 +6,16 @@ import {
   AccountEntity,
   AccountEventEntity,
   AccountRejected,
+  AccountSessionEntity,
   AccountStore,
+  ApiTokenStore,
   CaseRecordEntity,
   CaseRecords,
   migrateUp,
   openOrm,
+  presentedApiToken,
+  presentedSession,
+  tokenHash,
   UnitEntity,
   verifyPassword,
 } from '#persistence';
@@ -96,5 +101,53 @@ describe.each(DATABASE_KINDS)('accounts and case scope on %s', (_kind, createDat
       conflictedAssessorIds: ['bob'],
     });
     expect(await records.scopeOf('case:scope:none')).toBeNull();
+  });
+
+  it('reads a presented api token with its issuer’s status, and a session with its account, each in one statement', async () => {
+    const issuer = await accounts.create({ username: 'token.issuer', displayName: '签发人', role: 'administrator', password: PASSWORD }, SYSTEM_ACTOR);
+    const tokens = new ApiTokenStore(orm, accounts);
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const issued = await tokens.issue({ name: '对接系统', role: 'administrator', expiresAt }, { id: issuer.id, role: 'administrator' });
+    const presented = await presentedApiToken(orm, tokenHash(issued.secret));
+    expect(presented).toEqual({
+      token: {
+        id: issued.token.id,
+        role: 'administrator',
+        unitId: null,
+        createdAt: issued.token.createdAt,
+        createdBy: issuer.id,
+        expiresAt,
+        revokedAt: null,
+        lastUsedAt: null,
+      },
+      issuerActive: true,
+    });
+    expect(await presentedApiToken(orm, tokenHash('qlt_unknown'))).toBeNull();
+
+    // Issued by the token (an integration issuing its own): followed to the account behind it; by the system: active.
+    const child = await tokens.issue({ name: '子令牌', role: 'auditor', expiresAt: null }, { id: `api-token:${issued.token.id}`, role: 'administrator' });
+    const bySystem = await tokens.issue({ name: '命令行', role: 'auditor', expiresAt: null }, SYSTEM_ACTOR);
+    expect((await presentedApiToken(orm, tokenHash(child.secret)))?.issuerActive).toBe(true);
+    expect((await presentedApiToken(orm, tokenHash(bySystem.secret)))?.issuerActive).toBe(true);
+    await orm.em.fork().nativeUpdate(AccountEntity, { id: issuer.id }, { status: 'disabled' });
+    expect((await presentedApiToken(orm, tokenHash(issued.secret)))?.issuerActive).toBe(false);
+    expect((await presentedApiToken(orm, tokenHash(child.secret)))?.issuerActive).toBe(false);
+    await tokens.revoke(issued.token.id, SYSTEM_ACTOR);
+    expect((await presentedApiToken(orm, tokenHash(issued.secret)))?.token.revokedAt).toBeInstanceOf(Date);
+
+    const session = new AccountSessionEntity({
+      id: randomUUID(),
+      accountId: issuer.id,
+      refreshTokenHash: tokenHash(randomUUID()),
+      createdAt: new Date(),
+      expiresAt,
+    });
+    await orm.em.fork().insert(AccountSessionEntity, session);
+    expect(await presentedSession(orm, session.id, issuer.id)).toEqual({
+      session: { id: session.id, expiresAt, revokedAt: null },
+      account: { id: issuer.id, role: 'administrator', unitId: null, status: 'disabled' },
+    });
+    expect(await presentedSession(orm, session.id, randomUUID())).toBeNull();
+    expect(await presentedSession(orm, randomUUID(), issuer.id)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ export * from './event-rows.js';
 export * from './framework-catalog.js';
 export * from './nest/persistence.module.js';
 export * from './orm-options.js';
+export * from './account-sessions.js';
 export * from './account-store.js';
 export * from './account-event-chain.js';
 export * from './api-token-store.js';

@@ -9,7 +9,6 @@ import {
   AccountSessionEntity,
   AccountStore,
   ApiTokenEntity,
-  apiTokenIssuerActive,
   apiTokenStatus,
   commonPasswords,
   decoyPasswordHash,
@@ -18,6 +17,9 @@ import {
   LoginThrottleStore,
   newSecretToken,
   normalizeUsername,
+  presentedApiToken,
+  presentedSession,
+  sessionActive,
   tokenHash,
   verifyPassword,
   type AccountEventType,
@@ -174,27 +176,27 @@ export class AuthService {
 
   /** The principal behind a bearer token, or a 401 saying why not. */
   async authenticate(bearer: string): Promise<{ principal: Principal; authentication: Authentication }> {
-    const em = this.orm.em.fork();
     const now = new Date();
     if (bearer.startsWith(API_TOKEN_PREFIX)) {
-      const token = await em.findOne(ApiTokenEntity, { tokenHash: tokenHash(bearer) });
-      if (!token || apiTokenStatus(token, true, this.config.auth.apiTokenMaxDays, now) !== 'active')
+      const presented = await presentedApiToken(this.orm, tokenHash(bearer));
+      if (!presented || apiTokenStatus(presented.token, true, this.config.auth.apiTokenMaxDays, now) !== 'active')
         throw unauthenticated('TOKEN_INVALID', '接口令牌无效、已过期或已撤销', 'The api token is unknown, expired or revoked');
+      const { token, issuerActive } = presented;
       // Checked on every request, so disabling the account that issued the token stops it at once.
-      if (!(await apiTokenIssuerActive(em, token.createdBy)))
+      if (!issuerActive)
         throw unauthenticated('TOKEN_INVALID', '接口令牌已停用：签发它的账户已停用', 'The api token is suspended: the account that issued it is disabled');
       if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-        await em.nativeUpdate(ApiTokenEntity, { id: token.id }, { lastUsedAt: now });
+        await this.orm.em.fork().nativeUpdate(ApiTokenEntity, { id: token.id }, { lastUsedAt: now });
       }
       return { principal: { id: `api-token:${token.id}`, role: token.role, unitId: token.unitId }, authentication: { kind: 'api-token', tokenId: token.id } };
     }
     const checked = this.tokens.check(bearer);
     if (checked.kind === 'expired') throw unauthenticated('TOKEN_EXPIRED', '访问令牌已过期，请刷新', 'The access token has expired; refresh it');
     if (checked.kind === 'invalid') throw unauthenticated('TOKEN_INVALID', '访问令牌无效', 'The access token is not valid');
-    const session = await em.findOne(AccountSessionEntity, { id: checked.claims.sid, accountId: checked.claims.sub });
-    const account = session ? await em.findOne(AccountEntity, { id: session.accountId }) : null;
-    if (!session?.isActive(now) || account?.status !== 'active')
+    const presented = await presentedSession(this.orm, checked.claims.sid, checked.claims.sub);
+    if (!presented || !sessionActive(presented.session, now) || presented.account.status !== 'active')
       throw unauthenticated('SESSION_ENDED', '会话已结束，请重新登录', 'The session has ended; log in again');
+    const { session, account } = presented;
     return { principal: { id: account.id, role: account.role, unitId: account.unitId }, authentication: { kind: 'session', sessionId: session.id } };
   }
 

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { sessionActive } from '../account-sessions.js';
 
 /**
  * A login session (会话). Access tokens name it and are accepted only while it is active; the refresh token
@@ -41,6 +42,6 @@ export class AccountSessionEntity {
   }
 
   isActive(now: Date): boolean {
-    return this.revokedAt === null && this.expiresAt > now;
+    return sessionActive(this, now);
   }
 }
