@@ -18,6 +18,30 @@ export function assessorScopeColumn(state: CaseState): string {
   return ids.length ? `,${ids.join(',')},` : '';
 }
 
+/**
+ * The columns of a case's read-model row that an event can change, in line with the state after it (the case's
+ * identity, campaign, unit and category never change): `stageEnteredAt` only when the stage changed from `stageBefore`.
+ */
+export function caseRecordChanges(
+  stageBefore: CaseStage,
+  state: CaseState,
+  updatedAt: Date,
+): Pick<CaseRecordEntity, 'stage' | 'planStatus' | 'lastSequence' | 'unitName' | 'updatedAt' | 'state' | 'assessorScope' | 'certifiedOn'> &
+  CaseTaskColumns & { stageEnteredAt?: Date } {
+  return {
+    ...(state.stage !== stageBefore ? { stageEnteredAt: updatedAt } : {}),
+    stage: state.stage,
+    planStatus: state.planStatus,
+    lastSequence: state.lastSequence,
+    unitName: state.unitName,
+    updatedAt,
+    state,
+    assessorScope: assessorScopeColumn(state),
+    certifiedOn: state.certification?.certifiedOn ?? null,
+    ...caseTaskColumns(state),
+  };
+}
+
 /** The columns 我的待办 (GET /api/me/tasks) filters and orders on: who owes which step now, and by when. */
 export interface CaseTaskColumns {
   readonly dueOn: string | null;
@@ -145,19 +169,5 @@ export class CaseRecordEntity {
     this.scoresOwedBy = tasks.scoresOwedBy;
     this.stageEnteredAt = stageEnteredAt;
     this.certifiedOn = state.certification?.certifiedOn ?? null;
-  }
-
-  /** Brings every column in line with a new state. */
-  update(state: CaseState, updatedAt: Date): void {
-    if (state.stage !== this.stage) this.stageEnteredAt = updatedAt;
-    this.stage = state.stage;
-    this.planStatus = state.planStatus;
-    this.lastSequence = state.lastSequence;
-    this.unitName = state.unitName;
-    this.updatedAt = updatedAt;
-    this.state = state;
-    this.assessorScope = assessorScopeColumn(state);
-    this.certifiedOn = state.certification?.certifiedOn ?? null;
-    Object.assign(this, caseTaskColumns(state));
   }
 }

@@ -18,6 +18,7 @@ import { BulkActionEntity, BulkActionItemEntity } from './bulk-action.entities.j
 export { ACCOUNT_EVENT_TYPES, type AccountEventType } from './account-event.entity.js';
 export type { AccountStatus } from './account.entity.js';
 export { ANY_CLIENT } from './login-throttle.entity.js';
+export { caseRecordChanges } from './case-record.entity.js';
 export type { NotificationDeliveryStatus } from './notification.entities.js';
 export { InboxNotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitGroupChatEntity };
 export { CampaignStageCountEntity, CaseStageStayEntity };
