@@ -95,50 +95,50 @@ export class CaseRecordEntity {
   unitId: string;
 
   @Property({ type: 'string', length: 200 })
-  unitName: string;
+  unitName!: string;
 
   @Property({ type: 'string', length: 20 })
   category: CategoryCode;
 
   @Property({ type: 'string', length: 30 })
-  stage: CaseStage;
+  stage!: CaseStage;
 
   @Property({ type: 'string', length: 20 })
-  planStatus: PlanStatus;
+  planStatus!: PlanStatus;
 
   @Property({ type: 'integer' })
-  lastSequence: number;
+  lastSequence!: number;
 
   @Property({ type: 'datetime' })
-  updatedAt: Date;
+  updatedAt!: Date;
 
   /** The folded case state; null only on rows written before the column existed (refolded on their next event). */
   @Property({ type: 'json', nullable: true })
-  state: CaseState | null;
+  state!: CaseState | null;
 
   /** Assessors who may see the case (assigned, no conflict), for the assessor's case list. */
   @Property({ type: 'text', nullable: true })
-  assessorScope: string | null;
+  assessorScope!: string | null;
 
   /** The current stage's due date (YYYY-MM-DD); null when it has none or it is pending. */
   @Property({ type: 'string', length: 10, nullable: true })
-  dueOn: string | null;
+  dueOn!: string | null;
 
   /** The step the unit's contacts owe now (tasksOf), if any. */
   @Property({ type: 'string', length: 30, nullable: true })
-  unitTask: UnitTaskKind | null;
+  unitTask!: UnitTaskKind | null;
 
   /** The step the program office owes now, if any. */
   @Property({ type: 'string', length: 30, nullable: true })
-  officeTask: OfficeTaskKind | null;
+  officeTask!: OfficeTaskKind | null;
 
   /** The step Jinhua's reviewers owe now, if any. */
   @Property({ type: 'string', length: 30, nullable: true })
-  jinhuaTask: 'decide_certification' | null;
+  jinhuaTask!: 'decide_certification' | null;
 
   /** `,alice,bob,`: assessors who owe scores for the open round (matched with LIKE '%,id,%'); null when none do. */
   @Property({ type: 'text', nullable: true })
-  scoresOwedBy: string | null;
+  scoresOwedBy!: string | null;
 
   /** When the case entered its current stage; null only on rows written before the column existed, until a rebuild. */
   @Property({ type: 'datetime', nullable: true })
@@ -146,28 +146,16 @@ export class CaseRecordEntity {
 
   /** 认定日期 (YYYY-MM-DD) of its Jinhua certification, kept after a revocation; null when never certified. */
   @Property({ type: 'string', length: 10, nullable: true })
-  certifiedOn: string | null;
+  certifiedOn!: string | null;
 
   /** `stageEnteredAt` defaults to `updatedAt`: a new case has just entered its first stage. */
   constructor(state: CaseState, updatedAt: Date, stageEnteredAt: Date = updatedAt) {
     this.caseId = state.caseId;
     this.campaignId = state.campaignId;
     this.unitId = state.unitId;
-    this.unitName = state.unitName;
     this.category = state.category;
-    this.stage = state.stage;
-    this.planStatus = state.planStatus;
-    this.lastSequence = state.lastSequence;
-    this.updatedAt = updatedAt;
-    this.state = state;
-    this.assessorScope = assessorScopeColumn(state);
-    const tasks = caseTaskColumns(state);
-    this.dueOn = tasks.dueOn;
-    this.unitTask = tasks.unitTask;
-    this.officeTask = tasks.officeTask;
-    this.jinhuaTask = tasks.jinhuaTask;
-    this.scoresOwedBy = tasks.scoresOwedBy;
+    // The columns every later event keeps in line (declared `!`: assigned here, all at once).
+    Object.assign(this, caseRecordChanges(state.stage, state, updatedAt));
     this.stageEnteredAt = stageEnteredAt;
-    this.certifiedOn = state.certification?.certifiedOn ?? null;
   }
 }
