@@ -8,6 +8,7 @@ import { eventsInChainOrder } from './event-stream.js';
 import { caseRecordChanges, CaseEventEntity, CaseRecordEntity } from './entities/index.js';
 import { GENESIS_HASH, hashEvent, hashedFieldsOf } from './event-hash.js';
 import { markDocumentsReferenced } from './documents/document-records.js';
+import { jsonColumn } from './raw-columns.js';
 import { projectStageChange } from './stage-statistics.js';
 
 /** A retried append that does not match what was first written under the same event id. */
@@ -128,8 +129,7 @@ export async function projectCaseEvent(em: EntityManager, caseId: string, event:
     .execute('select stage, last_sequence, state from case_record where case_id = ?', [caseId], 'all', em.getTransactionContext());
   const record = rows[0];
   if (record === undefined) throw new Error(`Case ${caseId} has no read-model row to update`);
-  // node:sqlite hands the JSON column back as text, pg as the parsed value.
-  const recorded = typeof record.state === 'string' ? (JSON.parse(record.state) as CaseState) : record.state;
+  const recorded = jsonColumn<CaseState>(record.state);
   const state = caseStateAfter(recorded ?? (await foldCase(em, caseId, Number(record.last_sequence))), caseId, event);
   await em.nativeUpdate(CaseRecordEntity, { caseId }, caseRecordChanges(record.stage, state, at));
   await projectStageChange(em, record.stage, state, at);

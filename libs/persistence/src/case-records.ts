@@ -18,6 +18,7 @@ import {
 import { dueStatusCondition } from './due-status-condition.js';
 import { CaseRecordEntity } from './entities/index.js';
 import { likePattern } from './like-pattern.js';
+import { jsonColumn } from './raw-columns.js';
 
 export const CASE_SORT_FIELDS = ['unitName', 'updatedAt', 'stage', 'category', 'dueOn', 'stageEnteredAt', 'certifiedOn'] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
@@ -205,8 +206,7 @@ export class CaseRecords {
       .execute('select unit_id, stage, state from case_record where case_id = ?', [caseId]);
     const record = rows[0];
     if (record === undefined) return null;
-    // node:sqlite hands the JSON column back as text, pg as the parsed value.
-    const state = typeof record.state === 'string' ? (JSON.parse(record.state) as CaseState) : record.state;
+    const state = jsonColumn<CaseState>(record.state);
     return {
       unitId: record.unit_id,
       stage: record.stage,
