@@ -1,32 +1,24 @@
 import { Card, Empty, Grid, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { CATEGORY_NAMES, PLAN_STATUS_NAMES, STAGE_NAMES } from '../ui/labels';
+import { useUrlParams } from '../ui/useUrlParams';
 
 type Stage = NonNullable<Schemas['CaseSummaryDto']['stage']>;
 const PAGE_SIZE = 20;
 
 /** 案件列表: the cases in the person's scope, searched by unit name and stage; the filter lives in the URL. */
 export default function CaseListPage() {
-  const [params, setParams] = useSearchParams();
+  const { get, set, page } = useUrlParams();
   const screens = Grid.useBreakpoint();
-  const q = params.get('q') ?? '';
-  const stage = (params.get('stage') ?? undefined) as Stage | undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
+  const q = get('q') ?? '';
+  const stage = get('stage') as Stage | undefined;
   const cases = useQuery({
     queryKey: ['cases', q, stage, page],
     queryFn: () =>
       unwrap(api.GET('/api/cases', { params: { query: { q: q || undefined, stage, page, pageSize: PAGE_SIZE, sort: 'unitName', order: 'asc' } } })),
   });
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
   const filtered = Boolean(q || stage);
 
   return (

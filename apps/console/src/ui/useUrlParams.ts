@@ -5,7 +5,13 @@ export interface UrlParams {
   readonly get: (name: string) => string | undefined;
   /** The values of several parameters at once (a list's filter). */
   readonly pick: <K extends string>(names: readonly K[]) => Record<K, string | undefined>;
-  /** Changes some parameters at once: an empty value removes its parameter (a changed filter usually resets `page`). */
+  /** Every parameter, as last rendered. */
+  readonly params: URLSearchParams;
+  /**
+   * Changes some parameters at once: an empty value removes its parameter (a changed filter usually resets `page`).
+   * It starts from the address as it is now, not as last rendered: the router renders a change in a transition, so a
+   * choice made before the previous one is drawn (a search, then a filter) must not undo it.
+   */
   readonly set: (changes: Record<string, string | undefined>) => void;
   /** `page`, from 1. */
   readonly page: number;
@@ -16,10 +22,11 @@ export function useUrlParams(): UrlParams {
   const [params, setParams] = useSearchParams();
   const get = (name: string) => (params.get(name) ?? '') || undefined;
   return {
+    params,
     get,
     pick: <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, get(name)])) as Record<K, string | undefined>,
     set: (changes) => {
-      const next = new URLSearchParams(params);
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);

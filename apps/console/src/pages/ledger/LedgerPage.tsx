@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Grid, List, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { LedgerColumn } from '@domain/ledger';
 import { api, unwrap } from '../../api/client';
 import { may } from '../../session/may';
@@ -9,6 +9,7 @@ import { session } from '../../session/session';
 import { DueStatusTag, workingDaysText } from '../../ui/DueStatusTag';
 import { ListEmpty } from '../../ui/ListEmpty';
 import { CATEGORY_NAMES, STAGE_NAMES } from '../../ui/labels';
+import { useUrlParams } from '../../ui/useUrlParams';
 import { ScrollRegion } from '../case/office/ScrollRegion';
 import { BulkActionDialog } from './BulkActionDialog';
 import { casePath, ColumnChooser, columnName, LEDGER_CELLS, SORTABLE_COLUMNS, type LedgerRow } from './ledger-columns';
@@ -23,7 +24,8 @@ import { SavedViews } from './SavedViews';
  * URL (so a link, a reload and a saved view show the same ledger), exported whole, and acted on in bulk by the office.
  */
 export default function LedgerPage() {
-  const [params, setParams] = useSearchParams();
+  const url = useUrlParams();
+  const { params } = url;
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const { filter, columns, page, pageSize } = ledgerPlaceOf(params);
@@ -38,16 +40,7 @@ export default function LedgerPage() {
   const total = cases.data?.total;
 
   /** Changes the URL: a new filter or order starts again at the first page. */
-  const set = (changes: Readonly<Record<string, string | undefined>>, keepPage = false) => {
-    // From the address as it is now, not as last rendered: a choice and a search in quick succession both stay.
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (changes: Readonly<Record<string, string | undefined>>, keepPage = false) => url.set(keepPage ? changes : { ...changes, page: undefined });
   const setFilter = (changes: LedgerFilter) => set(changes);
   const setColumns = (chosen: readonly LedgerColumn[]) => set({ columns: columnsParam(chosen) }, true);
   const selecting = SELECTING_KEYS.some((key) => filter[key]);
