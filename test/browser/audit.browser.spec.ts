@@ -142,10 +142,16 @@ describe('the auditor’s pages, the units and the enrollment import in Chromium
     await search.press('Enter');
     await totalShown(page, '共 11 个单位');
     expect(paramOf(page, 'page')).toBeNull();
+    // On a slow phone's CPU the router draws the cleared search after the select has opened: the filter chosen next
+    // must still start from the cleared search (it used to put 中学 back, about one run in two at this rate).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     await search.fill('');
     await search.press('Enter');
     await choose(page, '按领域筛选', '清廉村居');
     await totalShown(page, '共 12 个单位');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(paramOf(page, 'q')).toBeNull();
     expect(paramOf(page, 'category')).toBe('village');
 
     // In the URL: a reload (or a link) shows the same list. Enrolled in the chosen campaign unless told otherwise.
