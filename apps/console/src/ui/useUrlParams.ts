@@ -1,8 +1,16 @@
 import { useSearchParams } from 'react-router';
 
+type Changes = Readonly<Record<string, string | undefined>>;
+type Read = (name: string) => string | undefined;
+
+/** A parameter's value; an empty one (?q=) is no value. */
+function valueIn(params: URLSearchParams): Read {
+  return (name) => (params.get(name) ?? '') || undefined;
+}
+
 export interface UrlParams {
   /** A parameter's value; an empty one (?q=) is no value. */
-  readonly get: (name: string) => string | undefined;
+  readonly get: Read;
   /** The values of several parameters at once (a list's filter). */
   readonly pick: <K extends string>(names: readonly K[]) => Record<K, string | undefined>;
   /** Every parameter, as last rendered. */
@@ -10,9 +18,10 @@ export interface UrlParams {
   /**
    * Changes some parameters at once: an empty value removes its parameter (a changed filter usually resets `page`).
    * It starts from the address as it is now, not as last rendered: the router renders a change in a transition, so a
-   * choice made before the previous one is drawn (a search, then a filter) must not undo it.
+   * choice made before the previous one is drawn (a search, then a filter) must not undo it. Changes that depend on
+   * other parameters are worked out from that same address.
    */
-  readonly set: (changes: Record<string, string | undefined>) => void;
+  readonly set: (changes: Changes | ((now: Read) => Changes)) => void;
   /** `page`, from 1. */
   readonly page: number;
 }
@@ -20,14 +29,14 @@ export interface UrlParams {
 /** A list's filters and page, kept in the URL, so a link or a reload shows the same list. */
 export function useUrlParams(): UrlParams {
   const [params, setParams] = useSearchParams();
-  const get = (name: string) => (params.get(name) ?? '') || undefined;
+  const get = valueIn(params);
   return {
     params,
     get,
     pick: <K extends string>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, get(name)])) as Record<K, string | undefined>,
     set: (changes) => {
       const next = new URLSearchParams(window.location.search);
-      for (const [key, value] of Object.entries(changes)) {
+      for (const [key, value] of Object.entries(typeof changes === 'function' ? changes(valueIn(next)) : changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
       }

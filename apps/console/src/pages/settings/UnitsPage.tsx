@@ -111,7 +111,9 @@ export default function UnitsPage() {
           placeholder="任一创建活动"
           allowClear
           value={campaignId}
-          onChange={(value: string | undefined) => set({ campaignId: value, enrolled: value ? (enrolled ?? 'true') : undefined, page: undefined })}
+          onChange={(value: string | undefined) =>
+            set((now) => ({ campaignId: value, enrolled: value ? (now('enrolled') ?? 'true') : undefined, page: undefined }))
+          }
           style={{ width: 260 }}
         />
         <Select<'true' | 'false'>
